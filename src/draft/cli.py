@@ -1,0 +1,191 @@
+"""The ``draft`` command. Every message is Chinese; no traceback ever reaches the user.
+
+Exit codes: 0 all went well, 1 a form has problems, 2 wrong usage or the
+environment (missing file, unwritable folder, broken template).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from draft import __version__
+from draft.problems import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, DraftError, Problem, UsageError, display_path
+
+DEFAULT_INPUTS = Path("inputs")
+DEFAULT_OUTPUT = Path("output")
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _forms(files: tuple[Path, ...]) -> list[Path]:
+    """The forms named, or every inputs/*.yaml when none is."""
+    if files:
+        return list(files)
+    found = sorted(DEFAULT_INPUTS.glob("*.yaml")) + sorted(DEFAULT_INPUTS.glob("*.yml"))
+    if not found:
+        raise UsageError(
+            Problem(
+                file=str(DEFAULT_INPUTS),
+                message="没有找到表单（inputs 文件夹里没有 .yaml 文件）。"
+                "请先运行 draft init 新建一份表单，或在命令后写出表单文件名。",
+            )
+        )
+    return found
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+class _DraftGroup(click.Group):
+    """The ``draft`` group: turns every known error into a Chinese message and an exit code."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+        try:
+            super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except DraftError as error:
+            _report(error.problems)
+            sys.exit(error.exit_code)
+        except click.UsageError as error:
+            hint = f"（运行 {error.ctx.command_path} --help 查看用法）" if error.ctx else ""
+            click.echo(f"用法错误：{error.format_message()}{hint}", err=True)
+            sys.exit(EXIT_USAGE)
+        except click.ClickException as error:
+            click.echo(f"错误：{error.format_message()}", err=True)
+            sys.exit(EXIT_USAGE)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("已取消。", err=True)
+            sys.exit(EXIT_USAGE)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        except Exception as error:  # a bug of ours: say so plainly, never show a traceback
+            if os.environ.get("DRAFT_DEBUG"):
+                raise
+            click.echo(
+                f"draft 内部错误（{type(error).__name__}: {error}）。这不是您的操作问题，"
+                "请把这条信息和表单文件发给维护人员。设置环境变量 DRAFT_DEBUG=1 可查看详细信息。",
+                err=True,
+            )
+            sys.exit(EXIT_USAGE)
+        sys.exit(EXIT_OK)
+
+
+@click.group(cls=_DraftGroup, context_settings=CONTEXT, invoke_without_command=True)
+@click.version_option(__version__, "-V", "--version", message="draft %(version)s")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """draft：把填好的 YAML 表单生成符合 GB/T 9704-2012 格式的
+    《法治政府建设年度报告》Word 文档。
+
+    \b
+    常用步骤：
+      draft init inputs/2024.yaml    新建一份带说明的表单
+      draft validate                 检查 inputs 里的所有表单
+      draft build                    生成 output/表单名.docx
+
+    查看某个命令的详细说明：draft 命令 --help，例如 draft build --help
+    """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("path", type=click.Path(path_type=Path), default=DEFAULT_INPUTS / "report.yaml", required=False)
+def init(path: Path) -> None:
+    """新建一份带中文说明的表单（默认 inputs/report.yaml）。
+
+    表单里每一项都有说明和示例，照着改写即可；不会覆盖已有文件。
+    """
+    from draft.build import write_atomically
+    from draft.wording import FORM_FILE, builtin_template_dir
+
+    if path.exists():
+        raise UsageError(Problem(file=display_path(path), message="文件已存在，为免覆盖您的内容没有写入。请换一个文件名。"))
+    write_atomically(path, (builtin_template_dir() / FORM_FILE).read_bytes())
+    click.echo(f"已新建表单：{display_path(path)}")
+    click.echo(f"下一步：用记事本或其他编辑器填写它，然后运行  draft build {display_path(path)}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """检查表单，一次列出所有问题（不生成文件）。
+
+    不写文件名时检查 inputs 文件夹里的全部 .yaml 表单。每个问题按
+    “文件:行:列 字段:说明”列出，并说明怎么改。
+    """
+    from draft.form import read_form
+
+    failed = False
+    for form in _forms(files):
+        try:
+            read = read_form(form)
+        except DraftError as error:
+            _report(error.problems)
+            failed = failed or error.exit_code == EXIT_BAD_INPUT
+            if error.exit_code == EXIT_USAGE:
+                sys.exit(EXIT_USAGE)
+            continue
+        _report(read.warnings)
+        click.echo(f"{display_path(form)}：没有发现问题。")
+    sys.exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUTPUT,
+    show_default=True, help="生成的 Word 文件放在哪个文件夹。",
+)
+@click.option(
+    "--template", "template_dir", type=click.Path(path_type=Path, file_okay=False),
+    help="使用自己的模板文件夹（先用 draft template 文件夹名 复制一份内置模板再修改）。",
+)
+@click.option("--keep-punctuation", is_flag=True, help="保留表单原有的标点，不把中文里的半角标点改为全角。")
+def build(files: tuple[Path, ...], output_dir: Path, template_dir: Path | None, keep_punctuation: bool) -> None:
+    """生成 Word 文档：每份表单生成 输出文件夹/表单名.docx。
+
+    不写文件名时生成 inputs 文件夹里的全部 .yaml 表单。有问题的表单不会生成，
+    其余照常生成。
+    """
+    from draft.build import build_form
+    from draft.wording import Wording
+
+    wording = Wording(template_dir)
+    failed = False
+    for form in _forms(files):
+        try:
+            built = build_form(form, output_dir, wording, normalize=not keep_punctuation)
+        except DraftError as error:
+            _report(error.problems)
+            if error.exit_code == EXIT_USAGE:
+                sys.exit(EXIT_USAGE)
+            failed = True
+            continue
+        _report(built.warnings)
+        click.echo(f"已生成：{display_path(built.output)}")
+    sys.exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("target", type=click.Path(path_type=Path))
+def template(target: Path) -> None:
+    """复制一份内置模板到 TARGET 文件夹，供本单位修改措辞。
+
+    模板里的 wording.j2 决定默认标题、各部分标题、结束语和落款的写法；
+    改好后用  draft build --template TARGET  生成。
+    """
+    from draft.wording import copy_builtin_template
+
+    copy_builtin_template(target)
+    click.echo(f"已复制内置模板到：{display_path(target)}")
+    click.echo(f"修改其中的 wording.j2 后，运行  draft build --template {display_path(target)}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="draft")

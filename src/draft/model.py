@@ -1,0 +1,87 @@
+"""The report as a typed tree: what every reader produces and every writer consumes.
+
+Nothing downstream of :func:`draft.form.read_form` sees raw dictionaries. Nodes
+remember where they came from in the form (``path``) so later stages can point
+the user at the right line.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from draft.numbering import MarkerStyle
+
+FormPath = tuple[str | int, ...]
+
+
+class TitlePlacement(Enum):
+    OWN_LINE = "own-line"
+    RUN_IN = "run-in"
+
+
+class PointPlacement(Enum):
+    INLINE = "inline"
+    PARAGRAPHS = "paragraphs"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Layout options as a form states them; None means "not said here, inherit".
+
+    ``numbering`` is the marker form of a node's children; ``title`` and ``points``
+    apply to the node and everything below it; ``continue_numbering`` makes the
+    grandchildren count straight on across the children ((一) has 1–3, (二) starts at 4).
+    """
+
+    numbering: MarkerStyle | None = None
+    title: TitlePlacement | None = None
+    points: PointPlacement | None = None
+    continue_numbering: bool = False
+
+    def under(self, outer: Layout) -> Layout:
+        """These options, with what is not said here taken from ``outer``.
+
+        ``numbering`` and ``continue_numbering`` speak of one node's children and
+        are not inherited.
+        """
+        return replace(
+            self,
+            title=self.title or outer.title,
+            points=self.points or outer.points,
+        )
+
+
+@dataclass
+class Node:
+    """A part of the report or an item inside one: all share this shape."""
+
+    path: FormPath
+    title: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    points: list[str] = field(default_factory=list)
+    items: list[Node] = field(default_factory=list)
+    layout: Layout = field(default_factory=Layout)
+
+
+@dataclass
+class Part:
+    """One of the standard parts (measures, shortcomings, …); ``node.title`` overrides the default heading."""
+
+    kind: str
+    node: Node
+
+
+@dataclass
+class Report:
+    unit: str
+    year: int
+    parts: list[Part]
+    title: str | None = None
+    recipient: str | None = None
+    intro: list[str] = field(default_factory=list)
+    closing: str | bool = False
+    signature: str | None = None
+    date: datetime.date | None = None
+    layout: Layout = field(default_factory=Layout)

@@ -1,0 +1,81 @@
+"""Problems found in a user's form, and the errors that carry them to the CLI.
+
+Every message a user sees goes through here, so that they all read the same way:
+``文件:行:列 字段路径:中文说明``. Like click's exceptions, an error knows how to
+present itself and which exit code it stands for; the CLI only prints and exits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+#: Exit codes shared by every command.
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+
+class Severity(Enum):
+    ERROR = "错误"
+    WARNING = "提示"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a form, located as precisely as the source allows.
+
+    ``line`` and ``column`` are 1-based; 0 means "not known" (e.g. a file that
+    could not be read at all). ``field`` is the dotted path inside the form,
+    such as ``measures.items[2].title``; empty when the problem is the file.
+    """
+
+    file: str
+    message: str
+    line: int = 0
+    column: int = 0
+    field: str = ""
+    severity: Severity = Severity.ERROR
+
+    def location(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column or 1}"
+        return self.file
+
+    def __str__(self) -> str:
+        field = f" {self.field}" if self.field else ""
+        prefix = "" if self.severity is Severity.ERROR else f"[{self.severity.value}] "
+        return f"{self.location()}{field}:{prefix}{self.message}"
+
+
+def display_path(path: Path) -> str:
+    """The path as the user typed it or, if inside the working folder, relative to it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class DraftError(Exception):
+    """An error the user can act on. Never shown with a traceback."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(file="draft", message=problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class FormError(DraftError):
+    """The form has problems (syntax, encoding, schema). Exit code 1."""
+
+
+class UsageError(DraftError):
+    """The command was called wrongly, or the environment is at fault. Exit code 2."""
+
+    exit_code = EXIT_USAGE

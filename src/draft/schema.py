@@ -1,0 +1,149 @@
+"""The cerberus schema of a report form: the single source of truth for what a form may hold.
+
+Every field carries ``meta`` with the Chinese label and an example; :mod:`draft.validate`
+uses them to turn cerberus's errors into messages an office worker can act on.
+
+The report's parts and every item inside them share one recursive node
+(``title``, ``text``, ``points``, ``items``, ``layout``), registered as ``"node"``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from cerberus.schema import SchemaRegistry
+
+from draft.numbering import STYLE_SPELLINGS, MarkerStyle
+
+#: Reports before this year predate the national 法治政府 reporting duty.
+FIRST_YEAR = 2000
+
+#: The parts of a report, in their default order, with their Chinese names.
+PART_LABELS: dict[str, str] = {
+    "responsibility": "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "plans": "下一年度的主要安排",
+    "others": "其他需要报告的情况",
+}
+REQUIRED_PARTS = ("measures", "shortcomings", "plans")
+
+TITLE_PLACEMENTS = {"own-line": "标题单独成行", "run-in": "标题与正文同段"}
+POINT_PLACEMENTS = {"inline": "一是……；二是……。连成一段", "paragraphs": "每点单独成段"}
+
+
+def _text(label: str, example: str, **rules: Any) -> dict[str, Any]:
+    """A field holding user text; a number typed there is kept as its text."""
+    return {
+        "type": "string",
+        "coerce": "to_text",
+        "empty": False,
+        "meta": {"label": label, "example": example},
+        **rules,
+    }
+
+
+LAYOUT_SCHEMA: dict[str, Any] = {
+    "numbering": {
+        "type": "string",
+        # 一、 belongs to the parts alone.
+        "allowed": sorted(s for s, style in STYLE_SPELLINGS.items() if style is not MarkerStyle.CHINESE),
+        "meta": {"label": "下级编号样式", "example": "(一)"},
+    },
+    "title": {
+        "type": "string",
+        "allowed": list(TITLE_PLACEMENTS),
+        "meta": {"label": "标题位置", "example": "run-in"},
+    },
+    "points": {
+        "type": "string",
+        "allowed": list(POINT_PLACEMENTS),
+        "meta": {"label": "“一是、二是”的排法", "example": "inline"},
+    },
+    "continue_numbering": {
+        "type": "boolean",
+        "meta": {"label": "下下级编号跨节连续", "example": "true"},
+    },
+}
+
+_LAYOUT_FIELD: dict[str, Any] = {
+    "type": "dict",
+    "schema": LAYOUT_SCHEMA,
+    "meta": {"label": "排版选项", "example": "{numbering: \"1.\", title: run-in}"},
+}
+
+NODE_SCHEMA: dict[str, Any] = {
+    "title": _text("标题", "全方位部署法治政府建设"),
+    "text": _text("正文", "我局坚持……"),
+    "points": {
+        "type": "list",
+        "empty": False,
+        "schema": _text("要点", "深学悟透笃行。我局……"),
+        "meta": {"label": "要点（一是、二是……）", "example": "- 深学悟透笃行。……"},
+    },
+    "items": {
+        "type": "list",
+        "empty": False,
+        "schema": {"type": "dict", "schema": "node", "check_with": "content", "meta": {"label": "条目"}},
+        "meta": {"label": "下级条目", "example": "- title: 推动服务升级"},
+    },
+    "layout": _LAYOUT_FIELD,
+}
+
+
+def _part(required: bool) -> dict[str, Any]:
+    return {
+        "type": "dict",
+        "required": required,
+        "schema": "node",
+        "check_with": "content",
+        "meta": {"example": "\n  text: ……"},
+    }
+
+
+def report_schema(today: datetime.date | None = None) -> dict[str, Any]:
+    """The schema of a whole form. ``today`` bounds the year (a report is on a year already begun)."""
+    this_year = (today or datetime.date.today()).year
+    schema: dict[str, Any] = {
+        "unit": _text("单位名称", "常州市钟楼区人力资源和社会保障局", required=True),
+        "year": {
+            "type": "year",
+            "required": True,
+            "min": FIRST_YEAR,
+            "max": this_year,
+            "meta": {"label": "报告年度", "example": str(this_year - 1)},
+        },
+        "title": _text("报告标题", "××局2023年法治政府建设年度报告"),
+        "recipient": _text("主送机关", "区委全面依法治区委员会办公室"),
+        "intro": _text("开头段落", "2023年，我局坚持……现将有关情况报告如下："),
+        "closing": {
+            "type": ["string", "boolean"],
+            "coerce": "to_text",
+            "empty": False,
+            "meta": {"label": "结束语", "example": "特此报告。"},
+        },
+        "signature": _text("落款单位", "常州市钟楼区人力资源和社会保障局"),
+        "date": {
+            "type": ["date", "string"],
+            "check_with": "report_date",
+            "meta": {"label": "成文日期", "example": f"{this_year}-01-15"},
+        },
+        "normalize_punctuation": {
+            "type": "boolean",
+            "meta": {"label": "是否把半角标点改为全角", "example": "true"},
+        },
+        "layout": _LAYOUT_FIELD,
+    }
+    for name, label in PART_LABELS.items():
+        part = _part(required=name in REQUIRED_PARTS)
+        part["meta"] = {**part["meta"], "label": label}
+        schema[name] = part
+    return schema
+
+
+def make_registry() -> SchemaRegistry:
+    """A registry holding the recursive node, kept apart from cerberus's global one."""
+    registry = SchemaRegistry()
+    registry.add("node", NODE_SCHEMA)
+    return registry

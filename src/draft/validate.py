@@ -1,0 +1,229 @@
+"""Validate a loaded form against the schema and explain every problem in plain Chinese.
+
+cerberus finds the problems; this module only knows how to say them: each error
+becomes a :class:`~draft.problems.Problem` pointing at the line the user wrote,
+naming the field by its Chinese label and saying what to write instead.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from cerberus import Validator, errors
+from cerberus.errors import BaseErrorHandler, ValidationError
+from cerberus.validator import TypeDefinition
+
+from draft.load import LoadedForm
+from draft.problems import Problem
+from draft.schema import PART_LABELS, make_registry, report_schema
+
+_CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+
+
+def parse_date(value: datetime.date | str) -> datetime.date | None:
+    """A date as YAML gives it, or written ``2024年1月15日`` / ``2024-01-15``; None if it is neither."""
+    if isinstance(value, datetime.date):
+        return value
+    match = _CHINESE_DATE.match(value) or _ISO_DATE.match(value)
+    if not match:
+        return None
+    try:
+        return datetime.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+class FormValidator(Validator):
+    """cerberus's validator with the few rules a report needs that cerberus lacks."""
+
+    # A year is a whole number; cerberus's "integer" would also take true/false.
+    types_mapping = {**Validator.types_mapping, "year": TypeDefinition("year", (int,), (bool,))}
+
+    def _normalize_coerce_to_text(self, value: Any) -> Any:
+        """A number typed where text belongs (``title: 2023``) is meant as that text."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+    def _check_with_content(self, field: str, value: Any) -> None:
+        if isinstance(value, dict) and not any(value.get(key) for key in ("title", "text", "points", "items")):
+            self._error(field, "empty_node")
+
+    def _check_with_report_date(self, field: str, value: Any) -> None:
+        if isinstance(value, (str, datetime.date)) and parse_date(value) is None:
+            self._error(field, "bad_date")
+
+
+class _LeafErrors(BaseErrorHandler):
+    """Hands out cerberus's innermost errors only: a group error just says "something below failed"."""
+
+    def __call__(self, errors_: Iterable[ValidationError]) -> list[ValidationError]:
+        return list(self._leaves(errors_))
+
+    def _leaves(self, errors_: Iterable[ValidationError]) -> Iterator[ValidationError]:
+        for error in errors_:
+            if error.is_group_error:
+                yield from self._leaves(error.child_errors)
+            else:
+                yield error
+
+
+def field_path(path: tuple[str | int, ...]) -> str:
+    """("measures", "items", 0, "title") → ``measures.items[0].title``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+class _Explainer:
+    """Turns one cerberus error into a Problem, using the schema's labels and examples."""
+
+    def __init__(self, loaded: LoadedForm, schema: dict[str, Any]) -> None:
+        self.loaded = loaded
+        self.schema = schema
+        self.registry = make_registry()
+
+    def rules_at(self, path: tuple[str | int, ...]) -> dict[str, Any]:
+        """The rules that apply to the value at ``path`` (empty if the path leaves the schema)."""
+        rules: dict[str, Any] = {"type": "dict", "schema": self.schema}
+        for part in path:
+            inner = rules.get("schema")
+            if isinstance(inner, str):
+                inner = self.registry.get(inner)
+            if inner is None:
+                return {}
+            if isinstance(part, int):
+                rules = inner  # a list's "schema" is the rules of each element
+            else:
+                rules = inner.get(part, {}) if isinstance(inner, dict) else {}
+            if "schema" in rules and isinstance(rules["schema"], str):
+                rules = {**rules, "schema": self.registry.get(rules["schema"])}
+        return rules
+
+    def label(self, path: tuple[str | int, ...]) -> str:
+        meta = self.rules_at(path).get("meta", {})
+        return meta.get("label", "")
+
+    def named(self, path: tuple[str | int, ...]) -> str:
+        """The field as a user knows it: ``year（报告年度）``."""
+        label = self.label(path)
+        name = field_path(path) or "表单"
+        return f"{name}（{label}）" if label else name
+
+    def example(self, path: tuple[str | int, ...]) -> str:
+        return self.rules_at(path).get("meta", {}).get("example", "")
+
+    def problem(self, error: ValidationError) -> Problem:
+        path = tuple(error.document_path)
+        code = error.code
+        if code == errors.UNKNOWN_FIELD.code:
+            message = self._unknown_field(path)
+            mark = self.loaded.key_mark(path)
+        elif code == errors.REQUIRED_FIELD.code:
+            message = self._required(path)
+            mark = self.loaded.key_mark(path[:-1]) if path[:-1] else self.loaded.mark(())
+        else:
+            message = self._value_problem(path, error)
+            mark = self.loaded.mark(path)
+        return Problem(
+            file=self.loaded.display,
+            line=mark.line,
+            column=mark.column,
+            field=field_path(path),
+            message=message,
+        )
+
+    def _unknown_field(self, path: tuple[str | int, ...]) -> str:
+        name = str(path[-1])
+        parent = self.rules_at(path[:-1]).get("schema")
+        known = sorted(parent) if isinstance(parent, dict) else []
+        guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        if guess:
+            label = self.label(path[:-1] + (guess[0],))
+            return f"不认识的字段“{name}”。您是不是想写“{guess[0]}”（{label}）？请改正拼写。"
+        return f"不认识的字段“{name}”。这里可以写的字段有：{'、'.join(known)}。请删除或改正它。"
+
+    def _required(self, path: tuple[str | int, ...]) -> str:
+        example = self.example(path)
+        sep = "" if example.startswith("\n") else " "
+        return f"缺少必填项 {self.named(path)}。请添加一行，例如：{path[-1]}:{sep}{example}"
+
+    def _value_problem(self, path: tuple[str | int, ...], error: ValidationError) -> str:
+        code, value, named = error.code, error.value, self.named(path)
+        if code == errors.BAD_TYPE.code:
+            return f"{named} {self._expected(error.constraint, value)}"
+        if code in (errors.EMPTY_NOT_ALLOWED.code, errors.NOT_NULLABLE.code):
+            return f"{named} 不能为空。请填写内容，或删除这一行。"
+        if code == errors.MIN_VALUE.code or code == errors.MAX_VALUE.code:
+            low, high = self.rules_at(path).get("min"), self.rules_at(path).get("max")
+            return f"{named} 应在 {low} 到 {high} 之间，现在是 {value}。请写报告所述的年度，例如 {high - 1}。"
+        if code == errors.UNALLOWED_VALUE.code:
+            allowed = "、".join(str(a) for a in error.constraint)
+            return f"{named} 不能写“{value}”，只能写以下之一：{allowed}。"
+        if code == errors.CUSTOM.code and error.info == ("empty_node",):
+            return self._empty_node(path)
+        if code == errors.CUSTOM.code and error.info == ("bad_date",):
+            return f"{named} 写法不对：“{value}”。请写成 2024-01-15 或 2024年1月15日 这样的日期。"
+        return f"{named} 的内容不对（{value!r}）。"
+
+    def _empty_node(self, path: tuple[str | int, ...]) -> str:
+        named = self.named(path)
+        if len(path) == 1 and path[0] in PART_LABELS:
+            return f"{named} 没有内容。请至少写 text（正文）、points（要点）或 items（下级条目）之一。"
+        return f"{named} 没有内容。请写 title（标题）、text（正文）、points（要点）或 items（下级条目），或删除这一条。"
+
+    @staticmethod
+    def _expected(constraint: str | list[str], value: Any) -> str:
+        types = [constraint] if isinstance(constraint, str) else list(constraint)
+        if "year" in types:
+            if isinstance(value, str) and value.strip().isdigit():
+                return f"应写数字，不要加引号：写 {value.strip()} 而不是 \"{value.strip()}\"。"
+            return f"应写阿拉伯数字的年份，例如 2023，现在是“{value}”。"
+        if "dict" in types:
+            if value is None:
+                return "不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。"
+            return "应在下面分行写出下级字段（如 title:、text:），每行比它多缩进两格。"
+        if "list" in types:
+            return "应是一个列表：每一项单独一行，以“- ”开头，例如：\n  - 第一项\n  - 第二项"
+        if "boolean" in types and "string" not in types:
+            return f"只能写 true（是）或 false（否），现在是“{value}”。"
+        if "date" in types:
+            return "应写日期，例如 2024-01-15 或 2024年1月15日。"
+        return "应是一段文字。如果写了列表或下级字段，请改成一段文字。"
+
+
+def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    """Check ``loaded`` against the schema: the normalized data and every problem, in source order."""
+    schema = report_schema(today)
+    validator = FormValidator(schema, schema_registry=make_registry(), error_handler=_LeafErrors)
+    validator.validate(loaded.data)
+    explainer = _Explainer(loaded, schema)
+    problems = [explainer.problem(error) for error in validator.errors]
+    problems.extend(_date_problems(loaded, validator.document or {}))
+    problems.sort(key=lambda p: (p.line, p.column))
+    return (validator.document or loaded.data), problems
+
+
+def _date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
+    """A report on year Y is written after Y ends: an earlier date is a slip of the keyboard."""
+    year, raw = data.get("year"), data.get("date")
+    date = parse_date(raw) if isinstance(raw, (str, datetime.date)) else None
+    if not isinstance(year, int) or date is None or date.year > year:
+        return []
+    mark = loaded.mark(("date",))
+    return [
+        Problem(
+            file=loaded.display,
+            line=mark.line,
+            column=mark.column,
+            field="date",
+            message=f"date（成文日期）{date.year}年{date.month}月{date.day}日 早于 {year} 年度结束。"
+            f"报告应在 {year} 年之后成文，例如 {year + 1}-01-15。",
+        )
+    ]

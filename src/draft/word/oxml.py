@@ -1,0 +1,67 @@
+"""The raw WordprocessingML the writer needs that python-docx has no API for.
+
+Kept in one place, as named helpers, so the writer reads as "what", not "which
+element": page numbers as a PAGE field, the document grid, the Chinese theme
+language, and paragraphs built straight from style ids.
+"""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+from draft.word.styles import LINE_PITCH
+
+
+def paragraph(style_id: str, runs: list[tuple[str, str | None]]) -> CT_P:
+    """A ``w:p`` with paragraph style ``style_id`` and one run per (text, character style id)."""
+    p: CT_P = OxmlElement("w:p")  # type: ignore[assignment]
+    p.style = style_id
+    for text, char_style in runs:
+        r = p.add_r()
+        if char_style:
+            r.style = char_style
+        r.text = text  # python-docx turns \n into w:br and \t into w:tab
+    return p
+
+
+def page_number_runs(p: CT_P, before: str, after: str) -> None:
+    """Append ``before`` PAGE ``after`` to ``p``; a field, so Word renumbers after every edit."""
+    p.add_r().text = before
+    for kind in ("begin", None, "separate", "end"):
+        r = p.add_r()
+        if kind is None:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = " PAGE "
+            r.append(instr)
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            r.append(char)
+        if kind == "separate":
+            p.add_r().text = "1"  # shown until the field is updated
+    p.add_r().text = after
+
+
+def set_line_grid(sect_pr: BaseOxmlElement) -> None:
+    """The 22-lines-a-page grid (GB/T 9704 §5.2.3); characters are fitted by spacing, not a char grid."""
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.attrib.clear()
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(LINE_PITCH))
+
+
+def set_chinese_theme_language(settings: BaseOxmlElement) -> None:
+    """python-docx's template says Japanese; Chinese makes Word pick Chinese fonts and line breaking."""
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is None:
+        lang = OxmlElement("w:themeFontLang")
+        settings.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")

@@ -1,0 +1,214 @@
+"""The GB/T 9704 style sheet: every look in the report lives here, as a named Word style.
+
+The numbers come from ``shared/spec/gbt9704.md`` (§1 and §3). Built-in styles
+keep Word's internal names (``heading 1``, ``Title``, ``footer``) so that Word
+and WPS show them under their localized names (标题 1, 标题, 页脚) and the
+navigation pane and tables of contents work; our own styles have Chinese names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
+from draft.titles import width
+
+# --- measurements (twips unless said otherwise) -------------------------------------------
+BODY_SIZE = 32  # half-points: 3号 = 16 pt
+TITLE_SIZE = 44  # 2号 = 22 pt
+PAGE_NUMBER_SIZE = 28  # 4号 = 14 pt
+LINE_PITCH = 579  # the largest exact spacing that fits 22 lines into the 225 mm type area
+CHAR = 320  # one 3号 character
+PAGE_NUMBER_CHAR = 280  # one 4号 character: the page number stands one character in from the edge
+#: −0.25 pt between characters: 28 characters of 16 pt then fit the 156 mm line (GB/T 9704 §5.2.3).
+CHAR_SPACING = -5
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """A font for Latin text and digits, and one for Chinese (w:eastAsia)."""
+
+    latin: str
+    east_asian: str
+
+    def xml(self) -> str:
+        latin, east = quoteattr(self.latin), quoteattr(self.east_asian)
+        # w:hint makes Word take the Chinese font for ambiguous marks such as “ ” — …
+        return f'<w:rFonts w:ascii={latin} w:hAnsi={latin} w:cs={latin} w:eastAsia={east} w:hint="eastAsia"/>'
+
+
+FANGSONG = Fonts("Times New Roman", "仿宋_GB2312")
+HEITI = Fonts("Times New Roman", "黑体")
+KAITI = Fonts("Times New Roman", "楷体_GB2312")
+XIAOBIAOSONG = Fonts("方正小标宋简体", "方正小标宋简体")
+SONGTI = Fonts("宋体", "宋体")
+
+#: Style ids the writer refers to.
+NORMAL = "Normal"
+TITLE = "Title"
+RECIPIENT = "Recipient"
+SIGNATURE = "Signature"
+SIGNATURE_DATE = "SignatureDate"
+PAGE_NUMBER_ODD = "PageNumberOdd"
+PAGE_NUMBER_EVEN = "PageNumberEven"
+
+
+def heading_style(level: int) -> str:
+    return f"Heading{level}"
+
+
+def heading_char_style(level: int) -> str:
+    return f"Heading{level}Char"
+
+
+@dataclass(frozen=True)
+class HeadingLook:
+    fonts: Fonts
+    bold: bool
+
+
+#: GB/T 9704 §7.3.3: 一、黑体；（一）楷体；1. 仿宋 (bold is common practice)；（1）仿宋.
+HEADINGS: dict[int, HeadingLook] = {
+    1: HeadingLook(HEITI, bold=False),
+    2: HeadingLook(KAITI, bold=False),
+    3: HeadingLook(FANGSONG, bold=True),
+    4: HeadingLook(FANGSONG, bold=False),
+}
+
+
+def _run_props(fonts: Fonts, size: int = BODY_SIZE, bold: bool = False, spacing: int | None = None) -> str:
+    bold_xml = "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
+    spacing_xml = f'<w:spacing w:val="{spacing}"/>' if spacing is not None else ""
+    return (
+        f"<w:rPr>{fonts.xml()}{bold_xml}<w:color w:val=\"000000\"/>{spacing_xml}"
+        f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+    )
+
+
+def _style(kind: str, style_id: str, name: str, body: str, based_on: str | None = None, extra: str = "") -> str:
+    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    return (
+        f'<w:style w:type="{kind}" w:styleId="{style_id}"{extra}>'
+        f"<w:name w:val={quoteattr(name)}/>{based}{body}</w:style>"
+    )
+
+
+def _signature_indents(signature: str, date: str) -> tuple[int, int]:
+    """Right indents of the 落款 lines, unsealed layout (GB/T 9704 §7.3.5.2).
+
+    The unit stands two characters from the right margin, the date below it
+    starts two characters to the right of the unit's first character; if the
+    date is the longer, the date keeps two characters and the unit moves left.
+    """
+    sig, day = width(signature) * CHAR, width(date) * CHAR
+    date_right = sig - day
+    if date_right >= 2 * CHAR:
+        return 2 * CHAR, round(date_right)
+    return round(4 * CHAR + day - sig), 2 * CHAR
+
+
+def style_sheet(signature: str = "", date: str = "") -> str:
+    """word/styles.xml for one document (the 落款 indents depend on its text)."""
+    body_ppr = (
+        "<w:pPr><w:widowControl w:val=\"0\"/>"  # strict 22 lines a page
+        f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
+        f'<w:ind w:firstLine="{2 * CHAR}"/><w:jc w:val="both"/></w:pPr>'
+    )
+    flush = '<w:ind w:firstLine="0"/>'
+    sig_right, date_right = _signature_indents(signature, date)
+    styles = [
+        _style("paragraph", NORMAL, "Normal", body_ppr + _run_props(FANGSONG, spacing=CHAR_SPACING), extra=' w:default="1"'),
+        _style(
+            "character",
+            "DefaultParagraphFont",
+            "Default Paragraph Font",
+            "<w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/>",
+            extra=' w:default="1"',
+        ),
+        _style(
+            "paragraph",
+            TITLE,
+            "Title",
+            f'<w:next w:val="{NORMAL}"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/>'
+            f'<w:spacing w:before="0" w:after="{LINE_PITCH}" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
+            f'{flush}<w:jc w:val="center"/></w:pPr>' + _run_props(XIAOBIAOSONG, size=TITLE_SIZE),
+            based_on=NORMAL,
+        ),
+    ]
+    for level, look in HEADINGS.items():
+        styles.append(
+            _style(
+                "paragraph",
+                heading_style(level),
+                f"heading {level}",
+                f'<w:next w:val="{NORMAL}"/><w:link w:val="{heading_char_style(level)}"/><w:qFormat/>'
+                f'<w:pPr><w:keepNext/><w:outlineLvl w:val="{level - 1}"/></w:pPr>'
+                + _run_props(look.fonts, bold=look.bold),
+                based_on=NORMAL,
+            )
+        )
+        styles.append(
+            _style(
+                "character",
+                heading_char_style(level),
+                f"标题 {level} 字符",
+                f'<w:link w:val="{heading_style(level)}"/>' + _run_props(look.fonts, bold=look.bold),
+                based_on="DefaultParagraphFont",
+            )
+        )
+    styles += [
+        _style("paragraph", RECIPIENT, "主送机关", f"<w:next w:val=\"{NORMAL}\"/><w:pPr>{flush}</w:pPr>", based_on=NORMAL),
+        _style(
+            "paragraph",
+            SIGNATURE,
+            "落款",
+            f'<w:next w:val="{SIGNATURE_DATE}"/><w:pPr><w:keepNext/>'
+            f'<w:spacing w:before="{LINE_PITCH}" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/><w:ind w:right="{sig_right}" w:firstLine="0"/>'
+            '<w:jc w:val="right"/></w:pPr>',
+            based_on=NORMAL,
+        ),
+        _style(
+            "paragraph",
+            SIGNATURE_DATE,
+            "成文日期",
+            f'<w:pPr><w:ind w:right="{date_right}" w:firstLine="0"/><w:jc w:val="right"/></w:pPr>',
+            based_on=NORMAL,
+        ),
+        _style(
+            "paragraph",
+            "Footer",
+            "footer",
+            '<w:pPr><w:snapToGrid w:val="0"/>'
+            f'<w:spacing w:before="0" w:after="0" w:line="{PAGE_NUMBER_CHAR}" w:lineRule="exact"/>{flush}</w:pPr>'
+            + _run_props(SONGTI, size=PAGE_NUMBER_SIZE),
+            based_on=NORMAL,
+        ),
+        # GB/T 9704 §7.5: odd pages' numbers stand right, even pages' left, one character in.
+        _style(
+            "paragraph",
+            PAGE_NUMBER_ODD,
+            "页码（单页）",
+            f'<w:pPr><w:ind w:right="{PAGE_NUMBER_CHAR}" w:firstLine="0"/><w:jc w:val="right"/></w:pPr>',
+            based_on="Footer",
+        ),
+        _style(
+            "paragraph",
+            PAGE_NUMBER_EVEN,
+            "页码（双页）",
+            f'<w:pPr><w:ind w:left="{PAGE_NUMBER_CHAR}" w:firstLine="0"/><w:jc w:val="left"/></w:pPr>',
+            based_on="Footer",
+        ),
+    ]
+    doc_defaults = (
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        f"{FANGSONG.xml()}<w:sz w:val=\"{BODY_SIZE}\"/><w:szCs w:val=\"{BODY_SIZE}\"/>"
+        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        '<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>'
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        + doc_defaults
+        + "".join(styles)
+        + "</w:styles>"
+    )

@@ -1,0 +1,85 @@
+"""Shared helpers: write a form, build it, and read the .docx back."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner, Result
+
+from draft.build import build_form
+from draft.cli import cli
+from draft.wording import Wording
+
+REPO = Path(__file__).resolve().parents[1]
+INPUTS = REPO / "inputs"
+SEEDS = REPO.parent / "shared" / "seeds"
+
+#: The smallest form that validates: the three required parts.
+MINIMAL = """\
+unit: 示例区司法局
+year: 2023
+measures:
+  text: 我局坚持依法行政。
+shortcomings:
+  text: 学习还不够深入。
+plans:
+  text: 继续加强学习。
+"""
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+@pytest.fixture
+def write_form(tmp_path: Path) -> Callable[[str, str], Path]:
+    def write(text: str, name: str = "form.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def build_docx(tmp_path: Path, write_form: Callable[[str, str], Path]) -> Callable[[str], docx.document.Document]:
+    """Build a form given as text and open the result with python-docx."""
+
+    def build(text: str) -> docx.document.Document:
+        built = build_form(write_form(text), tmp_path / "out", Wording())
+        return docx.Document(str(built.output))
+
+    return build
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> Result:
+    """Run ``draft`` as a user would (through its main entry point), in ``cwd``."""
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=cwd) if cwd is None else _chdir(cwd):
+        from draft.cli import main  # noqa: F401  (imported for its side-effect free entry point)
+
+        return runner.invoke(cli, list(args), prog_name="draft", standalone_mode=True, catch_exceptions=False)
+
+
+class _chdir:
+    def __init__(self, path: Path) -> None:
+        self.path, self.old = path, Path.cwd()
+
+    def __enter__(self) -> None:
+        import os
+
+        os.chdir(self.path)
+
+    def __exit__(self, *exc: object) -> None:
+        import os
+
+        os.chdir(self.old)
+
+
+def body_texts(document: docx.document.Document) -> list[str]:
+    """The non-empty paragraphs after the title."""
+    return [p.text for p in document.paragraphs[1:] if p.text.strip()]

@@ -1,0 +1,94 @@
+"""The commands as a user meets them: help, init, build, template, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from conftest import MINIMAL, run_cli
+
+
+def test_help_is_in_chinese() -> None:
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    assert "GB/T 9704" in result.stdout and "draft build" in result.stdout
+    for command in ("init", "validate", "build", "template"):
+        sub = run_cli(command, "--help")
+        assert sub.exit_code == 0
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in sub.stdout), command
+
+
+def test_init_writes_a_form_that_validates_and_builds(tmp_path: Path) -> None:
+    result = run_cli("init", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    form = tmp_path / "inputs" / "report.yaml"
+    text = form.read_text(encoding="utf-8")
+    assert text.count("#") > 30
+    assert run_cli("validate", cwd=tmp_path).exit_code == 0
+    build = run_cli("build", cwd=tmp_path)
+    assert build.exit_code == 0, build.output
+    assert "已生成：output/report.docx" in build.stdout
+    document = docx.Document(str(tmp_path / "output" / "report.docx"))
+    assert document.paragraphs[-1].text == "2025年1月15日"
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text("我的内容", encoding="utf-8")
+    result = run_cli("init", "mine.yaml", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "文件已存在" in result.stderr
+    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8") == "我的内容"
+
+
+def test_build_with_no_forms_says_what_to_do(tmp_path: Path) -> None:
+    result = run_cli("build", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "draft init" in result.stderr
+
+
+def test_build_continues_past_a_bad_form_and_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "a_bad.yaml").write_text(MINIMAL.replace("year: 2023", "year: 二〇二三"), encoding="utf-8")
+    (tmp_path / "inputs" / "b_good.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = run_cli("build", "-o", "out", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "inputs/a_bad.yaml:2:7 year:" in result.stderr
+    assert (tmp_path / "out" / "b_good.docx").is_file()
+    assert not (tmp_path / "out" / "a_bad.docx").exists()
+
+
+def test_own_template_changes_the_wording(tmp_path: Path) -> None:
+    assert run_cli("template", "mine", cwd=tmp_path).exit_code == 0
+    wording = tmp_path / "mine" / "wording.j2"
+    wording.write_text(
+        wording.read_text(encoding="utf-8").replace("年法治政府建设年度报告", "年度法治政府建设工作报告"), encoding="utf-8"
+    )
+    (tmp_path / "form.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = run_cli("build", "form.yaml", "--template", "mine", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    title = docx.Document(str(tmp_path / "output" / "form.docx")).paragraphs[0].text
+    assert title.replace("\n", "") == "示例区司法局2023年度法治政府建设工作报告"
+    assert run_cli("template", "mine", cwd=tmp_path).exit_code == 2  # never overwrites
+
+
+def test_a_broken_template_is_reported_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "wording.j2").write_text("{% macro title(report) %}\n{{ report.unit \n{% endmacro %}", encoding="utf-8")
+    (tmp_path / "form.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = run_cli("build", "form.yaml", "--template", "bad", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "bad/wording.j2:" in result.stderr and "模板有错误" in result.stderr
+
+
+def test_keep_punctuation_leaves_the_form_text_alone(tmp_path: Path) -> None:
+    (tmp_path / "form.yaml").write_text(MINIMAL.replace("我局坚持依法行政。", "我局坚持依法行政,严格执法。"), encoding="utf-8")
+    assert run_cli("build", "form.yaml", "--keep-punctuation", cwd=tmp_path).exit_code == 0
+    texts = [p.text for p in docx.Document(str(tmp_path / "output" / "form.docx")).paragraphs]
+    assert "我局坚持依法行政,严格执法。" in texts
+
+
+def test_unknown_command_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("buidl", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("用法错误")

@@ -1,0 +1,165 @@
+"""Every problem in a form is reported at once, at its line, in Chinese, with the fix."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import MINIMAL, run_cli
+from draft.form import read_form
+from draft.load import load_bytes
+from draft.problems import FormError
+from draft.validate import validate_form
+
+TODAY = datetime.date(2026, 11, 23)
+
+FIVE_MISTAKES = """\
+unit: 示例区司法局
+year: "2023"
+signatur: 示例区司法局
+measures:
+shortcomings:
+  items:
+    - title: 学习不够深入
+      points: 基层执法力量薄弱
+plans:
+  items:
+    - title: [加强学习, 改进作风]
+"""
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(FormError) as caught:
+        read_form(path, today=TODAY)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_five_mistakes_are_reported_at_once_with_lines_and_fields(write_form) -> None:
+    path = write_form(FIVE_MISTAKES)
+    messages = problems_of(path)
+    name = str(path)
+    assert messages == [
+        f'{name}:2:7 year:year（报告年度） 应写数字，不要加引号：写 2023 而不是 "2023"。',
+        f"{name}:3:1 signatur:不认识的字段“signatur”。您是不是想写“signature”（落款单位）？请改正拼写。",
+        f"{name}:4:1 measures:measures（主要举措和成效） 不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。",
+        f"{name}:8:15 shortcomings.items[0].points:shortcomings.items[0].points（要点（一是、二是……）） "
+        "应是一个列表：每一项单独一行，以“- ”开头，例如：\n  - 第一项\n  - 第二项",
+        f"{name}:11:14 plans.items[0].title:plans.items[0].title（标题） 应是一段文字。如果写了列表或下级字段，请改成一段文字。",
+    ]
+
+
+def test_missing_year_points_at_the_top_and_shows_an_example(write_form) -> None:
+    path = write_form(MINIMAL.replace("year: 2023\n", ""))
+    assert problems_of(path) == [f"{path}:1:1 year:缺少必填项 year（报告年度）。请添加一行，例如：year: 2025"]
+
+
+def test_year_written_in_chinese(write_form) -> None:
+    path = write_form(MINIMAL.replace("year: 2023", "year: 二〇二三"))
+    assert problems_of(path) == [f"{path}:2:7 year:year（报告年度） 应写阿拉伯数字的年份，例如 2023，现在是“二〇二三”。"]
+
+
+@pytest.mark.parametrize(("year", "shown"), [("1999", "1999"), ("2027", "2027")])
+def test_year_out_of_range(write_form, year: str, shown: str) -> None:
+    path = write_form(MINIMAL.replace("year: 2023", f"year: {year}"))
+    assert problems_of(path) == [
+        f"{path}:2:7 year:year（报告年度） 应在 2000 到 2026 之间，现在是 {shown}。请写报告所述的年度，例如 2025。"
+    ]
+
+
+def test_unknown_part_suggests_the_nearest_name(write_form) -> None:
+    path = write_form(MINIMAL.replace("measures:", "measure:"))
+    messages = problems_of(path)
+    assert f"{path}:3:1 measure:不认识的字段“measure”。您是不是想写“measures”（主要举措和成效）？请改正拼写。" in messages
+    assert any("缺少必填项 measures（主要举措和成效）" in m for m in messages)
+
+
+def test_unknown_key_without_a_near_name_lists_the_allowed_ones(write_form) -> None:
+    path = write_form(MINIMAL.replace("  text: 我局坚持依法行政。", "  text: 我局坚持依法行政。\n  xyz: 1"))
+    (message,) = problems_of(path)
+    assert message.startswith(f"{path}:5:3 measures.xyz:不认识的字段“xyz”。这里可以写的字段有：items、layout、points、text、title。")
+
+
+def test_layout_values_are_checked(write_form) -> None:
+    path = write_form(MINIMAL.replace("  text: 我局坚持依法行政。", "  text: 我局坚持依法行政。\n  layout: {title: inline}"))
+    (message,) = problems_of(path)
+    assert message == f"{path}:5:19 measures.layout.title:measures.layout.title（标题位置） 不能写“inline”，只能写以下之一：own-line、run-in。"
+
+
+def test_an_item_without_content(write_form) -> None:
+    path = write_form(MINIMAL.replace("  text: 我局坚持依法行政。", "  items:\n    - layout: {title: run-in}"))
+    (message,) = problems_of(path)
+    assert message.startswith(f"{path}:5:7 measures.items[0]:measures.items[0]（条目） 没有内容。")
+
+
+def test_five_levels_are_too_deep(write_form) -> None:
+    deep = "  items:\n    - title: a\n      items:\n        - title: b\n          items:\n            - title: c\n              items:\n                - title: d\n"
+    path = write_form(MINIMAL.replace("  text: 我局坚持依法行政。\n", deep))
+    (message,) = problems_of(path)
+    assert message.startswith(f"{path}:13:15 measures.items[0].items[0].items[0].items:层级太深")
+
+
+@pytest.mark.parametrize(
+    ("date", "ok"),
+    [("2024-01-15", True), ("2024年1月5日", True), ("2023-12-31", False), ("明年一月", False), ("2024-02-30", False)],
+)
+def test_dates(write_form, date: str, ok: bool) -> None:
+    path = write_form(MINIMAL + f"date: {date}\n")
+    if ok:
+        read_form(path, today=TODAY)
+    else:
+        (message,) = problems_of(path)
+        assert message.startswith(f"{path}:9:7 date:")
+
+
+def test_validate_command_prints_every_problem_and_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "bad.yaml").write_text(FIVE_MISTAKES, encoding="utf-8")
+    (tmp_path / "inputs" / "good.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout.count("inputs/bad.yaml:") == 5 or result.stderr.count("inputs/bad.yaml:") == 5
+    assert "inputs/good.yaml：没有发现问题。" in result.stdout
+
+
+# --- property: whatever the form holds, validation answers with problems, never an exception ---
+
+_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20)
+_scalar = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), _text, st.lists(_text, max_size=3))
+_node = st.recursive(
+    st.dictionaries(st.sampled_from(["title", "text", "points", "items", "layout", "tilte"]), _scalar, max_size=4),
+    lambda inner: st.dictionaries(
+        st.sampled_from(["title", "text", "points", "items", "layout"]),
+        st.one_of(_scalar, inner, st.lists(inner, max_size=3)),
+        max_size=5,
+    ),
+    max_leaves=12,
+)
+_form = st.fixed_dictionaries(
+    {},
+    optional={
+        "unit": _scalar,
+        "year": st.one_of(st.integers(1990, 2030), _scalar),
+        "measures": st.one_of(_node, _scalar),
+        "shortcomings": _node,
+        "plans": _node,
+        "date": st.one_of(st.dates(), _text),
+        "closing": _scalar,
+        "extra": _scalar,
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_form)
+def test_validation_never_raises(form: dict) -> None:
+    import yaml
+
+    raw = yaml.safe_dump(form, allow_unicode=True).encode("utf-8")
+    loaded = load_bytes(raw, Path("prop.yaml"))
+    data, problems = validate_form(loaded, TODAY)
+    for problem in problems:
+        assert problem.line >= 1 and problem.message
