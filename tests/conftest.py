@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -57,27 +58,14 @@ def build_docx(tmp_path: Path, write_form: Callable[[str, str], Path]) -> Callab
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> Result:
-    """Run ``draft`` as a user would (through its main entry point), in ``cwd``."""
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=cwd) if cwd is None else _chdir(cwd):
-        from draft.cli import main  # noqa: F401  (imported for its side-effect free entry point)
-
-        return runner.invoke(cli, list(args), prog_name="draft", standalone_mode=True, catch_exceptions=False)
-
-
-class _chdir:
-    def __init__(self, path: Path) -> None:
-        self.path, self.old = path, Path.cwd()
-
-    def __enter__(self) -> None:
-        import os
-
-        os.chdir(self.path)
-
-    def __exit__(self, *exc: object) -> None:
-        import os
-
-        os.chdir(self.old)
+    """Run ``draft`` as a user would (through its error-handling group), in ``cwd``."""
+    old = Path.cwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        return CliRunner().invoke(cli, list(args), prog_name="draft", catch_exceptions=False)
+    finally:
+        os.chdir(old)
 
 
 def body_texts(document: docx.document.Document) -> list[str]:

@@ -17,7 +17,6 @@ measures:
     - title: 第一项
       items:
         - title: 第一小项
-          layout: {title: own-line}
           items:
             - title: 细目甲
               text: 甲的正文。

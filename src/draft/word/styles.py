@@ -43,6 +43,50 @@ KAITI = Fonts("Times New Roman", "楷体_GB2312")
 XIAOBIAOSONG = Fonts("方正小标宋简体", "方正小标宋简体")
 SONGTI = Fonts("宋体", "宋体")
 
+@dataclass(frozen=True)
+class FontEntry:
+    """A font-table entry: what Word needs to find the font, or a stand-in, on another machine.
+
+    ``alternative`` is the stock Windows font that Word itself records in
+    w:altName when it has to substitute (仿宋_GB2312 is not shipped since Vista,
+    方正小标宋简体 never was); charset 86 marks a GB2312 font.
+    """
+
+    name: str
+    alternative: str
+    family: str = "modern"
+
+    def xml(self) -> str:
+        return (
+            f"<w:font w:name={quoteattr(self.name)}><w:altName w:val={quoteattr(self.alternative)}/>"
+            f'<w:charset w:val="86"/><w:family w:val="{self.family}"/><w:pitch w:val="variable"/></w:font>'
+        )
+
+
+FONT_TABLE = (
+    FontEntry("仿宋_GB2312", "仿宋"),
+    FontEntry("楷体_GB2312", "楷体"),
+    FontEntry("黑体", "SimHei"),
+    FontEntry("方正小标宋简体", "宋体", family="roman"),
+    FontEntry("宋体", "SimSun", family="roman"),
+)
+
+
+def font_table() -> str:
+    """word/fontTable.xml: the fonts the styles name, each with its stock stand-in."""
+    latin = (
+        '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/>'
+        '<w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        + latin
+        + "".join(entry.xml() for entry in FONT_TABLE)
+        + "</w:fonts>"
+    )
+
+
 #: Style ids the writer refers to.
 NORMAL = "Normal"
 TITLE = "Title"
@@ -93,7 +137,7 @@ def _style(kind: str, style_id: str, name: str, body: str, based_on: str | None 
     )
 
 
-def _signature_indents(signature: str, date: str) -> tuple[int, int]:
+def signature_indents(signature: str, date: str) -> tuple[int, int]:
     """Right indents of the 落款 lines, unsealed layout (GB/T 9704 §7.3.5.2).
 
     The unit stands two characters from the right margin, the date below it
@@ -115,7 +159,7 @@ def style_sheet(signature: str = "", date: str = "") -> str:
         f'<w:ind w:firstLine="{2 * CHAR}"/><w:jc w:val="both"/></w:pPr>'
     )
     flush = '<w:ind w:firstLine="0"/>'
-    sig_right, date_right = _signature_indents(signature, date)
+    sig_right, date_right = signature_indents(signature, date)
     styles = [
         _style("paragraph", NORMAL, "Normal", body_ppr + _run_props(FANGSONG, spacing=CHAR_SPACING), extra=' w:default="1"'),
         _style(

@@ -73,6 +73,8 @@ def _install_styles(word: WordDocument, document: Document) -> None:
     part = word.part
     part.styles.element  # make python-docx load the part before we replace its content
     part._styles_part._element = parse_xml(styles.style_sheet(signature, date).encode())
+    font_table = next(rel.target_part for rel in part.rels.values() if rel.reltype.endswith("/fontTable"))
+    font_table._blob = styles.font_table().encode()  # a plain Part to python-docx: its content is bytes
     # The template's 430 KB stylesWithEffects part is Word 2010 clutter no reader needs.
     for rel_id, rel in list(part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
