@@ -99,7 +99,7 @@ def test_five_levels_are_too_deep(write_form) -> None:
     deep = "  items:\n    - title: a\n      items:\n        - title: b\n          items:\n            - title: c\n              items:\n                - title: d\n"
     path = write_form(MINIMAL.replace("  text: 我局坚持依法行政。\n", deep))
     (message,) = problems_of(path)
-    assert message.startswith(f"{path}:13:15 measures.items[0].items[0].items[0].items:层级太深")
+    assert message.startswith(f"{path}:10:15 measures.items[0].items[0].items[0].items:层级太深")
 
 
 @pytest.mark.parametrize(

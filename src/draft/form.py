@@ -75,15 +75,15 @@ class _Builder:
     def __init__(self, normalize: bool) -> None:
         self.normalize = normalize
 
-    def text(self, value: str) -> str:
+    def text(self, value: str | int | float) -> str:
         # A one-line field that the user wrapped over several lines is still one line.
-        text = "".join(paragraphs(value))
+        text = "".join(paragraphs(str(value)))
         return normalize_punctuation(text) if self.normalize else text
 
-    def paragraphs(self, value: str | None) -> list[str]:
-        if not value:
+    def paragraphs(self, value: str | int | float | None) -> list[str]:
+        if value is None or value == "":
             return []
-        found = paragraphs(value)
+        found = paragraphs(str(value))
         return [normalize_punctuation(p) for p in found] if self.normalize else found
 
     def report(self, data: dict[str, Any]) -> Report:
@@ -93,10 +93,10 @@ class _Builder:
             unit=self.text(data["unit"]),
             year=data["year"],
             parts=[Part(kind, self.node(data[kind], (kind,))) for kind in data if kind in PART_LABELS],
-            title=self.text(data["title"]) if data.get("title") else None,
+            title=self.text(data["title"]) if data.get("title") is not None else None,
             recipient=self.text(data["recipient"]) if data.get("recipient") else None,
             intro=self.paragraphs(data.get("intro")),
-            closing=self.text(closing) if isinstance(closing, str) else closing,
+            closing=closing if isinstance(closing, bool) else self.text(closing),
             signature=self.text(data["signature"]) if data.get("signature") else None,
             date=parse_date(date) if date is not None else None,
             layout=self.layout(data.get("layout")),
@@ -105,7 +105,7 @@ class _Builder:
     def node(self, data: dict[str, Any], path: FormPath) -> Node:
         return Node(
             path=path,
-            title=self.text(data["title"]) if data.get("title") else None,
+            title=self.text(data["title"]) if data.get("title") is not None else None,
             paragraphs=self.paragraphs(data.get("text")),
             points=[self.text(point) for point in data.get("points") or []],
             items=[self.node(item, path + ("items", i)) for i, item in enumerate(data.get("items") or [])],

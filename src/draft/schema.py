@@ -34,10 +34,9 @@ POINT_PLACEMENTS = {"inline": "一是……；二是……。连成一段", "par
 
 
 def _text(label: str, example: str, **rules: Any) -> dict[str, Any]:
-    """A field holding user text; a number typed there is kept as its text."""
+    """A field holding user text; a number typed there (``title: 2023``) is taken as its text."""
     return {
-        "type": "string",
-        "coerce": "to_text",
+        "type": ["string", "number"],
         "empty": False,
         "meta": {"label": label, "example": example},
         **rules,
@@ -118,8 +117,7 @@ def report_schema(today: datetime.date | None = None) -> dict[str, Any]:
         "recipient": _text("主送机关", "区委全面依法治区委员会办公室"),
         "intro": _text("开头段落", "2023年，我局坚持……现将有关情况报告如下："),
         "closing": {
-            "type": ["string", "boolean"],
-            "coerce": "to_text",
+            "type": ["string", "number", "boolean"],
             "empty": False,
             "meta": {"label": "结束语", "example": "特此报告。"},
         },

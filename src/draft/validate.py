@@ -44,12 +44,6 @@ class FormValidator(Validator):
     # A year is a whole number; cerberus's "integer" would also take true/false.
     types_mapping = {**Validator.types_mapping, "year": TypeDefinition("year", (int,), (bool,))}
 
-    def _normalize_coerce_to_text(self, value: Any) -> Any:
-        """A number typed where text belongs (``title: 2023``) is meant as that text."""
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-        return value
-
     def _check_with_content(self, field: str, value: Any) -> None:
         if isinstance(value, dict) and not any(value.get(key) for key in ("title", "text", "points", "items")):
             self._error(field, "empty_node")
@@ -128,6 +122,10 @@ class _Explainer:
         elif code == errors.REQUIRED_FIELD.code:
             message = self._required(path)
             mark = self.loaded.key_mark(path[:-1]) if path[:-1] else self.loaded.mark(())
+        elif error.value is None:
+            # An empty value has no position of its own worth showing: point at its key.
+            message = self._value_problem(path, error)
+            mark = self.loaded.key_mark(path)
         else:
             message = self._value_problem(path, error)
             mark = self.loaded.mark(path)
@@ -159,6 +157,8 @@ class _Explainer:
         if code == errors.BAD_TYPE.code:
             return f"{named} {self._expected(error.constraint, value)}"
         if code in (errors.EMPTY_NOT_ALLOWED.code, errors.NOT_NULLABLE.code):
+            if self.rules_at(path).get("type") == "dict":
+                return f"{named} {self._expected('dict', None)}"
             return f"{named} 不能为空。请填写内容，或删除这一行。"
         if code == errors.MIN_VALUE.code or code == errors.MAX_VALUE.code:
             low, high = self.rules_at(path).get("min"), self.rules_at(path).get("max")
@@ -202,12 +202,14 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
     """Check ``loaded`` against the schema: the normalized data and every problem, in source order."""
     schema = report_schema(today)
     validator = FormValidator(schema, schema_registry=make_registry(), error_handler=_LeafErrors)
-    validator.validate(loaded.data)
+    # Validation only: cerberus's normalizer crashes on a list where a mapping belongs,
+    # and the form needs no normalizing (the model builder takes numbers as text).
+    validator.validate(loaded.data, normalize=False)
     explainer = _Explainer(loaded, schema)
     problems = [explainer.problem(error) for error in validator.errors]
-    problems.extend(_date_problems(loaded, validator.document or {}))
+    problems.extend(_date_problems(loaded, loaded.data))
     problems.sort(key=lambda p: (p.line, p.column))
-    return (validator.document or loaded.data), problems
+    return loaded.data, problems
 
 
 def _date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:

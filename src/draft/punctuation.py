@@ -1,0 +1,408 @@
+"""Full-width punctuation among Chinese text (GB/T 15834), half-width digits and letters (GB/T 15835).
+
+Staff type report text with the keyboard in English mode, so ``2022年,我局...如下:``
+arrives with ASCII marks. A mark is made full-width only where it stands among
+Chinese text. Numbers, dates, times, decimals, Latin words, URLs, e-mail
+addresses and file names have ASCII on both sides of the marks inside them, so
+they are left alone by construction; and no rule inserts or removes a space.
+
+How it works. Each place that might change is a candidate: one mark, a pair of
+brackets or quotes that change together, a ``...``. Some always apply (a bracket
+pair with Chinese inside); the others apply when the character beside them reads
+as Chinese. "Beside" is judged on the result, not on the source: in ``(a),中`` the
+comma becomes ``，``, and that puts the brackets beside Chinese punctuation. Judged
+on the source, ``(a)，中`` would be left behind for a second run to change again.
+Rules only ever turn ASCII into Chinese punctuation, so a candidate that holds
+on the source holds on the result and is settled at once (nearly all of them);
+the others wait, and are looked at again whenever a character they read is
+rewritten. One scan per rule plus that local follow-up: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
+
+
+@dataclass(frozen=True)
+class PunctuationChange:
+    """``old`` at ``index`` in the original text becomes ``new``."""
+
+    index: int
+    old: str
+    new: str
+
+
+def punctuation_changes(text: str) -> list[PunctuationChange]:
+    """Everything :func:`normalize_punctuation` would change, ordered by position."""
+    return [PunctuationChange(*change) for change in _changes(text)]
+
+
+def normalize_punctuation(text: str) -> str:
+    """``text`` with :func:`punctuation_changes` applied."""
+    parts: list[str] = []
+    position = 0
+    for index, old, new in _changes(text):
+        parts += (text[position:index], new)
+        position = index + len(old)
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+#: (index, old, new): a PunctuationChange without the cost of building an object,
+#: which for a long report would be most of the running time.
+_Change = tuple[int, str, str]
+
+
+def _changes(text: str) -> list[_Change]:
+    # Full-width digits and letters are judged as the half-width ones they become,
+    # so that １,０００ is a number exactly as 1,000 is.
+    plain = text.translate(_HALF_WIDTH) if _FULL_WIDTH_ALNUM.search(text) else text
+    source = _Source(plain)
+    rewrite = _Rewrite(source)
+    for find in (_marks, _brackets, _double_quotes, _single_quotes, _periods, _ellipses, _dashes):
+        find(source, rewrite)
+    return sorted(_half_width_changes(text) + rewrite.changes())
+
+
+# --- What reads as Chinese ------------------------------------------------------
+
+#: CJK unified ideographs: Extension A, the basic block, compatibility ideographs,
+#: planes 2 and 3 (Extensions B to H), and 〇.
+_CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+#: Chinese punctuation: 、。〃, the CJK brackets 〈〉《》「」『』【】〔〕〖〗…, the
+#: full-width forms of ASCII punctuation (，：（）％…), the dash — and the ellipsis ….
+_WIDE_PUNCT = (
+    "\u3001-\u3003\u3008-\u3011\u3014-\u301f"
+    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60\u2014\u2026"
+)
+# Curly quotes are English typography too, so a closing one counts only to the
+# left of a mark (“文件”, → ，) and an opening one only to its right: in
+# “Hello,” she said the comma stays.
+_BEFORE = f"{_CJK}{_WIDE_PUNCT}\u201d\u2019"
+_AFTER = f"{_CJK}{_WIDE_PUNCT}\u201c\u2018"
+_CHINESE_BEFORE = re.compile(f"[{_BEFORE}]")
+_CHINESE_AFTER = re.compile(f"[{_AFTER}]")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+#: A position that is never Chinese: what a candidate reads on a side it ignores.
+_NOWHERE = -1
+
+# A number between a mark and Chinese text leaves the mark among Chinese:
+# 参考率100%,优秀率100%;30名 → ；  The second pattern is the first read backwards,
+# for the number that ends where a mark starts.
+_NUMBER = re.compile(r"[0-9]+(?:[.,:][0-9]+)*%?")
+_NUMBER_REVERSED = re.compile(r"%?[0-9]+(?:[.,:][0-9]+)*")
+
+
+class _Source:
+    """The text as the rules read it: full-width digits and letters already half-width."""
+
+    def __init__(self, plain: str) -> None:
+        self.plain = plain
+
+    def char(self, index: int) -> str:
+        """The character at ``index``; empty outside the text."""
+        return self.plain[index] if 0 <= index < len(self.plain) else ""
+
+    def paragraph_end(self, index: int) -> int:
+        end = self.plain.find("\n", index)
+        return len(self.plain) if end < 0 else end
+
+    def left_of(self, index: int) -> int:
+        """What the mark at ``index`` reads on its left: the character before it, or
+        before the number that ends there."""
+        number = _NUMBER_REVERSED.match(self._reversed, len(self.plain) - index)
+        return index - 1 - (len(number[0]) if number else 0)
+
+    def right_of(self, index: int) -> int:
+        """What the mark at ``index`` reads on its right: the character after it, or
+        after the number that starts there."""
+        number = _NUMBER.match(self.plain, index + 1)
+        return number.end() if number else index + 1
+
+    @cached_property
+    def _reversed(self) -> str:
+        return self.plain[::-1]
+
+
+# --- Deciding which candidates apply --------------------------------------------
+
+
+@dataclass(eq=False)
+class _Candidate:
+    """Changes that apply together when the character at ``before`` (to their left)
+    or at ``after`` (to their right) reads as Chinese; with ``needs_both``, both."""
+
+    changes: tuple[_Change, ...]
+    before: int
+    after: int
+    needs_both: bool
+    after_class: re.Pattern[str]
+    applied: bool = False
+
+    def holds(self, char: Callable[[int], str]) -> bool:
+        left = _CHINESE_BEFORE.match(char(self.before)) is not None
+        right = self.after_class.match(char(self.after)) is not None
+        return (left and right) if self.needs_both else (left or right)
+
+
+class _Rewrite:
+    """Collects the changes; settles candidates that wait on their neighbours."""
+
+    def __init__(self, source: _Source) -> None:
+        self._source = source
+        self._settled: list[_Change] = []
+        self._waiting: list[_Candidate] = []
+
+    def always(self, *changes: _Change) -> None:
+        self._settled += changes
+
+    def if_chinese(
+        self,
+        *changes: _Change,
+        before: int = _NOWHERE,
+        after: int = _NOWHERE,
+        needs_both: bool = False,
+        after_class: re.Pattern[str] = _CHINESE_AFTER,
+    ) -> None:
+        candidate = _Candidate(changes, before, after, needs_both, after_class)
+        if candidate.holds(self._source.char):
+            self._settled += changes
+        else:
+            self._waiting.append(candidate)
+
+    def changes(self) -> list[_Change]:
+        self._settled.sort()
+        if self._waiting:
+            self._settled = sorted(self._settled + self._settle_waiting())
+        return self._settled
+
+    def _settle_waiting(self) -> list[_Change]:
+        """Apply waiting candidates as their neighbours are rewritten, until none moves."""
+        # What a rewritten position now reads as: the first character of its
+        # replacement, which for "……" and "——" stands for every one of them.
+        rewritten: dict[int, str] = {}
+
+        def char(index: int) -> str:
+            return rewritten.get(index) or self._settled_char(index) or self._source.char(index)
+
+        readers: defaultdict[int, list[_Candidate]] = defaultdict(list)
+        for candidate in self._waiting:
+            readers[candidate.before].append(candidate)
+            readers[candidate.after].append(candidate)
+        applied: list[_Change] = []
+        pending = list(self._waiting)
+        while pending:
+            candidate = pending.pop()
+            if candidate.applied or not candidate.holds(char):
+                continue
+            candidate.applied = True
+            for index, old, new in candidate.changes:
+                applied.append((index, old, new))
+                for position in range(index, index + len(old)):
+                    rewritten[position] = new[0]
+                    pending += readers.get(position, ())
+        return applied
+
+    def _settled_char(self, index: int) -> str:
+        """What ``index`` reads as after the settled changes (sorted), or "" if none touched it."""
+        k = bisect_right(self._settled, index, key=itemgetter(0)) - 1
+        if k >= 0:
+            start, old, new = self._settled[k]
+            if index < start + len(old):
+                return new[0]
+        return ""
+
+
+# --- Full-width digits and letters ----------------------------------------------
+
+_FULL_WIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+# U+FF10..FF5A sit exactly 0xFEE0 above their ASCII counterparts.
+_HALF_WIDTH = {
+    code: code - 0xFEE0
+    for first, last in (("０", "９"), ("Ａ", "Ｚ"), ("ａ", "ｚ"))
+    for code in range(ord(first), ord(last) + 1)
+}
+
+
+def _half_width_changes(text: str) -> list[_Change]:
+    return [(m.start(), m[0], m[0].translate(_HALF_WIDTH)) for m in _FULL_WIDTH_ALNUM.finditer(text)]
+
+
+# --- , ; : ? ! ------------------------------------------------------------------
+
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+# Both patterns start with the mark itself, which lets the regex engine skip
+# ahead to it; a leading lookbehind would be tried at every character.
+_MARK_BESIDE_CHINESE = re.compile(rf"[,;:?!](?:(?<=[{_BEFORE}].)|(?=[{_AFTER}]))")
+# The rest, except a mark between two digits, which belongs to the number:
+# 1,000 10:30 3:2.
+_MARK_UNSETTLED = re.compile(
+    rf"[,;:?!](?<![{_BEFORE}].)(?![{_AFTER}])(?:(?<![0-9].)|(?![0-9]))"
+)
+
+
+def _marks(source: _Source, rewrite: _Rewrite) -> None:
+    rewrite.always(
+        *[(m.start(), m[0], _FULL_WIDTH[m[0]]) for m in _MARK_BESIDE_CHINESE.finditer(source.plain)]
+    )
+    for m in _MARK_UNSETTLED.finditer(source.plain):
+        i = m.start()
+        rewrite.if_chinese(
+            (i, m[0], _FULL_WIDTH[m[0]]), before=source.left_of(i), after=source.right_of(i)
+        )
+
+
+# --- Paired marks ---------------------------------------------------------------
+
+
+def _by_paragraph(source: _Source, pattern: re.Pattern[str]) -> Iterator[list[int]]:
+    """Positions of ``pattern``, a paragraph at a time: pairs never span paragraphs."""
+    positions: list[int] = []
+    end = -1
+    for m in pattern.finditer(source.plain):
+        if m.start() > end:
+            if positions:
+                yield positions
+            positions = []
+            end = source.paragraph_end(m.start())
+        positions.append(m.start())
+    if positions:
+        yield positions
+
+
+def _lone(rewrite: _Rewrite, i: int, old: str, new: str) -> None:
+    rewrite.if_chinese((i, old, new), before=i - 1, after=i + 1)
+
+
+_BRACKET = re.compile("[()]")
+# A bracket glued to a Latin word is notation, not Chinese text: 函数f(x)的值.
+_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+
+
+def _brackets(source: _Source, rewrite: _Rewrite) -> None:
+    """Brackets matched in a paragraph change as a pair; unmatched ones alone."""
+    for paragraph in _by_paragraph(source, _BRACKET):
+        opened: list[int] = []
+        for i in paragraph:
+            if source.plain[i] == "(":
+                opened.append(i)
+            elif opened:
+                _bracket_pair(source, rewrite, opened.pop(), i)
+            else:
+                _lone(rewrite, i, ")", "）")
+        for o in opened:
+            _lone(rewrite, o, "(", "（")
+
+
+def _bracket_pair(source: _Source, rewrite: _Rewrite, o: int, c: int) -> None:
+    changes = ((o, "(", "（"), (c, ")", "）"))
+    if _CJK_CHAR.search(source.plain, o + 1, c):
+        rewrite.always(*changes)
+    elif source.char(o - 1) not in _LATIN_LETTERS:
+        rewrite.if_chinese(*changes, before=o - 1, after=c + 1)
+
+
+_DOUBLE_QUOTE = re.compile('"')
+
+
+def _double_quotes(source: _Source, rewrite: _Rewrite) -> None:
+    """Straight double quotes alternate opening, closing within each paragraph."""
+    for quotes in _by_paragraph(source, _DOUBLE_QUOTE):
+        for o, c in zip(quotes[0::2], quotes[1::2]):
+            changes = ((o, '"', "“"), (c, '"', "”"))
+            if _CJK_CHAR.search(source.plain, o + 1, c):
+                rewrite.always(*changes)
+            else:
+                rewrite.if_chinese(*changes, before=o - 1, after=c + 1)
+        if len(quotes) % 2:
+            # A quotation over several paragraphs opens each of them and closes
+            # only in the last, so a lone quote is judged by where it stands.
+            i = quotes[-1]
+            ends_word = source.char(i - 1).strip() != "" and source.char(i + 1).strip() == ""
+            _lone(rewrite, i, '"', "”" if ends_word else "“")
+
+
+# Single quotes double as apostrophes (don't, students'), so only a tight pair
+# around Chinese is taken: not glued to a Latin word, no space just inside, no
+# other single quote or line break between.
+_SINGLE_QUOTED = re.compile(
+    rf"'(?<![A-Za-z0-9]')(?![\s'])(?=[^'‘’\n]*[{_CJK}])[^'‘’\n]*(?<!\s)'(?![A-Za-z0-9])"
+)
+
+
+def _single_quotes(source: _Source, rewrite: _Rewrite) -> None:
+    for m in _SINGLE_QUOTED.finditer(source.plain):
+        rewrite.always((m.start(), "'", "‘"), (m.end() - 1, "'", "’"))
+
+
+# --- . ... -- -------------------------------------------------------------------
+
+# After an ideograph, or after a percentage that follows one (达到99.2%.); so
+# 1. 98.5% v3.11 www.gov.cn e.g. never qualify. Never before another dot or an
+# ellipsis, which belong to the ellipsis rule.
+_PERIOD = rf"\.(?<=[{_CJK}%]\.)(?![.…])"
+# End of the paragraph, or (after any spaces) more Chinese.
+_SENTENCE_END = re.compile(rf"[^\S\n]*(?:\n|\Z)|\s*[{_CJK}]")
+# The common case, settled by the regex alone: after an ideograph that is not a
+# numeral (一.总体情况 is a heading number, to be written 一、, not a full stop),
+# at the end of a sentence.
+_PERIOD_SETTLED = re.compile(
+    rf"{_PERIOD}(?<![%一二三四五六七八九十]\.)(?={_SENTENCE_END.pattern})"
+)
+_PERIOD_UNSETTLED = re.compile(
+    rf"{_PERIOD}(?:(?<=[%一二三四五六七八九十]\.)|(?!{_SENTENCE_END.pattern}))"
+)
+# Otherwise a closing quote or bracket, which may be about to become Chinese
+# itself: 我同意." → 我同意。”
+_PERIOD_FOLLOWER = re.compile(f"[{_CJK}{_WIDE_PUNCT}\u201d\u2019]")
+_HEADING_NUMBER = re.compile(r"[^\S\n]*[一二三四五六七八九十]+")
+
+
+def _periods(source: _Source, rewrite: _Rewrite) -> None:
+    rewrite.always(*[(m.start(), ".", "。") for m in _PERIOD_SETTLED.finditer(source.plain)])
+    for m in _PERIOD_UNSETTLED.finditer(source.plain):
+        i = m.start()
+        if source.plain[i - 1] == "%":
+            if not _CJK_CHAR.match(source.char(source.left_of(i))):
+                continue
+        elif _is_heading_number(source, i):
+            continue
+        if _SENTENCE_END.match(source.plain, i + 1):
+            rewrite.always((i, ".", "。"))
+        else:
+            rewrite.if_chinese((i, ".", "。"), after=i + 1, after_class=_PERIOD_FOLLOWER)
+
+
+def _is_heading_number(source: _Source, period: int) -> bool:
+    start = source.plain.rfind("\n", 0, period) + 1
+    return _HEADING_NUMBER.fullmatch(source.plain, start, period) is not None
+
+
+# Found as whole runs, so that only exactly ..., ...... or a single … becomes ……;
+# longer runs stay as typed. A match can also start inside a run (..…), but then
+# it follows a dot, which never reads as Chinese.
+_DOT_RUN = re.compile(r"(?:\.\.\.|…)[.…]*")
+_ELLIPSES = frozenset({"...", "......", "…"})
+
+
+def _ellipses(source: _Source, rewrite: _Rewrite) -> None:
+    for m in _DOT_RUN.finditer(source.plain):
+        if m[0] in _ELLIPSES:
+            rewrite.if_chinese((m.start(), m[0], "……"), before=m.start() - 1)
+
+
+# Whole runs again: only exactly -- becomes ——.
+_HYPHEN_RUN = re.compile("--+")
+
+
+def _dashes(source: _Source, rewrite: _Rewrite) -> None:
+    for m in _HYPHEN_RUN.finditer(source.plain):
+        if m[0] == "--":
+            rewrite.if_chinese((m.start(), "--", "——"), before=m.start() - 1, after=m.end(), needs_both=True)
