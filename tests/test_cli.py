@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 
 from conftest import MINIMAL, run_cli
 
@@ -88,7 +89,16 @@ def test_keep_punctuation_leaves_the_form_text_alone(tmp_path: Path) -> None:
     assert "我局坚持依法行政,严格执法。" in texts
 
 
-def test_unknown_command_is_a_usage_error(tmp_path: Path) -> None:
-    result = run_cli("buidl", cwd=tmp_path)
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["buidl"], "用法错误：没有“buidl”这个命令。 您是不是想输入“build”？（运行 draft --help 查看用法）"),
+        (["build", "--forc"], "用法错误：没有 --forc 这个选项。 您是不是想输入“--force”？（运行 draft build --help 查看用法）"),
+        (["template"], "用法错误：缺少参数 TARGET。（运行 draft template --help 查看用法）"),
+        (["build", "-o"], "用法错误：选项 -o 后面要写一个值。（运行 draft --help 查看用法）"),
+    ],
+)
+def test_usage_errors_are_in_chinese(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run_cli(*args, cwd=tmp_path)
     assert result.exit_code == 2
-    assert result.stderr.startswith("用法错误")
+    assert result.stderr.strip() == message

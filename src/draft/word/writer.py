@@ -16,7 +16,7 @@ from docx.shared import Twips
 
 from draft import __version__
 from draft.blocks import Block, Document, Role
-from draft.word import oxml, styles
+from draft.word import fingerprint, oxml, styles
 
 #: GB/T 9704 §5: A4, 天头 37 mm, 订口 28 mm, type area 156 × 225 mm (values in twips).
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
@@ -61,9 +61,12 @@ def to_docx(document: Document) -> WordDocument:
     return word
 
 
-def to_bytes(document: Document) -> bytes:
+def to_bytes(document: Document, source: str = "") -> bytes:
+    """The .docx file's bytes, fingerprinted so a later build can tell whether a user edited it."""
+    word = to_docx(document)
+    fingerprint.stamp(word, {"draft-version": __version__, "draft-source": source})
     stream = io.BytesIO()
-    to_docx(document).save(stream)
+    word.save(stream)
     return stream.getvalue()
 
 

@@ -1,0 +1,92 @@
+"""Tell a .docx that draft wrote and nobody touched from one a user edited since.
+
+When draft writes a report it records, in the document's custom properties
+(docProps/custom.xml, which Word and WPS keep and show under 文件 → 属性 → 自定义),
+a digest of every part under ``word/`` — the text, styles, settings, footers.
+Saving the file in Word rewrites those parts, so the digest no longer matches;
+a file with no digest was not written by draft. Either way a rebuild must not
+overwrite it without ``--force``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from docx.document import Document as WordDocument
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from lxml import etree
+
+PROPERTY = "draft-fingerprint"
+_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+#: The format id every user-defined property carries (ECMA-376 Part 1, §22.3).
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+_CUSTOM_XML = "docProps/custom.xml"
+
+
+class OutputState(Enum):
+    MISSING = "missing"  # nothing there yet
+    UNCHANGED = "unchanged"  # written by draft, untouched since
+    EDITED = "edited"  # written by draft, changed since (e.g. saved in Word)
+    FOREIGN = "foreign"  # not written by draft, or not a .docx at all
+
+
+def digest(parts: Iterable[tuple[str, bytes]]) -> str:
+    """sha256 over the ``word/`` parts, in name order (zip member names, no leading slash).
+
+    python-docx's ``part.blob`` is exactly what it writes into the zip, so the digest
+    taken before saving equals the one read back from an untouched file.
+    """
+    sha = hashlib.sha256()
+    for name, blob in sorted(parts):
+        # Relationship files are not parts to python-docx; the parts they link already count.
+        if name.startswith("word/") and "/_rels/" not in name:
+            sha.update(name.encode() + b"\0" + hashlib.sha256(blob).digest())
+    return "sha256:" + sha.hexdigest()
+
+
+def stamp(word: WordDocument, properties: dict[str, str]) -> None:
+    """Add custom properties, ``PROPERTY`` among them, to ``word`` just before it is saved."""
+    package = word.part.package
+    fingerprint = digest((str(part.partname).lstrip("/"), part.blob) for part in package.iter_parts())
+    entries = {**properties, PROPERTY: fingerprint}
+    xml = "".join(
+        f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
+        for pid, (name, value) in enumerate(entries.items(), start=2)  # pids 0 and 1 are reserved
+    )
+    blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{_NS}" xmlns:vt="{_VT}">{xml}</Properties>'
+    part = Part(PackURI("/" + _CUSTOM_XML), _CONTENT_TYPE, blob.encode(), package)
+    package.relate_to(part, _RELATIONSHIP)
+
+
+def output_state(path: Path) -> OutputState:
+    """What is at ``path`` now, as far as overwriting it is concerned."""
+    if not path.exists():
+        return OutputState.MISSING
+    try:
+        with zipfile.ZipFile(path) as archive:
+            recorded = _recorded_fingerprint(archive)
+            if recorded is None:
+                return OutputState.FOREIGN
+            actual = digest((info.filename, archive.read(info)) for info in archive.infolist() if info.filename.startswith("word/"))
+    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError, KeyError):
+        return OutputState.FOREIGN
+    return OutputState.UNCHANGED if actual == recorded else OutputState.EDITED
+
+
+def _recorded_fingerprint(archive: zipfile.ZipFile) -> str | None:
+    if _CUSTOM_XML not in archive.namelist():
+        return None
+    root = etree.fromstring(archive.read(_CUSTOM_XML))
+    for prop in root.iter(f"{{{_NS}}}property"):
+        if prop.get("name") == PROPERTY:
+            return "".join(prop.itertext()).strip()
+    return None

@@ -1,0 +1,147 @@
+"""A rebuild never costs the user work: atomic writes, edited outputs kept, clear messages."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import MINIMAL, run_cli
+from draft.build import build_form
+from draft.problems import UsageError
+from draft.word.fingerprint import OutputState, output_state
+from draft.wording import Wording
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "report.yaml").write_text(MINIMAL, encoding="utf-8")
+    return tmp_path
+
+
+def built_file(project: Path) -> Path:
+    return project / "output" / "report.docx"
+
+
+def edit_in_word(path: Path) -> None:
+    """What a user does: open the report, add a sentence, save."""
+    document = docx.Document(str(path))
+    document.add_paragraph("我在 Word 里加的一段话。")
+    document.save(str(path))
+
+
+def test_a_fresh_build_is_recognised_as_unchanged_and_rebuilt_silently(project: Path) -> None:
+    assert run_cli("build", cwd=project).exit_code == 0
+    assert output_state(built_file(project)) is OutputState.UNCHANGED
+    again = run_cli("build", cwd=project)
+    assert again.exit_code == 0 and "已生成：output/report.docx" in again.stdout
+    assert not list((project / "output").glob("*.bak*"))
+
+
+def test_an_edited_report_is_not_overwritten(project: Path) -> None:
+    run_cli("build", cwd=project)
+    edit_in_word(built_file(project))
+    edited = built_file(project).read_bytes()
+    assert output_state(built_file(project)) is OutputState.EDITED
+    result = run_cli("build", cwd=project)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("output/report.docx:这个文件在 draft 生成以后被修改过")
+    assert "--force" in result.stderr
+    assert built_file(project).read_bytes() == edited
+
+
+def test_force_keeps_a_backup_of_the_edited_report(project: Path) -> None:
+    run_cli("build", cwd=project)
+    edit_in_word(built_file(project))
+    edited = built_file(project).read_bytes()
+    result = run_cli("build", "--force", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert "已备份原文件：output/report.bak.docx" in result.stdout
+    assert (project / "output" / "report.bak.docx").read_bytes() == edited
+    assert output_state(built_file(project)) is OutputState.UNCHANGED
+    # A second forced rebuild of a second edit never overwrites the first backup.
+    edit_in_word(built_file(project))
+    run_cli("build", "--force", cwd=project)
+    assert (project / "output" / "report.bak.docx").read_bytes() == edited
+    assert (project / "output" / "report.bak2.docx").is_file()
+
+
+def test_a_file_draft_did_not_write_is_not_overwritten(project: Path) -> None:
+    (project / "output").mkdir()
+    built_file(project).write_text("别人的文件", encoding="utf-8")
+    result = run_cli("build", cwd=project)
+    assert result.exit_code == 2
+    assert "不是 draft 生成的文件" in result.stderr
+    assert built_file(project).read_text(encoding="utf-8") == "别人的文件"
+
+
+def test_a_changed_style_counts_as_an_edit(project: Path) -> None:
+    run_cli("build", cwd=project)
+    document = docx.Document(str(built_file(project)))
+    document.styles["Normal"].font.size = docx.shared.Pt(15)
+    document.save(str(built_file(project)))
+    assert output_state(built_file(project)) is OutputState.EDITED
+
+
+def _no_temp_files(folder: Path) -> bool:
+    return not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_an_interrupted_build_leaves_the_old_file_whole(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_cli("build", cwd=project)
+    before = built_file(project).read_bytes()
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_form(project / "inputs" / "report.yaml", project / "output", Wording())
+    assert built_file(project).read_bytes() == before
+    assert _no_temp_files(project / "output")
+
+
+def test_a_full_disk_is_reported_and_nothing_is_damaged(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_cli("build", cwd=project)
+    before = built_file(project).read_bytes()
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = run_cli("build", cwd=project)
+    assert result.exit_code == 2
+    assert "output/report.docx:无法写入文件（No space left on device）" in result.stderr
+    assert "磁盘是否已满" in result.stderr
+    assert built_file(project).read_bytes() == before
+    assert _no_temp_files(project / "output")
+
+
+def test_a_locked_file_is_reported(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(*args: object) -> None:  # what Windows says when Word has the file open
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    result = run_cli("build", cwd=project)
+    assert result.exit_code == 2
+    assert "正在 Word/WPS 中打开" in result.stderr
+    assert not built_file(project).exists()
+
+
+def test_an_output_folder_inside_a_file(project: Path) -> None:
+    (project / "taken").write_text("x", encoding="utf-8")
+    result = run_cli("build", "-o", "taken/out", cwd=project)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("taken/out/report.docx:无法写入文件")
+
+
+def test_build_form_raises_usage_error_for_edited_output(project: Path) -> None:
+    output = project / "output"
+    build_form(project / "inputs" / "report.yaml", output, Wording())
+    edit_in_word(output / "report.docx")
+    with pytest.raises(UsageError):
+        build_form(project / "inputs" / "report.yaml", output, Wording())
