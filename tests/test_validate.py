@@ -163,3 +163,26 @@ def test_validation_never_raises(form: dict) -> None:
     data, problems = validate_form(loaded, TODAY)
     for problem in problems:
         assert problem.line >= 1 and problem.message
+
+
+@pytest.mark.parametrize(
+    ("line", "placeholder"),
+    [
+        ("unit: ××区××局", "××"),
+        ("unit: XX区司法局", "XX"),
+        ("title: 某某局2023年法治政府建设年度报告", "某某"),
+        ("signature: （请填写单位全称）", "请填写"),
+    ],
+)
+def test_placeholders_left_in_unit_or_title(write_form, line: str, placeholder: str) -> None:
+    key = line.split(":")[0]
+    form = MINIMAL.replace("unit: 示例区司法局", line) if key == "unit" else MINIMAL + line + "\n"
+    path = write_form(form)
+    messages = problems_of(path)
+    assert len(messages) == 1
+    assert f" {key}:{key}（" in messages[0] and f"还是示例的占位文字“{placeholder}”" in messages[0]
+
+
+def test_a_real_unit_name_is_not_a_placeholder(write_form) -> None:
+    path = write_form(MINIMAL.replace("示例区司法局", "深圳市罗湖区人力资源局"))
+    assert read_form(path, today=TODAY).report.unit == "深圳市罗湖区人力资源局"

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from draft import __version__
+from draft.usage_messages import chinese_usage
 from draft.problems import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, DraftError, Problem, UsageError, display_path
 
 DEFAULT_INPUTS = Path("inputs")
@@ -51,8 +52,9 @@ class _DraftGroup(click.Group):
             _report(error.problems)
             sys.exit(error.exit_code)
         except click.UsageError as error:
-            hint = f"（运行 {error.ctx.command_path} --help 查看用法）" if error.ctx else ""
-            click.echo(f"用法错误：{error.format_message()}{hint}", err=True)
+            command = error.ctx.command_path if error.ctx else "draft"
+            hint = f"（运行 {command} --help 查看用法）"
+            click.echo(f"用法错误：{chinese_usage(error.format_message())}{hint}", err=True)
             sys.exit(EXIT_USAGE)
         except click.ClickException as error:
             click.echo(f"错误：{error.format_message()}", err=True)
@@ -120,55 +122,59 @@ def validate(files: tuple[Path, ...]) -> None:
     """
     from draft.form import read_form
 
-    failed = False
+    exit_code = EXIT_OK
     for form in _forms(files):
         try:
             read = read_form(form)
         except DraftError as error:
             _report(error.problems)
-            failed = failed or error.exit_code == EXIT_BAD_INPUT
-            if error.exit_code == EXIT_USAGE:
-                sys.exit(EXIT_USAGE)
+            exit_code = max(exit_code, error.exit_code)
             continue
         _report(read.warnings)
         click.echo(f"{display_path(form)}：没有发现问题。")
-    sys.exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+    sys.exit(exit_code)
 
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUTPUT,
+    "-o", "--output", "output_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT,
     show_default=True, help="生成的 Word 文件放在哪个文件夹。",
 )
 @click.option(
-    "--template", "template_dir", type=click.Path(path_type=Path, file_okay=False),
+    "--template", "template_dir", type=click.Path(path_type=Path),
     help="使用自己的模板文件夹（先用 draft template 文件夹名 复制一份内置模板再修改）。",
 )
 @click.option("--keep-punctuation", is_flag=True, help="保留表单原有的标点，不把中文里的半角标点改为全角。")
-def build(files: tuple[Path, ...], output_dir: Path, template_dir: Path | None, keep_punctuation: bool) -> None:
+@click.option(
+    "--force", is_flag=True,
+    help="即使输出文件在生成后被修改过（如在 Word 中编辑过）也重新生成；原文件先备份为 .bak.docx。",
+)
+def build(
+    files: tuple[Path, ...], output_dir: Path, template_dir: Path | None, keep_punctuation: bool, force: bool
+) -> None:
     """生成 Word 文档：每份表单生成 输出文件夹/表单名.docx。
 
     不写文件名时生成 inputs 文件夹里的全部 .yaml 表单。有问题的表单不会生成，
-    其余照常生成。
+    其余照常生成。在 Word 中改过的输出文件不会被覆盖（除非加 --force）。
     """
     from draft.build import build_form
     from draft.wording import Wording
 
     wording = Wording(template_dir)
-    failed = False
+    exit_code = EXIT_OK
     for form in _forms(files):
         try:
-            built = build_form(form, output_dir, wording, normalize=not keep_punctuation)
+            built = build_form(form, output_dir, wording, normalize=not keep_punctuation, force=force)
         except DraftError as error:
             _report(error.problems)
-            if error.exit_code == EXIT_USAGE:
-                sys.exit(EXIT_USAGE)
-            failed = True
+            exit_code = max(exit_code, error.exit_code)
             continue
         _report(built.warnings)
+        if built.backup:
+            click.echo(f"已备份原文件：{display_path(built.backup)}")
         click.echo(f"已生成：{display_path(built.output)}")
-    sys.exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+    sys.exit(exit_code)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -184,6 +190,56 @@ def template(target: Path) -> None:
     copy_builtin_template(target)
     click.echo(f"已复制内置模板到：{display_path(target)}")
     click.echo(f"修改其中的 wording.j2 后，运行  draft build --template {display_path(target)}")
+
+
+@cli.command("import", context_settings=CONTEXT)
+@click.argument("report", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False),
+    help="表单写到哪里（默认 inputs/报告文件名.yaml）。",
+)
+@click.option("--force", is_flag=True, help="表单文件已存在时覆盖它（默认不覆盖）。")
+@click.option(
+    "--template", "template_dir", type=click.Path(path_type=Path),
+    help="本单位的模板文件夹：与其默认标题相同的标题不写进表单。",
+)
+def import_(report: Path, output: Path | None, force: bool, template_dir: Path | None) -> None:
+    """把去年的报告（.docx、.txt 或 .md）转成今年的表单。
+
+    识别标题、开头段落、各部分（一、二、三、……）、各级条目、“一是、二是”、结束语和落款，
+    按原文的编号和写法设置排版选项，写成表单（默认 inputs/报告文件名.yaml），并列出所有需要核对的地方。
+    把表单改写为本年度的内容后，用  draft build  生成。
+    """
+    from draft.build import write_atomically
+    from draft.importer import import_report
+    from draft.wording import Wording
+
+    target = output or DEFAULT_INPUTS / (report.stem + ".yaml")
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(Problem(file=display_path(target), message="表单文件名应以 .yaml 结尾，例如 inputs/2024.yaml。"))
+    if report.exists() and target.exists() and target.resolve() == report.resolve():
+        raise UsageError(Problem(file=display_path(target), message="表单不能写到报告文件本身。请用 -o 指定另一个文件名。"))
+    result = import_report(report, wording=Wording(template_dir))
+    if result.problems:
+        _report(result.problems)
+        click.echo(
+            "导入的表单没有通过检查，这是 draft 的问题，不是您的操作问题；没有写入任何文件。"
+            "请把报告文件和上面的信息发给维护人员。",
+            err=True,
+        )
+        sys.exit(EXIT_BAD_INPUT)
+    if target.exists() and not force:
+        raise UsageError(
+            Problem(
+                file=display_path(target),
+                message="表单文件已存在，为免覆盖您的内容没有写入。请用 -o 换一个文件名，或加 --force 覆盖它。",
+            )
+        )
+    write_atomically(target, result.form_text.encode("utf-8"))
+    for line in result.summary:
+        click.echo(line)
+    click.echo(f"已写入表单：{display_path(target)}")
+    click.echo(f"下一步：核对并改写表单的内容，然后运行  draft build {display_path(target)}")
 
 
 def main() -> None:

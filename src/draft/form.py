@@ -37,7 +37,11 @@ class ReadForm:
 
 def read_form(path: Path, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:
     """Load, validate and model the form at ``path``; raise FormError listing every problem."""
-    loaded = load_form(path)
+    return read_loaded(load_form(path), normalize=normalize, today=today)
+
+
+def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:
+    """Validate and model a form already loaded; raise FormError listing every problem."""
     data, problems = validate_form(loaded, today)
     if problems:
         raise FormError(loaded.warnings + problems)

@@ -21,6 +21,8 @@ from draft.load import LoadedForm
 from draft.problems import Problem
 from draft.schema import PART_LABELS, make_registry, report_schema
 
+#: What sample reports and templates put where a unit's own words belong: ××局, XX区, 某某, ○○, 请填写…
+_PLACEHOLDER = re.compile(r"[×xX*＊○〇]{2}|某某|请填写|待填写|单位名称|（单位）|\[.*?\]|【.*?】")
 _CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
 
@@ -208,6 +210,7 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
     explainer = _Explainer(loaded, schema)
     problems = [explainer.problem(error) for error in validator.errors]
     problems.extend(_date_problems(loaded, loaded.data))
+    problems.extend(_placeholder_problems(loaded, loaded.data))
     problems.sort(key=lambda p: (p.line, p.column))
     return loaded.data, problems
 
@@ -229,3 +232,23 @@ def _date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
             f"报告应在 {year} 年之后成文，例如 {year + 1}-01-15。",
         )
     ]
+
+
+def _placeholder_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
+    """A unit or title still holding a sample's placeholder would go out under a wrong name."""
+    problems = []
+    for key, label in (("unit", "单位名称"), ("title", "报告标题"), ("signature", "落款单位")):
+        value = data.get(key)
+        found = _PLACEHOLDER.search(value) if isinstance(value, str) else None
+        if found:
+            mark = loaded.mark((key,))
+            problems.append(
+                Problem(
+                    file=loaded.display,
+                    line=mark.line,
+                    column=mark.column,
+                    field=key,
+                    message=f"{key}（{label}）里还是示例的占位文字“{found.group()}”。请改成本单位的实际内容。",
+                )
+            )
+    return problems
