@@ -1,4 +1,4 @@
-"""Full-width punctuation among Chinese text (GB/T 15834), half-width digits and letters (GB/T 15835).
+"""Full-width punctuation among Chinese text (GB/T 15834); half-width digits, letters (GB/T 15835).
 
 Staff type report text with the keyboard in English mode, so ``2022年,我局...如下:``
 arrives with ASCII marks. A mark is made full-width only where it stands among
@@ -21,6 +21,7 @@ rewritten. One scan per rule plus that local follow-up: linear in the text.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -94,10 +95,10 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 _NOWHERE = -1
 
 # A number between a mark and Chinese text leaves the mark among Chinese:
-# 参考率100%,优秀率100%;30名 → ；  The second pattern is the first read backwards,
-# for the number that ends where a mark starts.
+# 参考率100%,优秀率100%;30名 → ；  The second pattern is the first written
+# backwards, for the number that ends where a mark starts.
 _NUMBER = re.compile(r"[0-9]+(?:[.,:][0-9]+)*%?")
-_NUMBER_REVERSED = re.compile(r"%?[0-9]+(?:[.,:][0-9]+)*")
+_NUMBER_BACKWARDS = re.compile(r"%?[0-9]+(?:[.,:][0-9]+)*")
 
 
 class _Source:
@@ -114,10 +115,15 @@ class _Source:
         end = self.plain.find("\n", index)
         return len(self.plain) if end < 0 else end
 
+    def match_before(self, backwards: re.Pattern[str], index: int) -> re.Match[str] | None:
+        """Match a pattern written backwards against the text that ends at ``index``:
+        the cost is the length of the match, not of the text before it."""
+        return backwards.match(self._reversed, len(self.plain) - index)
+
     def left_of(self, index: int) -> int:
         """What the mark at ``index`` reads on its left: the character before it, or
         before the number that ends there."""
-        number = _NUMBER_REVERSED.match(self._reversed, len(self.plain) - index)
+        number = self.match_before(_NUMBER_BACKWARDS, index)
         return index - 1 - (len(number[0]) if number else 0)
 
     def right_of(self, index: int) -> int:
@@ -232,7 +238,9 @@ _HALF_WIDTH = {
 
 
 def _half_width_changes(text: str) -> list[_Change]:
-    return [(m.start(), m[0], m[0].translate(_HALF_WIDTH)) for m in _FULL_WIDTH_ALNUM.finditer(text)]
+    return [
+        (m.start(), m[0], m[0].translate(_HALF_WIDTH)) for m in _FULL_WIDTH_ALNUM.finditer(text)
+    ]
 
 
 # --- , ; : ? ! ------------------------------------------------------------------
@@ -283,27 +291,40 @@ def _lone(rewrite: _Rewrite, i: int, old: str, new: str) -> None:
 
 _BRACKET = re.compile("[()]")
 # A bracket glued to a Latin word is notation, not Chinese text: 函数f(x)的值.
-_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_LATIN_LETTERS = frozenset(string.ascii_letters + "_")
 
 
 def _brackets(source: _Source, rewrite: _Rewrite) -> None:
     """Brackets matched in a paragraph change as a pair; unmatched ones alone."""
     for paragraph in _by_paragraph(source, _BRACKET):
+        # Open brackets, and whether Chinese was seen inside each so far. Each
+        # stretch between two brackets is searched once and credited to the
+        # innermost open bracket, which hands it on to its parent when it closes:
+        # linear however deep the nesting.
         opened: list[int] = []
+        chinese_inside: list[bool] = []
+        previous = paragraph[0]
         for i in paragraph:
+            if opened and _CJK_CHAR.search(source.plain, previous + 1, i):
+                chinese_inside[-1] = True
+            previous = i
             if source.plain[i] == "(":
                 opened.append(i)
+                chinese_inside.append(False)
             elif opened:
-                _bracket_pair(source, rewrite, opened.pop(), i)
+                has_chinese = chinese_inside.pop()
+                if chinese_inside:
+                    chinese_inside[-1] |= has_chinese
+                _bracket_pair(source, rewrite, opened.pop(), i, has_chinese)
             else:
                 _lone(rewrite, i, ")", "）")
         for o in opened:
             _lone(rewrite, o, "(", "（")
 
 
-def _bracket_pair(source: _Source, rewrite: _Rewrite, o: int, c: int) -> None:
+def _bracket_pair(source: _Source, rewrite: _Rewrite, o: int, c: int, has_chinese: bool) -> None:
     changes = ((o, "(", "（"), (c, ")", "）"))
-    if _CJK_CHAR.search(source.plain, o + 1, c):
+    if has_chinese:
         rewrite.always(*changes)
     elif source.char(o - 1) not in _LATIN_LETTERS:
         rewrite.if_chinese(*changes, before=o - 1, after=c + 1)
@@ -344,25 +365,29 @@ def _single_quotes(source: _Source, rewrite: _Rewrite) -> None:
 
 # --- . ... -- -------------------------------------------------------------------
 
-# After an ideograph, or after a percentage that follows one (达到99.2%.); so
-# 1. 98.5% v3.11 www.gov.cn e.g. never qualify. Never before another dot or an
-# ellipsis, which belong to the ellipsis rule.
-_PERIOD = rf"\.(?<=[{_CJK}%]\.)(?![.…])"
+# A pattern (composed below), not compiled: a dot after an ideograph, or after a
+# percentage that follows one (达到99.2%.); so 1. 98.5% v3.11 www.gov.cn e.g. never
+# qualify. Never before another dot or an ellipsis: those are the ellipsis rule's.
+_PERIOD_AFTER_CHINESE = rf"\.(?<=[{_CJK}%]\.)(?![.…])"
 # End of the paragraph, or (after any spaces) more Chinese.
 _SENTENCE_END = re.compile(rf"[^\S\n]*(?:\n|\Z)|\s*[{_CJK}]")
 # The common case, settled by the regex alone: after an ideograph that is not a
 # numeral (一.总体情况 is a heading number, to be written 一、, not a full stop),
 # at the end of a sentence.
 _PERIOD_SETTLED = re.compile(
-    rf"{_PERIOD}(?<![%一二三四五六七八九十]\.)(?={_SENTENCE_END.pattern})"
+    rf"{_PERIOD_AFTER_CHINESE}(?<![%一二三四五六七八九十]\.)(?={_SENTENCE_END.pattern})"
 )
+# The rest: after a percentage or a numeral (checked one by one), or not at the
+# end of a sentence.
 _PERIOD_UNSETTLED = re.compile(
-    rf"{_PERIOD}(?:(?<=[%一二三四五六七八九十]\.)|(?!{_SENTENCE_END.pattern}))"
+    rf"{_PERIOD_AFTER_CHINESE}(?:(?<=[%一二三四五六七八九十]\.)|(?!{_SENTENCE_END.pattern}))"
 )
-# Otherwise a closing quote or bracket, which may be about to become Chinese
-# itself: 我同意." → 我同意。”
+# Not at the end of a sentence, a period needs Chinese right after it: typically
+# a closing quote or bracket, which may be about to become Chinese itself:
+# 我同意." → 我同意。”
 _PERIOD_FOLLOWER = re.compile(f"[{_CJK}{_WIDE_PUNCT}\u201d\u2019]")
-_HEADING_NUMBER = re.compile(r"[^\S\n]*[一二三四五六七八九十]+")
+# A numeral that starts its paragraph, written backwards (see _Source.match_before).
+_HEADING_NUMBER_BACKWARDS = re.compile(r"[一二三四五六七八九十]+[^\S\n]*(?:\n|\Z)")
 
 
 def _periods(source: _Source, rewrite: _Rewrite) -> None:
@@ -372,17 +397,12 @@ def _periods(source: _Source, rewrite: _Rewrite) -> None:
         if source.plain[i - 1] == "%":
             if not _CJK_CHAR.match(source.char(source.left_of(i))):
                 continue
-        elif _is_heading_number(source, i):
+        elif source.match_before(_HEADING_NUMBER_BACKWARDS, i):
             continue
         if _SENTENCE_END.match(source.plain, i + 1):
             rewrite.always((i, ".", "。"))
         else:
             rewrite.if_chinese((i, ".", "。"), after=i + 1, after_class=_PERIOD_FOLLOWER)
-
-
-def _is_heading_number(source: _Source, period: int) -> bool:
-    start = source.plain.rfind("\n", 0, period) + 1
-    return _HEADING_NUMBER.fullmatch(source.plain, start, period) is not None
 
 
 # Found as whole runs, so that only exactly ..., ...... or a single … becomes ……;
@@ -405,4 +425,6 @@ _HYPHEN_RUN = re.compile("--+")
 def _dashes(source: _Source, rewrite: _Rewrite) -> None:
     for m in _HYPHEN_RUN.finditer(source.plain):
         if m[0] == "--":
-            rewrite.if_chinese((m.start(), "--", "——"), before=m.start() - 1, after=m.end(), needs_both=True)
+            rewrite.if_chinese(
+                (m.start(), "--", "——"), before=m.start() - 1, after=m.end(), needs_both=True
+            )
