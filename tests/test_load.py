@@ -111,6 +111,7 @@ def test_crlf_line_endings_are_accepted() -> None:
 # --- Marks ----------------------------------------------------------------------------
 
 MARKED = """\
+# 年度报告
 year: 2023
 measures:
   items:
@@ -124,36 +125,36 @@ measures:
 
 def test_value_marks_at_several_depths() -> None:
     form = load(MARKED)
-    assert form.value_marks[()] == Mark(1, 1)
-    assert form.value_marks[("year",)] == Mark(1, 7)
-    assert form.value_marks[("measures",)] == Mark(3, 3)
-    assert form.value_marks[("measures", "items")] == Mark(4, 5)
-    assert form.value_marks[("measures", "items", 0)] == Mark(4, 7)
-    assert form.value_marks[("measures", "items", 0, "title")] == Mark(4, 14)
-    assert form.value_marks[("measures", "items", 0, "tags", 1)] == Mark(5, 17)
-    assert form.value_marks[("measures", "items", 1, "title")] == Mark(6, 14)
-    assert form.value_marks[("measures", "note")] == Mark(7, 9)
+    assert form.value_marks[()] == Mark(2, 1)
+    assert form.value_marks[("year",)] == Mark(2, 7)
+    assert form.value_marks[("measures",)] == Mark(4, 3)
+    assert form.value_marks[("measures", "items")] == Mark(5, 5)
+    assert form.value_marks[("measures", "items", 0)] == Mark(5, 7)
+    assert form.value_marks[("measures", "items", 0, "title")] == Mark(5, 14)
+    assert form.value_marks[("measures", "items", 0, "tags", 1)] == Mark(6, 17)
+    assert form.value_marks[("measures", "items", 1, "title")] == Mark(7, 14)
+    assert form.value_marks[("measures", "note")] == Mark(8, 9)
 
 
 def test_key_marks_at_several_depths() -> None:
     form = load(MARKED)
-    assert form.key_marks[("year",)] == Mark(1, 1)
-    assert form.key_marks[("measures",)] == Mark(2, 1)
-    assert form.key_marks[("measures", "items")] == Mark(3, 3)
-    assert form.key_marks[("measures", "items", 0, "title")] == Mark(4, 7)
-    assert form.key_marks[("measures", "items", 0, "tags")] == Mark(5, 7)
-    assert form.key_marks[("measures", "note")] == Mark(7, 3)
+    assert form.key_marks[("year",)] == Mark(2, 1)
+    assert form.key_marks[("measures",)] == Mark(3, 1)
+    assert form.key_marks[("measures", "items")] == Mark(4, 3)
+    assert form.key_marks[("measures", "items", 0, "title")] == Mark(5, 7)
+    assert form.key_marks[("measures", "items", 0, "tags")] == Mark(6, 7)
+    assert form.key_marks[("measures", "note")] == Mark(8, 3)
     assert ("measures", "items", 0) not in form.key_marks  # list elements have no key
 
 
 def test_mark_falls_back_to_the_nearest_ancestor() -> None:
     form = load(MARKED)
-    assert form.mark(("measures", "items", 1, "missing", "deeper")) == Mark(6, 7)
-    assert form.mark(("nowhere",)) == Mark(1, 1)
-    assert form.key_mark(("measures", "items", 0, "title")) == Mark(4, 7)
+    assert form.mark(("measures", "items", 1, "missing", "deeper")) == Mark(7, 7)
+    assert form.mark(("nowhere",)) == Mark(2, 1)
+    assert form.key_mark(("measures", "items", 0, "title")) == Mark(5, 7)
     # No key for a list element: the value mark is used instead.
-    assert form.key_mark(("measures", "items", 1)) == Mark(6, 7)
-    assert form.key_mark(("measures", "items", 1, "missing")) == Mark(6, 7)
+    assert form.key_mark(("measures", "items", 1)) == Mark(7, 7)
+    assert form.key_mark(("measures", "items", 1, "missing")) == Mark(7, 7)
 
 
 def test_columns_count_characters_not_bytes() -> None:
@@ -233,10 +234,22 @@ def test_same_key_in_different_mappings_is_fine() -> None:
         pytest.param("a: [1, 2\nb: 3\n", 1, 4, "这里的“[”没有找到配对的“]”", id="unclosed-bracket"),
         pytest.param("a: {x: 1\n", 1, 4, "这里的“{”没有找到配对的“}”", id="unclosed-brace"),
         pytest.param("a: [1,,2]\n", 1, 7, "多了一个逗号", id="extra-comma"),
-        pytest.param("项: @张三\n", 1, 4, '内容不能以“@”开头，它在 YAML 里有特殊含义。请给整个内容加上英文引号，例如：项: "@张三"', id="at"),
+        pytest.param(
+            "项: @张三\n",
+            1,
+            4,
+            '内容不能以“@”开头，它在 YAML 里有特殊含义。请给整个内容加上英文引号，例如：项: "@张三"',
+            id="at",
+        ),
         pytest.param("a: `x\n", 1, 4, "内容不能以“`”开头", id="backtick"),
         pytest.param("比例: %100\n", 1, 5, "内容不能以“%”开头", id="percent"),
-        pytest.param("标题: *重要*\n", 1, 6, '内容不能以“*”开头，它在 YAML 里有特殊含义。请给整个内容加上英文引号，例如：标题: "*重要*"', id="star"),
+        pytest.param(
+            "标题: *重要*\n",
+            1,
+            6,
+            '内容不能以“*”开头，它在 YAML 里有特殊含义。请给整个内容加上英文引号，例如：标题: "*重要*"',
+            id="star",
+        ),
         pytest.param("标题: &附件\n", 1, 6, "内容不能以“&”开头", id="ampersand"),
         pytest.param("标题: !重要 内容\n", 1, 6, "内容不能以“!”开头", id="bang"),
         pytest.param("说明: - 无\n", 1, 5, '说明: "- 无"', id="dash"),
@@ -280,6 +293,14 @@ def test_unknown_parser_message_still_gives_line_and_column() -> None:
     assert (issue.line, issue.column) == (2, 4)
     assert "found something PyYAML has never said before" in issue.message
     assert "请检查这一行和上一行的缩进、冒号和引号" in issue.message
+
+
+def test_parser_rejecting_a_character_is_explained_with_its_place() -> None:
+    # The loader refuses such characters itself before parsing; this is the net below it.
+    error = yaml.reader.ReaderError("<unicode string>", 8, 0x0B, "utf-8", "special characters are not allowed")
+    issue = describe_syntax_error(error, SourceText("a: 1\nb: \x0b\n"))
+    assert (issue.line, issue.column) == (2, 4)
+    assert issue.message.startswith("这里有一个 YAML 不接受的特殊字符 U+000B")
 
 
 def test_second_document_is_refused(loader: type) -> None:
@@ -381,7 +402,7 @@ def test_empty_form(text: str) -> None:
     problem = only_problem(text)
     assert problem.line == 0
     assert problem.message.startswith("表单是空的")
-    assert "年度: 2023" in problem.message
+    assert "year: 2023" in problem.message
 
 
 def test_list_root() -> None:
@@ -404,8 +425,8 @@ def test_scalar_root(text: str, hint: str) -> None:
     problem = only_problem(text)
     assert (problem.line, problem.column) == (1, 1)
     assert problem.message.startswith("整个表单被读成了一段文字")
-    assert "例如“年度: 2023”" in problem.message
-    assert problem.message.endswith(hint or "例如“年度: 2023”。")
+    assert "例如“year: 2023”" in problem.message
+    assert problem.message.endswith(hint or "例如“year: 2023”。")
 
 
 # --- Files -------------------------------------------------------------------------------------
@@ -470,23 +491,27 @@ def test_exactly_the_size_limit_is_accepted() -> None:
 # --- Limits ----------------------------------------------------------------------------------------
 
 BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n" for previous, name in zip("abcdefgh", "bcdefghi")
+    f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True)
 )
 
 
-def test_alias_bomb_is_refused_quickly_and_with_little_memory(loader: type) -> None:
-    tracemalloc.start()
+def test_alias_bomb_is_refused_quickly(loader: type) -> None:
     started = time.perf_counter()
+    problem = only_problem(BILLION_LAUGHS)
+    assert time.perf_counter() - started < 2
+    assert problem.message.startswith(f"表单展开后的内容太多（超过 {MAX_NODES:,} 项）")
+    assert problem.line > 0
+
+
+def test_alias_bomb_is_refused_with_little_memory() -> None:
+    tracemalloc.start()
     try:
-        problem = only_problem(BILLION_LAUGHS)
-        elapsed = time.perf_counter() - started
+        problems(BILLION_LAUGHS)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert elapsed < 2
-    assert peak < 50 * 1024 * 1024
-    assert problem.message.startswith(f"表单展开后的内容太多（超过 {MAX_NODES:,} 项）")
-    assert problem.line > 0
+    assert peak < 30 * 1024 * 1024  # the expanded structure would need gigabytes
 
 
 def test_aliases_within_the_limit_are_expanded() -> None:
@@ -520,6 +545,7 @@ def test_nesting_at_the_limit_is_accepted() -> None:
 def test_nesting_over_the_limit_is_refused(loader: type) -> None:
     problem = only_problem("a: " + nested(MAX_DEPTH) + "\n")
     assert (problem.line, problem.column) == (1, 4 + MAX_DEPTH - 1)
+    assert problem.field == ""  # refused while reading, before anything is built
     assert problem.message.startswith(f"这里嵌套的层级太深（超过 {MAX_DEPTH} 层）")
 
 
@@ -535,7 +561,8 @@ def test_nesting_over_the_limit_is_refused(loader: type) -> None:
 def test_deep_nesting_is_refused_fast(loader: type, text: str) -> None:
     started = time.perf_counter()
     problem = only_problem(text)
-    assert time.perf_counter() - started < 2
+    # The pure-Python parser is only a fallback, and several times slower.
+    assert time.perf_counter() - started < (2 if loader is yaml.CSafeLoader else 10)
     assert "层级太深" in problem.message
 
 
@@ -544,6 +571,21 @@ def test_deep_nesting_through_aliases_is_refused() -> None:
     problem = only_problem(text)
     assert problem.message.startswith("这里嵌套的层级太深")
     assert problem.field.startswith("b[0][0]")
+
+
+def test_long_chain_of_merges_in_document_order_is_fine() -> None:
+    text = "m0: &m0 {a: 0}\n" + "".join(f"m{i}: &m{i} {{<<: *m{i - 1}, k{i}: {i}}}\n" for i in range(1, 80))
+    assert load(text).data["m79"] == {"a": 0, **{f"k{i}": i for i in range(1, 80)}}
+
+
+def test_deep_chain_of_merges_is_refused() -> None:
+    # Mappings written as keys are not built where they stand, so the last
+    # line resolves the whole chain of merges at once.
+    text = "? &m0 {a: 0}\n: x\n" + "".join(f"? &m{i} {{<<: *m{i - 1}}}\n: x\n" for i in range(1, 2000))
+    found = problems(text + "last: {<<: *m1999}\n")
+    [deep] = [problem for problem in found if problem.message.startswith("这里嵌套的层级太深")]
+    assert deep.field == "last"
+    assert len(found) == 2000 + 1  # and one for each mapping written as a key
 
 
 def test_twenty_kb_form_is_fast() -> None:
@@ -704,6 +746,7 @@ scalars = st.one_of(
     st.none(),
     st.dates(),
 )
+PARSERS = st.sampled_from([yaml.CSafeLoader, yaml.SafeLoader])
 trees = st.recursive(
     scalars,
     lambda children: st.lists(children, max_size=4) | st.dictionaries(keys, children, max_size=4),
@@ -729,8 +772,8 @@ def value_paths(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[
             yield from value_paths(item, (*path, index))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(keys, trees, min_size=1, max_size=5), st.sampled_from([yaml.CSafeLoader, yaml.SafeLoader]))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(keys, trees, min_size=1, max_size=4), PARSERS)
 def test_dumped_data_round_trips_with_marks(data: dict[Any, Any], parser: type) -> None:
     text = yaml.safe_dump(data, allow_unicode=True)
     expected = with_str_keys(data)
@@ -754,7 +797,7 @@ def test_dumped_data_round_trips_with_marks(data: dict[Any, Any], parser: type) 
 
 # Pieces that reach many different parser errors and our own checks.
 YAMLISH = st.lists(
-    st.sampled_from(list("ab :-[]{}\"'\\&*!|>#%@`\t\n,?~01x中：\x0b\x85\ufeff") + ["\n  ", ": ", "- ", "\\x0b", "<<"]),
+    st.sampled_from([*"ab :-[]{}\"'\\&*!|>#%@`\t\n,?~01x中：\x0b\x85\ufeff", "\n  ", ": ", "- ", "\\x0b", "<<"]),
     max_size=40,
 ).map("".join)
 
@@ -774,9 +817,6 @@ def assert_loads_or_form_error(raw: bytes, parser: type) -> None:
         assert isinstance(form.data, dict)
     finally:
         load_module._YAML_LOADER = original
-
-
-PARSERS = st.sampled_from([yaml.CSafeLoader, yaml.SafeLoader])
 
 
 @settings(max_examples=500, deadline=None)

@@ -26,6 +26,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
@@ -94,7 +95,7 @@ _RESOLVER = Resolver()
 _UNSEEN = object()
 _CONSTRUCTOR = SafeConstructor()
 
-EXAMPLE_LINE = "年度: 2023"
+EXAMPLE_LINE = "year: 2023"
 SAVE_AS_UTF8 = "用记事本打开表单，点“另存为”，编码选“UTF-8”后保存"
 
 
@@ -156,7 +157,9 @@ def load_form(path: Path) -> LoadedForm:
     except FileNotFoundError:
         raise _cannot_open(display, f"找不到文件“{display}”。请检查文件名和所在的文件夹是否写对。") from None
     except IsADirectoryError:
-        raise _cannot_open(display, f"“{display}”是一个文件夹，不是表单文件。请指定文件夹里的 .yaml 表单文件。") from None
+        raise _cannot_open(
+            display, f"“{display}”是一个文件夹，不是表单文件。请指定文件夹里的 .yaml 表单文件。"
+        ) from None
     except PermissionError:
         raise _cannot_open(
             display, f"没有权限读取“{display}”。请检查文件权限，或关闭正在使用它的程序后再试。"
@@ -311,8 +314,8 @@ def _mostly_utf8(raw: bytes) -> bool:
     """
     text = raw.decode("utf-8", "replace")
     invalid = text.count("\ufffd")
-    valid = sum(1 for char in text if char > "\x7f") - invalid
-    return valid > invalid
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return non_ascii - invalid > invalid
 
 
 def _broken_utf8(raw: bytes, error: UnicodeDecodeError, problems: _Problems) -> NoReturn:
@@ -329,7 +332,7 @@ def _check_characters(source: SourceText, problems: _Problems) -> None:
     """Report every character Word cannot store; parsing stops if there are any."""
     if not _FORBIDDEN.search(source.text):
         return
-    found = list(_FORBIDDEN.finditer(source.text))
+    found = list(islice(_FORBIDDEN.finditer(source.text), MAX_CHARACTER_REPORTS + 1))
     for match in found[:MAX_CHARACTER_REPORTS]:
         problems.error(
             f"这里有一个看不见的特殊字符 U+{ord(match.group()):04X}，通常是从网页、Word 或聊天软件复制粘贴时带进来的，"
@@ -338,8 +341,9 @@ def _check_characters(source: SourceText, problems: _Problems) -> None:
         )
     if len(found) > MAX_CHARACTER_REPORTS:
         # A file full of them would otherwise bury the user in identical lines.
+        unlisted = len(_FORBIDDEN.findall(source.text)) - MAX_CHARACTER_REPORTS
         problems.error(
-            f"从这里开始还有 {len(found) - MAX_CHARACTER_REPORTS} 个这样的特殊字符没有逐个列出，请一并删掉。",
+            f"从这里开始还有 {unlisted} 个这样的特殊字符没有逐个列出，请一并删掉。",
             Mark(*source.position(found[MAX_CHARACTER_REPORTS].start())),
         )
     raise _Stop
@@ -382,17 +386,19 @@ class _Alias:
 _Node = _Scalar | _Sequence | _Mapping | _Alias
 
 
-def _mark(yaml_mark: yaml.Mark) -> Mark:
-    return Mark(yaml_mark.line + 1, yaml_mark.column + 1)
+def _mark(event: Event) -> Mark:
+    """Where an event starts, 1-based."""
+    start = event.start_mark
+    assert start is not None  # the parsers always set it; the type stubs allow None
+    return Mark(start.line + 1, start.column + 1)
 
 
 TOO_DEEP = f"这里嵌套的层级太深（超过 {MAX_DEPTH} 层）。正常的表单用不到这么多层，请检查缩进或括号是否写错。"
 TOO_MANY_NODES = (
-    f"表单的内容太多（超过 {MAX_NODES:,} 项），正常的表单只有几百项。请确认选的是正确的表单文件，或检查是否粘贴了过多内容。"
+    f"表单的内容太多（超过 {MAX_NODES:,} 项），正常的表单只有几百项。"
+    "请确认选的是正确的表单文件，或检查是否粘贴了过多内容。"
 )
-TOO_MANY_EXPANDED = (
-    f"表单展开后的内容太多（超过 {MAX_NODES:,} 项）。这是“&”和“*”引用层层嵌套造成的，请减少这些引用。"
-)
+TOO_MANY_EXPANDED = f"表单展开后的内容太多（超过 {MAX_NODES:,} 项）。这是“&”和“*”引用层层嵌套造成的，请减少这些引用。"
 
 
 class _Composer:
@@ -420,14 +426,15 @@ class _Composer:
                 continue
             elif isinstance(event, AliasEvent):
                 # An alias event's "anchor" is the name it refers to, not a definition.
-                node = _Alias(_mark(event.start_mark), event.anchor, self.anchors.get(event.anchor))
+                name = event.anchor or ""
+                node = _Alias(_mark(event), name, self.anchors.get(name))
             elif isinstance(event, DocumentStartEvent):
                 documents += 1
                 if documents > 1:
                     self.problems.stop(
                         "文件里出现了第二个用“---”分隔的部分，一个表单文件只能有一份内容。"
                         "请删掉这一行的“---”；如果后面的内容也需要，请把它并入前面的内容。",
-                        _mark(event.start_mark),
+                        _mark(event),
                     )
                 continue
             else:  # stream start and end, document end
@@ -473,12 +480,13 @@ class _Composer:
     def _scalar(event: ScalarEvent) -> _Scalar:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
+            tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         start, end = event.start_mark, event.end_mark
+        assert start is not None and end is not None  # always set by the parsers
         return _Scalar(Mark(start.line + 1, start.column + 1), event.value, tag, event.style, start.index, end.index)
 
     def _collection(self, event: CollectionStartEvent, depth: int) -> _Sequence | _Mapping:
-        mark = _mark(event.start_mark)
+        mark = _mark(event)
         if depth >= MAX_DEPTH:
             # Stop at once: libyaml slows down quadratically on deep nesting.
             self.problems.stop(TOO_DEEP, mark)
@@ -544,7 +552,8 @@ class _Builder:
                 f"每一行应写成“字段名: 内容”（英文冒号，后面加一个空格），例如“{EXAMPLE_LINE}”。{self._colon_hint()}",
                 node.mark,
             )
-        return self.value(node, (), 0)
+        data: dict[str, Any] = self.value(node, (), 0)
+        return data
 
     def _colon_hint(self) -> str:
         if "：" in self.source.text:
@@ -596,9 +605,7 @@ class _Builder:
         )
 
     def _self_reference(self, alias: _Alias, path: Path_) -> None:
-        self.problems.error(
-            f"“*{alias.name}”引用了包含它自己的内容，会无限展开。请删掉这个引用。", alias.mark, path
-        )
+        self.problems.error(f"“*{alias.name}”引用了包含它自己的内容，会无限展开。请删掉这个引用。", alias.mark, path)
 
     def _check_tag(self, tag: str | None, allowed: set[str | None], mark: Mark, path: Path_) -> None:
         if tag not in allowed:

@@ -123,6 +123,8 @@ def _one_based(mark: yaml.Mark | None) -> tuple[int, int]:
 
 def describe_syntax_error(error: yaml.YAMLError, source: SourceText) -> SyntaxIssue:
     """Explain a PyYAML/libyaml syntax error in Chinese, with where to look."""
+    if isinstance(error, yaml.reader.ReaderError):
+        return _unacceptable_character(error, source)
     report = _Report.of(error, source)
     for rule in _RULES:
         issue = rule(report)
@@ -131,20 +133,29 @@ def describe_syntax_error(error: yaml.YAMLError, source: SourceText) -> SyntaxIs
     return _fallback(report)
 
 
+def _unacceptable_character(error: yaml.reader.ReaderError, source: SourceText) -> SyntaxIssue:
+    # The loader refuses such characters before parsing, listing all of them;
+    # this covers any the parser rejects beyond those.
+    line, column = source.position(error.position)
+    return SyntaxIssue(
+        line,
+        column,
+        f"这里有一个 YAML 不接受的特殊字符 U+{error.character:04X}，通常是复制粘贴时带进来的。请删掉这个字符。",
+    )
+
+
 # --- Examples built from the user's own line ---------------------------------
 
 
 def quoted(value: str) -> str:
     """``value`` in YAML quotes, choosing the quote that needs no escaping.
 
-    A value already wrapped in one kind of quote (``'it's'``) is re-wrapped in
-    the other kind, since that is what the user meant.
+    Quotes already around the whole value (``'it's'``) are taken off first:
+    the user meant them as quotes, and they get the kind that fits.
     """
     inner = value
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         inner = value[1:-1]
-        if value[0] == '"':
-            return _single_quoted(inner)
     if '"' in inner or "\\" in inner:
         return _single_quoted(inner)
     return f'"{inner}"'

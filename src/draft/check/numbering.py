@@ -1,0 +1,91 @@
+"""``manual-numbering``: numbers typed by hand where the tool numbers (error: they would print twice).
+
+Looked for at the start of a title, of a paragraph, of a point, and of each line
+typed inside a paragraph (those lines are joined into one paragraph, so a list
+typed line by line prints as ``……1.……2.……``). ``一是``/``二是`` count only at
+the start of a point, which gets its own automatically; in a text paragraph
+they are prose. A number that is part of the text is not a marker: ``2022年``,
+``1名``, ``1.5万`` (a decimal), ``1、2月``, ``一、二级``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from draft.check.source import Context, Finding, Text
+from draft.problems import Severity
+
+_CN = "一二三四五六七八九十"
+_DIGIT = "0-9０-９"
+MARKER = re.compile(
+    rf"""
+    [（(]\s*[{_CN}]{{1,3}}\s*[）)]             # （一） (一)
+  | [{_CN}]{{1,3}}\s*[、.．](?![{_CN}{_DIGIT}])  # 一、 一．  (not 一、二级)
+  | [（(]\s*[{_DIGIT}]{{1,2}}\s*[）)]           # （1） (1)
+  | [{_DIGIT}]{{1,2}}\s*[.．、](?![{_DIGIT}])   # 1. 1． 1、 (not 1.5 or 1、2月)
+  | [\u2460-\u249b\u3220-\u3229]               # ① ⑴ ⒈ ㈠
+    """,
+    re.VERBOSE,
+)
+#: What a point starts with automatically.
+ENUMERATOR = re.compile(rf"[{_CN}]{{1,3}}是")
+
+CODE = "manual-numbering"
+
+
+def check(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    for text in ctx.texts:
+        if not text.in_part or text.kind == "field":
+            continue
+        found = _marker(text, 0)
+        if found:
+            findings.append(_finding(ctx, text, 0, found, _start_message(text, found)))
+        if text.kind in ("paragraph", "point"):
+            for start in text.line_starts:
+                found = _marker(text, start)
+                if found:
+                    findings.append(_finding(ctx, text, start, found, _line_message(found)))
+    return findings
+
+
+def _marker(text: Text, start: int) -> str:
+    """The marker typed at raw index ``start`` of ``text``, or ""."""
+    match = MARKER.match(text.raw, start)
+    if match is None and text.kind == "point" and start == 0:
+        match = ENUMERATOR.match(text.raw, start)
+    return match.group().strip() if match else ""
+
+
+def _finding(ctx: Context, text: Text, start: int, marker: str, message: str) -> Finding:
+    return ctx.finding(
+        CODE,
+        Severity.ERROR,
+        text.path,
+        message,
+        fix=f"删除{'这一行' if start else ''}开头的“{marker}”",
+        mark=ctx.at_raw(text, start),
+    )
+
+
+def _start_message(text: Text, marker: str) -> str:
+    if text.kind == "title" and len(text.path) == 2:
+        return f"部分的标题开头手写了编号“{marker}”。程序会自动在各部分标题前加“一、二、三、……”，这样会印成两个编号。"
+    if text.kind == "title":
+        return f"标题开头手写了编号“{marker}”。条目的编号（（一）、1.、（1）……）由程序自动生成，这样会印成两个编号。"
+    if text.kind == "point":
+        if ENUMERATOR.fullmatch(marker):
+            return f"要点开头手写了“{marker}”。程序会自动在每个要点前加“一是、二是……”，这样会印成“一是{marker}……”。"
+        return f"要点开头手写了编号“{marker}”。程序会自动在每个要点前加“一是、二是……”，这样会印成两个编号。"
+    paragraph = f"第{text.number + 1}段" if text.number else "这一段"
+    return (
+        f"{paragraph}开头手写了编号“{marker}”。编号由程序生成：分条的内容请写成 items（下级条目，自动编号）"
+        "或 points（要点，自动加“一是、二是”），正文里不要手写编号。"
+    )
+
+
+def _line_message(marker: str) -> str:
+    return (
+        f"这一行开头手写了编号“{marker}”。表单里不空行的几行会连成一段，编号会挤在段落中间。"
+        "请把各条写成 points（要点）或 items（下级条目），由程序编号。"
+    )

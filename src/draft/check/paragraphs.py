@@ -1,0 +1,155 @@
+"""Paragraphs that repeat or run on.
+
+* ``duplicate-text`` (error): a paragraph or point printed twice word for word
+  (spaces and the closing mark aside), or two sibling items with the same title.
+  Short texts (under 8 characters, e.g. ``加强学习``) count only among siblings:
+  the measures and the plans may well share a short phrase.
+* ``overlong-paragraph`` (warning): a paragraph that prints over 600
+  characters — a text paragraph, a point, or a run-in item (its title and its
+  first paragraph print as one) — with the report's median for comparison.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from draft.check.source import Context, Finding, Path_, Text
+from draft.model import Layout, Node, TitlePlacement
+from draft.numbering import MarkerStyle, child_style
+from draft.problems import Severity
+
+DUPLICATE = "duplicate-text"
+OVERLONG = "overlong-paragraph"
+
+#: Longest paragraph that reads well; a page holds 22 lines of 28 characters.
+MAX_PARAGRAPH = 600
+#: Shorter texts are compared with their siblings only.
+_MIN_DUPLICATE = 8
+_IGNORED = re.compile(r"[\s。；;，,！!？?：:、.]+")
+
+
+def check(ctx: Context) -> list[Finding]:
+    return _duplicates(ctx) + _overlong(ctx)
+
+
+# --- duplicate-text -------------------------------------------------------------
+
+
+def _key(text: Text) -> str:
+    return _IGNORED.sub("", text.printed)
+
+
+def _siblings(text: Text) -> Path_:
+    """Texts that print side by side: the points of one list, the paragraphs of one text, sibling titles."""
+    if text.kind == "title":
+        return text.path[:-2] if len(text.path) > 2 else ("<parts>",)
+    if text.kind == "point":
+        return text.path[:-1]
+    return text.path
+
+
+def _duplicates(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    first: dict[tuple[object, ...], Text] = {}
+    for text in ctx.texts:
+        key = _key(text)
+        if not text.in_part or not key:
+            continue
+        if text.kind == "title":
+            seen: tuple[object, ...] = ("title", _siblings(text), key)
+        elif len(key) < _MIN_DUPLICATE:
+            seen = ("short", _siblings(text), key)
+        else:
+            seen = ("body", key)
+        earlier = first.setdefault(seen, text)
+        if earlier is not text:
+            findings.append(_duplicate(ctx, text, earlier))
+    return findings
+
+
+def _duplicate(ctx: Context, text: Text, earlier: Text) -> Finding:
+    line = ctx.line_of(earlier)
+    where = f"第 {line} 行（{earlier.field_name}）"
+    what = {"title": "这个标题", "point": "这个要点"}.get(text.kind, "这段文字")
+    return ctx.finding(
+        DUPLICATE,
+        Severity.ERROR,
+        text.path,
+        f"{what}与{where}一字不差，报告里会重复出现：“{_shorten(text.printed)}”。",
+        fix="删除其中一处，或改写其中一处",
+        mark=ctx.at(text, 0),
+    )
+
+
+def _shorten(text: str, limit: int = 20) -> str:
+    return text if len(text) <= limit else text[:limit] + "……"
+
+
+# --- overlong-paragraph ------------------------------------------------------------
+
+
+def _overlong(ctx: Context) -> list[Finding]:
+    run_in = _run_in_titles(ctx)
+    first_body: dict[Path_, Text] = {}  # the first paragraph or point of each node: a run-in title leads it
+    lengths: list[tuple[Text, int]] = []
+    for text in ctx.texts:
+        if text.kind not in ("paragraph", "point"):
+            continue
+        owner = _owner(text)
+        length = len(text.printed)
+        if first_body.setdefault(owner, text) is text and owner in run_in:
+            length += run_in[owner] + 1  # the marker is not counted; the title and its full stop are
+        lengths.append((text, length))
+    if not lengths:
+        return []
+    median = round(statistics.median(length for _, length in lengths))
+    return [
+        ctx.finding(
+            OVERLONG,
+            Severity.WARNING,
+            text.path,
+            f"这一段印出来有 {length} 字，超过 {MAX_PARAGRAPH} 字（本报告各段的中位数是 {median} 字），"
+            "太长的段落不便阅读。",
+            fix="拆成几段（正文里空一行即开始新的一段），或分成要点（points）",
+            mark=ctx.at(text, 0),
+        )
+        for text, length in lengths
+        if length > MAX_PARAGRAPH
+    ]
+
+
+def _owner(text: Text) -> Path_:
+    """The node a paragraph or point belongs to."""
+    return text.path[:-1] if text.kind == "paragraph" else text.path[:-2]
+
+
+def _run_in_titles(ctx: Context) -> dict[Path_, int]:
+    """Items whose title runs into their first paragraph, with the title's printed length."""
+    found: dict[Path_, int] = {}
+    report = ctx.report
+
+    def visit(node: Node, layout: Layout, own: MarkerStyle) -> None:
+        # As draft.render does: the children's marker form gives their level, the level the default placement.
+        style = child_style(layout.numbering, own)
+        if style is None:
+            return
+        for item in node.items:
+            item_layout = item.layout.under(layout)
+            placement = item_layout.title or (
+                TitlePlacement.OWN_LINE if style.heading_level <= 2 else TitlePlacement.RUN_IN
+            )
+            if placement is TitlePlacement.RUN_IN and item.title:
+                found[item.path] = len(item.title)
+            visit(item, item_layout, style)
+
+    for part in report.parts:
+        layout = part.node.layout.under(report.layout)
+        layout = Layout(
+            numbering=layout.numbering or report.layout.numbering,
+            title=layout.title,
+            points=layout.points,
+            continue_numbering=layout.continue_numbering,
+        )
+        visit(part.node, layout, MarkerStyle.CHINESE)
+    return found

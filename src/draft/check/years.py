@@ -1,0 +1,210 @@
+"""Years that do not fit the report's year, and plans that only "continue" (warnings).
+
+A report on year Y is written early in Y+1 by editing last year's report, and
+the years are what gets left behind. ``year-mismatch`` looks for:
+
+* in the parts about Y (intro, measures, shortcomings, responsibility): a year
+  after Y told as done (``2023年，我局……`` in a 2022 report); and at the opening
+  of such a part, its title or the report's title, a year before Y
+  (``2021年，我局……``, ``2021年法治政府建设的主要措施``);
+* in the plans: a title naming Y or earlier, or Y told as the coming year
+  (``2022年将……``, or the plans opening with ``2022年，``).
+
+What is not a slip is left alone: ranges (``2021-2025年``), names of documents
+(``《2023年工作要点》``), deadlines and plans (``到2025年``, ``下一步……``, ``将``),
+dates from which something applies (``2023年1月1日起``). Each finding is only a
+warning: the check cannot know the facts.
+
+``plans-only-continue``: every plan starts with 继续 — the plans name nothing new.
+"""
+
+from __future__ import annotations
+
+import re
+
+from draft.check.source import Context, Finding, Text
+from draft.problems import Severity
+
+YEAR_MISMATCH = "year-mismatch"
+ONLY_CONTINUE = "plans-only-continue"
+
+_PAST_PARTS = ("intro", "measures", "shortcomings", "responsibility")
+_YEAR = re.compile(r"(?<![0-9０-９.])((?:19|20)[0-9]{2})\s*年(?!代)")
+_RANGE_BEFORE = re.compile(r"[0-9]{4}\s*年?\s*[-－—–~～至到]\s*$")
+_RANGE_AFTER = re.compile(r"\s*年?\s*[-－—–~～至到]\s*[0-9]{4}")
+# Right before a year: a deadline, not a deed.
+_DEADLINE = re.compile(r"(?:到|至|截至|截止|截止到|预计|力争|争取|计划|确保|于)\s*$")
+# Anywhere in the sentence: it speaks of what is to come.
+_FUTURE = re.compile(r"下一步|下一年|下年度|明年|来年|计划|将|拟|预计|力争|争取|目标|规划|展望|部署")
+# Right after a date: from when a rule applies.
+_FROM_DATE = re.compile(r"度?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?\s*(?:起|以后|之后|前|之前|以前)")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_OPENING = re.compile(r"((?:19|20)[0-9]{2})\s*年度?\s*[，,]")
+# In the plans, the report's year told as the one to come: 2022年将、2022年，我局要……
+_PLAN_VERB = re.compile(r"度?\s*[，,]?[^。；;，,]{0,6}?(?:将|计划|拟|力争|争取|要(?!求))")
+
+
+def check(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    openings = _openings(ctx.texts)
+    for text in ctx.texts:
+        if text.part in _PAST_PARTS:
+            findings += _past(ctx, text, opening=id(text) in openings)
+        elif text.part == "title":
+            findings += _report_title(ctx, text)
+        elif text.part == "plans":
+            findings += _plans(ctx, text, opening=id(text) in openings)
+    findings += _only_continue(ctx)
+    return findings
+
+
+def _openings(texts: list[Text]) -> set[int]:
+    """The first paragraph or point of each part (its title aside)."""
+    seen: set[str] = set()
+    found: set[int] = set()
+    for text in texts:
+        if text.kind in ("paragraph", "point") and text.part not in seen:
+            seen.add(text.part)
+            found.add(id(text))
+    return found
+
+
+def _years(text: Text) -> list[tuple[int, re.Match[str]]]:
+    """Years written in ``text`` (as printed), outside ranges and 《titles》."""
+    printed = text.printed
+    titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", printed)]
+    found = []
+    for match in _YEAR.finditer(printed):
+        start, end = match.start(), match.end()
+        if any(a < start < b for a, b in titles):
+            continue
+        if _RANGE_BEFORE.search(printed, 0, start) or _RANGE_AFTER.match(printed, match.end(1)):
+            continue
+        found.append((int(match.group(1)), match))
+    return found
+
+
+def _sentence(printed: str, index: int) -> tuple[int, int]:
+    starts = [m.end() for m in _SENTENCE_END.finditer(printed, 0, index)]
+    begin = starts[-1] if starts else 0
+    end_match = _SENTENCE_END.search(printed, index)
+    return begin, end_match.start() if end_match else len(printed)
+
+
+def _about_future(printed: str, match: re.Match[str]) -> bool:
+    begin, end = _sentence(printed, match.start())
+    return bool(
+        _DEADLINE.search(printed, begin, match.start())
+        or _FUTURE.search(printed, begin, end)
+        or _FROM_DATE.match(printed, match.end())
+    )
+
+
+def _past(ctx: Context, text: Text, opening: bool) -> list[Finding]:
+    findings = []
+    year = ctx.year
+    part_title = text.kind == "title" and len(text.path) == 2
+    for written, match in _years(text):
+        if written == year:
+            continue
+        if part_title or (opening and match.start() == 0 and _OPENING.match(text.printed)):
+            where = "标题" if part_title else "开头"
+            message = f"本报告是 {year} 年度的报告，{where}却写 {written} 年，可能是沿用往年报告时没有改。"
+        # 2024年度 in a 2023 report names next year's programme (2024年度工作要点), not a deed.
+        elif written > year and not _about_future(text.printed, match) and not text.printed.startswith("度", match.end()):
+            message = (
+                f"本报告是 {year} 年度的报告，这里却把 {written} 年写成已经做了的事。"
+                f"如果说的是本年度，应为 {year} 年；如果是下一年度的打算，请写到 plans（下一年度的主要安排）里。"
+            )
+        else:
+            continue
+        findings.append(_finding(ctx, text, match, message, f"改为“{year}年”"))
+    return findings
+
+
+def _report_title(ctx: Context, text: Text) -> list[Finding]:
+    year = ctx.year
+    return [
+        _finding(
+            ctx,
+            text,
+            match,
+            f"报告标题写的是 {written} 年，而表单的 year（报告年度）是 {year}。两者应一致。",
+            f"改为“{year}年”（或改正 year）",
+        )
+        for written, match in _years(text)
+        if written != year
+    ]
+
+
+def _plans(ctx: Context, text: Text, opening: bool) -> list[Finding]:
+    findings = []
+    year = ctx.year
+    for written, match in _years(text):
+        if text.kind == "title" and len(text.path) == 2 and written <= year:
+            message = (
+                f"下一年度安排的标题写的是 {written} 年，但本报告是 {year} 年度的报告，下一年度是 {year + 1} 年。"
+            )
+        elif written == year and (
+            _PLAN_VERB.match(text.printed, match.end()) or (opening and match.start() == 0 and _OPENING.match(text.printed))
+        ):
+            message = (
+                f"下一年度的安排里把 {year} 年写成了将要做的事，但本报告是 {year} 年度的报告，"
+                f"下一年度是 {year + 1} 年。"
+            )
+        else:
+            continue
+        findings.append(_finding(ctx, text, match, message, f"改为“{year + 1}年”"))
+    return findings
+
+
+def _finding(ctx: Context, text: Text, match: re.Match[str], message: str, fix: str) -> Finding:
+    return ctx.finding(YEAR_MISMATCH, Severity.WARNING, text.path, message, fix, ctx.at(text, match.start()))
+
+
+# --- plans-only-continue -------------------------------------------------------------
+
+
+def _only_continue(ctx: Context) -> list[Finding]:
+    plans = ctx.data.get("plans")
+    if not isinstance(plans, dict):
+        return []
+    leads = _plan_leads(ctx.texts)
+    if not leads or not all(text.printed.startswith("继续") for text in leads):
+        return []
+    mark = ctx.loaded.key_mark(("plans",))
+    count = "唯一的一条安排以" if len(leads) == 1 else f"{len(leads)} 条安排都以"
+    return [
+        ctx.finding(
+            ONLY_CONTINUE,
+            Severity.WARNING,
+            ("plans",),
+            f"下一年度的主要安排里，{count}“继续”开头，看不出下一年度有什么新的举措和目标。"
+            "请针对“存在的不足”写出具体的新安排（做什么、做到什么程度）。",
+            mark=mark,
+        )
+    ]
+
+
+def _plan_leads(texts: list[Text]) -> list[Text]:
+    """Each plan as it begins: the plans' paragraphs and points, and each item's title or first text."""
+    leads: list[Text] = []
+    items_seen: set[tuple[str | int, ...]] = set()
+    for text in texts:
+        if text.part != "plans":
+            continue
+        item = _item_path(text.path)
+        if item is None:
+            if text.kind in ("paragraph", "point"):
+                leads.append(text)
+        elif item not in items_seen:
+            items_seen.add(item)
+            leads.append(text)
+    return leads
+
+
+def _item_path(path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+    """The path of the top-level item of the plans that ``path`` is in, or None."""
+    if len(path) >= 3 and path[1] == "items":
+        return path[:3]
+    return None

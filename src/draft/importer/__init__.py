@@ -1,0 +1,127 @@
+"""``draft import``: last year's report (.docx, .txt, .md) becomes this year's form.
+
+Like pandoc, three stages meet in one structure::
+
+    files (safety checks) → readers (docx / txt / md → SourcePara list)
+        → parse (→ ImportedReport) → infer (year, unit, default wording) → layout → emit (YAML text)
+
+and a last stage checks the result the way ``draft build`` would: the form is loaded,
+validated and rendered, and every body paragraph is compared with the source's.
+What differs, and every other place the import was unsure of, becomes a note that
+the summary prints and the form's header comment repeats.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from draft.importer.emit import emit
+from draft.importer.files import open_report, refuse
+from draft.importer.infer import infer
+from draft.importer.layout import choose_layout
+from draft.importer.model import ImportedReport, Note, snippet
+from draft.importer.parse import NotAReport, Parser, same_when_built
+from draft.importer.readers import read
+from draft.importer.summary import summarize
+from draft.problems import DraftError, Problem
+from draft.wording import Wording
+
+__all__ = ["ImportResult", "import_report", "check_form"]
+
+
+@dataclass
+class ImportResult:
+    """The form's text, the summary to print, and every place the import was unsure of."""
+
+    form_text: str
+    summary: list[str]
+    warnings: list[Note]
+    report: ImportedReport
+    #: What ``draft validate`` would still find (the source had ×× for a name, …); the form is written anyway.
+    problems: list[Problem] = field(default_factory=list)
+
+
+def import_report(
+    path: Path,
+    *,
+    wording: Wording | None = None,
+    now: datetime.datetime | None = None,
+    check: bool = True,
+    form_path: Path | None = None,
+) -> ImportResult:
+    """Read the report at ``path`` and write it as a form; FormError/UsageError if the file cannot be used."""
+    now = now or datetime.datetime.now()
+    wording = wording or Wording()
+    raw = open_report(path)
+    paras, reader_notes = read(raw)
+    if not paras:
+        raise refuse(path, "文件里没有文字。请确认导入的是报告正文；扫描件（图片）需要先转成文字。")
+    try:
+        report = Parser(paras).parse()
+    except NotAReport:
+        raise refuse(
+            path,
+            "没有找到报告的各个部分。draft 按“一、……”“二、……”这样的标题识别各部分，"
+            "请确认文件是法治政府建设年度报告的正文，并且各部分标题单独成行、以“一、二、三、”开头。",
+        ) from None
+    report.notes[:0] = [Note(message) for message in raw.notes + reader_notes]
+    infer(report, wording, now.date())
+    choose_layout(report)
+    form_text = emit(report, path.name, now)
+    problems: list[Problem] = []
+    if check:
+        mismatches, problems = check_form(form_text, report, wording, form_path or Path(path.stem + ".yaml"))
+        report.notes += mismatches
+        if mismatches or problems:
+            form_text = emit(report, path.name, now)
+    return ImportResult(
+        form_text=form_text,
+        summary=summarize(report, path.name),
+        warnings=list(report.notes),
+        report=report,
+        problems=problems,
+    )
+
+
+def check_form(
+    form_text: str, report: ImportedReport, wording: Wording, form_path: Path
+) -> tuple[list[Note], list[Problem]]:
+    """Read the form back as ``draft build`` would and compare its body with the source, paragraph by paragraph.
+
+    Returns notes on paragraphs that would come out differently, and the problems
+    ``draft validate`` would list (say, a published report with ×× where a name was).
+    """
+    from draft.blocks import Role
+    from draft.form import read_loaded
+    from draft.load import load_bytes
+    from draft.render import render
+
+    try:
+        read = read_loaded(load_bytes(form_text.encode("utf-8"), form_path))
+    except DraftError as error:
+        return [], error.problems
+    document = render(read.report, wording)
+    built = [block.text for block in document.blocks if block.role is not Role.TITLE]
+    notes: list[Note] = []
+    if report.title and not same_when_built(document.title, report.title):
+        notes.append(Note(f"重建后的标题与原文不同：“{document.title}”。"))
+    expected = report.expected
+    for index, (got, source) in enumerate(zip(built, expected, strict=False)):
+        if not same_when_built(got, source.text):
+            notes.append(
+                Note(f"从这一段起，重建后的报告与原文不同（重建为“{snippet(got, 24)}”），请核对表单。", source.where, snippet(source.text))
+            )
+            break
+    else:
+        if len(built) != len(expected):
+            extra = built[len(expected) :] if len(built) > len(expected) else []
+            if extra and len(extra) == 2 * len(report.placeholders):
+                pass  # the headings and texts of the parts the source lacks: already noted
+            elif extra:
+                notes.append(Note(f"重建后的报告比原文多出 {len(extra)} 段（从“{snippet(extra[0], 24)}”起），请核对表单。"))
+            elif not (report.date_rejected and expected[len(built) :] == expected[-1:]):  # the date: already noted
+                missing = expected[len(built)]
+                notes.append(Note("重建后的报告比原文少了从这一段起的内容，请核对表单。", missing.where, snippet(missing.text)))
+    return notes, []
