@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from draft.load import LoadedForm, load_form
+from draft.load import LoadedForm, format_field, load_form
 from draft.model import FormPath, Layout, Node, Part, PointPlacement, Report, TitlePlacement
 from draft.numbering import STYLE_SPELLINGS, MarkerStyle, child_style
 from draft.problems import FormError, Problem, Severity
 from draft.punctuation import normalize_punctuation
 from draft.schema import PART_LABELS
-from draft.validate import field_path, parse_date, validate_form
+from draft.validate import parse_date, validate_form
 
 #: The marker form of the parts themselves, and of their children unless a form says otherwise.
 PART_STYLE = MarkerStyle.CHINESE
@@ -142,7 +142,7 @@ def _too_deep(report: Report, loaded: LoadedForm) -> list[Problem]:
                     file=loaded.display,
                     line=mark.line,
                     column=mark.column,
-                    field=field_path(node.path + ("items",)),
+                    field=format_field(node.path + ("items",)),
                     message="层级太深：公文的标题最多四级（一、（一）1.（1））。"
                     "请把这些条目并入上一级的正文或要点（points），或减少一层。",
                     severity=Severity.ERROR,

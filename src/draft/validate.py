@@ -17,7 +17,7 @@ from cerberus import Validator, errors
 from cerberus.errors import BaseErrorHandler, ValidationError
 from cerberus.validator import TypeDefinition
 
-from draft.load import LoadedForm
+from draft.load import LoadedForm, format_field
 from draft.problems import Problem
 from draft.schema import PART_LABELS, make_registry, report_schema
 
@@ -69,14 +69,6 @@ class _LeafErrors(BaseErrorHandler):
                 yield error
 
 
-def field_path(path: tuple[str | int, ...]) -> str:
-    """("measures", "items", 0, "title") → ``measures.items[0].title``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
 class _Explainer:
     """Turns one cerberus error into a Problem, using the schema's labels and examples."""
 
@@ -109,7 +101,7 @@ class _Explainer:
     def named(self, path: tuple[str | int, ...]) -> str:
         """The field as a user knows it: ``year（报告年度）``."""
         label = self.label(path)
-        name = field_path(path) or "表单"
+        name = format_field(path) or "表单"
         return f"{name}（{label}）" if label else name
 
     def example(self, path: tuple[str | int, ...]) -> str:
@@ -135,7 +127,7 @@ class _Explainer:
             file=self.loaded.display,
             line=mark.line,
             column=mark.column,
-            field=field_path(path),
+            field=format_field(path),
             message=message,
         )
 

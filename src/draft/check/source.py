@@ -23,12 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from draft.form import paragraphs as build_paragraphs
-from draft.load import LoadedForm, Mark
+from draft.load import LoadedForm, Mark, format_field
 from draft.model import Report
 from draft.problems import Problem, Severity
 from draft.punctuation import PunctuationChange, punctuation_changes
 from draft.schema import PART_LABELS
-from draft.validate import field_path
 
 Path_ = tuple[str | int, ...]
 
@@ -228,7 +227,7 @@ class Text:
 
     @property
     def field_name(self) -> str:
-        return field_path(self.path)
+        return format_field(self.path)
 
     @property
     def in_part(self) -> bool:
@@ -341,7 +340,7 @@ class Context:
             message=message,
             line=mark.line,
             column=mark.column,
-            field=field_path(path),
+            field=format_field(path),
             severity=severity,
             code=code,
             fix=fix,
