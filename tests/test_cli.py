@@ -14,10 +14,13 @@ def test_help_is_in_chinese() -> None:
     result = run_cli("--help")
     assert result.exit_code == 0
     assert "GB/T 9704" in result.stdout and "draft build" in result.stdout
-    for command in ("init", "validate", "build", "template"):
-        sub = run_cli(command, "--help")
+    for command in ("", "init", "validate", "check", "build", "import", "template"):
+        sub = run_cli(*[word for word in (command, "--help") if word])
         assert sub.exit_code == 0
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in sub.stdout), command
+        assert sub.stdout.startswith("用法：draft") and "显示本说明并退出。" in sub.stdout, command
+        for english in ("Usage", "Options", "Commands", "Show this message", "[default", "PATH"):
+            assert english not in sub.stdout, (command, english)
+        assert "生成， 其余" not in sub.stdout  # wrapped Chinese lines are joined without a space
 
 
 def test_init_writes_a_form_that_validates_and_builds(tmp_path: Path) -> None:
@@ -94,7 +97,7 @@ def test_keep_punctuation_leaves_the_form_text_alone(tmp_path: Path) -> None:
     [
         (["buidl"], "用法错误：没有“buidl”这个命令。 您是不是想输入“build”？（运行 draft --help 查看用法）"),
         (["build", "--forc"], "用法错误：没有 --forc 这个选项。 您是不是想输入“--force”？（运行 draft build --help 查看用法）"),
-        (["template"], "用法错误：缺少参数 TARGET。（运行 draft template --help 查看用法）"),
+        (["template"], "用法错误：缺少参数“文件夹”。（运行 draft template --help 查看用法）"),
         (["build", "-o"], "用法错误：选项 -o 后面要写一个值。（运行 draft --help 查看用法）"),
     ],
 )

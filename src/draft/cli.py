@@ -13,8 +13,8 @@ from pathlib import Path
 import click
 
 from draft import __version__
-from draft.usage_messages import chinese_usage
 from draft.problems import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, DraftError, Problem, UsageError, display_path
+from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, chinese_usage
 
 DEFAULT_INPUTS = Path("inputs")
 DEFAULT_OUTPUT = Path("output")
@@ -44,6 +44,15 @@ def _report(problems: list[Problem]) -> None:
 
 class _DraftGroup(click.Group):
     """The ``draft`` group: turns every known error into a Chinese message and an exit code."""
+
+    context_class = ChineseContext
+    command_class = ChineseCommand
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_OPTION_HELP
+        return option
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
         try:
@@ -76,8 +85,11 @@ class _DraftGroup(click.Group):
         sys.exit(EXIT_OK)
 
 
-@click.group(cls=_DraftGroup, context_settings=CONTEXT, invoke_without_command=True)
-@click.version_option(__version__, "-V", "--version", message="draft %(version)s")
+@click.group(
+    cls=_DraftGroup, context_settings=CONTEXT, invoke_without_command=True,
+    options_metavar="[选项]", subcommand_metavar="命令 [参数]...",
+)
+@click.version_option(__version__, "-V", "--version", message="draft %(version)s", help="显示版本号并退出。")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """draft：把填好的 YAML 表单生成符合 GB/T 9704-2012 格式的
@@ -96,7 +108,9 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("path", type=click.Path(path_type=Path), default=DEFAULT_INPUTS / "report.yaml", required=False)
+@click.argument(
+    "path", type=click.Path(path_type=Path), default=DEFAULT_INPUTS / "report.yaml", required=False, metavar="[表单文件]"
+)
 def init(path: Path) -> None:
     """新建一份带中文说明的表单（默认 inputs/report.yaml）。
 
@@ -113,7 +127,7 @@ def init(path: Path) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[表单文件]...")
 def validate(files: tuple[Path, ...]) -> None:
     """检查表单，一次列出所有问题（不生成文件）。
 
@@ -136,13 +150,13 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[表单文件]...")
 @click.option(
     "-o", "--output", "output_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT,
-    show_default=True, help="生成的 Word 文件放在哪个文件夹。",
+    metavar="文件夹", help="生成的 Word 文件放在哪个文件夹（默认：output）。",
 )
 @click.option(
-    "--template", "template_dir", type=click.Path(path_type=Path),
+    "--template", "template_dir", type=click.Path(path_type=Path), metavar="文件夹",
     help="使用自己的模板文件夹（先用 draft template 文件夹名 复制一份内置模板再修改）。",
 )
 @click.option("--keep-punctuation", is_flag=True, help="保留表单原有的标点，不把中文里的半角标点改为全角。")
@@ -193,12 +207,12 @@ def build(
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("target", type=click.Path(path_type=Path))
+@click.argument("target", type=click.Path(path_type=Path), metavar="文件夹")
 def template(target: Path) -> None:
-    """复制一份内置模板到 TARGET 文件夹，供本单位修改措辞。
+    """复制一份内置模板到“文件夹”，供本单位修改措辞。
 
     模板里的 wording.j2 决定默认标题、各部分标题、结束语和落款的写法；
-    改好后用  draft build --template TARGET  生成。
+    改好后用  draft build --template 文件夹  生成。
     """
     from draft.wording import copy_builtin_template
 
@@ -208,14 +222,14 @@ def template(target: Path) -> None:
 
 
 @cli.command("import", context_settings=CONTEXT)
-@click.argument("report", type=click.Path(path_type=Path))
+@click.argument("report", type=click.Path(path_type=Path), metavar="报告文件")
 @click.option(
-    "-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False),
+    "-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), metavar="表单文件",
     help="表单写到哪里（默认 inputs/报告文件名.yaml）。",
 )
 @click.option("--force", is_flag=True, help="表单文件已存在时覆盖它（默认不覆盖）。")
 @click.option(
-    "--template", "template_dir", type=click.Path(path_type=Path),
+    "--template", "template_dir", type=click.Path(path_type=Path), metavar="文件夹",
     help="本单位的模板文件夹：与其默认标题相同的标题不写进表单。",
 )
 def import_(report: Path, output: Path | None, force: bool, template_dir: Path | None) -> None:
@@ -255,10 +269,10 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[表单文件]...")
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-    help="text：每条意见一行；json：供其他程序读取。",
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    help="text：每条意见一行（默认）；json：供其他程序读取。",
 )
 def check(files: tuple[Path, ...], output_format: str) -> None:
     """审读表单：像有经验的文秘那样，找出会让报告出错或被问住的地方。
