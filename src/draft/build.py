@@ -3,38 +3,59 @@
 Writes are atomic (temporary file, then rename), and a .docx that was edited
 after draft wrote it (see :mod:`draft.word.fingerprint`) is never overwritten
 unless the user says ``--force``, and then only after a backup copy is made.
+
+Many forms at once (a district office builds all its departments' reports) are
+shared among worker processes, one per core; see :func:`build_forms`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import shutil
+import signal
+import sys
 import tempfile
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, TextIO, TypeVar
 
-from draft.form import read_form
-from draft.problems import Problem, UsageError, display_path
+from draft.form import ReadForm, read_form
+from draft.problems import DraftError, Problem, UsageError, display_path
 from draft.render import render
 from draft.word.fingerprint import OutputState, output_state
 from draft.word.writer import to_bytes
 from draft.wording import Wording
 
+if TYPE_CHECKING:
+    from draft.check import Finding
 
-@dataclass
-class Built:
+
+class Built(NamedTuple):
     output: Path
     warnings: list[Problem]
     backup: Path | None = None  # where the overwritten, edited file was kept
 
 
-def build_form(form: Path, output_dir: Path, wording: Wording, normalize: bool = True, force: bool = False) -> Built:
+def build_form(
+    form: Path,
+    output_dir: Path,
+    wording: Wording,
+    normalize: bool = True,
+    force: bool = False,
+    read: ReadForm | None = None,
+) -> Built:
     """Build ``form`` into ``output_dir/<name>.docx``.
 
     FormError if the form has problems; UsageError if the output was edited since
     draft wrote it (unless ``force``) or cannot be written. Either way nothing is written.
+    ``read`` is the form already read with ``normalize`` (it is not read again).
     """
-    read = read_form(form, normalize=normalize)
+    if read is None:
+        read = read_form(form, normalize=normalize)
     target = output_dir / (form.stem + ".docx")
     state = output_state(target)
     if state in (OutputState.EDITED, OutputState.FOREIGN) and not force:
@@ -74,6 +95,10 @@ def _protected(target: Path, state: OutputState) -> UsageError:
     )
 
 
+#: Temporary files being written now, for a batch worker that is stopped to remove.
+_WRITING: set[str] = set()
+
+
 def write_atomically(target: Path, data: bytes) -> None:
     """Write to a temporary file beside ``target``, then rename: a crash leaves the old file whole."""
     try:
@@ -81,6 +106,7 @@ def write_atomically(target: Path, data: bytes) -> None:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
         raise _cannot_write(target, error) from None
+    _WRITING.add(temp_name)
     try:
         with os.fdopen(fd, "wb") as temp:
             temp.write(data)
@@ -92,6 +118,7 @@ def write_atomically(target: Path, data: bytes) -> None:
     finally:
         # Whatever stopped us (an error, Ctrl+C), no half-written file is left behind.
         Path(temp_name).unlink(missing_ok=True)
+        _WRITING.discard(temp_name)
 
 
 def _cannot_write(target: Path, error: OSError) -> UsageError:
@@ -103,3 +130,199 @@ def _cannot_write(target: Path, error: OSError) -> UsageError:
             "磁盘是否已满，以及这个文件是否正在 Word/WPS 中打开（先关闭它）。",
         )
     )
+
+
+# --- many forms ------------------------------------------------------------------------------
+
+#: Below this many forms, starting worker processes costs more than it saves.
+POOL_FROM = 8
+#: Where workers must import draft anew (no fork: Windows, macOS), it pays later.
+POOL_FROM_SPAWNED = 40
+
+T = TypeVar("T")
+
+
+@cache
+def wording_for(template_dir: Path | None) -> Wording:
+    """The wording of a template folder, compiled once per process (workers forked later inherit it)."""
+    return Wording(template_dir)
+
+
+class FormBuild(NamedTuple):
+    """What building one form gave, to be told to the user by the build command.
+
+    ``findings()`` and ``built()`` return what :func:`draft.check.check_form` and
+    :func:`build_form` returned, or raise the DraftError they raised — in the process
+    that reports it, whichever process did the work.
+    """
+
+    findings_: list[Finding] | None = None
+    built_: Built | None = None
+    error: tuple[type[DraftError], list[Problem]] | None = None
+
+    def findings(self) -> list[Finding]:
+        self._raise()
+        return self.findings_ or []
+
+    def built(self) -> Built:
+        self._raise()
+        assert self.built_ is not None, "not built (--strict and findings)"
+        return self.built_
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            kind, problems = self.error
+            raise kind(problems)
+
+
+def build_one(
+    form: Path, output_dir: Path, template_dir: Path | None, normalize: bool, force: bool, strict: bool
+) -> FormBuild:
+    """Check and build one form as ``draft build`` does; with ``strict``, a form with findings is not built."""
+    from draft.check import check_read
+
+    findings: list[Finding] | None = None
+    try:
+        # check_form(form) reads the form as the build does when it normalizes: read it once for both.
+        read = read_form(form)
+        findings = check_read(read, normalize=normalize)
+        if strict and findings:
+            return FormBuild(findings_=findings)
+        built = build_form(form, output_dir, wording_for(template_dir), normalize, force, read if normalize else None)
+    except DraftError as error:
+        return FormBuild(findings_=findings, error=(type(error), error.problems))
+    return FormBuild(findings_=findings, built_=built)
+
+
+def build_forms(
+    forms: Sequence[Path],
+    output_dir: Path,
+    template_dir: Path | None = None,
+    *,
+    normalize: bool = True,
+    force: bool = False,
+    strict: bool = False,
+    progress: TextIO | None = None,
+) -> Iterator[tuple[Path, FormBuild]]:
+    """:func:`build_one` for every form, in the forms' order, in worker processes when there are many."""
+    wording_for(template_dir)  # a broken template stops everything before the first form
+    job = partial(build_one, output_dir=output_dir, template_dir=template_dir, normalize=normalize, force=force, strict=strict)
+    return map_forms(job, forms, progress=progress)
+
+
+def map_forms(job: Callable[[Path], T], forms: Sequence[Path], *, progress: TextIO | None = None) -> Iterator[tuple[Path, T]]:
+    """``(form, job(form))`` for every form, in the forms' order.
+
+    From :data:`POOL_FROM` forms on, the forms are shared, in chunks, among worker
+    processes, one per core, which collect their garbage after every form; ``job``
+    must then be picklable (a module-level function or a ``partial`` of one), and so
+    must what it returns. ``progress``, if it is a terminal, shows ``[ 120/1000] 表单``
+    on its last line; the line is cleared before each result is handed out, so the
+    caller's messages print as they would without it.
+    """
+    forms = list(forms)
+    jobs = _cores()
+    # (multiprocessing is imported only for a batch: a single build does not pay for it.)
+    method = _start_method() if jobs > 1 and len(forms) >= POOL_FROM else ""
+    pooled = bool(method) and len(forms) >= (POOL_FROM if method == "fork" else POOL_FROM_SPAWNED)
+    bar = _Progress(progress, len(forms)) if progress is not None and progress.isatty() and len(forms) > 1 else None
+    try:
+        if pooled:
+            results = _pooled(job, forms, min(jobs, len(forms)), method)
+        else:
+            results = map(job, forms)
+        for done, (form, result) in enumerate(zip(forms, results), 1):
+            if bar:
+                bar.clear()
+            yield form, result
+            if bar:
+                bar.show(done, form)
+    finally:
+        if bar:
+            bar.clear()
+
+
+def _pooled(job: Callable[[Path], T], forms: list[Path], jobs: int, method: str) -> Iterator[T]:
+    import multiprocessing
+
+    # Long-lived objects (modules, the compiled wording) are kept out of the collector's way:
+    # a worker's collection after each form then only looks at what that form made.
+    gc.collect()
+    gc.freeze()
+    # A forked worker flushes the standard streams when it ends: they must hold nothing of ours then.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pool = multiprocessing.get_context(method).Pool(jobs, initializer=_worker_started)
+    finished = False
+    try:
+        chunk = max(1, min(16, len(forms) // (jobs * 8)))
+        yield from pool.imap(partial(_collected, job), forms, chunk)
+        finished = True
+    finally:
+        if finished:
+            pool.close()  # the workers end as they find no more work
+        else:
+            pool.terminate()  # interrupted (Ctrl+C) or failed: the workers are stopped now (SIGTERM)
+        pool.join()
+        gc.unfreeze()
+
+
+def _worker_started() -> None:
+    # Ctrl+C is the parent's to handle (it says 已取消 and stops the workers); a worker
+    # that is stopped removes the file it was writing, if any, and ends at once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stopped)
+
+
+def _stopped(signum: int, frame: object) -> None:
+    # Not an exception: raised in a finalizer, it would be swallowed and the worker would live on.
+    for name in list(_WRITING):
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+    os._exit(1)
+
+
+def _collected(job: Callable[[Path], T], form: Path) -> T:
+    try:
+        return job(form)
+    finally:
+        gc.collect()
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _start_method() -> str:
+    import multiprocessing
+
+    # fork: a worker starts with draft already imported and the wording compiled.
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+class _Progress:
+    """``[ 120/1000] inputs/x.yaml`` on a terminal's last line, overwritten in place."""
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self.stream, self.total, self.drawn = stream, total, 0
+
+    def show(self, done: int, form: Path) -> None:
+        columns = shutil.get_terminal_size().columns - 1
+        line, width = "", 0
+        for char in f"[{done:>{len(str(self.total))}}/{self.total}] {display_path(form)}":
+            char_width = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+            if width + char_width > columns:
+                break
+            line, width = line + char, width + char_width
+        self.stream.write("\r" + line)
+        self.stream.flush()
+        self.drawn = width
+
+    def clear(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * self.drawn + "\r")
+            self.stream.flush()
+            self.drawn = 0

@@ -179,21 +179,26 @@ def build(
     其余照常生成。在 Word 中改过的输出文件不会被覆盖（除非加 --force）。
     生成后列出 draft check 的审读意见，不影响生成；加 --strict 时有意见的表单不生成。
     """
-    from draft.build import build_form
-    from draft.check import check_form, summary
-    from draft.wording import Wording
+    from draft.build import build_forms, wording_for
+    from draft.check import summary
 
-    wording = Wording(template_dir)
+    wording_for(template_dir)  # a broken template is reported before anything else
     exit_code = EXIT_OK
-    for form in _forms(files):
+    # Each form is checked and built (in worker processes when there are many) by build_one,
+    # as check_form and build_form would do it here; findings() and built() raise what they raised.
+    done_forms = build_forms(
+        _forms(files), output_dir, template_dir,
+        normalize=not keep_punctuation, force=force, strict=strict, progress=sys.stderr,
+    )
+    for form, done in done_forms:
         try:
-            findings = check_form(form, normalize=not keep_punctuation).findings
+            findings = done.findings()
             if strict and findings:
                 _report(findings)
                 click.echo(f"{display_path(form)}：{summary(findings)}因为加了 --strict，没有生成。", err=True)
                 exit_code = max(exit_code, EXIT_BAD_INPUT)
                 continue
-            built = build_form(form, output_dir, wording, normalize=not keep_punctuation, force=force)
+            built = done.built()
         except DraftError as error:
             _report(error.problems)
             exit_code = max(exit_code, error.exit_code)

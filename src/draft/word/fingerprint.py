@@ -15,21 +15,23 @@ import zipfile
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING
 
-from docx.document import Document as WordDocument
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from lxml import etree
 
+from draft.word.xmltext import escape
+
+if TYPE_CHECKING:
+    from docx.opc.package import OpcPackage
+
 PROPERTY = "draft-fingerprint"
-_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 _NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 #: The format id every user-defined property carries (ECMA-376 Part 1, §22.3).
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
-_CUSTOM_XML = "docProps/custom.xml"
+CUSTOM_XML = "docProps/custom.xml"
 
 
 class OutputState(Enum):
@@ -42,8 +44,8 @@ class OutputState(Enum):
 def digest(parts: Iterable[tuple[str, bytes]]) -> str:
     """sha256 over the ``word/`` parts, in name order (zip member names, no leading slash).
 
-    python-docx's ``part.blob`` is exactly what it writes into the zip, so the digest
-    taken before saving equals the one read back from an untouched file.
+    The blobs are exactly what is written into the zip, so the digest taken before
+    saving equals the one read back from an untouched file.
     """
     sha = hashlib.sha256()
     for name, blob in sorted(parts):
@@ -53,18 +55,23 @@ def digest(parts: Iterable[tuple[str, bytes]]) -> str:
     return "sha256:" + sha.hexdigest()
 
 
-def stamp(word: WordDocument, properties: dict[str, str]) -> None:
-    """Add custom properties, ``PROPERTY`` among them, to ``word`` just before it is saved."""
-    package = word.part.package
-    fingerprint = digest((str(part.partname).lstrip("/"), part.blob) for part in package.iter_parts())
-    entries = {**properties, PROPERTY: fingerprint}
+def custom_xml(properties: dict[str, str], word_parts: Iterable[tuple[str, bytes]]) -> bytes:
+    """docProps/custom.xml holding ``properties`` and ``PROPERTY``, the digest of ``word_parts``."""
+    entries = {**properties, PROPERTY: digest(word_parts)}
     xml = "".join(
         f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
         for pid, (name, value) in enumerate(entries.items(), start=2)  # pids 0 and 1 are reserved
     )
-    blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{_NS}" xmlns:vt="{_VT}">{xml}</Properties>'
-    part = Part(PackURI("/" + _CUSTOM_XML), _CONTENT_TYPE, blob.encode(), package)
-    package.relate_to(part, _RELATIONSHIP)
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{_NS}" xmlns:vt="{_VT}">{xml}</Properties>'.encode()
+
+
+def stamp(package: OpcPackage, properties: dict[str, str]) -> None:
+    """Add the custom properties part to a python-docx ``package`` just before it is saved."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    blob = custom_xml(properties, ((str(part.partname).lstrip("/"), part.blob) for part in package.iter_parts()))
+    package.relate_to(Part(PackURI("/" + CUSTOM_XML), CONTENT_TYPE, blob, package), RELATIONSHIP)
 
 
 def output_state(path: Path) -> OutputState:
@@ -83,9 +90,9 @@ def output_state(path: Path) -> OutputState:
 
 
 def _recorded_fingerprint(archive: zipfile.ZipFile) -> str | None:
-    if _CUSTOM_XML not in archive.namelist():
+    if CUSTOM_XML not in archive.namelist():
         return None
-    root = etree.fromstring(archive.read(_CUSTOM_XML))
+    root = etree.fromstring(archive.read(CUSTOM_XML))
     for prop in root.iter(f"{{{_NS}}}property"):
         if prop.get("name") == PROPERTY:
             return "".join(prop.itertext()).strip()

@@ -1,8 +1,8 @@
-"""The raw WordprocessingML the writer needs that python-docx has no API for.
+"""The raw WordprocessingML the reference package needs that python-docx has no API for.
 
-Kept in one place, as named helpers, so the writer reads as "what", not "which
-element": page numbers as a PAGE field, the document grid, the Chinese theme
-language, and paragraphs built straight from style ids.
+Kept in one place, as named helpers, so the reference package (:mod:`draft.word.reference`)
+reads as "what", not "which element": page numbers as a PAGE field, the document grid
+and the Chinese theme language. (Body paragraphs are written as text by the writer.)
 """
 
 from __future__ import annotations
@@ -13,18 +13,6 @@ from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from draft.word.styles import LINE_PITCH
-
-
-def paragraph(style_id: str, runs: list[tuple[str, str | None]]) -> CT_P:
-    """A ``w:p`` with paragraph style ``style_id`` and one run per (text, character style id)."""
-    p: CT_P = OxmlElement("w:p")  # type: ignore[assignment]
-    p.style = style_id
-    for text, char_style in runs:
-        r = p.add_r()
-        if char_style:
-            r.style = char_style
-        r.text = text  # python-docx turns \n into w:br and \t into w:tab
-    return p
 
 
 def page_number_runs(p: CT_P, before: str, after: str) -> None:

@@ -8,10 +8,10 @@ navigation pane and tables of contents work; our own styles have Chinese names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
+from typing import NamedTuple
 
 from draft.titles import width
+from draft.word.xmltext import quoteattr
 
 # --- measurements (twips unless said otherwise) -------------------------------------------
 BODY_SIZE = 32  # half-points: 3号 = 16 pt
@@ -24,8 +24,7 @@ PAGE_NUMBER_CHAR = 280  # one 4号 character: the page number stands one charact
 CHAR_SPACING = -5
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(NamedTuple):  # NamedTuple, not a dataclass: a dataclass costs a millisecond at import
     """A font for Latin text and digits, and one for Chinese (w:eastAsia)."""
 
     latin: str
@@ -43,8 +42,7 @@ KAITI = Fonts("Times New Roman", "楷体_GB2312")
 XIAOBIAOSONG = Fonts("方正小标宋简体", "方正小标宋简体")
 SONGTI = Fonts("宋体", "宋体")
 
-@dataclass(frozen=True)
-class FontEntry:
+class FontEntry(NamedTuple):
     """A font-table entry: what Word needs to find the font, or a stand-in, on another machine.
 
     ``alternative`` is the stock Windows font that Word itself records in
@@ -105,8 +103,7 @@ def heading_char_style(level: int) -> str:
     return f"Heading{level}Char"
 
 
-@dataclass(frozen=True)
-class HeadingLook:
+class HeadingLook(NamedTuple):
     fonts: Fonts
     bold: bool
 

@@ -1,29 +1,41 @@
-"""Blocks → .docx in GB/T 9704 format, through python-docx.
+"""Blocks → .docx in GB/T 9704 format.
 
 Every paragraph gets a named paragraph style and every run-in title a named
 character style; no run carries direct formatting, so a user who changes a
 style in Word changes every paragraph that uses it.
+
+A report differs from every other only in four parts: its body, its style sheet
+(the 落款 indents depend on its text), its core properties and its fingerprint.
+Everything else — page set-up, footers, settings, font table, theme, the content
+types and relationships — is the reference package that python-docx made once
+(:mod:`draft.word.reference`, shipped as ``reference.docx``), read once per
+process and kept deflated. The body is written as XML text straight from the
+blocks, exactly as python-docx's paragraph API writes it (element by element,
+that API cost more than everything else in a build); the core properties go
+through python-docx's core-properties part. Each part is serialized once; the
+fingerprint hashes those very bytes, and the zip is assembled from them.
 """
 
 from __future__ import annotations
 
 import io
-
-import docx
-from docx.document import Document as WordDocument
-from docx.oxml import parse_xml
-from docx.shared import Twips
+import re
+import struct
+import sys
+import time
+import zipfile
+import zlib
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
 
 from draft import __version__
 from draft.blocks import Block, Document, Role
-from draft.word import fingerprint, oxml, styles
+from draft.word import fingerprint, styles
+from draft.word.xmltext import escape
 
-#: GB/T 9704 §5: A4, 天头 37 mm, 订口 28 mm, type area 156 × 225 mm (values in twips).
-PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 2098, 1984, 1587, 1474
-HEADER_DISTANCE = 851
-#: Puts the page number's 一字线 about 7 mm below the type area (spec §1, measured in LibreOffice).
-FOOTER_DISTANCE = 1440
+#: Made by :mod:`draft.word.reference` (``python -m draft.word.reference``), shipped beside this module.
+REFERENCE = Path(__file__).with_name("reference.docx")
 
 _ROLE_STYLES = {
     Role.TITLE: styles.TITLE,
@@ -34,8 +46,19 @@ _ROLE_STYLES = {
     Role.DATE: styles.SIGNATURE_DATE,
 }
 
-#: 4号 page numbers between 一字线 (GB/T 9704 §7.5): "— 1 —".
-PAGE_NUMBER_BEFORE, PAGE_NUMBER_AFTER = "— ", " —"
+DOCUMENT = "word/document.xml"
+STYLES = "word/styles.xml"
+CORE = "docProps/core.xml"
+CUSTOM = fingerprint.CUSTOM_XML
+#: The parts each report writes; the reference package holds all the others.
+OWN_PARTS = (DOCUMENT, STYLES, CORE, CUSTOM)
+
+#: Text XML cannot hold; lxml refuses it with this message, and so do we. (A lone surrogate,
+#: which UTF-8 cannot hold either, fails when the body is encoded: UnicodeEncodeError, a ValueError.)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML_MESSAGE = "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
+#: python-docx writes a tab as w:tab and a line break (\n or \r) as w:br; the rest of a run is w:t.
+_RUN_BREAKS = re.compile("([\t\r\n])")
 
 
 def style_of(block: Block) -> str:
@@ -44,66 +67,72 @@ def style_of(block: Block) -> str:
     return _ROLE_STYLES[block.role]
 
 
-def to_docx(document: Document) -> WordDocument:
-    """The python-docx document for ``document``."""
-    word = docx.Document()
-    _install_styles(word, document)
-    _set_up_page(word)
-    body = word.element.body
-    sect_pr = body.sectPr
-    for block in document.blocks:
-        runs = [
-            (span.text, styles.heading_char_style(span.heading_level) if span.heading_level else None)
-            for span in block.spans
-        ]
-        sect_pr.addprevious(oxml.paragraph(style_of(block), runs))
-    _set_properties(word, document)
-    return word
-
-
 def to_bytes(document: Document, source: str = "") -> bytes:
     """The .docx file's bytes, fingerprinted so a later build can tell whether a user edited it."""
-    word = to_docx(document)
-    fingerprint.stamp(word, {"draft-version": __version__, "draft-source": source})
-    stream = io.BytesIO()
-    word.save(stream)
-    return stream.getvalue()
+    ref = _reference()
+    own = {
+        DOCUMENT: ref.document_head + body_xml(document.blocks).encode() + ref.document_tail,
+        STYLES: _style_sheet(document),
+        CORE: _core_properties(ref.core, document),
+    }
+    word_parts = [*ref.word_parts, (DOCUMENT, own[DOCUMENT]), (STYLES, own[STYLES])]
+    own[CUSTOM] = fingerprint.custom_xml({"draft-version": __version__, "draft-source": source}, word_parts)
+    return _zip([ref.members[name] if name in ref.members else _Member.deflate(name, own[name]) for name in ref.order])
 
 
-def _install_styles(word: WordDocument, document: Document) -> None:
+def to_docx(document: Document):  # -> docx.document.Document
+    """The python-docx document for ``document``: what :func:`to_bytes` writes, opened again."""
+    import docx
+
+    return docx.Document(io.BytesIO(to_bytes(document)))
+
+
+def body_xml(blocks: tuple[Block, ...] | list[Block]) -> str:
+    """The ``w:p`` elements of the body, as python-docx's paragraph and run API writes them."""
+    out: list[str] = []
+    for block in blocks:
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style_of(block)}"/></w:pPr>')
+        for span in block.spans:
+            if span.heading_level:
+                out.append(f'<w:r><w:rPr><w:rStyle w:val="{styles.heading_char_style(span.heading_level)}"/></w:rPr>')
+            else:
+                out.append("<w:r>")
+            out.append(_run_content(span.text))
+            out.append("</w:r>")
+        out.append("</w:p>")
+    return "".join(out)
+
+
+def _run_content(text: str) -> str:
+    if _NOT_XML.search(text):
+        raise ValueError(_NOT_XML_MESSAGE)
+    out = []
+    for piece in _RUN_BREAKS.split(text) if ("\t" in text or "\n" in text or "\r" in text) else (text,):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece == "\n" or piece == "\r":
+            out.append("<w:br/>")
+        elif piece:
+            # python-docx keeps leading and trailing white space (str.strip's idea of it).
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            out.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return "".join(out)
+
+
+def _style_sheet(document: Document) -> bytes:
     signature = next((b.text for b in document.blocks if b.role is Role.SIGNATURE), "")
     date = next((b.text for b in document.blocks if b.role is Role.DATE), "")
-    part = word.part
-    part.styles.element  # make python-docx load the part before we replace its content
-    part._styles_part._element = parse_xml(styles.style_sheet(signature, date).encode())
-    font_table = next(rel.target_part for rel in part.rels.values() if rel.reltype.endswith("/fontTable"))
-    font_table._blob = styles.font_table().encode()  # a plain Part to python-docx: its content is bytes
-    # The template's 430 KB stylesWithEffects part is Word 2010 clutter no reader needs.
-    for rel_id, rel in list(part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            part.drop_rel(rel_id)
+    return styles.style_sheet(signature, date).encode()
 
 
-def _set_up_page(word: WordDocument) -> None:
-    section = word.sections[0]
-    section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
-    section.top_margin, section.bottom_margin = Twips(MARGIN_TOP), Twips(MARGIN_BOTTOM)
-    section.left_margin, section.right_margin = Twips(MARGIN_LEFT), Twips(MARGIN_RIGHT)
-    section.header_distance, section.footer_distance = Twips(HEADER_DISTANCE), Twips(FOOTER_DISTANCE)
-    section.gutter = Twips(0)
-    oxml.set_line_grid(section._sectPr)
-    settings = word.settings
-    settings.odd_and_even_pages_header_footer = True
-    oxml.set_chinese_theme_language(settings.element)
-    for footer, style_id in ((section.footer, styles.PAGE_NUMBER_ODD), (section.even_page_footer, styles.PAGE_NUMBER_EVEN)):
-        footer.is_linked_to_previous = False
-        p = footer.paragraphs[0]._p
-        p.style = style_id
-        oxml.page_number_runs(p, PAGE_NUMBER_BEFORE, PAGE_NUMBER_AFTER)
+def _core_properties(reference_core: bytes, document: Document) -> bytes:
+    """docProps/core.xml through python-docx's core-properties part (its checks and its XML)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.packuri import PackURI
+    from docx.opc.parts.coreprops import CorePropertiesPart
 
-
-def _set_properties(word: WordDocument, document: Document) -> None:
-    props = word.core_properties
+    part = CorePropertiesPart.load(PackURI("/" + CORE), CT.OPC_CORE_PROPERTIES, reference_core, None)  # type: ignore[arg-type]
+    props = part.core_properties
     props.title = document.title.replace("\n", "")
     props.author = document.author
     props.last_modified_by = document.author
@@ -111,3 +140,92 @@ def _set_properties(word: WordDocument, document: Document) -> None:
     props.subject = "法治政府建设年度报告"
     props.keywords = "法治政府建设年度报告"
     props.revision = 1
+    return part.blob
+
+
+# --- the package --------------------------------------------------------------------------
+
+
+class _Member(NamedTuple):
+    """A zip member, deflated."""
+
+    name: bytes
+    crc: int
+    size: int
+    data: bytes
+
+    @classmethod
+    def deflate(cls, name: str, blob: bytes) -> _Member:
+        # Raw deflate, as zipfile.ZIP_DEFLATED; at level 1, which takes half the time of zlib's
+        # default for a file 8% larger (the shared members come deflated from the reference).
+        packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+        return cls(name.encode(), zlib.crc32(blob), len(blob), packer.compress(blob) + packer.flush())
+
+
+class _Reference(NamedTuple):
+    order: list[str]  # every member, in the reference's order
+    members: dict[str, _Member]  # the members every report shares, ready to write
+    word_parts: list[tuple[str, bytes]]  # the shared word/ parts, for the fingerprint
+    document_head: bytes  # word/document.xml up to and including <w:body>
+    document_tail: bytes  # from the section properties to the end
+    core: bytes  # docProps/core.xml, properties still empty
+
+
+@cache
+def _reference() -> _Reference:
+    """The reference package, read once per process; its members are written as they are deflated there."""
+    data = REFERENCE.read_bytes()
+    blobs: dict[str, bytes] = {}
+    members: dict[str, _Member] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            blobs[info.filename] = blob = archive.read(info)  # checks the CRC
+            if info.filename in OWN_PARTS:
+                continue
+            if info.compress_type == zipfile.ZIP_DEFLATED:
+                name_length, extra_length = struct.unpack_from("<2H", data, info.header_offset + 26)
+                start = info.header_offset + _LOCAL.size + name_length + extra_length
+                members[info.filename] = _Member(info.filename.encode(), info.CRC, info.file_size, data[start : start + info.compress_size])
+            else:
+                members[info.filename] = _Member.deflate(info.filename, blob)
+    document = blobs.get(DOCUMENT, b"")
+    body = document.find(b"<w:body>") + len(b"<w:body>")
+    if any(name not in blobs for name in OWN_PARTS) or not document.startswith(b"<w:sectPr", body):
+        raise ValueError(f"{REFERENCE} is not a reference package (run python -m draft.word.reference)")
+    return _Reference(
+        order=list(blobs),
+        members=members,
+        word_parts=[(name, blob) for name, blob in blobs.items() if name.startswith("word/") and name not in OWN_PARTS],
+        document_head=document[:body],
+        document_tail=document[body:],
+        core=blobs[CORE],
+    )
+
+
+#: ZIP local file header, central directory entry and end record (APPNOTE 4.3; as zipfile writes them).
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_VERSION = 20  # deflate
+_SYSTEM = 0 if sys.platform == "win32" else 3  # as zipfile records it
+_PERMISSIONS = 0o600 << 16  # what zipfile.writestr gives a member
+
+
+def _zip(members: list[_Member]) -> bytes:
+    """A zip of ``members``, as zipfile would write it, dated now."""
+    now = time.localtime()
+    dos_time = now.tm_hour << 11 | now.tm_min << 5 | now.tm_sec // 2
+    dos_date = (now.tm_year - 1980) << 9 | now.tm_mon << 5 | now.tm_mday
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for m in members:
+        common = (0, 8, dos_time, dos_date, m.crc, len(m.data), m.size, len(m.name))
+        local = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, *common, 0)
+        central.append(_CENTRAL.pack(b"PK\x01\x02", _VERSION, _SYSTEM, _VERSION, 0, *common, 0, 0, 0, 0, _PERMISSIONS, offset) + m.name)
+        out += (local, m.name, m.data)
+        offset += len(local) + len(m.name) + len(m.data)
+    directory = b"".join(central)
+    out += (directory, _END.pack(b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), offset, 0))
+    return b"".join(out)
+
