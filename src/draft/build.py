@@ -23,15 +23,15 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO, TypeVar
 
-from draft.form import ReadForm, read_form
 from draft.problems import DraftError, Problem, UsageError, display_path
-from draft.render import render
-from draft.word.fingerprint import OutputState, output_state
-from draft.word.writer import to_bytes
-from draft.wording import Wording
 
 if TYPE_CHECKING:
+    # Imported where they are used: ``draft init`` writes a file with write_atomically and
+    # needs neither YAML, cerberus, Jinja nor the .docx writer.
     from draft.check import Finding
+    from draft.form import ReadForm
+    from draft.word.fingerprint import OutputState
+    from draft.wording import Wording
 
 
 class Built(NamedTuple):
@@ -54,6 +54,11 @@ def build_form(
     draft wrote it (unless ``force``) or cannot be written. Either way nothing is written.
     ``read`` is the form already read with ``normalize`` (it is not read again).
     """
+    from draft.form import read_form
+    from draft.render import render
+    from draft.word.fingerprint import OutputState, output_state
+    from draft.word.writer import to_bytes
+
     if read is None:
         read = read_form(form, normalize=normalize)
     target = output_dir / (form.stem + ".docx")
@@ -80,6 +85,8 @@ def keep_backup(target: Path) -> Path:
 
 
 def _protected(target: Path, state: OutputState) -> UsageError:
+    from draft.word.fingerprint import OutputState
+
     why = (
         "在 draft 生成以后被修改过（例如在 Word 或 WPS 中编辑并保存过）"
         if state is OutputState.EDITED
@@ -95,10 +102,6 @@ def _protected(target: Path, state: OutputState) -> UsageError:
     )
 
 
-#: Temporary files being written now, for a batch worker that is stopped to remove.
-_WRITING: set[str] = set()
-
-
 def write_atomically(target: Path, data: bytes) -> None:
     """Write to a temporary file beside ``target``, then rename: a crash leaves the old file whole."""
     try:
@@ -106,7 +109,6 @@ def write_atomically(target: Path, data: bytes) -> None:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
         raise _cannot_write(target, error) from None
-    _WRITING.add(temp_name)
     try:
         with os.fdopen(fd, "wb") as temp:
             temp.write(data)
@@ -118,7 +120,6 @@ def write_atomically(target: Path, data: bytes) -> None:
     finally:
         # Whatever stopped us (an error, Ctrl+C), no half-written file is left behind.
         Path(temp_name).unlink(missing_ok=True)
-        _WRITING.discard(temp_name)
 
 
 def _cannot_write(target: Path, error: OSError) -> UsageError:
@@ -145,6 +146,8 @@ T = TypeVar("T")
 @cache
 def wording_for(template_dir: Path | None) -> Wording:
     """The wording of a template folder, compiled once per process (workers forked later inherit it)."""
+    from draft.wording import Wording
+
     return Wording(template_dir)
 
 
@@ -180,6 +183,7 @@ def build_one(
 ) -> FormBuild:
     """Check and build one form as ``draft build`` does; with ``strict``, a form with findings is not built."""
     from draft.check import check_read
+    from draft.form import read_form
 
     findings: list[Finding] | None = None
     try:
@@ -207,10 +211,39 @@ def build_forms(
     """:func:`build_one` for every form, in the forms' order, in worker processes when there are many."""
     wording_for(template_dir)  # a broken template stops everything before the first form
     job = partial(build_one, output_dir=output_dir, template_dir=template_dir, normalize=normalize, force=force, strict=strict)
-    return map_forms(job, forms, progress=progress)
+    return _removing_leftovers(map_forms(job, forms, progress=progress, before_fork=_import_builder), forms, output_dir)
 
 
-def map_forms(job: Callable[[Path], T], forms: Sequence[Path], *, progress: TextIO | None = None) -> Iterator[tuple[Path, T]]:
+def _import_builder() -> None:
+    """Everything a build loads once, loaded before the workers are forked: they share it instead of each loading it."""
+    import draft.check  # noqa: F401
+    import draft.form  # noqa: F401
+    import draft.render  # noqa: F401
+    from draft.word import writer
+
+    writer.warm_up()
+
+
+def _removing_leftovers(results: Iterator[T], forms: Sequence[Path], output_dir: Path) -> Iterator[T]:
+    """``results``; if they are cut short (Ctrl+C), the half-written files of stopped workers are removed."""
+    try:
+        yield from results
+    except BaseException:
+        targets = {f".{form.stem}.docx." for form in forms}
+        with contextlib.suppress(OSError):
+            for stray in output_dir.glob(".*.tmp"):  # write_atomically's temporary files
+                if stray.name[: stray.name.rfind(".docx.") + 6] in targets:
+                    stray.unlink(missing_ok=True)
+        raise
+
+
+def map_forms(
+    job: Callable[[Path], T],
+    forms: Sequence[Path],
+    *,
+    progress: TextIO | None = None,
+    before_fork: Callable[[], None] | None = None,
+) -> Iterator[tuple[Path, T]]:
     """``(form, job(form))`` for every form, in the forms' order.
 
     From :data:`POOL_FROM` forms on, the forms are shared, in chunks, among worker
@@ -218,7 +251,8 @@ def map_forms(job: Callable[[Path], T], forms: Sequence[Path], *, progress: Text
     must then be picklable (a module-level function or a ``partial`` of one), and so
     must what it returns. ``progress``, if it is a terminal, shows ``[ 120/1000] 表单``
     on its last line; the line is cleared before each result is handed out, so the
-    caller's messages print as they would without it.
+    caller's messages print as they would without it. ``before_fork`` is called before
+    worker processes are forked (so that they inherit what it loads).
     """
     forms = list(forms)
     jobs = _cores()
@@ -228,10 +262,14 @@ def map_forms(job: Callable[[Path], T], forms: Sequence[Path], *, progress: Text
     bar = _Progress(progress, len(forms)) if progress is not None and progress.isatty() and len(forms) > 1 else None
     try:
         if pooled:
+            if before_fork and method == "fork":
+                before_fork()
             results = _pooled(job, forms, min(jobs, len(forms)), method)
         else:
             results = map(job, forms)
-        for done, (form, result) in enumerate(zip(forms, results), 1):
+        # Read to their end (not zip()ped with the forms): a pool that finished is closed, not stopped.
+        for done, result in enumerate(results, 1):
+            form = forms[done - 1]
             if bar:
                 bar.clear()
             yield form, result
@@ -268,25 +306,26 @@ def _pooled(job: Callable[[Path], T], forms: list[Path], jobs: int, method: str)
 
 
 def _worker_started() -> None:
-    # Ctrl+C is the parent's to handle (it says 已取消 and stops the workers); a worker
-    # that is stopped removes the file it was writing, if any, and ends at once.
+    # Ctrl+C is the parent's to handle: it says 已取消 and stops the workers (SIGTERM, which
+    # ends a worker at once: a Python handler could miss it while the worker waits for work).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _stopped)
-
-
-def _stopped(signum: int, frame: object) -> None:
-    # Not an exception: raised in a finalizer, it would be swallowed and the worker would live on.
-    for name in list(_WRITING):
-        with contextlib.suppress(OSError):
-            os.unlink(name)
-    os._exit(1)
 
 
 def _collected(job: Callable[[Path], T], form: Path) -> T:
+    global _worker_warm
     try:
         return job(form)
     finally:
         gc.collect()
+        if not _worker_warm:
+            # What the first form loaded (modules imported on first use, caches) stays for the
+            # worker's life: out of the collector's way too, so each collection stays cheap.
+            gc.freeze()
+            _worker_warm = True
+
+
+#: Whether this (worker) process has built its first form.
+_worker_warm = False
 
 
 def _cores() -> int:

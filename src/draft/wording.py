@@ -9,12 +9,13 @@ from __future__ import annotations
 import shutil
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from draft.model import Report
 from draft.problems import Problem, UsageError
+
+if TYPE_CHECKING:
+    import jinja2  # imported when a template is compiled: draft init and draft template need none
 
 WORDING_FILE = "wording.j2"
 FORM_FILE = "form.yaml"
@@ -48,6 +49,8 @@ class Wording:
                     message=f"模板文件夹里没有 {WORDING_FILE}。请用 draft template 文件夹名 复制一份内置模板再修改。",
                 )
             )
+        import jinja2
+
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(self.dir),
             undefined=jinja2.StrictUndefined,
@@ -68,6 +71,8 @@ class Wording:
         )
 
     def _call(self, macro: str, *args: Any) -> str:
+        import jinja2
+
         try:
             return str(getattr(self.macros, macro)(*args)).strip()
         except AttributeError:

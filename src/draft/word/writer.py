@@ -80,6 +80,12 @@ def to_bytes(document: Document, source: str = "") -> bytes:
     return _zip([ref.members[name] if name in ref.members else _Member.deflate(name, own[name]) for name in ref.order])
 
 
+def warm_up() -> None:
+    """Load now what the first report would load: the reference package and python-docx's core properties."""
+    _reference()
+    import docx.opc.parts.coreprops  # noqa: F401
+
+
 def to_docx(document: Document):  # -> docx.document.Document
     """The python-docx document for ``document``: what :func:`to_bytes` writes, opened again."""
     import docx
