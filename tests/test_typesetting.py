@@ -139,3 +139,9 @@ def test_document_properties(tmp_path: Path) -> None:
     assert props.title == "常州市钟楼区人力资源和社会保障局2023年法治政府建设年度报告"
     assert props.author == "常州市钟楼区人力资源和社会保障局"
     assert props.comments.startswith("由 draft ")
+
+
+def test_no_autospace_between_chinese_and_digits(report) -> None:
+    normal = style_xml(report, "Normal").pPr
+    assert attr(normal, qn("w:autoSpaceDE"), "w:val") == "0"
+    assert attr(normal, qn("w:autoSpaceDN"), "w:val") == "0"
