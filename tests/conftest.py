@@ -17,7 +17,8 @@ from draft.wording import Wording
 
 REPO = Path(__file__).resolve().parents[1]
 INPUTS = REPO / "inputs"
-SEEDS = REPO.parent / "shared" / "seeds"
+#: The two published reports the examples reproduce (copies of shared/seeds, so the tests need nothing outside the repo).
+SEEDS = REPO / "tests" / "fixtures" / "seeds"
 
 #: The smallest form that validates: the three required parts.
 MINIMAL = """\
