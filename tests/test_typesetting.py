@@ -145,3 +145,12 @@ def test_no_autospace_between_chinese_and_digits(report) -> None:
     normal = style_xml(report, "Normal").pPr
     assert attr(normal, qn("w:autoSpaceDE"), "w:val") == "0"
     assert attr(normal, qn("w:autoSpaceDN"), "w:val") == "0"
+
+
+def test_the_report_is_dated_when_it_is_built(report) -> None:
+    import datetime
+
+    created = report.core_properties.created
+    now = datetime.datetime.now(datetime.timezone.utc)
+    assert created is not None and abs((now - created.replace(tzinfo=datetime.timezone.utc)).days) <= 1
+    assert report.core_properties.modified == created

@@ -18,6 +18,8 @@ fingerprint hashes those very bytes, and the zip is assembled from them.
 
 from __future__ import annotations
 
+import datetime
+
 import io
 import re
 import struct
@@ -146,6 +148,9 @@ def _core_properties(reference_core: bytes, document: Document) -> bytes:
     props.subject = "法治政府建设年度报告"
     props.keywords = "法治政府建设年度报告"
     props.revision = 1
+    # The reference package carries python-docx's template date (2013); a report is made now.
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
     return part.blob
 
 
