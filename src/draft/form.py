@@ -13,15 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from draft.load import LoadedForm, format_field, load_form
-from draft.model import FormPath, Layout, Node, Part, PointPlacement, Report, TitlePlacement
-from draft.numbering import STYLE_SPELLINGS, MarkerStyle, child_style
+from draft.model import FormPath, Layout, Node, Part, PointPlacement, Report, TitlePlacement, part_layout
+from draft.numbering import PART_STYLE, STYLE_SPELLINGS, MarkerStyle, child_style
 from draft.problems import FormError, Problem, Severity
 from draft.punctuation import normalize_punctuation
 from draft.schema import PART_LABELS
 from draft.validate import parse_date, validate_form
-
-#: The marker form of the parts themselves, and of their children unless a form says otherwise.
-PART_STYLE = MarkerStyle.CHINESE
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
@@ -131,10 +128,10 @@ def _too_deep(report: Report, loaded: LoadedForm) -> list[Problem]:
     """GB/T 9704 has four heading levels; a form nesting items further cannot be numbered."""
     problems: list[Problem] = []
 
-    def visit(node: Node, own: MarkerStyle, default_children: MarkerStyle | None) -> None:
+    def visit(node: Node, own: MarkerStyle, numbering: MarkerStyle | None) -> None:
         if not node.items:
             return
-        style = child_style(node.layout.numbering or default_children, own)
+        style = child_style(numbering, own)
         if style is None:
             mark = loaded.key_mark(node.path + ("items",))
             problems.append(
@@ -150,8 +147,8 @@ def _too_deep(report: Report, loaded: LoadedForm) -> list[Problem]:
             )
             return
         for item in node.items:
-            visit(item, style, None)
+            visit(item, style, item.layout.numbering)
 
     for part in report.parts:
-        visit(part.node, PART_STYLE, report.layout.numbering)
+        visit(part.node, PART_STYLE, part_layout(part, report).numbering)
     return problems

@@ -73,6 +73,19 @@ class Part:
     node: Node
 
 
+def part_layout(part: Part, report: Report) -> Layout:
+    """A part's own layout over the form's top-level ``layout``, which holds the defaults for every part.
+
+    Unlike between nodes, ``numbering`` and ``continue_numbering`` are taken from the top level too.
+    """
+    layout = part.node.layout.under(report.layout)
+    return replace(
+        layout,
+        numbering=layout.numbering or report.layout.numbering,
+        continue_numbering=layout.continue_numbering or report.layout.continue_numbering,
+    )
+
+
 @dataclass
 class Report:
     unit: str

@@ -62,6 +62,9 @@ _HEADING_LEVEL = {
     MarkerStyle.ARABIC_PAREN: 4,
 }
 
+#: The marker form of the report's parts: 一、二、三、 in the order the form lists them.
+PART_STYLE = MarkerStyle.CHINESE
+
 #: The form of the level below, when a node does not choose one. None: no deeper level exists.
 NEXT_STYLE: dict[MarkerStyle, MarkerStyle | None] = {
     MarkerStyle.CHINESE: MarkerStyle.CHINESE_PAREN,

@@ -6,15 +6,11 @@ form never carries them and they can never disagree with the structure.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from draft.blocks import Block, Document, Role, Span
-from draft.model import Layout, Node, PointPlacement, Report, TitlePlacement
-from draft.numbering import MarkerStyle, child_style, enumerator
+from draft.model import Layout, Node, PointPlacement, Report, TitlePlacement, part_layout
+from draft.numbering import PART_STYLE, MarkerStyle, child_style, enumerator
 from draft.titles import break_title
 from draft.wording import Wording
-
-PART_STYLE = MarkerStyle.CHINESE
 
 #: Marks that already end a clause; no 。or ；is added after them.
 _CLAUSE_END = "。！？；：…"
@@ -31,7 +27,7 @@ def render(report: Report, wording: Wording) -> Document:
     for number, part in enumerate(report.parts, 1):
         heading = part.node.title or wording.heading(part.kind, report)
         blocks.append(Block.plain(Role.HEADING, PART_STYLE.marker(number) + heading, level=1))
-        blocks += _NodeRenderer().body(part.node, _part_layout(part.node, report), PART_STYLE, title_spans=())
+        blocks += _body(part.node, part_layout(part, report), PART_STYLE, title_spans=())
     if report.closing:
         text = report.closing if isinstance(report.closing, str) else wording.closing(report)
         blocks.append(Block.plain(Role.CLOSING, text))
@@ -40,16 +36,6 @@ def render(report: Report, wording: Wording) -> Document:
         if report.date:
             blocks.append(Block.plain(Role.DATE, wording.date(report)))
     return Document(title=title, author=report.unit, blocks=tuple(blocks))
-
-
-def _part_layout(node: Node, report: Report) -> Layout:
-    """A part's layout: the form's top-level ``layout`` holds the defaults for every part."""
-    layout = node.layout.under(report.layout)
-    return replace(
-        layout,
-        numbering=layout.numbering or report.layout.numbering,
-        continue_numbering=layout.continue_numbering or report.layout.continue_numbering,
-    )
 
 
 def _with_colon(recipient: str) -> str:
@@ -77,53 +63,55 @@ def _closed(text: str) -> str:
     return text.rstrip("；;，,") + "。"
 
 
-class _NodeRenderer:
-    """Renders one part's tree of items."""
+def _body(
+    node: Node, layout: Layout, own_style: MarkerStyle, title_spans: tuple[Span, ...], first_child: int = 1
+) -> list[Block]:
+    """The node's paragraphs, points and items; ``title_spans`` is a run-in title to lead them."""
+    own = [Block(Role.BODY, (Span(text),)) for text in node.paragraphs]
+    if node.points:
+        placement = layout.points or PointPlacement.INLINE
+        own += [Block(Role.BODY, (Span(text),)) for text in join_points(node.points, placement)]
+    blocks: list[Block] = []
+    if title_spans:
+        if own:
+            own[0] = Block(own[0].role, title_spans + own[0].spans)
+        else:
+            # Nothing to run the title into: it stands on its own line, in the body style.
+            blocks.append(Block(Role.BODY, title_spans))
+    blocks += own
+    blocks += _children(node, layout, own_style, first_child)
+    return blocks
 
-    def body(
-        self, node: Node, layout: Layout, own_style: MarkerStyle, title_spans: tuple[Span, ...], first_child: int = 1
-    ) -> list[Block]:
-        """The node's paragraphs, points and items; ``title_spans`` is a run-in title to lead them."""
-        own = [Block(Role.BODY, (Span(text),)) for text in node.paragraphs]
-        if node.points:
-            placement = layout.points or PointPlacement.INLINE
-            own += [Block(Role.BODY, (Span(text),)) for text in join_points(node.points, placement)]
-        blocks: list[Block] = []
-        if title_spans:
-            if own:
-                own[0] = Block(own[0].role, title_spans + own[0].spans)
-            else:
-                # Nothing to run the title into: it stands on its own line, in the body style.
-                blocks.append(Block(Role.BODY, title_spans))
-        blocks += own
-        blocks += self.children(node, layout, own_style, first_child)
-        return blocks
+def _children(node: Node, layout: Layout, own_style: MarkerStyle, first: int) -> list[Block]:
+    """The node's items numbered from ``first``; with ``continue_numbering`` their own items count on."""
+    style = child_style(layout.numbering, own_style)
+    if not node.items or style is None:
+        return []
+    blocks: list[Block] = []
+    next_grandchild = 1
+    for number, item in enumerate(node.items, first):
+        blocks += _item(item, style, number, layout, next_grandchild)
+        if layout.continue_numbering:
+            next_grandchild += len(item.items)
+    return blocks
 
-    def children(self, node: Node, layout: Layout, own_style: MarkerStyle, first: int) -> list[Block]:
-        """The node's items numbered from ``first``; with ``continue_numbering`` their own items count on."""
-        style = child_style(layout.numbering, own_style)
-        if not node.items or style is None:
-            return []
-        blocks: list[Block] = []
-        next_grandchild = 1
-        for number, item in enumerate(node.items, first):
-            blocks += self.item(item, style, number, layout, next_grandchild)
-            if layout.continue_numbering:
-                next_grandchild += len(item.items)
-        return blocks
+def _item(node: Node, style: MarkerStyle, number: int, outer: Layout, first_child: int) -> list[Block]:
+    """Blocks of one numbered item: its title (own line or run in), body and children."""
+    layout = node.layout.under(outer)
+    level = style.heading_level
+    marker = style.marker(number)
+    placement = layout.title or (TitlePlacement.OWN_LINE if level <= 2 else TitlePlacement.RUN_IN)
+    title = node.title or ""
+    if placement is TitlePlacement.RUN_IN and (node.paragraphs or node.points):
+        run_in = (Span(marker + (_run_in_title(title) if title else ""), heading_level=level),)
+        return _body(node, layout, style, run_in, first_child)
+    heading = Block.plain(Role.HEADING, marker + title, level=level)
+    return [heading] + _body(node, layout, style, (), first_child)
 
-    def item(self, node: Node, style: MarkerStyle, number: int, outer: Layout, first_child: int) -> list[Block]:
-        """Blocks of one numbered item: its title (own line or run in), body and children."""
-        layout = node.layout.under(outer)
-        level = style.heading_level
-        marker = style.marker(number)
-        placement = layout.title or (TitlePlacement.OWN_LINE if level <= 2 else TitlePlacement.RUN_IN)
-        title = node.title or ""
-        if placement is TitlePlacement.RUN_IN and (node.paragraphs or node.points):
-            run_in = (Span(marker + (_run_in_title(title) if title else ""), heading_level=level),)
-            return self.body(node, layout, style, run_in, first_child)
-        heading = Block.plain(Role.HEADING, marker + title, level=level)
-        return [heading] + self.body(node, layout, style, (), first_child)
+
+def title_placement(layout: Layout, style: MarkerStyle) -> TitlePlacement:
+    """Where an item's title goes: as its layout says, else on its own line for （一） and run in below."""
+    return layout.title or (TitlePlacement.OWN_LINE if style.heading_level <= 2 else TitlePlacement.RUN_IN)
 
 
 def _run_in_title(title: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from cerberus.schema import SchemaRegistry
 
-from draft.numbering import STYLE_SPELLINGS, MarkerStyle
+from draft.numbering import PART_STYLE, STYLE_SPELLINGS
 
 #: Reports before this year predate the national 法治政府 reporting duty.
 FIRST_YEAR = 2000
@@ -47,7 +47,7 @@ LAYOUT_SCHEMA: dict[str, Any] = {
     "numbering": {
         "type": "string",
         # 一、 belongs to the parts alone.
-        "allowed": sorted(s for s, style in STYLE_SPELLINGS.items() if style is not MarkerStyle.CHINESE),
+        "allowed": sorted(s for s, style in STYLE_SPELLINGS.items() if style is not PART_STYLE),
         "meta": {"label": "下级编号样式", "example": "(一)"},
     },
     "title": {

@@ -15,8 +15,9 @@ import re
 import statistics
 
 from draft.check.source import Context, Finding, Path_, Text
-from draft.model import Layout, Node, TitlePlacement
-from draft.numbering import MarkerStyle, child_style
+from draft.model import Layout, Node, TitlePlacement, part_layout
+from draft.numbering import PART_STYLE, MarkerStyle, child_style
+from draft.render import title_placement
 from draft.problems import Severity
 
 DUPLICATE = "duplicate-text"
@@ -130,26 +131,15 @@ def _run_in_titles(ctx: Context) -> dict[Path_, int]:
     report = ctx.report
 
     def visit(node: Node, layout: Layout, own: MarkerStyle) -> None:
-        # As draft.render does: the children's marker form gives their level, the level the default placement.
         style = child_style(layout.numbering, own)
         if style is None:
             return
         for item in node.items:
             item_layout = item.layout.under(layout)
-            placement = item_layout.title or (
-                TitlePlacement.OWN_LINE if style.heading_level <= 2 else TitlePlacement.RUN_IN
-            )
-            if placement is TitlePlacement.RUN_IN and item.title:
+            if title_placement(item_layout, style) is TitlePlacement.RUN_IN and item.title:
                 found[item.path] = len(item.title)
             visit(item, item_layout, style)
 
     for part in report.parts:
-        layout = part.node.layout.under(report.layout)
-        layout = Layout(
-            numbering=layout.numbering or report.layout.numbering,
-            title=layout.title,
-            points=layout.points,
-            continue_numbering=layout.continue_numbering,
-        )
-        visit(part.node, layout, MarkerStyle.CHINESE)
+        visit(part.node, part_layout(part, report), PART_STYLE)
     return found

@@ -75,7 +75,7 @@ def _years(text: Text) -> list[tuple[int, re.Match[str]]]:
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", printed)]
     found = []
     for match in _YEAR.finditer(printed):
-        start, end = match.start(), match.end()
+        start = match.start()
         if any(a < start < b for a, b in titles):
             continue
         if _RANGE_BEFORE.search(printed, 0, start) or _RANGE_AFTER.match(printed, match.end(1)):

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from draft.importer.model import ImportedNode, ImportedReport
 from draft.model import PointPlacement, TitlePlacement
-from draft.numbering import NEXT_STYLE, MarkerStyle
+from draft.numbering import NEXT_STYLE, PART_STYLE, MarkerStyle
 
 E = TypeVar("E", bound=Enum)
 
@@ -39,7 +39,7 @@ def choose_layout(report: ImportedReport) -> None:
 
 def _numbering(report: ImportedReport) -> None:
     styles = Counter(part.node.child_style for part in report.parts if part.node.items and part.node.child_style)
-    default = NEXT_STYLE[MarkerStyle.CHINESE]
+    default = NEXT_STYLE[PART_STYLE]
     top = default
     if styles:
         best, count = styles.most_common(1)[0]

@@ -88,13 +88,6 @@ def warm_up() -> None:
     import docx.opc.parts.coreprops  # noqa: F401
 
 
-def to_docx(document: Document):  # -> docx.document.Document
-    """The python-docx document for ``document``: what :func:`to_bytes` writes, opened again."""
-    import docx
-
-    return docx.Document(io.BytesIO(to_bytes(document)))
-
-
 def body_xml(blocks: tuple[Block, ...] | list[Block]) -> str:
     """The ``w:p`` elements of the body, as python-docx's paragraph and run API writes them."""
     out: list[str] = []
