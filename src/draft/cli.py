@@ -179,10 +179,9 @@ def build(
     其余照常生成。在 Word 中改过的输出文件不会被覆盖（除非加 --force）。
     生成后列出 draft check 的审读意见，不影响生成；加 --strict 时有意见的表单不生成。
     """
-    from draft.build import build_forms, wording_for
+    from draft.build import build_forms
     from draft.check import summary
 
-    wording_for(template_dir)  # a broken template is reported before anything else
     exit_code = EXIT_OK
     # Each form is checked and built (in worker processes when there are many) by build_one,
     # as check_form and build_form would do it here; findings() and built() raise what they raised.

@@ -15,6 +15,7 @@ from typing import Any
 
 from cerberus import Validator, errors
 from cerberus.errors import BaseErrorHandler, ValidationError
+from cerberus.schema import SchemaRegistry
 from cerberus.validator import TypeDefinition
 
 from draft.load import LoadedForm, format_field
@@ -72,10 +73,10 @@ class _LeafErrors(BaseErrorHandler):
 class _Explainer:
     """Turns one cerberus error into a Problem, using the schema's labels and examples."""
 
-    def __init__(self, loaded: LoadedForm, schema: dict[str, Any]) -> None:
+    def __init__(self, loaded: LoadedForm, schema: dict[str, Any], registry: SchemaRegistry) -> None:
         self.loaded = loaded
         self.schema = schema
-        self.registry = make_registry()
+        self.registry = registry
 
     def rules_at(self, path: tuple[str | int, ...]) -> dict[str, Any]:
         """The rules that apply to the value at ``path`` (empty if the path leaves the schema)."""
@@ -195,11 +196,12 @@ class _Explainer:
 def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tuple[dict[str, Any], list[Problem]]:
     """Check ``loaded`` against the schema: the normalized data and every problem, in source order."""
     schema = report_schema(today)
-    validator = FormValidator(schema, schema_registry=make_registry(), error_handler=_LeafErrors)
+    registry = make_registry()
+    validator = FormValidator(schema, schema_registry=registry, error_handler=_LeafErrors)
     # Validation only: cerberus's normalizer crashes on a list where a mapping belongs,
     # and the form needs no normalizing (the model builder takes numbers as text).
     validator.validate(loaded.data, normalize=False)
-    explainer = _Explainer(loaded, schema)
+    explainer = _Explainer(loaded, schema, registry)
     problems = [explainer.problem(error) for error in validator.errors]
     problems.extend(_date_problems(loaded, loaded.data))
     problems.extend(_placeholder_problems(loaded, loaded.data))
