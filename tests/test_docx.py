@@ -74,3 +74,15 @@ def test_init_form_builds_with_signature(tmp_path: Path) -> None:
     form.write_text(MINIMAL + "signature: 示例区司法局\ndate: 2024-01-15\n", encoding="utf-8")
     document = docx.Document(str(build_form(form, tmp_path, Wording()).output))
     assert [p.style.name for p in document.paragraphs[-2:]] == ["落款", "成文日期"]
+
+
+def test_document_properties_escape_and_stop_at_word_s_255_characters(tmp_path: Path) -> None:
+    # A unit name longer than Word's property fields hold once crashed the build inside python-docx.
+    unit = "某市“法治”&<建设>领导小组办公室" * 20
+    form = tmp_path / "long.yaml"
+    form.write_text(MINIMAL.replace("unit: 示例区司法局", f"unit: '{unit}'"), encoding="utf-8")
+    document = docx.Document(str(build_form(form, tmp_path, Wording()).output))
+    props = document.core_properties
+    assert props.author == unit[:255]
+    assert props.title == (unit + "2023年法治政府建设年度报告")[:255]
+    assert document.paragraphs[0].text.replace("\n", "").startswith(unit)

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from xml.etree import ElementTree
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from lxml import etree
 
 from draft.word.xmltext import escape
 
@@ -84,7 +83,7 @@ def output_state(path: Path) -> OutputState:
             if recorded is None:
                 return OutputState.FOREIGN
             actual = digest((info.filename, archive.read(info)) for info in archive.infolist() if info.filename.startswith("word/"))
-    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError, KeyError):
+    except (OSError, zipfile.BadZipFile, ElementTree.ParseError, KeyError):
         return OutputState.FOREIGN
     return OutputState.UNCHANGED if actual == recorded else OutputState.EDITED
 
@@ -92,7 +91,7 @@ def output_state(path: Path) -> OutputState:
 def _recorded_fingerprint(archive: zipfile.ZipFile) -> str | None:
     if CUSTOM_XML not in archive.namelist():
         return None
-    root = etree.fromstring(archive.read(CUSTOM_XML))
+    root = ElementTree.fromstring(archive.read(CUSTOM_XML))
     for prop in root.iter(f"{{{_NS}}}property"):
         if prop.get("name") == PROPERTY:
             return "".join(prop.itertext()).strip()

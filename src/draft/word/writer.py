@@ -11,9 +11,10 @@ types and relationships — is the reference package that python-docx made once
 (:mod:`draft.word.reference`, shipped as ``reference.docx``), read once per
 process and kept deflated. The body is written as XML text straight from the
 blocks, exactly as python-docx's paragraph API writes it (element by element,
-that API cost more than everything else in a build); the core properties go
-through python-docx's core-properties part. Each part is serialized once; the
-fingerprint hashes those very bytes, and the zip is assembled from them.
+that API cost more than everything else in a build), and so are the core
+properties, as python-docx's core-properties part writes them: a build imports
+neither python-docx nor lxml. Each part is serialized once; the fingerprint
+hashes those very bytes, and the zip is assembled from them.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def to_bytes(document: Document, source: str = "") -> bytes:
     own = {
         DOCUMENT: ref.document_head + body_xml(document.blocks).encode() + ref.document_tail,
         STYLES: _style_sheet(document),
-        CORE: _core_properties(ref.core, document),
+        CORE: _core_properties(document),
     }
     word_parts = [*ref.word_parts, (DOCUMENT, own[DOCUMENT]), (STYLES, own[STYLES])]
     own[CUSTOM] = fingerprint.custom_xml({"draft-version": __version__, "draft-source": source}, word_parts)
@@ -83,9 +84,8 @@ def to_bytes(document: Document, source: str = "") -> bytes:
 
 
 def warm_up() -> None:
-    """Load now what the first report would load: the reference package and python-docx's core properties."""
+    """Load now what the first report would load: the reference package."""
     _reference()
-    import docx.opc.parts.coreprops  # noqa: F401
 
 
 def body_xml(blocks: tuple[Block, ...] | list[Block]) -> str:
@@ -126,25 +126,41 @@ def _style_sheet(document: Document) -> bytes:
     return styles.style_sheet(signature, date).encode()
 
 
-def _core_properties(reference_core: bytes, document: Document) -> bytes:
-    """docProps/core.xml through python-docx's core-properties part (its checks and its XML)."""
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.packuri import PackURI
-    from docx.opc.parts.coreprops import CorePropertiesPart
+#: docProps/core.xml as python-docx's core-properties part writes it (the reference package
+#: was made by python-docx: same namespaces, same element order), filled in directly, which
+#: spares a build the import of python-docx and lxml.
+_CORE_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    "<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>{author}</dc:creator>"
+    "<cp:keywords>{subject}</cp:keywords><dc:description>{comments}</dc:description>"
+    "<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+    '<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
+    "<cp:category/></cp:coreProperties>"
+)
+#: Word's 文件 → 属性 holds at most 255 characters in each of these fields (python-docx
+#: refuses more); a longer title is cut there. The report itself keeps every character.
+_CORE_FIELD_MAX = 255
 
-    part = CorePropertiesPart.load(PackURI("/" + CORE), CT.OPC_CORE_PROPERTIES, reference_core, None)  # type: ignore[arg-type]
-    props = part.core_properties
-    props.title = document.title.replace("\n", "")
-    props.author = document.author
-    props.last_modified_by = document.author
-    props.comments = f"由 draft {__version__} 生成（GB/T 9704-2012 格式）"
-    props.subject = "法治政府建设年度报告"
-    props.keywords = "法治政府建设年度报告"
-    props.revision = 1
+
+def _core_properties(document: Document) -> bytes:
+    """docProps/core.xml: title, author (the unit), a note that draft made it, dated now."""
+
+    def field(value: str) -> str:
+        return escape(value[:_CORE_FIELD_MAX])
+
     # The reference package carries python-docx's template date (2013); a report is made now.
-    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.created = props.modified = now
-    return part.blob
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _CORE_XML.format(
+        title=field(document.title.replace("\n", "")),
+        subject="法治政府建设年度报告",
+        author=field(document.author),
+        comments=f"由 draft {__version__} 生成（GB/T 9704-2012 格式）",
+        now=now,
+    ).encode()
 
 
 # --- the package --------------------------------------------------------------------------
@@ -172,7 +188,6 @@ class _Reference(NamedTuple):
     word_parts: list[tuple[str, bytes]]  # the shared word/ parts, for the fingerprint
     document_head: bytes  # word/document.xml up to and including <w:body>
     document_tail: bytes  # from the section properties to the end
-    core: bytes  # docProps/core.xml, properties still empty
 
 
 @cache
@@ -202,7 +217,6 @@ def _reference() -> _Reference:
         word_parts=[(name, blob) for name, blob in blobs.items() if name.startswith("word/") and name not in OWN_PARTS],
         document_head=document[:body],
         document_tail=document[body:],
-        core=blobs[CORE],
     )
 
 
