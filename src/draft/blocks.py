@@ -6,8 +6,8 @@ looks is the writer's business, kept in styles.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Role(Enum):
@@ -20,16 +20,14 @@ class Role(Enum):
     DATE = "date"  # 落款: the date
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A stretch of text; a run-in title carries the look of heading ``heading_level``."""
 
     text: str
     heading_level: int | None = None
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     role: Role
     spans: tuple[Span, ...]
     level: int = 0  # heading level for Role.HEADING
@@ -43,8 +41,7 @@ class Block:
         return cls(role, (Span(text),), level)
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """What a writer needs: the blocks, and the metadata for the file's properties."""
 
     title: str

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from draft.load import LoadedForm, format_field, load_form
 from draft.model import FormPath, Layout, Node, Part, PointPlacement, Report, TitlePlacement, part_layout
@@ -23,8 +22,7 @@ from draft.validate import parse_date, validate_form
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
-@dataclass
-class ReadForm:
+class ReadForm(NamedTuple):
     """A form that passed validation, and the warnings met on the way."""
 
     loaded: LoadedForm

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn
+from typing import Any, BinaryIO, NamedTuple, NoReturn
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -46,6 +46,7 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from draft.problems import FormError, Problem, Severity, UsageError, display_path
+from draft.punctuation import is_ideograph
 from draft.yaml_messages import SourceText, describe_syntax_error, quoted
 
 #: Largest form accepted. Real forms are tens of KB; anything this big is the wrong file.
@@ -66,7 +67,6 @@ _YAML_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # invisible junk from copy-paste anyway: C0 controls except tab, LF and CR,
 # DEL, C1 controls, the non-characters U+FFFE/U+FFFF and lone surrogates.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # One escape inside a double-quoted scalar, as PyYAML's scanner reads them.
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 _BIG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
@@ -99,8 +99,7 @@ EXAMPLE_LINE = "year: 2023"
 SAVE_AS_UTF8 = "用记事本打开表单，点“另存为”，编码选“UTF-8”后保存"
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
 
@@ -296,7 +295,7 @@ def _decode_legacy(raw: bytes, error: UnicodeDecodeError, problems: _Problems) -
     except UnicodeDecodeError:
         problems.stop(NOT_TEXT)
     # GB18030 maps nearly any bytes to some characters; only real Chinese text counts.
-    if not _CJK.search(text) or _FORBIDDEN.search(text):
+    if not any(map(is_ideograph, text)) or _FORBIDDEN.search(text):
         problems.stop(NOT_TEXT)
     problems.warn(
         "这个文件是 GBK（GB18030）编码，已按 GB18030 读取。为避免乱码，以后请保存为 UTF-8 编码："
@@ -352,8 +351,7 @@ def _check_characters(source: SourceText, problems: _Problems) -> None:
 # --- Text to nodes ------------------------------------------------------------------
 
 
-@dataclass(eq=False, slots=True)
-class _Scalar:
+class _Scalar(NamedTuple):
     mark: Mark
     value: str
     tag: str
@@ -362,22 +360,19 @@ class _Scalar:
     end: int
 
 
-@dataclass(eq=False, slots=True)
-class _Sequence:
+class _Sequence(NamedTuple):
     mark: Mark
     tag: str | None
-    items: list[_Node] = field(default_factory=list)
+    items: list[_Node]
 
 
-@dataclass(eq=False, slots=True)
-class _Mapping:
+class _Mapping(NamedTuple):
     mark: Mark
     tag: str | None
-    items: list[_Node] = field(default_factory=list)  # key, value, key, value, ...
+    items: list[_Node]  # key, value, key, value, ...
 
 
-@dataclass(eq=False, slots=True)
-class _Alias:
+class _Alias(NamedTuple):
     mark: Mark  # where ``*name`` is written, not where the anchor is
     name: str
     target: _Node | None  # None when no ``&name`` came before
@@ -491,8 +486,8 @@ class _Composer:
             # Stop at once: libyaml slows down quadratically on deep nesting.
             self.problems.stop(TOO_DEEP, mark)
         if isinstance(event, MappingStartEvent):
-            return _Mapping(mark, event.tag)
-        return _Sequence(mark, event.tag)
+            return _Mapping(mark, event.tag, [])
+        return _Sequence(mark, event.tag, [])
 
     def _define_anchor(self, name: str, node: _Node) -> None:
         earlier = self.anchors.get(name)
@@ -510,8 +505,7 @@ class _Composer:
 # --- Nodes to data ------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(NamedTuple):
     key: str
     key_node: _Node
     value_node: _Node

@@ -8,8 +8,9 @@ the user at the right line.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
 from enum import Enum
+from typing import NamedTuple
 
 from draft.numbering import MarkerStyle
 
@@ -26,8 +27,7 @@ class PointPlacement(Enum):
     PARAGRAPHS = "paragraphs"
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """Layout options as a form states them; None means "not said here, inherit".
 
     ``numbering`` is the marker form of a node's children; ``title`` and ``points``
@@ -46,27 +46,24 @@ class Layout:
         ``numbering`` and ``continue_numbering`` speak of one node's children and
         are not inherited.
         """
-        return replace(
-            self,
+        return self._replace(
             title=self.title or outer.title,
             points=self.points or outer.points,
         )
 
 
-@dataclass
-class Node:
+class Node(NamedTuple):
     """A part of the report or an item inside one: all share this shape."""
 
     path: FormPath
-    title: str | None = None
-    paragraphs: list[str] = field(default_factory=list)
-    points: list[str] = field(default_factory=list)
-    items: list[Node] = field(default_factory=list)
-    layout: Layout = field(default_factory=Layout)
+    title: str | None
+    paragraphs: list[str]
+    points: list[str]
+    items: list[Node]
+    layout: Layout
 
 
-@dataclass
-class Part:
+class Part(NamedTuple):
     """One of the standard parts (measures, shortcomings, …); ``node.title`` overrides the default heading."""
 
     kind: str
@@ -79,22 +76,20 @@ def part_layout(part: Part, report: Report) -> Layout:
     Unlike between nodes, ``numbering`` and ``continue_numbering`` are taken from the top level too.
     """
     layout = part.node.layout.under(report.layout)
-    return replace(
-        layout,
+    return layout._replace(
         numbering=layout.numbering or report.layout.numbering,
         continue_numbering=layout.continue_numbering or report.layout.continue_numbering,
     )
 
 
-@dataclass
-class Report:
+class Report(NamedTuple):
     unit: str
     year: int
     parts: list[Part]
     title: str | None = None
     recipient: str | None = None
-    intro: list[str] = field(default_factory=list)
+    intro: Sequence[str] = ()
     closing: str | bool = False
     signature: str | None = None
     date: datetime.date | None = None
-    layout: Layout = field(default_factory=Layout)
+    layout: Layout = Layout()

@@ -26,12 +26,12 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import cached_property
 from operator import itemgetter
 
 
-@dataclass(frozen=True)
-class PunctuationChange:
+class PunctuationChange(NamedTuple):
     """``old`` at ``index`` in the original text becomes ``new``."""
 
     index: int
@@ -41,7 +41,7 @@ class PunctuationChange:
 
 def punctuation_changes(text: str) -> list[PunctuationChange]:
     """Everything :func:`normalize_punctuation` would change, ordered by position."""
-    return [PunctuationChange(*change) for change in _changes(text)]
+    return list(map(PunctuationChange._make, _changes(text)))
 
 
 def normalize_punctuation(text: str) -> str:
@@ -72,24 +72,54 @@ def _changes(text: str) -> list[_Change]:
 
 
 # --- What reads as Chinese ------------------------------------------------------
+#
+# Tested a character at a time, in Python. A regex class of the ideographs would be
+# shorter to write, but compiling one costs Python's regex compiler milliseconds (it
+# walks every one of the 28,000 code points of the BMP blocks), and a build compiled
+# fourteen of them before it did anything else. The regexes below find the ASCII
+# marks; these tests decide.
 
-#: CJK unified ideographs: Extension A, the basic block, compatibility ideographs,
-#: planes 2 and 3 (Extensions B to H), and 〇.
-_CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+
+def is_ideograph(char: str) -> bool:
+    """A CJK unified ideograph (Extension A, the basic block, compatibility ideographs,
+    planes 2 and 3: Extensions B to H) or 〇; False for "" (outside the text)."""
+    return (
+        "\u4e00" <= char <= "\u9fff"
+        or "\u3400" <= char <= "\u4dbf"
+        or "\uf900" <= char <= "\ufaff"
+        or "\U00020000" <= char <= "\U0003ffff"
+        or char == "\u3007"
+    )
+
+
+def _has_ideograph(text: str, start: int, end: int) -> bool:
+    piece = text[start:end]
+    return not piece.isascii() and any(map(is_ideograph, piece))
+
+
 #: Chinese punctuation: 、。〃, the CJK brackets 〈〉《》「」『』【】〔〕〖〗…, the
 #: full-width forms of ASCII punctuation (，：（）％…), the dash — and the ellipsis ….
-_WIDE_PUNCT = (
-    "\u3001-\u3003\u3008-\u3011\u3014-\u301f"
-    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60\u2014\u2026"
+_WIDE_PUNCT = frozenset(
+    chr(code)
+    for first, last in ((0x3001, 0x3003), (0x3008, 0x3011), (0x3014, 0x301F), (0xFF01, 0xFF0F),
+                        (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF60), (0x2014, 0x2014), (0x2026, 0x2026))
+    for code in range(first, last + 1)
 )
 # Curly quotes are English typography too, so a closing one counts only to the
 # left of a mark (“文件”, → ，) and an opening one only to its right: in
 # “Hello,” she said the comma stays.
-_BEFORE = f"{_CJK}{_WIDE_PUNCT}\u201d\u2019"
-_AFTER = f"{_CJK}{_WIDE_PUNCT}\u201c\u2018"
-_CHINESE_BEFORE = re.compile(f"[{_BEFORE}]")
-_CHINESE_AFTER = re.compile(f"[{_AFTER}]")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CHINESE_MARKS_BEFORE = _WIDE_PUNCT | {"\u201d", "\u2019"}
+_CHINESE_MARKS_AFTER = _WIDE_PUNCT | {"\u201c", "\u2018"}
+
+
+def _chinese_before(char: str) -> bool:
+    """Whether ``char``, to the left of a mark, makes it Chinese."""
+    return char in _CHINESE_MARKS_BEFORE or is_ideograph(char)
+
+
+def _chinese_after(char: str) -> bool:
+    """Whether ``char``, to the right of a mark, makes it Chinese."""
+    return char in _CHINESE_MARKS_AFTER or is_ideograph(char)
 
 #: A position that is never Chinese: what a candidate reads on a side it ignores.
 _NOWHERE = -1
@@ -149,12 +179,12 @@ class _Candidate:
     before: int
     after: int
     needs_both: bool
-    after_class: re.Pattern[str]
+    chinese_after: Callable[[str], bool]
     applied: bool = False
 
     def holds(self, char: Callable[[int], str]) -> bool:
-        left = _CHINESE_BEFORE.match(char(self.before)) is not None
-        right = self.after_class.match(char(self.after)) is not None
+        left = _chinese_before(char(self.before))
+        right = self.chinese_after(char(self.after))
         return (left and right) if self.needs_both else (left or right)
 
 
@@ -175,9 +205,9 @@ class _Rewrite:
         before: int = _NOWHERE,
         after: int = _NOWHERE,
         needs_both: bool = False,
-        after_class: re.Pattern[str] = _CHINESE_AFTER,
+        chinese_after: Callable[[str], bool] = _chinese_after,
     ) -> None:
-        candidate = _Candidate(changes, before, after, needs_both, after_class)
+        candidate = _Candidate(changes, before, after, needs_both, chinese_after)
         if candidate.holds(self._source.char):
             self._settled += changes
         else:
@@ -246,25 +276,20 @@ def _half_width_changes(text: str) -> list[_Change]:
 # --- , ; : ? ! ------------------------------------------------------------------
 
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-# Both patterns start with the mark itself, which lets the regex engine skip
-# ahead to it; a leading lookbehind would be tried at every character.
-_MARK_BESIDE_CHINESE = re.compile(rf"[,;:?!](?:(?<=[{_BEFORE}].)|(?=[{_AFTER}]))")
-# The rest, except a mark between two digits, which belongs to the number:
-# 1,000 10:30 3:2.
-_MARK_UNSETTLED = re.compile(
-    rf"[,;:?!](?<![{_BEFORE}].)(?![{_AFTER}])(?:(?<![0-9].)|(?![0-9]))"
-)
+_MARK = re.compile("[,;:?!]")
+_DIGITS = frozenset("0123456789")
 
 
 def _marks(source: _Source, rewrite: _Rewrite) -> None:
-    rewrite.always(
-        *[(m.start(), m[0], _FULL_WIDTH[m[0]]) for m in _MARK_BESIDE_CHINESE.finditer(source.plain)]
-    )
-    for m in _MARK_UNSETTLED.finditer(source.plain):
+    char = source.char
+    for m in _MARK.finditer(source.plain):
         i = m.start()
-        rewrite.if_chinese(
-            (i, m[0], _FULL_WIDTH[m[0]]), before=source.left_of(i), after=source.right_of(i)
-        )
+        change = (i, m[0], _FULL_WIDTH[m[0]])
+        if _chinese_before(char(i - 1)) or _chinese_after(char(i + 1)):
+            rewrite.always(change)
+        # A mark between two digits belongs to the number: 1,000 10:30 3:2.
+        elif not (char(i - 1) in _DIGITS and char(i + 1) in _DIGITS):
+            rewrite.if_chinese(change, before=source.left_of(i), after=source.right_of(i))
 
 
 # --- Paired marks ---------------------------------------------------------------
@@ -305,7 +330,7 @@ def _brackets(source: _Source, rewrite: _Rewrite) -> None:
         chinese_inside: list[bool] = []
         previous = paragraph[0]
         for i in paragraph:
-            if opened and _CJK_CHAR.search(source.plain, previous + 1, i):
+            if opened and _has_ideograph(source.plain, previous + 1, i):
                 chinese_inside[-1] = True
             previous = i
             if source.plain[i] == "(":
@@ -338,7 +363,7 @@ def _double_quotes(source: _Source, rewrite: _Rewrite) -> None:
     for quotes in _by_paragraph(source, _DOUBLE_QUOTE):
         for o, c in zip(quotes[0::2], quotes[1::2]):
             changes = ((o, '"', "“"), (c, '"', "”"))
-            if _CJK_CHAR.search(source.plain, o + 1, c):
+            if _has_ideograph(source.plain, o + 1, c):
                 rewrite.always(*changes)
             else:
                 rewrite.if_chinese(*changes, before=o - 1, after=c + 1)
@@ -353,56 +378,58 @@ def _double_quotes(source: _Source, rewrite: _Rewrite) -> None:
 # Single quotes double as apostrophes (don't, students'), so only a tight pair
 # around Chinese is taken: not glued to a Latin word, no space just inside, no
 # other single quote or line break between.
-_SINGLE_QUOTED = re.compile(
-    rf"'(?<![A-Za-z0-9]')(?![\s'])(?=[^'‘’\n]*[{_CJK}])[^'‘’\n]*(?<!\s)'(?![A-Za-z0-9])"
-)
+_SINGLE_QUOTED = re.compile(r"'(?<![A-Za-z0-9]')(?![\s'])[^'‘’\n]*(?<!\s)'(?![A-Za-z0-9])")
 
 
 def _single_quotes(source: _Source, rewrite: _Rewrite) -> None:
-    for m in _SINGLE_QUOTED.finditer(source.plain):
-        rewrite.always((m.start(), "'", "‘"), (m.end() - 1, "'", "’"))
+    position = 0
+    while m := _SINGLE_QUOTED.search(source.plain, position):
+        if _has_ideograph(source.plain, m.start() + 1, m.end() - 1):
+            rewrite.always((m.start(), "'", "‘"), (m.end() - 1, "'", "’"))
+            position = m.end()
+        else:  # not a pair around Chinese; its closing quote may open one
+            position = m.start() + 1
 
 
 # --- . ... -- -------------------------------------------------------------------
 
-# A pattern (composed below), not compiled: a dot after an ideograph, or after a
-# percentage that follows one (达到99.2%.); so 1. 98.5% v3.11 www.gov.cn e.g. never
-# qualify. Never before another dot or an ellipsis: those are the ellipsis rule's.
-_PERIOD_AFTER_CHINESE = rf"\.(?<=[{_CJK}%]\.)(?![.…])"
-# End of the paragraph, or (after any spaces) more Chinese.
-_SENTENCE_END = re.compile(rf"[^\S\n]*(?:\n|\Z)|\s*[{_CJK}]")
-# The common case, settled by the regex alone: after an ideograph that is not a
-# numeral (一.总体情况 is a heading number, to be written 一、, not a full stop),
-# at the end of a sentence.
-_PERIOD_SETTLED = re.compile(
-    rf"{_PERIOD_AFTER_CHINESE}(?<![%一二三四五六七八九十]\.)(?={_SENTENCE_END.pattern})"
-)
-# The rest: after a percentage or a numeral (checked one by one), or not at the
-# end of a sentence.
-_PERIOD_UNSETTLED = re.compile(
-    rf"{_PERIOD_AFTER_CHINESE}(?:(?<=[%一二三四五六七八九十]\.)|(?!{_SENTENCE_END.pattern}))"
-)
-# Not at the end of a sentence, a period needs Chinese right after it: typically
-# a closing quote or bracket, which may be about to become Chinese itself:
-# 我同意." → 我同意。”
-_PERIOD_FOLLOWER = re.compile(f"[{_CJK}{_WIDE_PUNCT}\u201d\u2019]")
+# A full stop follows an ideograph, or a percentage that follows one (达到99.2%.);
+# so 1. 98.5% v3.11 www.gov.cn e.g. never qualify. Never before another dot or an
+# ellipsis: those are the ellipsis rule's.
+_DOT = re.compile(r"\.(?![.…])")
+#: After these a dot is settled only when checked: a percentage (whose number must
+#: follow an ideograph) or a numeral (一.总体情况 is a heading number, to be written 一、).
+_NUMERALS = frozenset("一二三四五六七八九十")
 # A numeral that starts its paragraph, written backwards (see _Source.match_before).
 _HEADING_NUMBER_BACKWARDS = re.compile(r"[一二三四五六七八九十]+[^\S\n]*(?:\n|\Z)")
+_SPACES = re.compile(r"[^\S\n]*")
+
+
+def _sentence_ends(source: _Source, index: int) -> bool:
+    """Whether the text from ``index`` (after a dot) ends the sentence: the paragraph
+    ends after any spaces, or more Chinese follows (after any white space)."""
+    following = source.char(_SPACES.match(source.plain, index).end())
+    return following in ("", "\n") or is_ideograph(following)
 
 
 def _periods(source: _Source, rewrite: _Rewrite) -> None:
-    rewrite.always(*[(m.start(), ".", "。") for m in _PERIOD_SETTLED.finditer(source.plain)])
-    for m in _PERIOD_UNSETTLED.finditer(source.plain):
+    for m in _DOT.finditer(source.plain):
         i = m.start()
-        if source.plain[i - 1] == "%":
-            if not _CJK_CHAR.match(source.char(source.left_of(i))):
+        previous = source.char(i - 1)
+        if previous == "%":
+            if not is_ideograph(source.char(source.left_of(i))):
                 continue
-        elif source.match_before(_HEADING_NUMBER_BACKWARDS, i):
+        elif not is_ideograph(previous):
             continue
-        if _SENTENCE_END.match(source.plain, i + 1):
+        elif previous in _NUMERALS and source.match_before(_HEADING_NUMBER_BACKWARDS, i):
+            continue
+        if _sentence_ends(source, i + 1):
             rewrite.always((i, ".", "。"))
         else:
-            rewrite.if_chinese((i, ".", "。"), after=i + 1, after_class=_PERIOD_FOLLOWER)
+            # Not at the end of a sentence, a period needs Chinese right after it:
+            # typically a closing quote or bracket, which may be about to become
+            # Chinese itself: 我同意." → 我同意。”
+            rewrite.if_chinese((i, ".", "。"), after=i + 1, chinese_after=_chinese_before)
 
 
 # Found as whole runs, so that only exactly ..., ...... or a single … becomes ……;

@@ -13,24 +13,26 @@ from typing import Any
 
 import click
 
-_TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"No such command '(?P<x>[^']*)'\."), "没有“{x}”这个命令。"),
-    (re.compile(r"Did you mean '(?P<x>[^']*)'\?"), "您是不是想输入“{x}”？"),
-    (re.compile(r"\(Possible options: (?P<x>[^)]*)\)"), "（可用的选项：{x}）"),
-    (re.compile(r"No such option: (?P<x>\S+)"), "没有 {x} 这个选项。"),
-    (re.compile(r"No such option '(?P<x>[^']*)'\."), "没有 {x} 这个选项。"),
-    (re.compile(r"Missing argument '(?P<x>[^']*)'\."), "缺少参数“{x}”。"),
-    (re.compile(r"Missing option '(?P<x>[^']*)'\."), "缺少选项 {x}。"),
-    (re.compile(r"Option '(?P<x>[^']*)' requires an argument\."), "选项 {x} 后面要写一个值。"),
-    (re.compile(r"Option '(?P<x>[^']*)' does not take a value\."), "选项 {x} 后面不能写值。"),
-    (re.compile(r"Got unexpected extra arguments? \((?P<x>[^)]*)\)"), "多写了参数：{x}。"),
+# Patterns, not compiled: they are needed only when a command line is wrong, and every
+# ``draft`` command imports this module (re compiles them on first use, and caches them).
+_TRANSLATIONS: list[tuple[str, str]] = [
+    (r"No such command '(?P<x>[^']*)'\.", "没有“{x}”这个命令。"),
+    (r"Did you mean '(?P<x>[^']*)'\?", "您是不是想输入“{x}”？"),
+    (r"\(Possible options: (?P<x>[^)]*)\)", "（可用的选项：{x}）"),
+    (r"No such option: (?P<x>\S+)", "没有 {x} 这个选项。"),
+    (r"No such option '(?P<x>[^']*)'\.", "没有 {x} 这个选项。"),
+    (r"Missing argument '(?P<x>[^']*)'\.", "缺少参数“{x}”。"),
+    (r"Missing option '(?P<x>[^']*)'\.", "缺少选项 {x}。"),
+    (r"Option '(?P<x>[^']*)' requires an argument\.", "选项 {x} 后面要写一个值。"),
+    (r"Option '(?P<x>[^']*)' does not take a value\.", "选项 {x} 后面不能写值。"),
+    (r"Got unexpected extra arguments? \((?P<x>[^)]*)\)", "多写了参数：{x}。"),
 ]
 
 
 def chinese_usage(message: str) -> str:
     """``message`` with every phrase click is known to write replaced by its Chinese."""
     for pattern, chinese in _TRANSLATIONS:
-        message = pattern.sub(lambda m, c=chinese: c.format(x=m.group("x")), message)
+        message = re.sub(pattern, lambda m, c=chinese: c.format(x=m.group("x")), message)
     return message
 
 
@@ -43,13 +45,14 @@ _HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
 
 
 # A line break between two Chinese characters in a docstring is only where the source was wrapped.
-_CJK_LINE_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\n[ \t]*(?=[\u3000-\u9fff\uff00-\uffef])")
+# (A pattern, compiled on first use: only help pages need it.)
+_CJK_LINE_BREAK = r"(?<=[\u3000-\u9fff\uff00-\uffef])\n[ \t]*(?=[\u3000-\u9fff\uff00-\uffef])"
 
 
 class ChineseHelpFormatter(click.HelpFormatter):
     def write_text(self, text: str) -> None:
         # click joins the lines of a paragraph with spaces, which Chinese has none of.
-        super().write_text(_CJK_LINE_BREAK.sub("", text))
+        super().write_text(re.sub(_CJK_LINE_BREAK, "", text))
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, prefix="用法：")

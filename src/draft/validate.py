@@ -8,9 +8,9 @@ naming the field by its Chinese label and saying what to write instead.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from cerberus import Validator, errors
@@ -136,6 +136,8 @@ class _Explainer:
         name = str(path[-1])
         parent = self.rules_at(path[:-1]).get("schema")
         known = sorted(parent) if isinstance(parent, dict) else []
+        import difflib  # only for a key nobody knows
+
         guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         if guess:
             label = self.label(path[:-1] + (guess[0],))
@@ -195,9 +197,7 @@ class _Explainer:
 
 def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tuple[dict[str, Any], list[Problem]]:
     """Check ``loaded`` against the schema: the normalized data and every problem, in source order."""
-    schema = report_schema(today)
-    registry = make_registry()
-    validator = FormValidator(schema, schema_registry=registry, error_handler=_LeafErrors)
+    validator, schema, registry = _validator(today or datetime.date.today())
     # Validation only: cerberus's normalizer crashes on a list where a mapping belongs,
     # and the form needs no normalizing (the model builder takes numbers as text).
     validator.validate(loaded.data, normalize=False)
@@ -207,6 +207,16 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
     problems.extend(_placeholder_problems(loaded, loaded.data))
     problems.sort(key=lambda p: (p.line, p.column))
     return loaded.data, problems
+
+
+@lru_cache(maxsize=2)
+def _validator(today: datetime.date) -> tuple[FormValidator, dict[str, Any], SchemaRegistry]:
+    """The validator of the forms read ``today`` (the schema bounds the year by it), with its
+    schema and registry. Made once: cerberus checks a schema against its own rules when it is
+    given one, which costs more than validating a form; a validator is reset by each validate()."""
+    schema = report_schema(today)
+    registry = make_registry()
+    return FormValidator(schema, schema_registry=registry, error_handler=_LeafErrors), schema, registry
 
 
 def _date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:

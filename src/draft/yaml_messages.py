@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import cached_property
 
 import yaml
@@ -61,8 +61,7 @@ class SourceText:
         return self.text[start:end].rstrip(_LINE_BREAK_CHARS)
 
 
-@dataclass(frozen=True)
-class SyntaxIssue:
+class SyntaxIssue(NamedTuple):
     """A syntax error, explained: where (1-based) and what to do."""
 
     line: int
@@ -70,8 +69,7 @@ class SyntaxIssue:
     message: str
 
 
-@dataclass(frozen=True)
-class _Report:
+class _Report(NamedTuple):
     """What the parser said, with 1-based positions and the text to look at."""
 
     problem: str

@@ -14,7 +14,7 @@ numbers: a bare 一 (一批、一站式、一件事), a bare 百/千/万 (百家
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from draft.check.source import Context, Finding, Text
 from draft.problems import Severity
@@ -37,8 +37,7 @@ FIXED_PHRASES = re.compile(
 _SHOWN = 3
 
 
-@dataclass
-class _Count:
+class _Count(NamedTuple):
     text: Text
     start: int  # printed index
     written: str  # the numeral and measure word, as printed

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import re
-import statistics
 
 from draft.check.source import Context, Finding, Path_, Text
 from draft.model import Layout, Node, TitlePlacement, part_layout
@@ -102,8 +101,11 @@ def _overlong(ctx: Context) -> list[Finding]:
         if first_body.setdefault(owner, text) is text and owner in run_in:
             length += run_in[owner] + 1  # the marker is not counted; the title and its full stop are
         lengths.append((text, length))
-    if not lengths:
+    overlong = [(text, length) for text, length in lengths if length > MAX_PARAGRAPH]
+    if not overlong:
         return []
+    import statistics  # only to word a finding: a build that finds none does not pay for its import
+
     median = round(statistics.median(length for _, length in lengths))
     return [
         ctx.finding(
@@ -115,8 +117,7 @@ def _overlong(ctx: Context) -> list[Finding]:
             fix="拆成几段（正文里空一行即开始新的一段），或分成要点（points）",
             mark=ctx.at(text, 0),
         )
-        for text, length in lengths
-        if length > MAX_PARAGRAPH
+        for text, length in overlong
     ]
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from draft.form import paragraphs as build_paragraphs
 from draft.load import LoadedForm, Mark, format_field
@@ -206,8 +206,7 @@ def _normalized(raw: str) -> tuple[str, list[int], list[PunctuationChange]]:
     return "".join(printed), to_raw, changes
 
 
-@dataclass
-class Text:
+class Text(NamedTuple):
     """One piece of the report as it prints: a title, a paragraph, a point, a one-line field."""
 
     path: Path_  # the form value it comes from
@@ -218,7 +217,7 @@ class Text:
     printed: str  # what prints: ``raw`` with punctuation normalized (when the form asks for it)
     to_raw: list[int]  # printed index → raw index
     changes: list[PunctuationChange]  # what normalization changes (or would change) in ``raw``
-    line_starts: list[int] = field(default_factory=list)  # raw indices that begin a line of the value
+    line_starts: list[int]  # raw indices that begin a line of the value
 
     @property
     def part(self) -> str:
