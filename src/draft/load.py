@@ -25,7 +25,6 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple, NoReturn
@@ -104,8 +103,7 @@ class Mark(NamedTuple):
     column: int  # 1-based
 
 
-@dataclass
-class LoadedForm:
+class LoadedForm(NamedTuple):
     """A form read without errors, and where each of its values was written."""
 
     path: Path  # the file
@@ -118,7 +116,7 @@ class LoadedForm:
     # values inside it where the anchored original is written.
     value_marks: dict[Path_, Mark]
     key_marks: dict[Path_, Mark]  # where the key that introduces a mapping value starts
-    warnings: list[Problem] = field(default_factory=list)  # non-fatal notes, severity WARNING
+    warnings: list[Problem]  # non-fatal notes, severity WARNING
 
     def mark(self, path: Path_) -> Mark:
         """Where the value at ``path`` starts, or else its nearest ancestor that has a mark."""

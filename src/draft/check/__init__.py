@@ -34,8 +34,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from draft.check import numbering, numbers, paragraphs, punctuation, structure, years
 from draft.check.source import Context, Finding, Locator, collect_texts
@@ -58,8 +58,7 @@ INVALID_FORM = "invalid-form"
 FORM_WARNING = "form-warning"
 
 
-@dataclass
-class CheckResult:
+class CheckResult(NamedTuple):
     """The findings on one form, and the warnings met while reading it (e.g. a GBK file)."""
 
     warnings: list[Problem]

@@ -295,8 +295,7 @@ class Finding(Problem):
         return f"{self.location()}{field_}:[{self.severity.value}] {self.message}{fix}"
 
 
-@dataclass
-class Context:
+class Context(NamedTuple):
     """What every check needs: the form, its year, its texts and the way back to the file."""
 
     loaded: LoadedForm
