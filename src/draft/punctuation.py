@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
-from functools import cached_property
+from functools import cached_property, lru_cache
 from operator import itemgetter
 
 
@@ -60,7 +60,11 @@ def normalize_punctuation(text: str) -> str:
 _Change = tuple[int, str, str]
 
 
-def _changes(text: str) -> list[_Change]:
+# Remembered for the last texts seen: ``draft build`` reads a form once for the
+# document and again for the check it runs, which asks what changed in the same
+# paragraphs.
+@lru_cache(maxsize=2048)
+def _changes(text: str) -> tuple[_Change, ...]:
     # Full-width digits and letters are judged as the half-width ones they become,
     # so that １,０００ is a number exactly as 1,000 is.
     plain = text.translate(_HALF_WIDTH) if _FULL_WIDTH_ALNUM.search(text) else text
@@ -68,7 +72,7 @@ def _changes(text: str) -> list[_Change]:
     rewrite = _Rewrite(source)
     for find in (_marks, _brackets, _double_quotes, _single_quotes, _periods, _ellipses, _dashes):
         find(source, rewrite)
-    return sorted(_half_width_changes(text) + rewrite.changes())
+    return tuple(sorted(_half_width_changes(text) + rewrite.changes()))
 
 
 # --- What reads as Chinese ------------------------------------------------------

@@ -15,6 +15,7 @@ within the paragraph that prints (after normalization, so ``(`` counts as
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from draft.check.source import Context, Finding, Text
@@ -32,6 +33,8 @@ _FOLD = {"(": "（", ")": "）", "[": "【", "]": "】"}
 _NAMES = {"“": "引号", "《": "书名号", "（": "括号", "【": "方括号", "〔": "括号"}
 # Marks that must not nest: a quotation inside a quotation takes ‘’, a title inside a title 〈〉.
 _NO_NESTING = {"“": "‘’", "《": "〈〉"}
+#: Every character the pairing looks at: found by the regex engine, not one character at a time in Python.
+_PAIRED_MARKS = re.compile("[" + re.escape("".join({**_PAIRS, **_CLOSERS, **_FOLD})) + "]")
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -77,8 +80,8 @@ def _unpaired(ctx: Context, text: Text) -> list[Finding]:
     findings: list[Finding] = []
     open_: dict[str, list[int]] = {mark: [] for mark in _PAIRS}
     explained: set[str] = set()  # kinds already reported as nested: their unclosed marks say nothing new
-    for i, char in enumerate(text.printed):
-        char = _FOLD.get(char, char)
+    for found in _PAIRED_MARKS.finditer(text.printed):
+        i, char = found.start(), _FOLD.get(found[0], found[0])
         if char in _PAIRS:
             if open_[char] and char in _NO_NESTING:
                 findings.append(_nested(ctx, text, i, char))

@@ -38,6 +38,7 @@ _BLANK = " \t" + _BREAK_CHARS
 # What form.paragraphs splits on: a blank line, and then str.splitlines()'s breaks.
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_NEWLINE = re.compile("\n")
 
 
 # --- Positions in the file --------------------------------------------------------
@@ -81,24 +82,42 @@ def align(source: str, start: int, value: str) -> list[int] | None:
         quote = source[pos]
         pos += 1
     offsets: list[int] = []
-    for char in value:
-        while True:
-            if pos >= len(source):
-                return None
-            here = source[pos]
-            if here == char:
-                offsets.append(pos)
-                pos += 2 if (quote == "'" and char == "'") else 1  # '' stands for '
-                break
-            if char in " \n" and here in _BREAK_CHARS:  # a folded or kept line break
-                offsets.append(pos)
-                pos += 2 if source.startswith("\r\n", pos) else 1
-                break
-            if here in _BLANK:  # indentation, and spaces YAML dropped
+    for piece in _PIECES.findall(value):
+        if len(piece) > 1:
+            # A run without blanks or quotes, typed as it is (most of the text): its first
+            # character is found after any indentation, the rest follow it.
+            while pos < len(source) and source[pos] in _BLANK:
                 pos += 1
+            if source.startswith(piece, pos):
+                offsets += range(pos, pos + len(piece))
+                pos += len(piece)
                 continue
-            return None
+        for char in piece:
+            pos = _align_char(source, pos, char, quote, offsets)
+            if pos < 0:
+                return None
     return offsets
+
+
+#: What :func:`align` walks through at once: runs of characters that stand for themselves
+#: in any scalar, and any other single character.
+_PIECES = re.compile(r"[^\s'\\\"]{2,}|.", re.DOTALL)
+
+
+def _align_char(source: str, pos: int, char: str, quote: str, offsets: list[int]) -> int:
+    """Find ``char`` from ``pos``, append its offset; where to go on, or -1 if it is not there."""
+    while pos < len(source):
+        here = source[pos]
+        if here == char:
+            offsets.append(pos)
+            return pos + (2 if (quote == "'" and char == "'") else 1)  # '' stands for '
+        if char in " \n" and here in _BREAK_CHARS:  # a folded or kept line break
+            offsets.append(pos)
+            return pos + (2 if source.startswith("\r\n", pos) else 1)
+        if here not in _BLANK:  # indentation, and spaces YAML dropped, are stepped over
+            return -1
+        pos += 1
+    return -1
 
 
 class Locator:
@@ -185,8 +204,10 @@ def split_paragraphs(value: str) -> list[tuple[str, list[int]]]:
 
 
 def _line_starts(offsets: list[int], value: str) -> list[int]:
-    """Indices of a piece where a new line of the value begins (its first line excluded)."""
-    return [i for i in range(1, len(offsets)) if "\n" in value[offsets[i - 1] : offsets[i]]]
+    """Indices of a piece where a new line of the value begins (its first line excluded):
+    ``i`` such that a line break lies between the value characters of ``i - 1`` and ``i``."""
+    starts = {bisect_right(offsets, m.start()) for m in _NEWLINE.finditer(value)}
+    return sorted(i for i in starts if 0 < i < len(offsets))
 
 
 def _normalized(raw: str) -> tuple[str, list[int], list[PunctuationChange]]:
