@@ -6,12 +6,17 @@ a digest of every part under ``word/`` — the text, styles, settings, footers.
 Saving the file in Word rewrites those parts, so the digest no longer matches;
 a file with no digest was not written by draft. Either way a rebuild must not
 overwrite it without ``--force``.
+
+The digest is taken over each part's CRC-32 and size, which the zip's directory
+records: telling whether a file was edited reads no part of it but custom.xml.
+(It guards against edits, not against forgery; any edit changes a part's CRC.)
 """
 
 from __future__ import annotations
 
 import hashlib
 import zipfile
+import zlib
 from xml.etree import ElementTree
 from collections.abc import Iterable
 from enum import Enum
@@ -40,23 +45,24 @@ class OutputState(Enum):
     FOREIGN = "foreign"  # not written by draft, or not a .docx at all
 
 
-def digest(parts: Iterable[tuple[str, bytes]]) -> str:
-    """sha256 over the ``word/`` parts, in name order (zip member names, no leading slash).
+def digest(parts: Iterable[tuple[str, int, int]]) -> str:
+    """sha256 over the ``word/`` parts' (name, CRC-32, size), in name order (zip member names,
+    no leading slash); the other members given are left out.
 
-    The blobs are exactly what is written into the zip, so the digest taken before
-    saving equals the one read back from an untouched file.
+    The CRCs and sizes are those of exactly what is written into the zip, so the digest
+    taken before saving equals the one read back from an untouched file.
     """
     sha = hashlib.sha256()
-    for name, blob in sorted(parts):
+    for name, crc, size in sorted(parts):
         # Relationship files are not parts to python-docx; the parts they link already count.
         if name.startswith("word/") and "/_rels/" not in name:
-            sha.update(name.encode() + b"\0" + hashlib.sha256(blob).digest())
-    return "sha256:" + sha.hexdigest()
+            sha.update(f"{name}\0{crc:08x}\0{size}\n".encode())
+    return "crc32:" + sha.hexdigest()
 
 
-def custom_xml(properties: dict[str, str], word_parts: Iterable[tuple[str, bytes]]) -> bytes:
-    """docProps/custom.xml holding ``properties`` and ``PROPERTY``, the digest of ``word_parts``."""
-    entries = {**properties, PROPERTY: digest(word_parts)}
+def custom_xml(properties: dict[str, str], parts: Iterable[tuple[str, int, int]]) -> bytes:
+    """docProps/custom.xml holding ``properties`` and ``PROPERTY``, the :func:`digest` of ``parts``."""
+    entries = {**properties, PROPERTY: digest(parts)}
     xml = "".join(
         f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
         for pid, (name, value) in enumerate(entries.items(), start=2)  # pids 0 and 1 are reserved
@@ -69,7 +75,8 @@ def stamp(package: OpcPackage, properties: dict[str, str]) -> None:
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    blob = custom_xml(properties, ((str(part.partname).lstrip("/"), part.blob) for part in package.iter_parts()))
+    parts = [(str(part.partname).lstrip("/"), part.blob) for part in package.iter_parts()]
+    blob = custom_xml(properties, ((name, zlib.crc32(blob), len(blob)) for name, blob in parts))
     package.relate_to(Part(PackURI("/" + CUSTOM_XML), CONTENT_TYPE, blob, package), RELATIONSHIP)
 
 
@@ -82,7 +89,7 @@ def output_state(path: Path) -> OutputState:
             recorded = _recorded_fingerprint(archive)
             if recorded is None:
                 return OutputState.FOREIGN
-            actual = digest((info.filename, archive.read(info)) for info in archive.infolist() if info.filename.startswith("word/"))
+            actual = digest((info.filename, info.CRC, info.file_size) for info in archive.infolist())
     except (OSError, zipfile.BadZipFile, ElementTree.ParseError, KeyError):
         return OutputState.FOREIGN
     return OutputState.UNCHANGED if actual == recorded else OutputState.EDITED

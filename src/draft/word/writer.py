@@ -78,9 +78,11 @@ def to_bytes(document: Document, source: str = "") -> bytes:
         STYLES: _style_sheet(document),
         CORE: _core_properties(document),
     }
-    word_parts = [*ref.word_parts, (DOCUMENT, own[DOCUMENT]), (STYLES, own[STYLES])]
-    own[CUSTOM] = fingerprint.custom_xml({"draft-version": __version__, "draft-source": source}, word_parts)
-    return _zip([ref.members[name] if name in ref.members else _Member.deflate(name, own[name]) for name in ref.order])
+    members = {**ref.members, **{name: _Member.deflate(name, blob) for name, blob in own.items()}}
+    properties = {"draft-version": __version__, "draft-source": source}
+    fingerprinted = ((name, member.crc, member.size) for name, member in members.items())
+    members[CUSTOM] = _Member.deflate(CUSTOM, fingerprint.custom_xml(properties, fingerprinted))
+    return _zip([members[name] for name in ref.order])
 
 
 def warm_up() -> None:
@@ -185,7 +187,6 @@ class _Member(NamedTuple):
 class _Reference(NamedTuple):
     order: list[str]  # every member, in the reference's order
     members: dict[str, _Member]  # the members every report shares, ready to write
-    word_parts: list[tuple[str, bytes]]  # the shared word/ parts, for the fingerprint
     document_head: bytes  # word/document.xml up to and including <w:body>
     document_tail: bytes  # from the section properties to the end
 
@@ -214,7 +215,6 @@ def _reference() -> _Reference:
     return _Reference(
         order=list(blobs),
         members=members,
-        word_parts=[(name, blob) for name, blob in blobs.items() if name.startswith("word/") and name not in OWN_PARTS],
         document_head=document[:body],
         document_tail=document[body:],
     )
