@@ -526,6 +526,8 @@ def report(r: dict, seconds: float) -> str:
     pd = seed.get("pandoc", {}).get("ms")
     loop, tpl, loop_big = r["loop_draft"], r["loop_docxtpl"], r["loop_big"]
     batch, pbatch = r["batch_draft"], r.get("batch_pandoc")
+    batch_n = r["batch_n"]
+    batch_limit = 10 * batch_n / 1000  # a smaller batch (--batch) is held to its share of the 10 s
     dash = "—"
 
     def ms(v: float | None) -> str:
@@ -551,7 +553,7 @@ def report(r: dict, seconds: float) -> str:
         f"| in-process per document, 10× form | {ms(loop_big['build'])} (with the check: {ms(loop_big['check+build'])}) | | | "
         f"{loop_big['build'] / loop['build']:.1f} × the seed-sized (with the check: {loop_big['check+build'] / loop['check+build']:.1f} ×) |",
         f"| peak RSS, in-process loop | {mb(loop['rss_mb'])} | {mb(tpl['rss_mb'])} | | |",
-        f"| batch of {r.get('batch_n', 'the')} forms, wall, both cores | **{batch['s']:.1f} s** | | "
+        f"| batch of {batch_n:,} forms, wall, both cores | **{batch['s']:.1f} s** | | "
         f"{pbatch['s']:.1f} s (two at a time) | pandoc / draft {pbatch['s'] / batch['s']:.1f} × |" if pbatch else
         f"| batch, wall, both cores | **{batch['s']:.1f} s** | | {dash} | |",
         f"| peak memory, batch | main process {mb(batch['parent_rss'])}, largest worker {mb(batch['worker_rss'])}; "
@@ -563,11 +565,11 @@ def report(r: dict, seconds: float) -> str:
         ("cold build ≤ 1.25 × the import floor", d / floor, 1.25),
         ("in-process ≤ 10 ms per seed-sized document (read, validate, render, write)", loop["build"], 10),
         ("  the same with the check `draft build` runs", loop["check+build"], 10),
-        ("1,000 forms ≤ 10 s wall on 2 cores", batch["s"], 10),
+        (f"{batch_n:,} forms ≤ {batch_limit:g} s wall on 2 cores", batch["s"], batch_limit),
         ("10× form ≤ 12 × the seed-sized, in-process", loop_big["build"] / loop["build"], 12),
         ("10× form ≤ 12 × the seed-sized, cold", big["draft"]["ms"] / d, 12),
         ("peak RSS of a single build ≤ 60 MB", seed["draft"]["rss"], 60),
-        ("peak memory of the 1,000-form batch ≤ 150 MB (all processes, PSS)", batch["tree_pss"], 150),
+        (f"peak memory of the {batch_n:,}-form batch ≤ 150 MB (all processes, PSS)", batch["tree_pss"], 150),
     ]
     if pbatch:
         targets.insert(5, ("batch ≥ 3 × faster than pandoc once per form", pbatch["s"] / batch["s"], -3))

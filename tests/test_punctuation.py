@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from draft.punctuation import PunctuationChange, normalize_punctuation, punctuation_changes
+from draft.punctuation import PunctuationChange, is_ideograph, normalize_punctuation, punctuation_changes
 
 # --- Examples -------------------------------------------------------------------
 
@@ -292,3 +292,30 @@ def test_changes_describe_the_normalization(text: str) -> None:
 def test_never_raises(text: str) -> None:
     assert isinstance(punctuation_changes(text), list)
     assert isinstance(normalize_punctuation(text), str)
+
+
+@pytest.mark.parametrize(
+    ("char", "ideograph"),
+    [
+        ("\u3006", False), ("\u3007", True), ("\u3008", False),  # 〆 〇 〈
+        ("\u33ff", False), ("\u3400", True), ("\u4dbf", True), ("\u4dc0", False),  # Extension A and its edges
+        ("\u4dff", False), ("\u4e00", True), ("\u9fff", True), ("\ua000", False),  # the basic block
+        ("\uf8ff", False), ("\uf900", True), ("\ufaff", True), ("\ufb00", False),  # compatibility ideographs
+        ("\U0001ffff", False), ("\U00020000", True), ("\U0003ffff", True), ("\U00040000", False),  # planes 2 and 3
+        ("", False), ("a", False), ("，", False),
+    ],
+)
+def test_what_counts_as_an_ideograph(char: str, ideograph: bool) -> None:
+    assert is_ideograph(char) is ideograph
+
+
+def test_changes_handed_out_are_the_caller_s_own() -> None:
+    # Changes are remembered between the build's reading and the check's: what one caller
+    # does with its list must not reach the next.
+    text = "2022年,我局坚持依法行政;成效明显."
+    first = punctuation_changes(text)
+    first.clear()
+    assert normalize_punctuation(text) == "2022年，我局坚持依法行政；成效明显。"
+    assert len(punctuation_changes(text)) == 3
+    long_text = "\n".join([text] * 400)  # past what is remembered: found afresh, the same way
+    assert normalize_punctuation(long_text) == "\n".join([normalize_punctuation(text)] * 400)

@@ -186,3 +186,12 @@ def test_placeholders_left_in_unit_or_title(write_form, line: str, placeholder: 
 def test_a_real_unit_name_is_not_a_placeholder(write_form) -> None:
     path = write_form(MINIMAL.replace("示例区司法局", "深圳市罗湖区人力资源局"))
     assert read_form(path, today=TODAY).report.unit == "深圳市罗湖区人力资源局"
+
+
+def test_one_validator_serves_many_forms_without_carrying_problems_over(write_form) -> None:
+    # The validator is made once per process and reused: each form is judged on its own.
+    bad, good = write_form(FIVE_MISTAKES, "bad.yaml"), write_form(MINIMAL, "good.yaml")
+    first = problems_of(bad)
+    assert read_form(good, today=TODAY).warnings == []
+    assert problems_of(bad) == first
+    assert len(first) == 5

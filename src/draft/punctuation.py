@@ -26,9 +26,9 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import cached_property, lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 
 class PunctuationChange(NamedTuple):
@@ -60,11 +60,18 @@ def normalize_punctuation(text: str) -> str:
 _Change = tuple[int, str, str]
 
 
-# Remembered for the last texts seen: ``draft build`` reads a form once for the
-# document and again for the check it runs, which asks what changed in the same
-# paragraphs.
-@lru_cache(maxsize=2048)
+#: Texts up to this long are remembered (see :func:`_changes`): every paragraph of a
+#: report is, and a thousand of them hold a few megabytes at most.
+_REMEMBERED_LENGTH = 4000
+
+
 def _changes(text: str) -> tuple[_Change, ...]:
+    # ``draft build`` reads a form once for the document and again for the check it
+    # runs, which asks what changed in the same paragraphs: the second time is free.
+    return _remembered_changes(text) if len(text) <= _REMEMBERED_LENGTH else _find_changes(text)
+
+
+def _find_changes(text: str) -> tuple[_Change, ...]:
     # Full-width digits and letters are judged as the half-width ones they become,
     # so that １,０００ is a number exactly as 1,000 is.
     plain = text.translate(_HALF_WIDTH) if _FULL_WIDTH_ALNUM.search(text) else text
@@ -73,6 +80,9 @@ def _changes(text: str) -> tuple[_Change, ...]:
     for find in (_marks, _brackets, _double_quotes, _single_quotes, _periods, _ellipses, _dashes):
         find(source, rewrite)
     return tuple(sorted(_half_width_changes(text) + rewrite.changes()))
+
+
+_remembered_changes = lru_cache(maxsize=1024)(_find_changes)
 
 
 # --- What reads as Chinese ------------------------------------------------------
@@ -105,8 +115,11 @@ def _has_ideograph(text: str, start: int, end: int) -> bool:
 #: full-width forms of ASCII punctuation (，：（）％…), the dash — and the ellipsis ….
 _WIDE_PUNCT = frozenset(
     chr(code)
-    for first, last in ((0x3001, 0x3003), (0x3008, 0x3011), (0x3014, 0x301F), (0xFF01, 0xFF0F),
-                        (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF60), (0x2014, 0x2014), (0x2026, 0x2026))
+    for first, last in (
+        (0x3001, 0x3003), (0x3008, 0x3011), (0x3014, 0x301F),  # 、。〃 〈〉《》「」『』【】 〔〕〖〗…
+        (0xFF01, 0xFF0F), (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF60),  # ！＂…／ ：…＠ ［…｀ ｛…｠
+        (0x2014, 0x2014), (0x2026, 0x2026),  # — …
+    )
     for code in range(first, last + 1)
 )
 # Curly quotes are English typography too, so a closing one counts only to the
