@@ -51,10 +51,13 @@ class Wording:
             )
         import jinja2
 
+        from draft.template_cache import template_cache
+
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(self.dir),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
+            bytecode_cache=template_cache(),
         )
         try:
             self.macros = env.get_template(WORDING_FILE).module
