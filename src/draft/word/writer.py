@@ -13,8 +13,9 @@ process and kept deflated. The body is written as XML text straight from the
 blocks, exactly as python-docx's paragraph API writes it (element by element,
 that API cost more than everything else in a build), and so are the core
 properties, as python-docx's core-properties part writes them: a build imports
-neither python-docx nor lxml. Each part is serialized once; the fingerprint
-hashes those very bytes, and the zip is assembled from them.
+neither python-docx nor lxml. Each part is serialized and deflated once; the
+fingerprint is taken over the CRC-32s computed on the way, and the zip is
+assembled from the very same members.
 """
 
 from __future__ import annotations
