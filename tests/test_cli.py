@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
 import pytest
 
-from conftest import MINIMAL, run_cli
+from conftest import INPUTS, MINIMAL, run_cli
 
 
 def test_help_is_in_chinese() -> None:
@@ -105,3 +107,18 @@ def test_usage_errors_are_in_chinese(tmp_path: Path, args: list[str], message: s
     result = run_cli(*args, cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr.strip() == message
+
+
+def test_a_build_loads_only_what_it_needs(tmp_path: Path) -> None:
+    # Start-up is most of a build's time (see bench/): the .docx is written without python-docx
+    # or lxml, one form needs no process pool, and statistics is only for wording a finding.
+    script = (
+        "import sys\n"
+        "from draft.cli import main\n"
+        f"sys.argv = ['draft', 'build', {str(INPUTS / 'luohu-2022.yaml')!r}, '-o', {str(tmp_path)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'lxml', 'multiprocessing', 'statistics'}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
+    assert (tmp_path / "luohu-2022.docx").is_file()
