@@ -19,6 +19,7 @@ TITLE_SIZE = 44  # 2号 = 22 pt
 PAGE_NUMBER_SIZE = 28  # 4号 = 14 pt
 LINE_PITCH = 579  # the largest exact spacing that fits 22 lines into the 225 mm type area
 CHAR = 320  # one 3号 character
+LINE_CHARS = 28  # characters on a line of body text
 PAGE_NUMBER_CHAR = 280  # one 4号 character: the page number stands one character in from the edge
 #: −0.25 pt between characters: 28 characters of 16 pt then fit the 156 mm line (GB/T 9704 §5.2.3).
 CHAR_SPACING = -5
@@ -140,8 +141,10 @@ def signature_indents(signature: str, date: str) -> tuple[int, int]:
     The unit stands two characters from the right margin, the date below it
     starts two characters to the right of the unit's first character; if the
     date is the longer, the date keeps two characters and the unit moves left.
+    A unit too long for one line wraps, its first line full: its first character
+    is then at the left margin.
     """
-    sig, day = width(signature) * CHAR, width(date) * CHAR
+    sig, day = min(width(signature), LINE_CHARS - 2) * CHAR, width(date) * CHAR
     date_right = sig - day
     if date_right >= 2 * CHAR:
         return 2 * CHAR, round(date_right)
