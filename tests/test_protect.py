@@ -70,6 +70,28 @@ def test_force_keeps_a_backup_of_the_edited_report(project: Path) -> None:
     assert (project / "output" / "report.bak2.docx").is_file()
 
 
+def test_the_backup_is_on_disk_before_the_edited_report_is_replaced(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_cli("build", cwd=project)
+    edit_in_word(built_file(project))
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append(f"fsync {os.fstat(fd).st_size}")
+        real_fsync(fd)
+
+    def replace(source: str, target: str) -> None:
+        events.append(f"replace {Path(target).name}")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    edited_size = built_file(project).stat().st_size
+    assert run_cli("build", "--force", cwd=project).exit_code == 0
+    assert events[0] == f"fsync {edited_size}"  # the backup, whole
+    assert events[-1] == "replace report.docx"
+
+
 def test_a_file_draft_did_not_write_is_not_overwritten(project: Path) -> None:
     (project / "output").mkdir()
     built_file(project).write_text("别人的文件", encoding="utf-8")

@@ -78,6 +78,10 @@ def keep_backup(target: Path) -> Path:
         if not backup.exists():
             try:
                 shutil.copy2(target, backup)
+                # On disk before the edited file is replaced: after a power cut, the user's
+                # edits must still be somewhere.
+                with open(backup, "rb+") as copy:
+                    os.fsync(copy.fileno())
             except OSError as error:
                 raise _cannot_write(backup, error) from None
             return backup
