@@ -6,7 +6,6 @@ environment (missing file, unwritable folder, broken template).
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -316,16 +315,5 @@ def check(files: tuple[Path, ...], output_format: str) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    # A command allocates a few hundred thousand objects that live until it ends (the modules,
-    # the form, the document) and makes almost no reference cycles, yet the collector, at its
-    # default pace of a pass every 700 allocations, took 17 ms of a 300 ms build. One pass every
-    # 50,000 still bounds memory (and a batch worker collects after every form). mypy does likewise.
-    gc.set_threshold(50_000, 20, 20)
-    try:
-        cli(prog_name="draft")
-    finally:
-        # What is left lives until the process ends, when the system takes the memory back; the
-        # collector's last passes at interpreter shutdown would still visit every object (40 ms
-        # after a build, more than the build itself). Frozen, they are passed over.
-        gc.freeze()
+    """Run the command line (the ``draft`` command is :func:`draft.__main__.main`)."""
+    cli(prog_name="draft")
