@@ -114,7 +114,7 @@ def test_a_build_loads_only_what_it_needs(tmp_path: Path) -> None:
     # or lxml, one form needs no process pool, and statistics is only for wording a finding.
     script = (
         "import sys\n"
-        "from draft.cli import main\n"
+        "from draft.__main__ import main  # the draft command's entry point\n"
         f"sys.argv = ['draft', 'build', {str(INPUTS / 'luohu-2022.yaml')!r}, '-o', {str(tmp_path)!r}]\n"
         "try:\n    main()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'lxml', 'multiprocessing', 'statistics'}))\n"
@@ -122,3 +122,13 @@ def test_a_build_loads_only_what_it_needs(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "[]"
     assert (tmp_path / "luohu-2022.docx").is_file()
+
+
+def test_python_dash_m_draft_is_the_draft_command(tmp_path: Path) -> None:
+    (tmp_path / "form.yaml").write_text(MINIMAL, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "draft", "build", "form.yaml", "-o", "out"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "已生成：out/form.docx"
+    assert docx.Document(str(tmp_path / "out" / "form.docx")).paragraphs[0].text
