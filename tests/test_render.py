@@ -122,8 +122,27 @@ def test_join_points(points: list[str], placement: PointPlacement, expected: lis
     assert join_points(points, placement) == expected
 
 
-@pytest.mark.parametrize(("n", "text"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三"), (99, "九十九")])
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三"), (99, "九十九"),
+        (100, "一百"), (101, "一百零一"), (110, "一百一十"), (111, "一百一十一"), (120, "一百二十"),
+        (1000, "一千"), (1005, "一千零五"), (1010, "一千零一十"), (1500, "一千五百"), (10000, "一万"),
+        (10001, "一万零一"), (20315, "二万零三百一十五"), (99999, "九万九千九百九十九"),
+    ],
+)
 def test_chinese_numerals(n: int, text: str) -> None:
     assert chinese_numeral(n) == text
     assert enumerator(n) == text + "是"
     assert MarkerStyle.CHINESE_PAREN.marker(n) == f"（{text}）"
+
+
+def test_past_ninety_nine_points_and_items_the_numbers_go_on(build_docx) -> None:
+    # Once an internal error ("heading numbers run from 1 to 99").
+    points = "".join(f"    - 第{n}点。\n" for n in range(1, 102))
+    items = "".join(f"    - title: 第{n}项\n      text: 内容。\n" for n in range(1, 102))
+    form = MINIMAL.replace("plans:\n  text: 继续加强学习。\n", f"plans:\n  layout: {{points: paragraphs}}\n  points:\n{points}")
+    form = form.replace("shortcomings:\n  text: 学习还不够深入。\n", f"shortcomings:\n  items:\n{items}")
+    texts = body_texts(build_docx(form))
+    assert "一百是第100点。" in texts and "一百零一是第101点。" in texts
+    assert "（一百零一）第101项" in texts
