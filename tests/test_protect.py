@@ -167,3 +167,36 @@ def test_build_form_raises_usage_error_for_edited_output(project: Path) -> None:
     edit_in_word(output / "report.docx")
     with pytest.raises(UsageError):
         build_form(project / "inputs" / "report.yaml", output, Wording())
+
+
+def _with_fingerprint(path: Path, value: str) -> None:
+    """Rewrite the report's recorded fingerprint (docProps/custom.xml) as ``value``."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, blob in members:
+            if info.filename == "docProps/custom.xml":
+                blob = re.sub(rb'(name="draft-fingerprint"><vt:lpwstr>)[^<]*', rb"\g<1>" + value.encode(), blob)
+            archive.writestr(info, blob)
+
+
+def test_reports_built_by_draft_0_1_0_are_still_recognised(project: Path) -> None:
+    # Before fingerprints were taken over CRCs they were "sha256:" over each word/ part's own sha256.
+    import hashlib
+    import zipfile
+
+    run_cli("build", cwd=project)
+    report = built_file(project)
+    with zipfile.ZipFile(report) as archive:
+        sha = hashlib.sha256()
+        for name in sorted(n for n in archive.namelist() if n.startswith("word/") and "/_rels/" not in n):
+            sha.update(name.encode() + b"\0" + hashlib.sha256(archive.read(name)).digest())
+    _with_fingerprint(report, "sha256:" + sha.hexdigest())
+    assert output_state(report) is OutputState.UNCHANGED
+    assert run_cli("build", cwd=project).exit_code == 0  # rebuilt without --force, as before
+    _with_fingerprint(report, "sha256:" + sha.hexdigest())
+    edit_in_word(report)
+    assert output_state(report) is OutputState.EDITED

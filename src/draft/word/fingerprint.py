@@ -60,6 +60,16 @@ def digest(parts: Iterable[tuple[str, int, int]]) -> str:
     return "crc32:" + sha.hexdigest()
 
 
+def _digest_of_contents(archive: zipfile.ZipFile) -> str:
+    """The digest draft 0.1.0 recorded before it took CRCs: sha256 over each ``word/`` part's
+    own sha256, which means reading every part. Reports built then are still recognised."""
+    sha = hashlib.sha256()
+    for info in sorted(archive.infolist(), key=lambda info: info.filename):
+        if info.filename.startswith("word/") and "/_rels/" not in info.filename:
+            sha.update(info.filename.encode() + b"\0" + hashlib.sha256(archive.read(info)).digest())
+    return "sha256:" + sha.hexdigest()
+
+
 def custom_xml(properties: dict[str, str], parts: Iterable[tuple[str, int, int]]) -> bytes:
     """docProps/custom.xml holding ``properties`` and ``PROPERTY``, the :func:`digest` of ``parts``."""
     entries = {**properties, PROPERTY: digest(parts)}
@@ -89,7 +99,10 @@ def output_state(path: Path) -> OutputState:
             recorded = _recorded_fingerprint(archive)
             if recorded is None:
                 return OutputState.FOREIGN
-            actual = digest((info.filename, info.CRC, info.file_size) for info in archive.infolist())
+            if recorded.startswith("sha256:"):
+                actual = _digest_of_contents(archive)
+            else:
+                actual = digest((info.filename, info.CRC, info.file_size) for info in archive.infolist())
     except (OSError, zipfile.BadZipFile, ElementTree.ParseError, KeyError):
         return OutputState.FOREIGN
     return OutputState.UNCHANGED if actual == recorded else OutputState.EDITED
