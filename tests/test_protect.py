@@ -200,3 +200,25 @@ def test_reports_built_by_draft_0_1_0_are_still_recognised(project: Path) -> Non
     _with_fingerprint(report, "sha256:" + sha.hexdigest())
     edit_in_word(report)
     assert output_state(report) is OutputState.EDITED
+
+
+def test_force_backs_up_a_read_only_report(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A report marked read-only gives a read-only backup; syncing the backup must not need to
+    # write to it. (Tests may run as root, who may write anything: permissions are enforced here.)
+    import builtins
+    import stat
+
+    import draft.build
+
+    def open_as_a_user(file, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        if any(flag in mode for flag in "wa+") and Path(file).exists() and not os.stat(file).st_mode & stat.S_IWUSR:
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return builtins.open(file, mode, *args, **kwargs)
+
+    run_cli("build", cwd=project)
+    edit_in_word(built_file(project))
+    built_file(project).chmod(0o444)
+    monkeypatch.setattr(draft.build, "open", open_as_a_user, raising=False)
+    result = run_cli("build", "--force", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (project / "output").glob("*.bak*")] == ["report.bak.docx"]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from jinja2.bccache import bc_magic
 
 from draft.model import Report
 from draft.template_cache import template_cache
@@ -45,10 +47,18 @@ def test_an_edited_template_is_compiled_afresh(temp_dir: Path, tmp_path: Path) -
     assert Wording(mine).title(REPORT) == "示例区司法局2023年度法治工作报告"
 
 
-def test_a_damaged_cache_file_is_compiled_over(temp_dir: Path) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: blob[:40],  # cut short, as a crash or a full disk might leave it
+        lambda blob: bc_magic + b"\x8c\x00}a8\x8b",  # Jinja's header, then bytes pickle chokes on (AttributeError)
+    ],
+    ids=["cut-short", "garbage-after-header"],
+)
+def test_a_damaged_cache_file_is_compiled_over(temp_dir: Path, damage: Callable[[bytes], bytes]) -> None:
     Wording()
     for cached in cache_files(temp_dir):
-        cached.write_bytes(cached.read_bytes()[:40])  # cut short: as a crash or a full disk might leave it
+        cached.write_bytes(damage(cached.read_bytes()))
     assert Wording().title(REPORT) == TITLE
 
 

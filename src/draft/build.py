@@ -79,8 +79,10 @@ def keep_backup(target: Path) -> Path:
             try:
                 shutil.copy2(target, backup)
                 # On disk before the edited file is replaced: after a power cut, the user's
-                # edits must still be somewhere.
-                with open(backup, "rb+") as copy:
+                # edits must still be somewhere. The copy keeps a read-only report's mode, so
+                # it is opened for reading, which POSIX can sync; Windows syncs only what is
+                # open for writing (and cannot replace a read-only report anyway).
+                with open(backup, "rb+" if os.name == "nt" else "rb") as copy:
                     os.fsync(copy.fileno())
             except OSError as error:
                 raise _cannot_write(backup, error) from None

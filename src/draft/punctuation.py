@@ -60,9 +60,10 @@ def normalize_punctuation(text: str) -> str:
 _Change = tuple[int, str, str]
 
 
-#: Texts up to this long are remembered (see :func:`_changes`): every paragraph of a
-#: report is, and a thousand of them hold a few megabytes at most.
-_REMEMBERED_LENGTH = 4000
+#: Texts up to this long are remembered (see :func:`_changes`): nearly every paragraph
+#: of a report is (600 characters is already overlong). Bounded so that even texts made
+#: of nothing but changes (full-width digits) hold under 100 MB in all.
+_REMEMBERED_LENGTH = 1000
 
 
 def _changes(text: str) -> tuple[_Change, ...]:
@@ -82,7 +83,7 @@ def _find_changes(text: str) -> tuple[_Change, ...]:
     return tuple(sorted(_half_width_changes(text) + rewrite.changes()))
 
 
-_remembered_changes = lru_cache(maxsize=1024)(_find_changes)
+_remembered_changes = lru_cache(maxsize=512)(_find_changes)
 
 
 # --- What reads as Chinese ------------------------------------------------------

@@ -12,7 +12,6 @@ cache file that cannot be read, only means compiling as if there were no cache.
 from __future__ import annotations
 
 import contextlib
-import pickle
 
 import jinja2
 from jinja2.bccache import Bucket
@@ -22,7 +21,7 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
             super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError, pickle.UnpicklingError):  # a damaged cache file
+        except Exception:  # noqa: BLE001 - a damaged cache file (unpickling garbage raises almost anything) is ignored
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
