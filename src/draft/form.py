@@ -15,7 +15,7 @@ from draft.load import LoadedForm, format_field, load_form
 from draft.model import FormPath, Layout, Node, Part, PointPlacement, Report, TitlePlacement, part_layout
 from draft.numbering import PART_STYLE, STYLE_SPELLINGS, MarkerStyle, child_style
 from draft.problems import FormError, Problem, Severity
-from draft.punctuation import normalize_punctuation
+from draft.punctuation import ChangesMemo, normalize_punctuation
 from draft.schema import PART_LABELS
 from draft.validate import parse_date, validate_form
 
@@ -28,6 +28,7 @@ class ReadForm(NamedTuple):
     loaded: LoadedForm
     report: Report
     warnings: list[Problem]
+    punctuation: ChangesMemo  # what normalization changed in each text, for draft check to reuse
 
 
 def read_form(path: Path, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:
@@ -42,11 +43,12 @@ def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.d
         raise FormError(loaded.warnings + problems)
     if data.get("normalize_punctuation") is False:
         normalize = False
-    report = _Builder(normalize).report(data)
+    builder = _Builder(normalize)
+    report = builder.report(data)
     depth_problems = _too_deep(report, loaded)
     if depth_problems:
         raise FormError(loaded.warnings + depth_problems)
-    return ReadForm(loaded=loaded, report=report, warnings=loaded.warnings)
+    return ReadForm(loaded=loaded, report=report, warnings=loaded.warnings, punctuation=builder.punctuation)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -73,17 +75,18 @@ class _Builder:
 
     def __init__(self, normalize: bool) -> None:
         self.normalize = normalize
+        self.punctuation: ChangesMemo = {}
 
     def text(self, value: str | int | float) -> str:
         # A one-line field that the user wrapped over several lines is still one line.
         text = "".join(paragraphs(str(value)))
-        return normalize_punctuation(text) if self.normalize else text
+        return normalize_punctuation(text, self.punctuation) if self.normalize else text
 
     def paragraphs(self, value: str | int | float | None) -> list[str]:
         if value is None or value == "":
             return []
         found = paragraphs(str(value))
-        return [normalize_punctuation(p) for p in found] if self.normalize else found
+        return [normalize_punctuation(p, self.punctuation) for p in found] if self.normalize else found
 
     def report(self, data: dict[str, Any]) -> Report:
         closing = data.get("closing", False)

@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -39,16 +39,16 @@ class PunctuationChange(NamedTuple):
     new: str
 
 
-def punctuation_changes(text: str) -> list[PunctuationChange]:
+def punctuation_changes(text: str, memo: ChangesMemo | None = None) -> list[PunctuationChange]:
     """Everything :func:`normalize_punctuation` would change, ordered by position."""
-    return list(map(PunctuationChange._make, _changes(text)))
+    return list(map(PunctuationChange._make, _changes(text, memo)))
 
 
-def normalize_punctuation(text: str) -> str:
+def normalize_punctuation(text: str, memo: ChangesMemo | None = None) -> str:
     """``text`` with :func:`punctuation_changes` applied."""
     parts: list[str] = []
     position = 0
-    for index, old, new in _changes(text):
+    for index, old, new in _changes(text, memo):
         parts += (text[position:index], new)
         position = index + len(old)
     parts.append(text[position:])
@@ -60,16 +60,19 @@ def normalize_punctuation(text: str) -> str:
 _Change = tuple[int, str, str]
 
 
-#: Texts up to this long are remembered (see :func:`_changes`): nearly every paragraph
-#: of a report is (600 characters is already overlong). Bounded so that even texts made
-#: of nothing but changes (full-width digits) hold under 100 MB in all.
-_REMEMBERED_LENGTH = 1000
+#: The changes found in each text, kept by whoever reads a form (:class:`draft.form.ReadForm`):
+#: ``draft build`` reads a form once for the document and again for the check it runs, which
+#: asks what changed in the same paragraphs. Held for one form, it grows with nothing else.
+ChangesMemo = dict[str, tuple[_Change, ...]]
 
 
-def _changes(text: str) -> tuple[_Change, ...]:
-    # ``draft build`` reads a form once for the document and again for the check it
-    # runs, which asks what changed in the same paragraphs: the second time is free.
-    return _remembered_changes(text) if len(text) <= _REMEMBERED_LENGTH else _find_changes(text)
+def _changes(text: str, memo: ChangesMemo | None) -> tuple[_Change, ...]:
+    if memo is None:
+        return _find_changes(text)
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = _find_changes(text)
+    return found
 
 
 def _find_changes(text: str) -> tuple[_Change, ...]:
@@ -82,8 +85,6 @@ def _find_changes(text: str) -> tuple[_Change, ...]:
         find(source, rewrite)
     return tuple(sorted(_half_width_changes(text) + rewrite.changes()))
 
-
-_remembered_changes = lru_cache(maxsize=512)(_find_changes)
 
 
 # --- What reads as Chinese ------------------------------------------------------

@@ -86,7 +86,7 @@ def check_read(read: ReadForm, *, normalize: bool = True) -> list[Finding]:
         loaded=loaded,
         report=read.report,
         normalize=normalize,
-        texts=collect_texts(loaded.data, normalize),
+        texts=collect_texts(loaded.data, normalize, read.punctuation),
         locator=Locator(loaded),
     )
     findings = [finding for run in CHECKS for finding in run(ctx)]

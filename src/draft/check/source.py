@@ -26,7 +26,7 @@ from draft.form import paragraphs as build_paragraphs
 from draft.load import LoadedForm, Mark, format_field
 from draft.model import Report
 from draft.problems import Problem, Severity
-from draft.punctuation import PunctuationChange, punctuation_changes
+from draft.punctuation import ChangesMemo, PunctuationChange, punctuation_changes
 from draft.schema import PART_LABELS
 
 Path_ = tuple[str | int, ...]
@@ -206,13 +206,17 @@ def split_paragraphs(value: str) -> list[tuple[str, list[int]]]:
 def _line_starts(offsets: list[int], value: str) -> list[int]:
     """Indices of a piece where a new line of the value begins (its first line excluded):
     ``i`` such that a line break lies between the value characters of ``i - 1`` and ``i``."""
-    starts = {bisect_right(offsets, m.start()) for m in _NEWLINE.finditer(value)}
+    if not offsets:
+        return []
+    # Only the piece's own stretch of the value: a value holds many paragraphs.
+    breaks = _NEWLINE.finditer(value, offsets[0], offsets[-1])
+    starts = {bisect_right(offsets, m.start()) for m in breaks}
     return sorted(i for i in starts if 0 < i < len(offsets))
 
 
-def _normalized(raw: str) -> tuple[str, list[int], list[PunctuationChange]]:
+def _normalized(raw: str, memo: ChangesMemo | None) -> tuple[str, list[int], list[PunctuationChange]]:
     """The text as the build prints it, the raw index of each printed character, and the changes."""
-    changes = punctuation_changes(raw)
+    changes = punctuation_changes(raw, memo)
     printed: list[str] = []
     to_raw: list[int] = []
     position = 0
@@ -254,50 +258,61 @@ class Text(NamedTuple):
         return self.part in PART_LABELS
 
 
-def _pieces(path: Path_, kind: str, value: Any, normalize: bool, joined: bool) -> list[Text]:
-    if value is None or isinstance(value, bool):
-        return []
-    value = str(value)
-    found = split_paragraphs(value)
-    if joined and found:  # a title or a point is one paragraph whatever the user typed
-        found = [("".join(text for text, _ in found), [i for _, offsets in found for i in offsets])]
-    texts = []
-    for number, (raw, to_value) in enumerate(found):
-        printed, to_raw, changes = _normalized(raw)
-        if not normalize:
-            printed, to_raw = raw, list(range(len(raw)))
-        texts.append(Text(path, kind, number, raw, to_value, printed, to_raw, changes, _line_starts(to_value, value)))
-    return texts
-
-
 #: One-line fields outside the parts, read as the build reads them.
 _FIELDS = ("unit", "title", "recipient", "signature")
 
 
-def collect_texts(data: dict[str, Any], normalize: bool) -> list[Text]:
-    """Every piece of text of a validated form, in the order of the form."""
-    texts: list[Text] = []
-    for key, value in data.items():
-        if key in _FIELDS:
-            texts += _pieces((key,), "field", value, normalize, joined=True)
-        elif key == "intro":
-            texts += _pieces((key,), "paragraph", value, normalize, joined=False)
-        elif key == "closing" and isinstance(value, str | int | float) and not isinstance(value, bool):
-            texts += _pieces((key,), "field", value, normalize, joined=True)
-        elif key in PART_LABELS and isinstance(value, dict):
-            texts += _node_texts((key,), value, normalize)
-    return texts
+def collect_texts(data: dict[str, Any], normalize: bool, memo: ChangesMemo | None = None) -> list[Text]:
+    """Every piece of text of a validated form, in the order of the form.
+
+    ``memo`` holds the punctuation changes the build's reading of the form already found
+    (:attr:`draft.form.ReadForm.punctuation`); the texts found again are not worked out twice.
+    """
+    return _Collector(normalize, memo).form(data)
 
 
-def _node_texts(path: Path_, node: dict[str, Any], normalize: bool) -> list[Text]:
-    texts = _pieces((*path, "title"), "title", node.get("title"), normalize, joined=True)
-    texts += _pieces((*path, "text"), "paragraph", node.get("text"), normalize, joined=False)
-    for i, point in enumerate(node.get("points") or []):
-        texts += _pieces((*path, "points", i), "point", point, normalize, joined=True)
-    for i, item in enumerate(node.get("items") or []):
-        if isinstance(item, dict):
-            texts += _node_texts((*path, "items", i), item, normalize)
-    return texts
+class _Collector:
+    def __init__(self, normalize: bool, memo: ChangesMemo | None) -> None:
+        self.normalize = normalize
+        self.memo = memo
+
+    def form(self, data: dict[str, Any]) -> list[Text]:
+        texts: list[Text] = []
+        for key, value in data.items():
+            if key in _FIELDS:
+                texts += self.pieces((key,), "field", value, joined=True)
+            elif key == "intro":
+                texts += self.pieces((key,), "paragraph", value, joined=False)
+            elif key == "closing" and isinstance(value, str | int | float) and not isinstance(value, bool):
+                texts += self.pieces((key,), "field", value, joined=True)
+            elif key in PART_LABELS and isinstance(value, dict):
+                texts += self.node((key,), value)
+        return texts
+
+    def node(self, path: Path_, node: dict[str, Any]) -> list[Text]:
+        texts = self.pieces((*path, "title"), "title", node.get("title"), joined=True)
+        texts += self.pieces((*path, "text"), "paragraph", node.get("text"), joined=False)
+        for i, point in enumerate(node.get("points") or []):
+            texts += self.pieces((*path, "points", i), "point", point, joined=True)
+        for i, item in enumerate(node.get("items") or []):
+            if isinstance(item, dict):
+                texts += self.node((*path, "items", i), item)
+        return texts
+
+    def pieces(self, path: Path_, kind: str, value: Any, joined: bool) -> list[Text]:
+        if value is None or isinstance(value, bool):
+            return []
+        value = str(value)
+        found = split_paragraphs(value)
+        if joined and found:  # a title or a point is one paragraph whatever the user typed
+            found = [("".join(text for text, _ in found), [i for _, offsets in found for i in offsets])]
+        texts = []
+        for number, (raw, to_value) in enumerate(found):
+            printed, to_raw, changes = _normalized(raw, self.memo)
+            if not self.normalize:
+                printed, to_raw = raw, list(range(len(raw)))
+            texts.append(Text(path, kind, number, raw, to_value, printed, to_raw, changes, _line_starts(to_value, value)))
+        return texts
 
 
 # --- Findings ----------------------------------------------------------------------
