@@ -48,25 +48,29 @@ def check(ctx: Context) -> list[Finding]:
 
 
 def _half_width(ctx: Context) -> list[Finding]:
-    places = [(text, change) for text in ctx.texts for change in text.changes]
-    if not places:
+    changed = [text for text in ctx.texts if text.changes]
+    if not changed:
         return []
-    kinds = Counter((change.old, change.new) for _, change in places)
-    listed = "，".join(f"“{old}”→“{new}” {count} 处" for (old, new), count in kinds.most_common())
-    marks = [(ctx.at_raw(text, change.index), text) for text, change in places]
-    lines = sorted({mark.line for mark, _ in marks})
+    kinds = Counter((change.old, change.new) for text in changed for change in text.changes)
+    count = sum(kinds.values())
+    listed = "，".join(f"“{old}”→“{new}” {n} 处" for (old, new), n in kinds.most_common())
+    lines = sorted({line for text in changed for line in ctx.lines_raw(text, [change.index for change in text.changes])})
     shown = "、".join(str(line) for line in lines[:_MAX_LINES])
-    first, first_text = min(marks, key=lambda found: (found[0].line, found[0].column))
+    # A text's changes come in the order they were typed: its first is its earliest.
+    first, first_text = min(
+        ((ctx.at_raw(text, text.changes[0].index), text) for text in changed),
+        key=lambda found: (found[0].line, found[0].column),
+    )
     where = f"在第 {shown} 行" if len(lines) <= _MAX_LINES else f"在第 {shown} 等 {len(lines)} 行"
     if ctx.normalize:
         message = (
-            f"中文里有 {len(places)} 处半角标点（或全角数字、字母），生成时会自动改正：{listed}；{where}。"
+            f"中文里有 {count} 处半角标点（或全角数字、字母），生成时会自动改正：{listed}；{where}。"
             "不必手改，这里列出供核对。"
         )
         fix = ""
     else:
         message = (
-            f"中文里有 {len(places)} 处半角标点（或全角数字、字母），{where}。表单设置了保留原有标点"
+            f"中文里有 {count} 处半角标点（或全角数字、字母），{where}。表单设置了保留原有标点"
             f"（normalize_punctuation: false 或 --keep-punctuation），它们会原样印出：{listed}。"
         )
         fix = "删掉表单里的 normalize_punctuation: false（或生成时不加 --keep-punctuation），由程序统一改正"

@@ -138,6 +138,14 @@ class Locator:
             return self._mark(offsets[index])
         return self.loaded.mark(path)
 
+    def lines(self, path: Path_, indices: list[int]) -> list[int]:
+        """The line of each of characters ``indices`` of the value at ``path``: :meth:`position`'s lines, at once."""
+        offsets = self._value_offsets(path)
+        fallback = self.loaded.mark(path).line
+        if not offsets:
+            return [fallback] * len(indices)
+        return [bisect_right(self.line_starts, offsets[i]) if 0 <= i < len(offsets) else fallback for i in indices]
+
     def _value_offsets(self, path: Path_) -> list[int] | None:
         if path not in self._offsets:
             self._offsets[path] = self._align(path)
@@ -358,6 +366,13 @@ class Context(NamedTuple):
             return self.loaded.mark(text.path)
         value_index = text.to_value[min(max(raw_index, 0), len(text.to_value) - 1)]
         return self.locator.position(text.path, value_index)
+
+    def lines_raw(self, text: Text, raw_indices: list[int]) -> list[int]:
+        """The lines :meth:`at_raw` gives for each of ``raw_indices``, at once (a text may have hundreds)."""
+        if not text.to_value:
+            return [self.loaded.mark(text.path).line] * len(raw_indices)
+        last = len(text.to_value) - 1
+        return self.locator.lines(text.path, [text.to_value[min(max(i, 0), last)] for i in raw_indices])
 
     def finding(
         self,
