@@ -224,14 +224,31 @@ SWAPS = [("加强", "强化"), ("推进", "推动"), ("完善", "健全"), ("提
 
 
 def varied_form(i: int) -> str:
-    """Form ``i`` of the batch: an example with another unit and some words changed."""
+    """Form ``i`` of the batch: an example with another unit, some words changed, and every
+    paragraph its own (the form's number added to it): departments do not share paragraphs,
+    so no tool may gain by remembering them."""
+    import yaml
+
     text = EXAMPLES[i % 2].read_text(encoding="utf-8")
-    unit = f"{DISTRICTS[i % len(DISTRICTS)]}区{DEPARTMENTS[(i // len(DISTRICTS)) % len(DEPARTMENTS)]}"
-    text = re.sub(r"(?m)^unit: .*$", f"unit: {unit}{i}", text, count=1)
     for n, (a, b) in enumerate(SWAPS):
         if i >> n & 1:
             text = text.replace(a, b)
-    return text
+    data = yaml.safe_load(text)
+    data["unit"] = f"{DISTRICTS[i % len(DISTRICTS)]}区{DEPARTMENTS[(i // len(DISTRICTS)) % len(DEPARTMENTS)]}{i}"
+
+    def own(value):
+        if isinstance(value, str):
+            return "\n\n".join(f"{paragraph.strip()}（{i}）" for paragraph in value.strip().split("\n\n"))
+        if isinstance(value, list):
+            return [own(v) for v in value]
+        if isinstance(value, dict):
+            return {key: (v if key == "layout" else own(v)) for key, v in value.items()}
+        return value
+
+    for key in ("intro", "responsibility", "measures", "shortcomings", "plans", "others"):
+        if key in data:
+            data[key] = own(data[key])
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
 
 
 def big_form(times: int = 10) -> str:
