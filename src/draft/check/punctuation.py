@@ -54,13 +54,12 @@ def _half_width(ctx: Context) -> list[Finding]:
     kinds = Counter((change.old, change.new) for text in changed for change in text.changes)
     count = sum(kinds.values())
     listed = "，".join(f"“{old}”→“{new}” {n} 处" for (old, new), n in kinds.most_common())
-    lines = sorted({line for text in changed for line in ctx.lines_raw(text, [change.index for change in text.changes])})
+    marks = [
+        (mark, text) for text in changed for mark in ctx.all_at_raw(text, [change.index for change in text.changes])
+    ]
+    lines = sorted({mark.line for mark, _ in marks})
     shown = "、".join(str(line) for line in lines[:_MAX_LINES])
-    # A text's changes come in the order they were typed: its first is its earliest.
-    first, first_text = min(
-        ((ctx.at_raw(text, text.changes[0].index), text) for text in changed),
-        key=lambda found: (found[0].line, found[0].column),
-    )
+    first, first_text = min(marks, key=lambda found: (found[0].line, found[0].column))
     where = f"在第 {shown} 行" if len(lines) <= _MAX_LINES else f"在第 {shown} 等 {len(lines)} 行"
     if ctx.normalize:
         message = (

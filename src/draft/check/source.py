@@ -133,18 +133,13 @@ class Locator:
 
     def position(self, path: Path_, index: int) -> Mark:
         """Where character ``index`` of the value at ``path`` was typed (else where the value starts)."""
-        offsets = self._value_offsets(path)
-        if offsets and 0 <= index < len(offsets):
-            return self._mark(offsets[index])
-        return self.loaded.mark(path)
+        return self.positions(path, [index])[0]
 
-    def lines(self, path: Path_, indices: list[int]) -> list[int]:
-        """The line of each of characters ``indices`` of the value at ``path``: :meth:`position`'s lines, at once."""
-        offsets = self._value_offsets(path)
-        fallback = self.loaded.mark(path).line
-        if not offsets:
-            return [fallback] * len(indices)
-        return [bisect_right(self.line_starts, offsets[i]) if 0 <= i < len(offsets) else fallback for i in indices]
+    def positions(self, path: Path_, indices: list[int]) -> list[Mark]:
+        """:meth:`position` of each of ``indices``, at once (a value may have hundreds to place)."""
+        offsets = self._value_offsets(path) or []
+        start = self.loaded.mark(path)
+        return [self._mark(offsets[i]) if 0 <= i < len(offsets) else start for i in indices]
 
     def _value_offsets(self, path: Path_) -> list[int] | None:
         if path not in self._offsets:
@@ -362,17 +357,14 @@ class Context(NamedTuple):
         return self.at_raw(text, raw)
 
     def at_raw(self, text: Text, raw_index: int) -> Mark:
-        if not text.to_value:
-            return self.loaded.mark(text.path)
-        value_index = text.to_value[min(max(raw_index, 0), len(text.to_value) - 1)]
-        return self.locator.position(text.path, value_index)
+        return self.all_at_raw(text, [raw_index])[0]
 
-    def lines_raw(self, text: Text, raw_indices: list[int]) -> list[int]:
-        """The lines :meth:`at_raw` gives for each of ``raw_indices``, at once (a text may have hundreds)."""
+    def all_at_raw(self, text: Text, raw_indices: list[int]) -> list[Mark]:
+        """:meth:`at_raw` of each of ``raw_indices``, at once (a text may have hundreds to place)."""
         if not text.to_value:
-            return [self.loaded.mark(text.path).line] * len(raw_indices)
+            return [self.loaded.mark(text.path)] * len(raw_indices)
         last = len(text.to_value) - 1
-        return self.locator.lines(text.path, [text.to_value[min(max(i, 0), last)] for i in raw_indices])
+        return self.locator.positions(text.path, [text.to_value[min(max(i, 0), last)] for i in raw_indices])
 
     def finding(
         self,

@@ -54,10 +54,15 @@ def digest(parts: Iterable[tuple[str, int, int]]) -> str:
     """
     sha = hashlib.sha256()
     for name, crc, size in sorted(parts):
-        # Relationship files are not parts to python-docx; the parts they link already count.
-        if name.startswith("word/") and "/_rels/" not in name:
+        if _fingerprinted(name):
             sha.update(f"{name}\0{crc:08x}\0{size}\n".encode())
     return "crc32:" + sha.hexdigest()
+
+
+def _fingerprinted(name: str) -> bool:
+    """Whether a zip member counts: the parts under ``word/``. Relationship files are not parts
+    to python-docx; the parts they link already count."""
+    return name.startswith("word/") and "/_rels/" not in name
 
 
 def _digest_of_contents(archive: zipfile.ZipFile) -> str:
@@ -65,7 +70,7 @@ def _digest_of_contents(archive: zipfile.ZipFile) -> str:
     own sha256, which means reading every part. Reports built then are still recognised."""
     sha = hashlib.sha256()
     for info in sorted(archive.infolist(), key=lambda info: info.filename):
-        if info.filename.startswith("word/") and "/_rels/" not in info.filename:
+        if _fingerprinted(info.filename):
             sha.update(info.filename.encode() + b"\0" + hashlib.sha256(archive.read(info)).digest())
     return "sha256:" + sha.hexdigest()
 
