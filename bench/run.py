@@ -223,6 +223,17 @@ DEPARTMENTS = ["人力资源局", "司法局", "民政局", "教育局", "卫生
 SWAPS = [("加强", "强化"), ("推进", "推动"), ("完善", "健全"), ("提升", "提高")]
 
 
+def with_texts(value, change):
+    """A form's content ``value`` with ``change`` applied to each of its texts (layouts left alone)."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [with_texts(v, change) for v in value]
+    if isinstance(value, dict):
+        return {key: v if key == "layout" else with_texts(v, change) for key, v in value.items()}
+    return value
+
+
 def varied_form(i: int) -> str:
     """Form ``i`` of the batch: an example with another unit, some words changed, and every
     paragraph its own (the form's number added to it): departments do not share paragraphs,
@@ -236,18 +247,12 @@ def varied_form(i: int) -> str:
     data = yaml.safe_load(text)
     data["unit"] = f"{DISTRICTS[i % len(DISTRICTS)]}区{DEPARTMENTS[(i // len(DISTRICTS)) % len(DEPARTMENTS)]}{i}"
 
-    def own(value):
-        if isinstance(value, str):
-            return "\n\n".join(f"{paragraph.strip()}（{i}）" for paragraph in value.strip().split("\n\n"))
-        if isinstance(value, list):
-            return [own(v) for v in value]
-        if isinstance(value, dict):
-            return {key: (v if key == "layout" else own(v)) for key, v in value.items()}
-        return value
+    def own(text: str) -> str:
+        return "\n\n".join(f"{paragraph.strip()}（{i}）" for paragraph in text.strip().split("\n\n"))
 
     for key in ("intro", "responsibility", "measures", "shortcomings", "plans", "others"):
         if key in data:
-            data[key] = own(data[key])
+            data[key] = with_texts(data[key], own)
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
 
 
@@ -258,13 +263,7 @@ def big_form(times: int = 10) -> str:
     data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
 
     def vary(value, k):
-        if isinstance(value, str):
-            return value if k == 0 else value + f"（第{k + 1}组）"
-        if isinstance(value, list):
-            return [vary(v, k) for v in value]
-        if isinstance(value, dict):
-            return {key: (v if key in ("layout",) else vary(v, k)) for key, v in value.items()}
-        return value
+        return with_texts(value, lambda text: text if k == 0 else text + f"（第{k + 1}组）")
 
     data["intro"] = "\n\n".join(vary(data["intro"].strip(), k) for k in range(times))
     for part in ("measures", "shortcomings", "responsibility", "plans", "others"):
