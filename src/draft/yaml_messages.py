@@ -114,6 +114,10 @@ class _Report(NamedTuple):
     def issue(self, message: str) -> SyntaxIssue:
         return SyntaxIssue(self.line, self.column, message)
 
+    def context_issue(self, message: str) -> SyntaxIssue:
+        """An issue placed where the unfinished construct began (an opening quote or bracket)."""
+        return SyntaxIssue(self.context_line, self.context_column, message)
+
 
 def _one_based(mark: yaml.Mark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
@@ -207,11 +211,9 @@ def _unclosed_quote(report: _Report) -> SyntaxIssue | None:
     if "end of stream" not in report.problem and "document" not in report.problem:
         return None
     quote = report.source.line(report.context_line)[report.context_column - 1 : report.context_column]
-    return SyntaxIssue(
-        report.context_line,
-        report.context_column,
+    return report.context_issue(
         f"这里开始的引号 {quote} 没有结束，后面找不到与它配对的 {quote}。"
-        f"请在这段内容末尾补上 {quote}；如果不需要引号，请把开头的 {quote} 删掉。",
+        f"请在这段内容末尾补上 {quote}；如果不需要引号，请把开头的 {quote} 删掉。"
     )
 
 
@@ -361,11 +363,9 @@ def _unclosed_bracket(report: _Report) -> SyntaxIssue | None:
     if "flow sequence" not in report.context and "flow mapping" not in report.context:
         return None
     opening, closing = ("[", "]") if "flow sequence" in report.context else ("{", "}")
-    return SyntaxIssue(
-        report.context_line,
-        report.context_column,
+    return report.context_issue(
         f"这里的“{opening}”没有找到配对的“{closing}”，或者括号里的内容写错了。请检查括号和逗号；"
-        f"如果内容本身就以“{opening}”开头（例如“[2023]5号”），请给整个内容加上英文引号。",
+        f"如果内容本身就以“{opening}”开头（例如“[2023]5号”），请给整个内容加上英文引号。"
     )
 
 
