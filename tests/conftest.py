@@ -72,3 +72,26 @@ def run_cli(*args: str, cwd: Path | None = None) -> Result:
 def body_texts(document: docx.document.Document) -> list[str]:
     """The non-empty paragraphs after the title."""
     return [p.text for p in document.paragraphs[1:] if p.text.strip()]
+
+
+#: Latin-letter words a message may hold besides the user's own: what the user types in a form
+#: (field names, layout values), product and file names, and the commands and options of draft.
+ALLOWED_ENGLISH = {
+    "YAML", "Tab", "U", "Word", "WPS", "UTF", "GB", "GBK", "LibreOffice", "Notepad", "Windows",
+    "draft", "init", "validate", "check", "build", "import", "template", "force", "strict", "keep", "punctuation",
+    "format", "json", "text", "yaml", "yml", "docx", "txt", "md", "html", "pdf", "bak", "output", "inputs", "templates",
+    "unit", "year", "title", "recipient", "intro", "measures", "shortcomings", "responsibility", "plans", "others",
+    "closing", "signature", "date", "layout", "normalize", "points", "items", "numbering", "continue",
+    "own", "line", "run", "in", "inline", "paragraphs", "true", "false", "wording", "j2", "report", "fingerprint",
+}
+
+
+def english_words(message: str, user_text: str = "") -> set[str]:
+    """Latin-letter words in ``message`` that are neither allowed terms nor the user's own words."""
+    import re
+
+    return {
+        word
+        for word in re.findall(r"[A-Za-z][A-Za-z0-9]+", message)
+        if word not in ALLOWED_ENGLISH and word not in user_text
+    }

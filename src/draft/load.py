@@ -394,6 +394,16 @@ TOO_MANY_NODES = (
 TOO_MANY_EXPANDED = f"表单展开后的内容太多（超过 {MAX_NODES:,} 项）。这是“&”和“*”引用层层嵌套造成的，请减少这些引用。"
 
 
+def _nesting_refused(error: yaml.YAMLError) -> bool:
+    said = f"{getattr(error, 'problem', '')} {getattr(error, 'context', '')}"
+    return "nesting depth" in said or "increasing block level" in said or "increasing flow level" in said
+
+
+def _problem_mark(error: yaml.YAMLError) -> Mark | None:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return Mark(mark.line + 1, mark.column + 1) if mark is not None else None
+
+
 class _Composer:
     """Builds the node tree from parser events, without recursion and within the limits."""
 
@@ -451,6 +461,10 @@ class _Composer:
             while (event := loader.get_event()) is not None:
                 yield event
         except yaml.YAMLError as error:
+            if _nesting_refused(error):
+                # libyaml (0.2.5 and later) has a depth limit of its own, far above ours,
+                # and its scanner may reach it before our composer sees the events.
+                self.problems.stop(TOO_DEEP, _problem_mark(error))
             issue = describe_syntax_error(error, self.source)
             self.problems.stop(issue.message, Mark(issue.line, issue.column) if issue.line else None)
         except (ValueError, OverflowError):

@@ -29,6 +29,11 @@ _LINE_BREAK_CHARS = "\r\n\u2028\u2029"
 # An escape as the user wrote it, valid or not: \q, \xZ, \ud800.
 _WRITTEN_ESCAPE = re.compile(r"\\(?:[xuU][0-9A-Fa-f]*|.)")
 
+# A line whose value opens with a quote: "- " items and "key: " in front of it.
+_QUOTED_START = re.compile(r"^\s*(?:-\s+)*(?:[^\s\"'#:][^:#]*:\s+)?(?P<quote>[\"'])")
+# The first quoted word of a value, for the example written with Chinese quotes.
+_ASCII_QUOTED = re.compile(r"([\"'])(.*?)\1")
+
 # YAML only looks this far for the colon after a key.
 _SIMPLE_KEY_LIMIT = 1024
 
@@ -51,6 +56,10 @@ class SourceText:
         """1-based (line, column) of the character at ``index``."""
         row = bisect.bisect_right(self._starts, index) - 1
         return row + 1, index - self._starts[row] + 1
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
 
     def line(self, number: int) -> str:
         """The 1-based line ``number`` without its line break; empty past the end."""
@@ -239,7 +248,7 @@ def _fullwidth_colon_on(report: _Report, number: int) -> SyntaxIssue | None:
     line = report.source.line(number)
     if "：" not in line or ": " in line:
         return None
-    fixed = re.sub(r"：\s*", ": ", line.strip(), count=1)
+    fixed = re.sub(r"：\s*", ": ", line.strip(), count=1).rstrip()
     return SyntaxIssue(
         number,
         line.index("：") + 1,
@@ -251,6 +260,16 @@ def _previous_text_line(report: _Report) -> int:
     number = report.line - 1
     while number > 1 and not report.source.line(number).strip():
         number -= 1
+    return number
+
+
+def _first_content_line(source: SourceText) -> int:
+    """The number of the first line that is neither blank nor a comment (1 for an empty text)."""
+    number = 1
+    while (line := source.line(number).strip()) == "" or line.startswith("#"):
+        if number >= source.line_count:
+            return 1
+        number += 1
     return number
 
 
@@ -267,31 +286,67 @@ def _mapping_value_here(report: _Report) -> SyntaxIssue | None:
             "这一行的内容里有“冒号+空格”（: ），YAML 会把它当成又一个“字段: 内容”。"
             f"请给整个内容加上英文引号，例如：{quoted_example(report.text_line)}"
         )
-    return _fullwidth_colon_on(report, _previous_text_line(report)) or report.issue(INDENT)
+    return _colon_slip_on(report, _previous_text_line(report)) or report.issue(INDENT)
+
+
+def _glued_colon_on(report: _Report, number: int) -> SyntaxIssue | None:
+    """A line ``key:value``, with no space after the colon."""
+    line = report.source.line(number)
+    glued = re.search(r"^\s*(?:- )?[\w\u4e00-\u9fff]+:(?=[^\s:/])", line)
+    if glued is None or ": " in line:
+        return None
+    fixed = line.strip().replace(":", ": ", 1)
+    return SyntaxIssue(
+        number,
+        glued.end(),
+        f"这一行的冒号后面缺少空格，YAML 因此认不出字段。请在冒号后面加一个空格，写成：{fixed}",
+    )
+
+
+def _colon_slip_on(report: _Report, number: int) -> SyntaxIssue | None:
+    """A field line whose colon YAML cannot see: a Chinese colon, or no space after it."""
+    line = report.source.line(number)
+    if not line.strip() or line.lstrip().startswith("#"):
+        return None
+    return _fullwidth_colon_on(report, number) or _glued_colon_on(report, number)
 
 
 def _missing_colon(report: _Report) -> SyntaxIssue | None:
     if "could not find expected ':'" not in report.problem:
         return None
     number = report.context_line
-    line = report.source.line(number)
-    fullwidth = _fullwidth_colon_on(report, number)
-    if fullwidth is not None:
-        return fullwidth
-    glued = re.search(r":(?=\S)", line)
-    if glued and ": " not in line:
-        fixed = line.strip().replace(":", ": ", 1)
-        return SyntaxIssue(
-            number,
-            glued.start() + 1,
-            f"这一行的冒号后面缺少空格，YAML 因此认不出字段。请在冒号后面加一个空格，写成：{fixed}",
-        )
+    slip = _colon_slip_on(report, number)
+    if slip is not None:
+        return slip
     return SyntaxIssue(
         number,
         report.context_column,
         "这一行既不是“字段名: 内容”，也不是以“- ”开头的列表项。"
         "请写成“字段名: 内容”（英文冒号，后面加一个空格）；"
         "如果它是上一行内容的延续，请把它接到上一行末尾，或用引号把整段内容括起来。",
+    )
+
+
+def _text_after_quoted_start(report: _Report) -> SyntaxIssue | None:
+    """A value that opens with a quoted word: ``- "放管服"改革持续深化。``.
+
+    YAML takes the opening quote for quotes around the whole value, so the
+    words after the closing quote cannot be read, whatever the indentation.
+    """
+    value = _QUOTED_START.match(report.text_line)
+    if value is None or not report.before.rstrip().endswith(value["quote"]):
+        return None
+    if report.text_line.rstrip().endswith(value["quote"]):
+        return None  # quotes meant around the whole value, with one inside: 'it's'"
+    if report.column - 1 <= value.start("quote") + 1:
+        return None  # the parser stopped at the opening quote itself
+    prefix, text = report.text_line[: value.start("quote")].strip(), report.text_line[value.start("quote") :].strip()
+    chinese = _ASCII_QUOTED.sub(lambda m: f"“{m[2]}”" if m[1] == '"' else f"‘{m[2]}’", text, count=1)
+    return SyntaxIssue(
+        report.line,
+        value.start("quote") + 1,
+        f"这里的内容以引号 {value['quote']} 开头，YAML 把它当成了括住整个内容的引号，引号后面的文字就读不下去了。"
+        f"请改用中文引号（{prefix} {chinese}），或者给整个内容再加一层引号（{prefix} {quoted(text)}）。",
     )
 
 
@@ -379,7 +434,7 @@ def _flow_content(report: _Report) -> SyntaxIssue | None:
 
 
 def _document_marker(report: _Report) -> SyntaxIssue | None:
-    if "directive" not in report.context and "document" not in report.problem:
+    if "directive" not in report.context + report.problem and "document" not in report.problem:
         return None
     # The parsers may point at the end of the file, after the offending line.
     for number in (report.line, _previous_text_line(report)):
@@ -390,6 +445,12 @@ def _document_marker(report: _Report) -> SyntaxIssue | None:
                 "这一行是 YAML 的文档分隔符（“---”“...”或以“%”开头），表单里不需要它。"
                 "请删掉这一行；如果它是内容的一部分，请给内容加上英文引号。",
             )
+    # The first field written "unit：…" or "unit:…" is read as a lone line of text, and
+    # the document ends at the first comment or blank line after it.
+    first = _first_content_line(report.source)
+    slip = _colon_slip_on(report, first) if first < report.line else None
+    if slip is not None:
+        return slip
     return report.issue(
         "表单的内容在这里之前就已经结束了，这里多出来的内容无法读取。"
         "这通常是因为第一行以“[”“{”或引号开头；表单的每一行应写成“字段名: 内容”。"
@@ -398,8 +459,7 @@ def _document_marker(report: _Report) -> SyntaxIssue | None:
 
 def _fallback(report: _Report) -> SyntaxIssue:
     return report.issue(
-        f"这里的格式有误，无法读取（技术信息：{report.problem}）。"
-        "请检查这一行和上一行的缩进、冒号和引号；含有特殊符号的内容请加上英文引号。"
+        "这里的格式有误，无法读取。请检查这一行和上一行的缩进、冒号和引号；含有特殊符号的内容请加上英文引号。"
     )
 
 
@@ -409,6 +469,7 @@ _RULES: tuple[Callable[[_Report], SyntaxIssue | None], ...] = (
     _bad_escape,
     _mapping_value_here,
     _missing_colon,
+    _text_after_quoted_start,
     _in_block_mapping,
     _in_block_sequence,
     _starts_with_indicator,
