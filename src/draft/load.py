@@ -44,6 +44,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
+from draft.line_folding import join_folded_lines
 from draft.problems import FormError, Problem, Severity, UsageError, display_path
 from draft.punctuation import is_ideograph
 from draft.yaml_messages import SourceText, describe_syntax_error, quoted
@@ -638,7 +639,9 @@ class _Builder:
         if node.style == '"':
             self._check_escapes(node, path)
         if node.tag == _STR_TAG:  # most values; SafeConstructor would return the text as is
-            return node.value
+            if node.style == "|":
+                return node.value
+            return join_folded_lines(node.value, self.source.text[node.start : node.end], node.style)
         kind = _SCALAR_KINDS.get(node.tag)
         if kind is None:
             self._unsupported_tag(node.tag, node.mark, path)

@@ -140,6 +140,14 @@ def _chinese_after(char: str) -> bool:
     """Whether ``char``, to the right of a mark, makes it Chinese."""
     return char in _CHINESE_MARKS_AFTER or is_ideograph(char)
 
+def chinese_at_join(left: str, right: str) -> bool:
+    """Whether two pieces of text meeting at ``left``|``right`` join as Chinese, with no space between.
+
+    Chinese on either side is enough: 共办理|125件 and 2023年|共 join, English words do not.
+    """
+    return _chinese_before(left) or _chinese_after(right)
+
+
 #: A position that is never Chinese: what a candidate reads on a side it ignores.
 _NOWHERE = -1
 
