@@ -21,7 +21,7 @@ CASES: dict[str, tuple[bytes, int, str]] = {
     "unclosed-quote": (MINIMAL.replace("我局坚持依法行政。", '"我局坚持依法行政。').encode(), 1, ":4:9:这里开始的引号"),
     "bad-indentation": (MINIMAL.replace("  text: 学习还不够深入。", "  text: 学习\n    points: x").encode(), 1, ":7:11:这一行的缩进"),
     "tab-indentation": (MINIMAL.replace("  text: 我局", "\ttext: 我局").encode(), 1, ":4:1:这一行开头的缩进里有 Tab"),
-    "duplicate-key": ((MINIMAL + "unit: 另一个局\n").encode(), 1, ":9:1 unit:“unit”写了两次（第1行和第9行）"),
+    "duplicate-key": ((MINIMAL + "unit: 另一个局\n").encode(), 1, ":9:1 单位名称:“unit”写了两次（第1行和第9行）"),
     "utf16-bom": (("\ufeff" + MINIMAL).encode("utf-16-le"), 0, ""),
     "utf8-bom": (("\ufeff" + MINIMAL).encode("utf-8"), 0, ""),
     "gbk": (MINIMAL.encode("gbk"), 0, ":[提示] 这个文件是 GBK（GB18030）编码"),
@@ -29,14 +29,14 @@ CASES: dict[str, tuple[bytes, int, str]] = {
     "a-list": (b"- unit: x\n- year: 2023\n", 1, ":1:1:表单最外层必须是“字段名: 内容”的形式"),
     "a-string": ("只是一段文字\n".encode(), 1, ":1:1:整个表单被读成了一段文字"),
     "binary": (bytes(range(256)) * 4, 1, ":这个文件不是文本格式的表单"),
-    "alias-bomb": (BILLION_LAUGHS.encode(), 1, ":1:32 e[3][3][8][8][8]:表单展开后的内容太多（超过 50,000 项）"),
+    "alias-bomb": (BILLION_LAUGHS.encode(), 1, ":1:32 e › 第4项 › 第4项 › 第9项 › 第9项 › 第9项:表单展开后的内容太多（超过 50,000 项）"),
     "oversized": (b"text: " + b"x" * (1024 * 1024), 1, ":文件太大"),
     "control-character": (MINIMAL.replace("依法行政", "依法\x0b行政").encode(), 1, ":4:15:这里有一个看不见的特殊字符 U+000B"),
     "escaped-surrogate": (MINIMAL.replace("我局坚持依法行政。", '"\\ud800"').encode(), 1, ":4:"),
-    "future-year": (MINIMAL.replace("2023", "2099").encode(), 1, ":2:7 year:year（报告年度） 应在 2000 到"),
-    "year-before-2000": (MINIMAL.replace("2023", "1999").encode(), 1, ":2:7 year:year（报告年度） 应在 2000 到"),
-    "date-before-year-end": ((MINIMAL + "date: 2023-06-01\n").encode(), 1, ":9:7 date:date（成文日期）2023年6月1日 早于 2023 年度结束"),
-    "placeholder-unit": (MINIMAL.replace("示例区司法局", "××区××局").encode(), 1, ":1:7 unit:unit（单位名称）里还是示例的占位文字"),
+    "future-year": (MINIMAL.replace("2023", "2099").encode(), 1, ":2:7 报告年度:year（报告年度） 应在 2000 到"),
+    "year-before-2000": (MINIMAL.replace("2023", "1999").encode(), 1, ":2:7 报告年度:year（报告年度） 应在 2000 到"),
+    "date-before-year-end": ((MINIMAL + "date: 2023-06-01\n").encode(), 1, ":9:7 成文日期:date（成文日期）2023年6月1日 早于 2023 年度结束"),
+    "placeholder-unit": (MINIMAL.replace("示例区司法局", "××区××局").encode(), 1, ":1:7 单位名称:unit（单位名称）里还是示例的占位文字"),
 }
 
 

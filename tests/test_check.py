@@ -467,15 +467,15 @@ plans:
 def test_text_repeated_word_for_word_is_an_error(write_form) -> None:
     found = check(write_form, DUPLICATES)
     assert summary(found) == [
-        ("duplicate-text", ERROR, 8, 11, "measures.items[0].points[1]", "这个要点与第 7 行（measures.items[0].points[0]）一字不差，报告里会重复出现：“加强学习。”。"),
-        ("duplicate-text", ERROR, 9, 14, "measures.items[1].title", "这个标题与第 5 行（measures.items[0].title）一字不差，报告里会重复出现：“推动服务升级”。"),
+        ("duplicate-text", ERROR, 8, 11, "measures.items[0].points[1]", "这个要点与第 7 行（主要举措和成效 › 第1条（推动服务升级）› 第1个要点）一字不差，报告里会重复出现：“加强学习。”。"),
+        ("duplicate-text", ERROR, 9, 14, "measures.items[1].title", "这个标题与第 5 行（主要举措和成效 › 第1条（推动服务升级）› 标题）一字不差，报告里会重复出现：“推动服务升级”。"),
         (
             "duplicate-text",
             ERROR,
             14,
             9,
             "responsibility.text",
-            "这段文字与第 10 行（measures.items[1].text）一字不差，报告里会重复出现：“全面更新完善人才引进工作制度，推动服务升……”。",
+            "这段文字与第 10 行（主要举措和成效 › 第2条（推动服务升级）› 正文）一字不差，报告里会重复出现：“全面更新完善人才引进工作制度，推动服务升……”。",
         ),
     ]
     # 加强学习 in the plans too: a short phrase may recur outside its list.
@@ -609,7 +609,7 @@ def test_check_lists_findings_one_a_line_and_exits_1_on_errors(write_form) -> No
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"{path}:4:10 measures.title:[错误] 部分的标题开头手写了编号“一、”。"
+        f"{path}:4:10 主要举措和成效 › 标题:[错误] 部分的标题开头手写了编号“一、”。"
         "程序会自动在各部分标题前加“一、二、三、……”，这样会印成两个编号。（改法：删除开头的“一、”）"
     )
     assert lines[-1] == "共 8 个错误、0 个提示。"
@@ -620,7 +620,7 @@ def test_check_exits_0_with_warnings_only(write_form) -> None:
     result = run_cli("check", str(path))
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == "共 0 个错误、2 个提示。"
-    assert f"{path}:7:1 responsibility:[提示] 表单没有“党政主要负责人" in result.stdout
+    assert f"{path}:7:1 党政主要负责人履行推进法治建设第一责任人职责情况:[提示] 表单没有“党政主要负责人" in result.stdout
 
 
 def test_check_without_files_reads_every_form_in_inputs(tmp_path: Path) -> None:
@@ -644,6 +644,7 @@ def test_check_json_lists_every_finding(write_form) -> None:
         "line": 4,
         "column": 13,
         "field": "measures.text",
+        "place": "主要举措和成效 › 正文",
         "severity": "error",
         "code": "unpaired-punctuation",
         "message": "左书名号“《”没有对应的右书名号“》”：这一段里它只开不关，印出来会缺半边。",
@@ -657,7 +658,7 @@ def test_check_reports_an_invalid_form_as_validate_does(write_form) -> None:
     path = write_form(MINIMAL.replace("year: 2023", "year: 二〇二三"))
     result = run_cli("check", str(path))
     assert result.exit_code == 1
-    assert f"{path}:2:7 year:" in result.stderr
+    assert f"{path}:2:7 报告年度:" in result.stderr
     assert result.stdout.strip() == "共 1 个错误、0 个提示。"
     listed = json.loads(run_cli("check", "--format", "json", str(path)).stdout)
     assert [(item["code"], item["line"], item["severity"]) for item in listed] == [("invalid-form", 2, "error")]
@@ -674,7 +675,7 @@ def test_build_shows_the_findings_and_still_builds(write_form, tmp_path: Path) -
     result = run_cli("build", str(path), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0
     assert (tmp_path / "out" / "form.docx").is_file()
-    assert f"{path}:4:10 measures.title:[错误] 部分的标题开头手写了编号“一、”。" in result.stderr
+    assert f"{path}:4:10 主要举措和成效 › 标题:[错误] 部分的标题开头手写了编号“一、”。" in result.stderr
     assert result.stderr.count("[错误]") == 8
     assert "已生成：" in result.stdout
 
@@ -686,7 +687,7 @@ def test_build_strict_refuses_a_form_with_any_finding(write_form, tmp_path: Path
     assert result.exit_code == 1
     assert not (tmp_path / "out" / "warned.docx").exists()
     assert f"{warned}：共 0 个错误、2 个提示。因为加了 --strict，没有生成。" in result.stderr
-    assert f"{warned}:7:1 responsibility:[提示]" in result.stderr
+    assert f"{warned}:7:1 党政主要负责人履行推进法治建设第一责任人职责情况:[提示]" in result.stderr
     assert docx.Document(str(tmp_path / "out" / "clean.docx")).paragraphs
 
 

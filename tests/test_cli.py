@@ -59,7 +59,7 @@ def test_build_continues_past_a_bad_form_and_exits_1(tmp_path: Path) -> None:
     (tmp_path / "inputs" / "b_good.yaml").write_text(MINIMAL, encoding="utf-8")
     result = run_cli("build", "-o", "out", cwd=tmp_path)
     assert result.exit_code == 1
-    assert "inputs/a_bad.yaml:2:7 year:" in result.stderr
+    assert "inputs/a_bad.yaml:2:7 报告年度:" in result.stderr
     assert (tmp_path / "out" / "b_good.docx").is_file()
     assert not (tmp_path / "out" / "a_bad.docx").exists()
 

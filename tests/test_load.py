@@ -186,9 +186,9 @@ year: 2024
 def test_duplicate_keys_are_all_reported_with_both_lines() -> None:
     found = problems(DUPLICATED)
     assert [str(problem) for problem in found] == [
-        "inputs/a.yaml:7:7 measures.items[0].title:“title”写了两次（第4行和第7行）。"
+        "inputs/a.yaml:7:7 主要举措和成效 › 第1条 › 标题:“title”写了两次（第4行和第7行）。"
         "YAML 只保留后一个，前一个的内容会丢失。请删除或合并其中一个。",
-        "inputs/a.yaml:8:1 year:“year”写了两次（第1行和第8行）。"
+        "inputs/a.yaml:8:1 报告年度:“year”写了两次（第1行和第8行）。"
         "YAML 只保留后一个，前一个的内容会丢失。请删除或合并其中一个。",
     ]
     assert all(problem.severity is Severity.ERROR for problem in found)

@@ -43,30 +43,30 @@ def test_five_mistakes_are_reported_at_once_with_lines_and_fields(write_form) ->
     messages = problems_of(path)
     name = str(path)
     assert messages == [
-        f'{name}:2:7 year:year（报告年度） 应写数字，不要加引号：写 2023 而不是 "2023"。',
+        f'{name}:2:7 报告年度:year（报告年度） 应写数字，不要加引号：写 2023 而不是 "2023"。',
         f"{name}:3:1 signatur:不认识的字段“signatur”。您是不是想写“signature”（落款单位）？请改正拼写。",
-        f"{name}:4:1 measures:measures（主要举措和成效） 不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。",
-        f"{name}:8:15 shortcomings.items[0].points:shortcomings.items[0].points（要点（一是、二是……）） "
+        f"{name}:4:1 主要举措和成效:measures（主要举措和成效） 不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。",
+        f"{name}:8:15 存在的不足和原因 › 第1条（学习不够深入）› 要点:points（要点（一是、二是……）） "
         "应是一个列表：每一项单独一行，以“- ”开头，例如：\n  - 第一项\n  - 第二项",
-        f"{name}:11:14 plans.items[0].title:plans.items[0].title（标题） 应是一段文字。如果写了列表或下级字段，请改成一段文字。",
+        f"{name}:11:14 下一年度的主要安排 › 第1条 › 标题:title（标题） 应是一段文字。如果写了列表或下级字段，请改成一段文字。",
     ]
 
 
 def test_missing_year_points_at_the_top_and_shows_an_example(write_form) -> None:
     path = write_form(MINIMAL.replace("year: 2023\n", ""))
-    assert problems_of(path) == [f"{path}:1:1 year:缺少必填项 year（报告年度）。请添加一行，例如：year: 2025"]
+    assert problems_of(path) == [f"{path}:1:1 报告年度:缺少必填项 year（报告年度）。请添加一行，例如：year: 2025"]
 
 
 def test_year_written_in_chinese(write_form) -> None:
     path = write_form(MINIMAL.replace("year: 2023", "year: 二〇二三"))
-    assert problems_of(path) == [f"{path}:2:7 year:year（报告年度） 应写阿拉伯数字的年份，例如 2023，现在是“二〇二三”。"]
+    assert problems_of(path) == [f"{path}:2:7 报告年度:year（报告年度） 应写阿拉伯数字的年份，例如 2023，现在是“二〇二三”。"]
 
 
 @pytest.mark.parametrize(("year", "shown"), [("1999", "1999"), ("2027", "2027")])
 def test_year_out_of_range(write_form, year: str, shown: str) -> None:
     path = write_form(MINIMAL.replace("year: 2023", f"year: {year}"))
     assert problems_of(path) == [
-        f"{path}:2:7 year:year（报告年度） 应在 2000 到 2026 之间，现在是 {shown}。请写报告所述的年度，例如 2025。"
+        f"{path}:2:7 报告年度:year（报告年度） 应在 2000 到 2026 之间，现在是 {shown}。请写报告所述的年度，例如 2025。"
     ]
 
 
@@ -80,26 +80,26 @@ def test_unknown_part_suggests_the_nearest_name(write_form) -> None:
 def test_unknown_key_without_a_near_name_lists_the_allowed_ones(write_form) -> None:
     path = write_form(MINIMAL.replace("  text: 我局坚持依法行政。", "  text: 我局坚持依法行政。\n  xyz: 1"))
     (message,) = problems_of(path)
-    assert message.startswith(f"{path}:5:3 measures.xyz:不认识的字段“xyz”。这里可以写的字段有：items、layout、points、text、title。")
+    assert message.startswith(f"{path}:5:3 主要举措和成效 › xyz:不认识的字段“xyz”。这里可以写的字段有：items、layout、points、text、title。")
 
 
 def test_layout_values_are_checked(write_form) -> None:
     path = write_form(MINIMAL.replace("  text: 我局坚持依法行政。", "  text: 我局坚持依法行政。\n  layout: {title: inline}"))
     (message,) = problems_of(path)
-    assert message == f"{path}:5:19 measures.layout.title:measures.layout.title（标题位置） 不能写“inline”，只能写以下之一：own-line、run-in。"
+    assert message == f"{path}:5:19 主要举措和成效 › 排版选项 › 标题位置:title（标题位置） 不能写“inline”，只能写以下之一：own-line、run-in。"
 
 
 def test_an_item_without_content(write_form) -> None:
     path = write_form(MINIMAL.replace("  text: 我局坚持依法行政。", "  items:\n    - layout: {title: run-in}"))
     (message,) = problems_of(path)
-    assert message.startswith(f"{path}:5:7 measures.items[0]:measures.items[0]（条目） 没有内容。")
+    assert message.startswith(f"{path}:5:7 主要举措和成效 › 第1条:条目 没有内容。")
 
 
 def test_five_levels_are_too_deep(write_form) -> None:
     deep = "  items:\n    - title: a\n      items:\n        - title: b\n          items:\n            - title: c\n              items:\n                - title: d\n"
     path = write_form(MINIMAL.replace("  text: 我局坚持依法行政。\n", deep))
     (message,) = problems_of(path)
-    assert message.startswith(f"{path}:10:15 measures.items[0].items[0].items[0].items:层级太深")
+    assert message.startswith(f"{path}:10:15 主要举措和成效 › 第1条（a）› 第1条（b）› 第1条（c）› 下级条目:层级太深")
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,7 @@ def test_dates(write_form, date: str, ok: bool) -> None:
         read_form(path, today=TODAY)
     else:
         (message,) = problems_of(path)
-        assert message.startswith(f"{path}:9:7 date:")
+        assert message.startswith(f"{path}:9:7 成文日期:")
 
 
 def test_validate_command_prints_every_problem_and_exits_1(tmp_path: Path) -> None:
@@ -176,11 +176,12 @@ def test_validation_never_raises(form: dict) -> None:
 )
 def test_placeholders_left_in_unit_or_title(write_form, line: str, placeholder: str) -> None:
     key = line.split(":")[0]
+    label = {"unit": "单位名称", "title": "报告标题", "signature": "落款单位"}[key]
     form = MINIMAL.replace("unit: 示例区司法局", line) if key == "unit" else MINIMAL + line + "\n"
     path = write_form(form)
     messages = problems_of(path)
     assert len(messages) == 1
-    assert f" {key}:{key}（" in messages[0] and f"还是示例的占位文字“{placeholder}”" in messages[0]
+    assert f" {label}:{key}（{label}）" in messages[0] and f"还是示例的占位文字“{placeholder}”" in messages[0]
 
 
 def test_a_real_unit_name_is_not_a_placeholder(write_form) -> None:
@@ -195,3 +196,19 @@ def test_one_validator_serves_many_forms_without_carrying_problems_over(write_fo
     assert read_form(good, today=TODAY).warnings == []
     assert problems_of(bad) == first
     assert len(first) == 5
+
+
+def test_places_are_named_as_a_person_would(write_form) -> None:
+    path = write_form(
+        MINIMAL.replace(
+            "  text: 我局坚持依法行政。\n",
+            "  items:\n    - title: 推动服务升级\n      text: 好\n    - title: 规范执法\n      text: [1]\n"
+            "      points:\n        - 一\n        - {a: 1}\n",
+        )
+    )
+    messages = problems_of(path)
+    # Counted from one, each item by its own title, the part by its Chinese name.
+    assert messages == [
+        f"{path}:8:13 主要举措和成效 › 第2条（规范执法）› 正文:text（正文） 应是一段文字。如果写了列表或下级字段，请改成一段文字。",
+        f"{path}:11:11 主要举措和成效 › 第2条（规范执法）› 第2个要点:要点 应是一段文字。如果写了列表或下级字段，请改成一段文字。",
+    ]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from draft.load import LoadedForm, format_field, load_form
+from draft.places import place_name
 from draft.model import FormPath, Layout, Node, Part, PointPlacement, Report, TitlePlacement, part_layout
 from draft.numbering import PART_STYLE, STYLE_SPELLINGS, MarkerStyle, child_style
 from draft.problems import FormError, Problem, Severity
@@ -141,6 +142,7 @@ def _too_deep(report: Report, loaded: LoadedForm) -> list[Problem]:
                     line=mark.line,
                     column=mark.column,
                     field=format_field(node.path + ("items",)),
+                    place=place_name(node.path + ("items",), loaded.data),
                     message="层级太深：公文的标题最多四级（一、（一）1.（1））。"
                     "请把这些条目并入上一级的正文或要点（points），或减少一层。",
                     severity=Severity.ERROR,

@@ -45,6 +45,7 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from draft.line_folding import join_folded_lines
+from draft.places import place_name
 from draft.problems import FormError, Problem, Severity, UsageError, display_path
 from draft.punctuation import is_ideograph
 from draft.yaml_messages import SourceText, describe_syntax_error, quoted
@@ -253,7 +254,7 @@ class _Problems:
 
     def _problem(self, message: str, mark: Mark | None, path: Path_, severity: Severity) -> Problem:
         line, column = (mark.line, mark.column) if mark else (0, 0)
-        return Problem(self.display, message, line, column, format_field(path), severity)
+        return Problem(self.display, message, line, column, format_field(path), severity, place_name(path))
 
 
 # --- Bytes to text ----------------------------------------------------------------

@@ -28,7 +28,9 @@ class Problem:
 
     ``line`` and ``column`` are 1-based; 0 means "not known" (e.g. a file that
     could not be read at all). ``field`` is the dotted path inside the form,
-    such as ``measures.items[2].title``; empty when the problem is the file.
+    such as ``measures.items[2].title``, for programs (``--format json``); ``place``
+    names the same field for a person (主要举措和成效 › 第3条（规范执法）› 标题).
+    Both are empty when the problem is the file.
     """
 
     file: str
@@ -37,16 +39,22 @@ class Problem:
     column: int = 0
     field: str = ""
     severity: Severity = Severity.ERROR
+    place: str = ""
 
     def location(self) -> str:
         if self.line:
             return f"{self.file}:{self.line}:{self.column or 1}"
         return self.file
 
+    def heading(self, tag_errors: bool = False) -> str:
+        """``文件:行:列 位置:`` and ``[提示] `` for a warning (``[错误] `` too with ``tag_errors``)."""
+        place = self.place or self.field
+        tagged = tag_errors or self.severity is not Severity.ERROR
+        severity = f"[{self.severity.value}] " if tagged else ""
+        return f"{self.location()}{f' {place}' if place else ''}:{severity}"
+
     def __str__(self) -> str:
-        field = f" {self.field}" if self.field else ""
-        prefix = "" if self.severity is Severity.ERROR else f"[{self.severity.value}] "
-        return f"{self.location()}{field}:{prefix}{self.message}"
+        return f"{self.heading()}{self.message}"
 
 
 def display_path(path: Path) -> str:

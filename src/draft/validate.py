@@ -19,6 +19,7 @@ from cerberus.schema import SchemaRegistry
 from cerberus.validator import TypeDefinition
 
 from draft.load import LoadedForm, format_field
+from draft.places import place_name
 from draft.problems import Problem
 from draft.schema import PART_LABELS, make_registry, report_schema
 
@@ -100,10 +101,16 @@ class _Explainer:
         return meta.get("label", "")
 
     def named(self, path: tuple[str | int, ...]) -> str:
-        """The field as a user knows it: ``year（报告年度）``."""
+        """The field as written in the form, with its label: ``year（报告年度）``, ``text（正文）``.
+
+        Where it stands in the form is the message's place (see :mod:`draft.places`).
+        """
         label = self.label(path)
-        name = format_field(path) or "表单"
-        return f"{name}（{label}）" if label else name
+        if not path:
+            return "表单"
+        if isinstance(path[-1], int):
+            return label or f"第{path[-1] + 1}项"
+        return f"{path[-1]}（{label}）" if label else str(path[-1])
 
     def example(self, path: tuple[str | int, ...]) -> str:
         return self.rules_at(path).get("meta", {}).get("example", "")
@@ -129,6 +136,7 @@ class _Explainer:
             line=mark.line,
             column=mark.column,
             field=format_field(path),
+            place=place_name(path, self.loaded.data),
             message=message,
         )
 
@@ -232,6 +240,7 @@ def _date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
             line=mark.line,
             column=mark.column,
             field="date",
+            place=place_name(("date",)),
             message=f"date（成文日期）{date.year}年{date.month}月{date.day}日 早于 {year} 年度结束。"
             f"报告应在 {year} 年之后成文，例如 {year + 1}-01-15。",
         )
@@ -252,6 +261,7 @@ def _placeholder_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Prob
                     line=mark.line,
                     column=mark.column,
                     field=key,
+                    place=place_name((key,)),
                     message=f"{key}（{label}）里还是示例的占位文字“{found.group()}”。请改成本单位的实际内容。",
                 )
             )

@@ -111,6 +111,7 @@ def as_dict(problem: Problem) -> dict[str, object]:
         "line": problem.line,
         "column": problem.column,
         "field": problem.field,
+        "place": problem.place,
         "severity": "error" if problem.severity is Severity.ERROR else "warning",
         "code": code,
         "message": problem.message,

@@ -16,6 +16,7 @@ import re
 from draft.check.source import Context, Finding, Path_, Text
 from draft.model import Layout, Node, TitlePlacement, part_layout
 from draft.numbering import PART_STYLE, MarkerStyle, child_style
+from draft.places import place_name
 from draft.render import title_placement
 from draft.problems import Severity
 
@@ -70,7 +71,7 @@ def _duplicates(ctx: Context) -> list[Finding]:
 
 def _duplicate(ctx: Context, text: Text, earlier: Text) -> Finding:
     line = ctx.line_of(earlier)
-    where = f"第 {line} 行（{earlier.field_name}）"
+    where = f"第 {line} 行（{place_name(earlier.path, ctx.loaded.data)}）"
     what = {"title": "这个标题", "point": "这个要点"}.get(text.kind, "这段文字")
     return ctx.finding(
         DUPLICATE,

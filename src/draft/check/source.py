@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from draft.form import paragraphs as build_paragraphs
 from draft.load import LoadedForm, Mark, format_field
+from draft.places import place_name
 from draft.model import Report
 from draft.problems import Problem, Severity
 from draft.punctuation import ChangesMemo, PunctuationChange, punctuation_changes
@@ -253,10 +254,6 @@ class Text(NamedTuple):
         return str(self.path[0])
 
     @property
-    def field_name(self) -> str:
-        return format_field(self.path)
-
-    @property
     def in_part(self) -> bool:
         return self.part in PART_LABELS
 
@@ -329,9 +326,9 @@ class Finding(Problem):
     fix: str = ""
 
     def __str__(self) -> str:
-        field_ = f" {self.field}" if self.field else ""
         fix = f"（改法：{self.fix}）" if self.fix else ""
-        return f"{self.location()}{field_}:[{self.severity.value}] {self.message}{fix}"
+        # Beside a review's hints, its errors say so too.
+        return f"{self.heading(tag_errors=True)}{self.message}{fix}"
 
 
 class Context(NamedTuple):
@@ -382,6 +379,7 @@ class Context(NamedTuple):
             line=mark.line,
             column=mark.column,
             field=format_field(path),
+            place=place_name(path, self.loaded.data),
             severity=severity,
             code=code,
             fix=fix,

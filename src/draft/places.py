@@ -1,0 +1,70 @@
+"""A place in a form named as a person would: 主要举措和成效 › 第2条（规范执法）› 标题.
+
+Messages point at a field two ways: the machine path (``measures.items[1].title``,
+counted from zero, kept for ``--format json``) and this name, counted from one,
+with each item's own title where it has one, so that the user can find the place
+in the form and in the report.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from draft.schema import LAYOUT_SCHEMA, NODE_SCHEMA, PART_LABELS, report_schema
+
+Path_ = tuple[str | int, ...]
+
+#: How much of an item's title the name quotes.
+TITLE_SHOWN = 12
+SEPARATOR = " › "
+
+# Shorter than the schema's labels, which also explain (要点（一是、二是……）).
+_NODE_NAMES = {"points": "要点", "items": "下级条目"}
+
+
+def _labels(schema: dict[str, Any]) -> dict[str, str]:
+    return {key: rules["meta"]["label"] for key, rules in schema.items()}
+
+
+@cache
+def _field_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Names of the top-level fields, of the fields of a part or item, and of layout options."""
+    return _labels(report_schema()), {**_labels(NODE_SCHEMA), **_NODE_NAMES}, _labels(LAYOUT_SCHEMA)
+
+
+def place_name(path: Path_, data: Any = None) -> str:
+    """The place at ``path`` for a person; ``data`` (the form) adds the titles of items."""
+    top, node_fields, layout_fields = _field_names()
+    names: list[str] = []
+    node = data
+    for depth, step in enumerate(path):
+        parent = path[depth - 1] if depth else None
+        if isinstance(step, int):
+            names.append(_element_name(step, parent, _at(node, step)))
+        elif depth == 0:
+            names.append(PART_LABELS.get(step) or top.get(step) or step)
+        elif not (step in _NODE_NAMES and depth + 1 < len(path) and isinstance(path[depth + 1], int)):
+            # "items" before an index is named by the index: 第2条.
+            names.append((layout_fields if parent == "layout" else node_fields).get(step, step))
+        node = _at(node, step)
+    return SEPARATOR.join(names).replace(f"）{SEPARATOR}", f"）{SEPARATOR.lstrip()}")
+
+
+def _element_name(index: int, parent: str | int | None, element: Any) -> str:
+    if parent == "items":
+        title = element.get("title") if isinstance(element, dict) else None
+        if isinstance(title, str | int | float) and not isinstance(title, bool) and str(title).strip():
+            shown = str(title).strip()
+            shown = shown if len(shown) <= TITLE_SHOWN else shown[:TITLE_SHOWN] + "…"
+            return f"第{index + 1}条（{shown}）"
+        return f"第{index + 1}条"
+    if parent == "points":
+        return f"第{index + 1}个要点"
+    return f"第{index + 1}项"
+
+
+def _at(node: Any, step: str | int) -> Any:
+    if isinstance(step, int):
+        return node[step] if isinstance(node, list) and 0 <= step < len(node) else None
+    return node.get(step) if isinstance(node, dict) else None
