@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -20,15 +21,23 @@ from draft.problems import FormError, Severity
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
-#: A form that draws no finding at all: MINIMAL with the responsibility part and a plan of substance.
+#: A form that draws no finding at all: MINIMAL with the responsibility part, a plan of substance and a date.
 CLEAN = MINIMAL.replace(
     "plans:\n  text: 继续加强学习。",
     "responsibility:\n  text: 主要负责人切实履行第一责任人职责。\nplans:\n  text: 加强执法人员培训。",
-)
+) + "date: 2024-01-15\n"
+
+
+def dated(text: str) -> str:
+    """``text`` with a 成文日期 at its end, where it has none: the findings then are the ones tested."""
+    if re.search(r"^date:", text, re.MULTILINE):
+        return text
+    year = int(re.search(r"^year: *([0-9]+)", text, re.MULTILINE)[1])
+    return text.rstrip("\n") + f"\ndate: {year + 1}-01-15\n"
 
 
 def check(write_form, text: str, **options: bool) -> list[Finding]:
-    return check_form(write_form(text), **options).findings
+    return check_form(write_form(dated(text)), **options).findings
 
 
 def coded(findings: list[Finding], code: str) -> list[Finding]:
@@ -604,7 +613,7 @@ def test_align_verifies_every_character() -> None:
 
 
 def test_check_lists_findings_one_a_line_and_exits_1_on_errors(write_form) -> None:
-    path = write_form(NUMBERED)
+    path = write_form(dated(NUMBERED))
     result = run_cli("check", str(path))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -619,7 +628,7 @@ def test_check_exits_0_with_warnings_only(write_form) -> None:
     path = write_form(MINIMAL)
     result = run_cli("check", str(path))
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "共 0 个错误、2 个提示。"
+    assert result.stdout.splitlines()[-1] == "共 0 个错误、3 个提示。"
     assert f"{path}:7:1 党政主要负责人履行推进法治建设第一责任人职责情况:[提示] 表单没有“党政主要负责人" in result.stdout
 
 
@@ -629,7 +638,7 @@ def test_check_without_files_reads_every_form_in_inputs(tmp_path: Path) -> None:
     (tmp_path / "inputs" / "b.yaml").write_text(MINIMAL, encoding="utf-8")
     result = run_cli("check", cwd=tmp_path)
     assert result.exit_code == 0
-    assert [line.split(":")[0] for line in result.stdout.splitlines()[:-1]] == ["inputs/b.yaml", "inputs/b.yaml"]
+    assert [line.split(":")[0] for line in result.stdout.splitlines()[:-1]] == ["inputs/b.yaml"] * 3
 
 
 def test_check_json_lists_every_finding(write_form) -> None:
@@ -686,7 +695,7 @@ def test_build_strict_refuses_a_form_with_any_finding(write_form, tmp_path: Path
     result = run_cli("build", "--strict", str(warned), str(clean), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert not (tmp_path / "out" / "warned.docx").exists()
-    assert f"{warned}：共 0 个错误、2 个提示。因为加了 --strict，没有生成。" in result.stderr
+    assert f"{warned}：共 0 个错误、3 个提示。因为加了 --strict，没有生成。" in result.stderr
     assert f"{warned}:7:1 党政主要负责人履行推进法治建设第一责任人职责情况:[提示]" in result.stderr
     assert docx.Document(str(tmp_path / "out" / "clean.docx")).paragraphs
 
@@ -730,3 +739,51 @@ def test_every_finding_points_at_what_it_names(title: str, lines: list[str], poi
             assert char in "（）()“”《》【】", finding
         if finding.code == "manual-numbering":
             assert finding.fix.endswith(f"开头的“{char}") or f"开头的“{char}" in finding.fix, finding
+
+
+def test_build_strict_builds_a_form_whose_only_finding_is_what_draft_puts_right(write_form, tmp_path: Path) -> None:
+    # The half-width hint says 不必手改: draft changes those marks itself, so --strict does not hold the report back.
+    path = write_form(CLEAN.replace("我局坚持依法行政。", "2023年,我局坚持依法行政。"))
+    assert [f.code for f in check_form(path).findings] == ["half-width-punctuation"]
+    result = run_cli("build", "--strict", str(path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert "2023年，我局坚持依法行政。" in [p.text for p in docx.Document(str(tmp_path / "out" / "form.docx")).paragraphs]
+
+
+# --- unfinished: init's example text, no 成文日期 -------------------------------------
+
+
+def test_a_form_still_holding_init_text_is_hinted(tmp_path: Path) -> None:
+    assert run_cli("init", "form.yaml", cwd=tmp_path).exit_code == 0
+    found = check_form(tmp_path / "form.yaml").findings
+    assert [(f.code, f.line, f.column, f.field) for f in found] == [("example-text", 25, 3, "intro")]
+    assert found[0].message.startswith("这里还是 draft init 生成的示例文字（“")
+    assert found[0].message.endswith("”），没有改成本单位的内容。表单里共有 14 处这样的示例文字。")
+
+
+def test_text_of_ones_own_is_not_init_text(write_form) -> None:
+    assert coded(check(write_form, CLEAN), "example-text") == []
+
+
+def test_a_form_without_a_date_is_hinted_at_its_end(write_form) -> None:
+    found = coded(check_form(write_form(MINIMAL)).findings, "missing-date")
+    assert summary(found) == [
+        (
+            "missing-date",
+            WARNING,
+            7,
+            1,
+            "date",
+            "表单没有写成文日期（date），报告末尾不会印落款和成文日期。公文应当在正文之后署发文机关名称、标注成文日期。",
+        )
+    ]
+    assert found[0].fix == "在表单末尾加一行 date: 2024-01-15（改成实际的成文日期）；落款单位与单位名称不同时再加 signature:"
+
+
+@pytest.mark.parametrize("typed", ["一、", "（一）", "1.", "(1)"])
+def test_numbering_typed_in_the_reports_own_title_is_an_error(write_form, typed: str) -> None:
+    found = coded(check(write_form, f"title: {typed}示例区司法局2023年法治政府建设年度报告\n" + CLEAN), "manual-numbering")
+    assert [(f.code, f.severity, f.line, f.column, f.field, f.fix) for f in found] == [
+        ("manual-numbering", ERROR, 1, 8, "title", f"删除开头的“{typed}”")
+    ]
+    assert found[0].message == f"报告标题开头手写了编号“{typed}”，报告标题不编号，这样会把编号印在标题里。"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +12,7 @@ import docx
 import pytest
 
 from conftest import INPUTS, MINIMAL, run_cli
+from draft import init_form
 
 
 def test_help_is_in_chinese() -> None:
@@ -36,7 +39,63 @@ def test_init_writes_a_form_that_validates_and_builds(tmp_path: Path) -> None:
     assert build.exit_code == 0, build.output
     assert "已生成：output/report.docx" in build.stdout
     document = docx.Document(str(tmp_path / "output" / "report.docx"))
-    assert document.paragraphs[-1].text == "2025年1月15日"
+    year = init_form.proposed_year(datetime.date.today())
+    assert document.paragraphs[-1].text == f"{year + 1}年1月15日"
+
+
+@pytest.mark.parametrize(
+    ("today", "year"),
+    [
+        ("2026-12-01", 2026),  # the last quarter: this year's report is being written
+        ("2026-10-01", 2026),
+        ("2026-09-30", 2025),  # before it: the report on the year just ended
+        ("2027-01-05", 2026),
+        ("2027-03-31", 2026),
+    ],
+)
+def test_init_proposes_the_year_being_reported_on(tmp_path: Path, monkeypatch, today: str, year: int) -> None:
+    monkeypatch.setattr(init_form, "today", lambda: datetime.date.fromisoformat(today))
+    assert run_cli("init", "form.yaml", cwd=tmp_path).exit_code == 0
+    text = (tmp_path / "form.yaml").read_text(encoding="utf-8")
+    assert f"\nyear: {year}\n" in text
+    assert f"\ndate: {year + 1}-01-15\n" in text
+    assert f"title: 示例区司法局{year}年法治政府建设年度报告" in text
+    assert f"（如“{year}年推进法治政府建设的主要举措和成效”）" in text
+    # Only the years move: the rest is the built-in form as it stands.
+    years = re.compile("20[0-9]{2}")
+    assert years.sub("", text) == years.sub("", init_form.builtin_form_text())
+
+
+def test_init_without_yaml_writes_a_form_that_build_finds(tmp_path: Path) -> None:
+    result = run_cli("init", "inputs/2025", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "已新建表单：inputs/2025.yaml"
+    assert "已生成：output/2025.docx" in run_cli("build", cwd=tmp_path).stdout
+
+
+def test_init_refuses_a_name_build_would_not_read(tmp_path: Path) -> None:
+    result = run_cli("init", "report.txt", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "report.txt:表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 report.txt.yaml 这样的名字。\n"
+    )
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("去年的报告.docx", "是一份 Word 文档，不是表单：draft build 用 .yaml 表单生成报告。要从去年的报告开始，"
+         "请运行 draft import 去年的报告.docx -o inputs/去年的报告.yaml，把它转成表单，再改写成今年的内容。"),
+        ("2023.pdf", "是一个 PDF 文件，不是表单：draft build 用 .yaml 表单生成报告。要从去年的报告开始，"
+         "请先用 Word 或 WPS 打开它，另存为 .docx，然后运行 draft import 2023.docx -o inputs/2023.yaml，把它转成表单，再改写成今年的内容。"),
+    ],
+)
+def test_build_of_a_report_points_to_import(tmp_path: Path, name: str, says: str) -> None:
+    (tmp_path / name).write_bytes(b"PK\x03\x04")
+    result = run_cli("build", name, cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"{name}:“{name}”{says}"
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:
@@ -62,6 +121,34 @@ def test_build_continues_past_a_bad_form_and_exits_1(tmp_path: Path) -> None:
     assert "inputs/a_bad.yaml:2:7 报告年度:" in result.stderr
     assert (tmp_path / "out" / "b_good.docx").is_file()
     assert not (tmp_path / "out" / "a_bad.docx").exists()
+
+
+def test_a_batch_ends_with_a_line_counting_what_became_of_each_form(tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    clean = MINIMAL.replace("继续加强学习。", "加强执法培训。") + "responsibility:\n  text: 履行职责。\ndate: 2024-01-15\n"
+    for name in "abcdef":  # nine forms in all: built in worker processes
+        (inputs / f"{name}.yaml").write_text(clean, encoding="utf-8")
+    (inputs / "g_bad.yaml").write_text(MINIMAL.replace("year: 2023", "year: 二〇二三"), encoding="utf-8")
+    (inputs / "h_hinted.yaml").write_text(MINIMAL, encoding="utf-8")
+    (inputs / "i_broken.yaml").write_text("unit：青山县司法局\n# 年度\nyear: 2023\n", encoding="utf-8")
+    result = run_cli("build", "-o", "out", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "共 9 份表单：已生成 7 份（其中 1 份有审读意见），2 份有问题没有生成，见上。"
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
+        "a.docx", "b.docx", "c.docx", "d.docx", "e.docx", "f.docx", "h_hinted.docx"
+    ]
+
+
+def test_a_batch_that_went_well_says_so_on_standard_output(tmp_path: Path) -> None:
+    result = run_cli("build", str(INPUTS / "luohu-2022.yaml"), str(INPUTS / "zhonglou-2023.yaml"), "-o", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "共 2 份表单：已生成 2 份（其中 2 份有审读意见），见上。"
+
+
+def test_a_single_form_needs_no_count(tmp_path: Path) -> None:
+    result = run_cli("build", str(INPUTS / "luohu-2022.yaml"), "-o", str(tmp_path))
+    assert result.stdout.splitlines() == ["已生成：" + str(tmp_path / "luohu-2022.docx")]
 
 
 def test_own_template_changes_the_wording(tmp_path: Path) -> None:

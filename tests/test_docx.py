@@ -86,3 +86,20 @@ def test_document_properties_escape_and_stop_at_word_s_255_characters(tmp_path: 
     assert props.author == unit[:255]
     assert props.title == (unit + "2023年法治政府建设年度报告")[:255]
     assert document.paragraphs[0].text.replace("\n", "").startswith(unit)
+
+
+def test_the_last_body_paragraph_and_the_closing_keep_with_the_signature(build_docx) -> None:
+    document = build_docx(MINIMAL + "closing: 特此报告\ndate: 2024-01-15\n")
+    tail = [(p.style.name, p.text) for p in document.paragraphs[-5:]]
+    assert tail == [
+        ("Heading 1", "三、2024年推进法治政府建设的主要安排"),
+        ("正文末段", "继续加强学习。"),
+        ("结束语", "特此报告。"),
+        ("落款", "示例区司法局"),
+        ("成文日期", "2024年1月15日"),
+    ]
+    for name in ("正文末段", "结束语", "落款"):
+        assert document.styles[name].paragraph_format.keep_with_next is True
+        assert document.styles[name].base_style.name == "Normal"
+    # Without a 落款 nothing needs keeping: the last paragraph is a body paragraph like any other.
+    assert build_docx(MINIMAL).paragraphs[-1].style.name == "Normal"

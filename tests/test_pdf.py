@@ -115,3 +115,78 @@ def test_headings_appear_in_order(converted, name: str) -> None:
             found = text.find(heading, position)
             assert found >= 0, heading
             position = found + len(heading)
+
+
+# --- The 落款 never alone on the last page -----------------------------------------------
+
+#: Enough one-line paragraphs to move the end of the body over more than a whole page.
+BODY_LENGTHS = range(LINES_PER_PAGE + 2)
+LONG_LAST = "依法行政工作持续推进，" * 8 + "取得明显成效。"  # three lines and more
+
+
+def _ending_form(lines: int, closing: bool, long_last: bool) -> str:
+    body = "".join(f"    第{i + 1}段依法行政工作持续推进取得成效。\n\n" for i in range(lines))
+    last = LONG_LAST if long_last else "计划。"
+    return (
+        "unit: 示例区司法局\nyear: 2023\nmeasures:\n  text: |\n" + body + "    末段。\n"
+        "shortcomings:\n  text: 不足。\nplans:\n  text: " + last + "\n"
+        + ("closing: 特此报告\n" if closing else "") + "date: 2024-01-15\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def endings(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bool, bool], Path]:
+    """The same report at every body length, with and without 特此报告, converted in one LibreOffice run."""
+    folder = tmp_path_factory.mktemp("endings")
+    cases = {}
+    for lines in BODY_LENGTHS:
+        for closing in (False, True):
+            for long_last in (False, True):
+                form = folder / f"r{lines:02d}{'c' if closing else ''}{'l' if long_last else ''}.yaml"
+                form.write_text(_ending_form(lines, closing, long_last), encoding="utf-8")
+                cases[lines, closing, long_last] = build_form(form, folder / "docx", Wording()).output
+    env = {**os.environ, "FONTCONFIG_FILE": str(REPO / "tests" / "fontconfig" / "fonts.conf")}
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder / "pdf")] + [str(d) for d in cases.values()],
+        check=True, capture_output=True, timeout=600, env=env,
+    )
+    return {case: folder / "pdf" / docx_file.with_suffix(".pdf").name for case, docx_file in cases.items()}
+
+
+#: 37 mm + 225 mm from the top of the page, in points.
+TYPE_AREA_BOTTOM = (37 + 225) / 25.4 * 72
+
+
+def line_tops(pdf: Path, page: int) -> list[float]:
+    """The top of each text line of a page inside the type area (the page number is below it)."""
+    args = ["pdftotext", "-bbox-layout", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    xml = subprocess.run(args, check=True, capture_output=True, text=True).stdout
+    tops = sorted({round(float(top), 1) for top in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)"', xml)})
+    return [top for top in tops if top < TYPE_AREA_BOTTOM]
+
+
+def test_the_signature_and_date_never_stand_alone_on_the_last_page(endings) -> None:
+    alone = []
+    for (lines, closing, long_last), pdf in endings.items():
+        last = page_count(pdf)
+        body = [
+            line for line in pdf_text(pdf, last).splitlines()
+            if line.strip() and "".join(line.split()) not in ("示例区司法局", "2024年1月15日", "特此报告。", f"—{last}—")
+        ]
+        if last > 1 and not body:
+            alone.append((lines, closing, long_last))
+    assert alone == []
+    # The lengths tried move the end of the body over a whole page, and onto a second one.
+    assert {page_count(pdf) for pdf in endings.values()} == {1, 2}
+
+
+def test_keeping_the_signature_with_the_body_keeps_the_lines_on_the_grid(endings) -> None:
+    pitch = 579 / 20  # the exact line pitch of the body, in points
+    for pdf in endings.values():
+        for page in range(1, page_count(pdf) + 1):
+            tops = line_tops(pdf, page)[1 if page == 1 else 0 :]  # the one-line title is set apart
+            # Every line stands a whole number of line pitches below the page's first line.
+            offsets = [(top - tops[0]) / pitch for top in tops]
+            assert all(abs(offset - round(offset)) < 0.1 for offset in offsets), (pdf.name, page, offsets)
+            assert len(tops) <= LINES_PER_PAGE

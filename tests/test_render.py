@@ -100,7 +100,16 @@ def test_a_recipient_line_ends_with_a_full_width_colon(build_docx) -> None:
 def test_closing_signature_and_date(build_docx) -> None:
     document = build_docx(MINIMAL + "closing: true\ndate: 2024-01-05\n")
     tail = [(p.style.name, p.text) for p in document.paragraphs[-3:]]
-    assert tail == [("Normal", "特此报告。"), ("落款", "示例区司法局"), ("成文日期", "2024年1月5日")]
+    assert tail == [("结束语", "特此报告。"), ("落款", "示例区司法局"), ("成文日期", "2024年1月5日")]
+
+
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [("特此报告", "特此报告。"), ("特此报告。", "特此报告。"), ("特此报告，", "特此报告。"), ("以上报告，请审阅！", "以上报告，请审阅！")],
+)
+def test_a_closing_sentence_ends_with_its_full_stop(build_docx, written: str, printed: str) -> None:
+    document = build_docx(MINIMAL + f"closing: {written}\n")
+    assert (document.paragraphs[-1].style.name, document.paragraphs[-1].text) == ("结束语", printed)
 
 
 def test_user_text_is_never_evaluated_as_a_template(build_docx) -> None:

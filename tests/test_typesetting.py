@@ -87,7 +87,7 @@ def test_recipient_closing_and_signature(report) -> None:
     assert (paragraphs[1].style.name, paragraphs[1].text) == ("主送机关", "区委全面依法治区委员会办公室：")
     assert attr(report.styles["主送机关"].element.pPr, qn("w:ind"), "w:firstLine") == "0"
     assert [(p.style.name, p.text) for p in paragraphs[-3:]] == [
-        ("Normal", "特此报告。"),
+        ("结束语", "特此报告。"),
         ("落款", "示例区司法局"),
         ("成文日期", "2024年1月15日"),
     ]

@@ -23,7 +23,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO, TypeVar
 
-from draft.problems import DraftError, Problem, UsageError, display_path
+from draft.problems import EXIT_BAD_INPUT, EXIT_OK, DraftError, Problem, UsageError, display_path
 
 if TYPE_CHECKING:
     # Imported where they are used: ``draft init`` writes a file with write_atomically and
@@ -188,7 +188,7 @@ def build_one(
     form: Path, output_dir: Path, template_dir: Path | None, normalize: bool, force: bool, strict: bool
 ) -> FormBuild:
     """Check and build one form as ``draft build`` does; with ``strict``, a form with findings is not built."""
-    from draft.check import check_read
+    from draft.check import check_read, holding_back
     from draft.form import read_form
 
     findings: list[Finding] | None = None
@@ -196,7 +196,7 @@ def build_one(
         # check_form(form) reads the form as the build does when it normalizes: read it once for both.
         read = read_form(form)
         findings = check_read(read, normalize=normalize)
-        if strict and findings:
+        if strict and holding_back(findings):
             return FormBuild(findings_=findings)
         built = build_form(form, output_dir, wording_for(template_dir), normalize, force, read if normalize else None)
     except DraftError as error:
@@ -371,3 +371,39 @@ class _Progress:
             self.stream.write("\r" + " " * self.drawn + "\r")
             self.stream.flush()
             self.drawn = 0
+
+
+class BatchTally:
+    """What became of each form of a ``draft build``, for its closing line and exit code."""
+
+    def __init__(self) -> None:
+        self.reports = 0
+        self.with_findings = 0
+        self.failures = 0
+        self.held_back = 0  # by --strict
+        self._exit_code = EXIT_OK
+
+    def built(self, with_findings: bool) -> None:
+        self.reports += 1
+        self.with_findings += with_findings
+
+    def failed(self, exit_code: int) -> None:
+        self.failures += 1
+        self._exit_code = max(self._exit_code, exit_code)
+
+    @property
+    def exit_code(self) -> int:
+        return max(self._exit_code, EXIT_BAD_INPUT if self.held_back else EXIT_OK)
+
+    def summary(self) -> str:
+        """``共 20 份表单：已生成 18 份（其中 3 份有审读意见），2 份有问题没有生成，见上。``"""
+        total = self.reports + self.failures + self.held_back
+        parts = [f"已生成 {self.reports} 份"]
+        if self.with_findings:
+            parts[0] += f"（其中 {self.with_findings} 份有审读意见）"
+        if self.failures:
+            parts.append(f"{self.failures} 份有问题没有生成")
+        if self.held_back:
+            parts.append(f"{self.held_back} 份因为加了 --strict 没有生成")
+        see_above = "，见上" if self.failures or self.held_back or self.with_findings else ""
+        return f"共 {total} 份表单：{'，'.join(parts)}{see_above}。"

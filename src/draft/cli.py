@@ -18,6 +18,8 @@ from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContex
 
 DEFAULT_INPUTS = Path("inputs")
 DEFAULT_OUTPUT = Path("output")
+#: What a form file's name ends with; draft build finds inputs/*.yaml and *.yml.
+FORM_SUFFIXES = (".yaml", ".yml")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -116,12 +118,21 @@ def init(path: Path) -> None:
 
     表单里每一项都有说明和示例，照着改写即可；不会覆盖已有文件。
     """
+    from draft import init_form
     from draft.build import write_atomically
-    from draft.wording import FORM_FILE, builtin_template_dir
 
+    if not path.suffix:
+        path = path.with_name(path.name + ".yaml")  # draft build finds *.yaml: "inputs/2025" is inputs/2025.yaml
+    elif path.suffix.lower() not in FORM_SUFFIXES:
+        raise UsageError(
+            Problem(
+                file=display_path(path),
+                message=f"表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 {display_path(path)}.yaml 这样的名字。",
+            )
+        )
     if path.exists():
         raise UsageError(Problem(file=display_path(path), message="文件已存在，为免覆盖您的内容没有写入。请换一个文件名。"))
-    write_atomically(path, (builtin_template_dir() / FORM_FILE).read_bytes())
+    write_atomically(path, init_form.init_form_text(init_form.today()).encode("utf-8"))
     click.echo(f"已新建表单：{display_path(path)}")
     click.echo(f"下一步：用记事本或其他编辑器填写它，然后运行  draft build {display_path(path)}")
 
@@ -179,35 +190,39 @@ def build(
     其余照常生成。在 Word 中改过的输出文件不会被覆盖（除非加 --force）。
     生成后列出 draft check 的审读意见，不影响生成；加 --strict 时有意见的表单不生成。
     """
-    from draft.build import build_forms
-    from draft.check import summary
+    from draft.build import BatchTally, build_forms
+    from draft.check import holding_back, summary
 
-    exit_code = EXIT_OK
+    forms = _forms(files)
+    tally = BatchTally()
     # Each form is checked and built (in worker processes when there are many) by build_one,
     # as check_form and build_form would do it here; findings() and built() raise what they raised.
     done_forms = build_forms(
-        _forms(files), output_dir, template_dir,
+        forms, output_dir, template_dir,
         normalize=not keep_punctuation, force=force, strict=strict, progress=sys.stderr,
     )
     for form, done in done_forms:
         try:
             findings = done.findings()
-            if strict and findings:
+            if strict and holding_back(findings):
                 _report(findings)
                 click.echo(f"{display_path(form)}：{summary(findings)}因为加了 --strict，没有生成。", err=True)
-                exit_code = max(exit_code, EXIT_BAD_INPUT)
+                tally.held_back += 1
                 continue
             built = done.built()
         except DraftError as error:
             _report(error.problems)
-            exit_code = max(exit_code, error.exit_code)
+            tally.failed(error.exit_code)
             continue
         _report(built.warnings)
         _report(findings)
         if built.backup:
             click.echo(f"已备份原文件：{display_path(built.backup)}")
         click.echo(f"已生成：{display_path(built.output)}")
-    sys.exit(exit_code)
+        tally.built(with_findings=bool(findings))
+    if len(forms) > 1:
+        click.echo(tally.summary(), err=tally.exit_code != EXIT_OK)
+    sys.exit(tally.exit_code)
 
 
 @cli.command(context_settings=CONTEXT)

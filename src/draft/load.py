@@ -147,9 +147,23 @@ def format_field(path: Path_) -> str:
 # --- Entry points -------------------------------------------------------------
 
 
+#: Reports, not forms: what ``draft import`` reads (.docx), and other files reports are kept in.
+REPORT_SUFFIXES = {".docx": "一份 Word 文档", ".doc": "一份旧版 Word 文档", ".wps": "一份 WPS 文档",
+                   ".odt": "一份文档", ".pdf": "一个 PDF 文件", ".html": "一个网页", ".htm": "一个网页"}
+
+
 def load_form(path: Path) -> LoadedForm:
     """Read and parse the form at ``path``."""
     display = display_path(path)
+    suffix = path.suffix.lower()
+    if suffix in REPORT_SUFFIXES:
+        convert = "" if suffix == ".docx" else "先用 Word 或 WPS 打开它，另存为 .docx，然后"
+        raise _cannot_open(
+            display,
+            f"“{display}”是{REPORT_SUFFIXES[suffix]}，不是表单：draft build 用 .yaml 表单生成报告。"
+            f"要从去年的报告开始，请{convert}运行 draft import {display_path(path.with_suffix('.docx'))} -o inputs/{path.stem}.yaml，"
+            "把它转成表单，再改写成今年的内容。",
+        )
     try:
         with path.open("rb") as stream:
             raw = _read_limited(stream, display)

@@ -29,7 +29,8 @@ def render(report: Report, wording: Wording) -> Document:
         blocks.append(Block.plain(Role.HEADING, PART_STYLE.marker(number) + heading, level=1))
         blocks += _body(part.node, part_layout(part, report), PART_STYLE, title_spans=())
     if report.closing:
-        text = report.closing if isinstance(report.closing, str) else wording.closing(report)
+        # 特此报告 is a sentence: written without its 。, it gets one.
+        text = _closed(report.closing) if isinstance(report.closing, str) else wording.closing(report)
         blocks.append(Block.plain(Role.CLOSING, text))
     if report.signature or report.date:
         blocks.append(Block.plain(Role.SIGNATURE, report.signature or wording.signature(report)))

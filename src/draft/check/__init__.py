@@ -23,10 +23,12 @@ missing-responsibility      提示      no part on the principal leaders' duty (
 title-only                  提示      an item with a title and nothing under it
 overlong-paragraph          提示      a paragraph printing over 600 characters
 inconsistent-numbers        提示      5宗 and 五宗 in one report
+example-text                提示      text still as draft init wrote it
+missing-date                提示      no 成文日期, so no 落款 either
 ==========================  ========  ==================================================
 
 Each family of findings has its module (``numbering``, ``punctuation``, ``years``,
-``structure``, ``paragraphs``, ``numbers``) with a ``check(ctx)`` function; this
+``structure``, ``paragraphs``, ``numbers``, ``unfinished``) with a ``check(ctx)`` function; this
 module runs them and presents the result.
 """
 
@@ -37,7 +39,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from draft.check import numbering, numbers, paragraphs, punctuation, structure, years
+from draft.check import numbering, numbers, paragraphs, punctuation, structure, unfinished, years
 from draft.check.source import Context, Finding, Locator, collect_texts
 from draft.form import ReadForm, read_form
 from draft.problems import Problem, Severity
@@ -51,6 +53,7 @@ CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (
     structure.check,
     paragraphs.check,
     numbers.check,
+    unfinished.check,
 )
 
 #: Codes for problems that come from reading the form rather than from the check (JSON only).
@@ -91,6 +94,11 @@ def check_read(read: ReadForm, *, normalize: bool = True) -> list[Finding]:
     )
     findings = [finding for run in CHECKS for finding in run(ctx)]
     return sorted(findings, key=lambda f: (f.line, f.column))
+
+
+def holding_back(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings for which ``build --strict`` does not build: all but what draft puts right itself."""
+    return [finding for finding in findings if not finding.fixed_by_draft]
 
 
 def summary(problems: Iterable[Problem]) -> str:

@@ -36,6 +36,11 @@ CODE = "manual-numbering"
 def check(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     for text in ctx.texts:
+        if text.path == ("title",):  # the report's own title: never numbered
+            found = _marker(text, 0)
+            if found:
+                findings.append(_finding(ctx, text, 0, found, f"报告标题开头手写了编号“{found}”，报告标题不编号，这样会把编号印在标题里。"))
+            continue
         if not text.in_part or text.kind == "field":
             continue
         found = _marker(text, 0)

@@ -73,7 +73,7 @@ def _half_width(ctx: Context) -> list[Finding]:
             f"（normalize_punctuation: false 或 --keep-punctuation），它们会原样印出：{listed}。"
         )
         fix = "删掉表单里的 normalize_punctuation: false（或生成时不加 --keep-punctuation），由程序统一改正"
-    return [ctx.finding(HALF_WIDTH, Severity.WARNING, first_text.path, message, fix, first)]
+    return [ctx.finding(HALF_WIDTH, Severity.WARNING, first_text.path, message, fix, first, fixed_by_draft=ctx.normalize)]
 
 
 # --- unpaired-punctuation ---------------------------------------------------------

@@ -324,6 +324,9 @@ class Finding(Problem):
 
     code: str = ""
     fix: str = ""
+    #: Draft itself puts this right when it builds (the finding is listed to be checked, not acted on),
+    #: so ``build --strict`` does not hold the report back for it.
+    fixed_by_draft: bool = False
 
     def __str__(self) -> str:
         fix = f"（改法：{self.fix}）" if self.fix else ""
@@ -371,6 +374,7 @@ class Context(NamedTuple):
         message: str,
         fix: str = "",
         mark: Mark | None = None,
+        fixed_by_draft: bool = False,
     ) -> Finding:
         mark = mark or self.loaded.mark(path)
         return Finding(
@@ -383,6 +387,7 @@ class Context(NamedTuple):
             severity=severity,
             code=code,
             fix=fix,
+            fixed_by_draft=fixed_by_draft,
         )
 
     def line_of(self, text: Text, printed_index: int = 0) -> int:

@@ -90,6 +90,10 @@ def font_table() -> str:
 NORMAL = "Normal"
 TITLE = "Title"
 RECIPIENT = "Recipient"
+#: The body paragraph right before the 结束语 or 落款, and the 结束语: each kept with what follows,
+#: so that a page break never leaves the 落款 and 成文日期 alone on the last page (GB/T 9704 §7.3.5).
+BODY_LAST = "BodyLast"
+CLOSING = "Closing"
 SIGNATURE = "Signature"
 SIGNATURE_DATE = "SignatureDate"
 PAGE_NUMBER_ODD = "PageNumberOdd"
@@ -205,6 +209,10 @@ def style_sheet(signature: str = "", date: str = "") -> str:
         )
     styles += [
         _style("paragraph", RECIPIENT, "主送机关", f"<w:next w:val=\"{NORMAL}\"/><w:pPr>{flush}</w:pPr>", based_on=NORMAL),
+        # Word then moves the paragraph's last line (widow control is off: 22 lines a page) onto the
+        # 落款's page; LibreOffice moves the whole paragraph. Either way the lines stay on the grid.
+        _style("paragraph", BODY_LAST, "正文末段", "<w:pPr><w:keepNext/></w:pPr>", based_on=NORMAL),
+        _style("paragraph", CLOSING, "结束语", "<w:pPr><w:keepNext/></w:pPr>", based_on=NORMAL),
         _style(
             "paragraph",
             SIGNATURE,

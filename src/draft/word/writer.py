@@ -45,7 +45,7 @@ _ROLE_STYLES = {
     Role.TITLE: styles.TITLE,
     Role.RECIPIENT: styles.RECIPIENT,
     Role.BODY: styles.NORMAL,
-    Role.CLOSING: styles.NORMAL,
+    Role.CLOSING: styles.CLOSING,
     Role.SIGNATURE: styles.SIGNATURE,
     Role.DATE: styles.SIGNATURE_DATE,
 }
@@ -65,9 +65,16 @@ _NOT_XML_MESSAGE = "All strings must be XML compatible: Unicode or ASCII, no NUL
 _RUN_BREAKS = re.compile("([\t\r\n])")
 
 
-def style_of(block: Block) -> str:
+#: What the last body paragraph is kept on the page of.
+_ENDING = (Role.CLOSING, Role.SIGNATURE)
+
+
+def style_of(block: Block, following: Block | None = None) -> str:
+    """The paragraph style of ``block``, which ``following`` comes after in the document."""
     if block.role is Role.HEADING:
         return styles.heading_style(block.level)
+    if block.role is Role.BODY and following is not None and following.role in _ENDING:
+        return styles.BODY_LAST
     return _ROLE_STYLES[block.role]
 
 
@@ -94,8 +101,9 @@ def warm_up() -> None:
 def body_xml(blocks: tuple[Block, ...] | list[Block]) -> str:
     """The ``w:p`` elements of the body, as python-docx's paragraph and run API writes them."""
     out: list[str] = []
-    for block in blocks:
-        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style_of(block)}"/></w:pPr>')
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style_of(block, following)}"/></w:pPr>')
         for span in block.spans:
             if span.heading_level:
                 out.append(f'<w:r><w:rPr><w:rStyle w:val="{styles.heading_char_style(span.heading_level)}"/></w:rPr>')

@@ -1,0 +1,44 @@
+"""The commented form ``draft init`` writes, dated for the report being written now.
+
+The built-in ``form.yaml`` is a real form for its example year, so that it can be
+read, validated and imported as it stands. ``draft init`` moves it to the year a
+unit is reporting on today: reports on a year are written from its last quarter
+(the 法治政府 report is due before 1 April of the next year), so from October on
+the year proposed is this one, before October the year just ended.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import cache
+
+from draft.wording import FORM_FILE, builtin_template_dir
+
+#: The report year of the built-in form, and the year its example date falls in.
+EXAMPLE_YEAR = 2024
+_EXAMPLE_YEARS = re.compile(rf"(?<![0-9])({EXAMPLE_YEAR}|{EXAMPLE_YEAR + 1})(?![0-9])")
+
+#: From this month on, a report on this year is being written.
+FIRST_REPORTING_MONTH = 10
+
+
+def today() -> datetime.date:
+    """The day ``draft init`` runs (a function, so that tests can set the day)."""
+    return datetime.date.today()
+
+
+def proposed_year(today: datetime.date) -> int:
+    """The year a unit is reporting on at ``today``."""
+    return today.year if today.month >= FIRST_REPORTING_MONTH else today.year - 1
+
+
+def init_form_text(today: datetime.date) -> str:
+    """The built-in form with its years moved to the report year at ``today`` (its date to the next year)."""
+    shift = proposed_year(today) - EXAMPLE_YEAR
+    return _EXAMPLE_YEARS.sub(lambda found: str(int(found[0]) + shift), builtin_form_text())
+
+
+@cache
+def builtin_form_text() -> str:
+    return (builtin_template_dir() / FORM_FILE).read_text(encoding="utf-8")
