@@ -189,7 +189,7 @@ class _Explainer:
         if "year" in types:
             if isinstance(value, str) and value.strip().isdigit():
                 return f"应写数字，不要加引号：写 {value.strip()} 而不是 \"{value.strip()}\"。"
-            return f"应写阿拉伯数字的年份，例如 2023，现在是“{value}”。"
+            return f"应写阿拉伯数字的年份，例如 2023，现在是“{as_written(value)}”。"
         if "dict" in types:
             if value is None:
                 return "不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。"
@@ -197,10 +197,19 @@ class _Explainer:
         if "list" in types:
             return "应是一个列表：每一项单独一行，以“- ”开头，例如：\n  - 第一项\n  - 第二项"
         if "boolean" in types and "string" not in types:
-            return f"只能写 true（是）或 false（否），现在是“{value}”。"
+            return f"只能写 true（是）或 false（否），现在是“{as_written(value)}”。"
         if "date" in types:
             return "应写日期，例如 2024-01-15 或 2024年1月15日。"
         return "应是一段文字。如果写了列表或下级字段，请改成一段文字。"
+
+
+def as_written(value: Any) -> str:
+    """A value read from the form, shown as YAML writes it (true, not Python's True)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "空"
+    return str(value)
 
 
 def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tuple[dict[str, Any], list[Problem]]:
