@@ -13,7 +13,7 @@ import draft.load as load_module
 from draft.load import load_bytes
 from draft.problems import FormError, Problem
 
-from conftest import english_words
+from conftest import english_words, run_cli
 
 FORM = Path("inputs/a.yaml")
 LOADERS = [pytest.param(yaml.CSafeLoader, id="libyaml"), pytest.param(yaml.SafeLoader, id="python")]
@@ -126,6 +126,28 @@ def test_a_colon_slip_is_explained_at_its_line_on_any_field(
             "请改用中文引号（text: “放管服”改革持续深化。），或者给整个内容再加一层引号（text: '\"放管服\"改革持续深化。'）。",
             id="text-opening-with-quoted-word",
         ),
+        pytest.param(
+            "unit: 青山县司法局\nmeasures:\n  points:\n    - \"放管服\"改革，\"最多跑一次\"\n    - 二\n",
+            4,
+            7,
+            "这里的内容以引号 \" 开头，YAML 把它当成了括住整个内容的引号，引号后面的文字就读不下去了。"
+            "请改用中文引号（- “放管服”改革，“最多跑一次”），或者给整个内容再加一层引号（- '\"放管服\"改革，\"最多跑一次\"'）。",
+            id="quoted-words-at-both-ends",
+        ),
+        pytest.param(
+            "unit ：青山县司法局\nyear: 2023\n",
+            1,
+            6,
+            fullwidth_colon("unit", "青山县司法局"),
+            id="fullwidth-with-a-space-before",
+        ),
+        pytest.param(
+            "unit: 青山县司法局\nmeasures:\n  items:\n    - title:推动服务升级\n      text: 好\n",
+            4,
+            12,
+            glued_colon("- title", "推动服务升级"),
+            id="glued-in-a-list-item",
+        ),
     ],
 )
 def test_slips_are_explained(text: str, line: int, column: int, message: str) -> None:
@@ -152,3 +174,20 @@ def test_every_refusal_of_the_yaml_library_is_in_chinese(pieces: list[str]) -> N
     except FormError as error:
         for problem in error.problems:
             assert not english_words(problem.message, text), problem.message
+
+
+@pytest.mark.parametrize(
+    ("colon", "said"), [(":", "冒号后面缺少空格"), ("：", "冒号是中文冒号“：”"), (" ：", "冒号是中文冒号“：”")]
+)
+@pytest.mark.parametrize("where", ["part", "item"])
+def test_a_colon_slip_on_a_parts_last_line_is_explained_too(write_form, colon: str, said: str, where: str) -> None:
+    # Nothing follows the slip, so YAML reads the line as the part's text and only validation sees it.
+    line = f"  text{colon}我局坚持依法行政。" if where == "part" else f"  items:\n    - text{colon}我局坚持依法行政。"
+    path = write_form("unit: 青山县司法局\nyear: 2023\nshortcomings:\n  text: 好\nplans:\n  text: 好\nmeasures:\n" + line + "\n")
+    result = run_cli("validate", str(path))
+    assert result.exit_code == 1
+    place, column = ("主要举措和成效", 3) if where == "part" else ("主要举措和成效 › 第1条", 7)
+    assert result.stderr == (
+        f"{path}:{8 if where == 'part' else 9}:{column} {place}:这一行“text{colon}我局坚持依法行政。”被读成了一段文字：{said}，"
+        "YAML 因此认不出字段。请写成：text: 我局坚持依法行政。\n"
+    )

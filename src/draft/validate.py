@@ -160,7 +160,7 @@ class _Explainer:
     def _value_problem(self, path: tuple[str | int, ...], error: ValidationError) -> str:
         code, value, named = error.code, error.value, self.named(path)
         if code == errors.BAD_TYPE.code:
-            return f"{named} {self._expected(error.constraint, value)}"
+            return self._colon_slip(path, error.constraint, value) or f"{named} {self._expected(error.constraint, value)}"
         if code in (errors.EMPTY_NOT_ALLOWED.code, errors.NOT_NULLABLE.code):
             if self.rules_at(path).get("type") == "dict":
                 return f"{named} {self._expected('dict', None)}"
@@ -176,6 +176,21 @@ class _Explainer:
         if code == errors.CUSTOM.code and error.info == ("bad_date",):
             return f"{named} 写法不对：“{value}”。请写成 2024-01-15 或 2024年1月15日 这样的日期。"
         return f"{named} 的内容不对（{value!r}）。"
+
+    def _colon_slip(self, path: tuple[str | int, ...], constraint: str | list[str], value: Any) -> str:
+        """Fields were expected and one line came: ``text:我局……`` or ``text：我局……``, read as text.
+
+        YAML sees no field where the colon is Chinese or has no space after it; on the last line of
+        a part nothing follows to make that an error, so the slip only shows here.
+        """
+        expected = self.rules_at(path).get("schema")
+        slip = _FIELD_TYPED_AS_TEXT.match(value) if isinstance(value, str) and "dict" in constraint else None
+        if slip is None or not isinstance(expected, dict) or slip["key"] not in expected:
+            return ""
+        return (
+            f"这一行“{_shorten(value)}”被读成了一段文字：冒号{'是中文冒号“：”' if slip['colon'] == '：' else '后面缺少空格'}，"
+            f"YAML 因此认不出字段。请写成：{slip['key']}: {slip['value']}"
+        )
 
     def _empty_node(self, path: tuple[str | int, ...]) -> str:
         named = self.named(path)
@@ -201,6 +216,14 @@ class _Explainer:
         if "date" in types:
             return "应写日期，例如 2024-01-15 或 2024年1月15日。"
         return "应是一段文字。如果写了列表或下级字段，请改成一段文字。"
+
+
+# ``key:value`` or ``key：value`` that YAML read as one piece of text.
+_FIELD_TYPED_AS_TEXT = re.compile(r"(?P<key>[A-Za-z_]+)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>\S.*)", re.DOTALL)
+
+
+def _shorten(text: str, limit: int = 20) -> str:
+    return text if len(text) <= limit else text[:limit] + "……"
 
 
 def as_written(value: Any) -> str:

@@ -248,7 +248,7 @@ def _fullwidth_colon_on(report: _Report, number: int) -> SyntaxIssue | None:
     line = report.source.line(number)
     if "：" not in line or ": " in line:
         return None
-    fixed = re.sub(r"：\s*", ": ", line.strip(), count=1).rstrip()
+    fixed = re.sub(r"\s*：\s*", ": ", line.strip(), count=1).rstrip()
     return SyntaxIssue(
         number,
         line.index("：") + 1,
@@ -336,17 +336,22 @@ def _text_after_quoted_start(report: _Report) -> SyntaxIssue | None:
     value = _QUOTED_START.match(report.text_line)
     if value is None or not report.before.rstrip().endswith(value["quote"]):
         return None
-    if report.text_line.rstrip().endswith(value["quote"]):
-        return None  # quotes meant around the whole value, with one inside: 'it's'"
+    quote = value["quote"]
+    after = report.text_line[value.end("quote") :]
+    rest = after[after.find(quote) + 1 :].rstrip()
+    if rest.endswith(quote) and quote not in rest[:-1]:
+        return None  # quotes meant around the whole value, with one inside: 'it's'
     if report.column - 1 <= value.start("quote") + 1:
         return None  # the parser stopped at the opening quote itself
     prefix, text = report.text_line[: value.start("quote")].strip(), report.text_line[value.start("quote") :].strip()
-    chinese = _ASCII_QUOTED.sub(lambda m: f"“{m[2]}”" if m[1] == '"' else f"‘{m[2]}’", text, count=1)
+    chinese = _ASCII_QUOTED.sub(lambda m: f"“{m[2]}”" if m[1] == '"' else f"‘{m[2]}’", text)
+    # The quotes are the user's words here: none is taken off, as quoted() would.
+    wrapped = f'"{text}"' if quote == "'" and '"' not in text and "\\" not in text else _single_quoted(text)
     return SyntaxIssue(
         report.line,
         value.start("quote") + 1,
         f"这里的内容以引号 {value['quote']} 开头，YAML 把它当成了括住整个内容的引号，引号后面的文字就读不下去了。"
-        f"请改用中文引号（{prefix} {chinese}），或者给整个内容再加一层引号（{prefix} {quoted(text)}）。",
+        f"请改用中文引号（{prefix} {chinese}），或者给整个内容再加一层引号（{prefix} {wrapped}）。",
     )
 
 
