@@ -103,3 +103,20 @@ def test_the_last_body_paragraph_and_the_closing_keep_with_the_signature(build_d
         assert document.styles[name].base_style.name == "Normal"
     # Without a 落款 nothing needs keeping: the last paragraph is a body paragraph like any other.
     assert build_docx(MINIMAL).paragraphs[-1].style.name == "Normal"
+
+
+def test_the_package_holds_only_the_parts_a_report_needs(tmp_path: Path) -> None:
+    import zipfile
+
+    built = build_form(INPUTS / "luohu-2022.yaml", tmp_path, Wording())
+    with zipfile.ZipFile(built.output) as package:
+        names = sorted(package.namelist())
+        rels = package.read("_rels/.rels").decode() + package.read("word/_rels/document.xml.rels").decode()
+    # No preview of a blank page, no "Microsoft Macintosh Word … 1 page, 0 words", no unused lists or bibliography.
+    assert names == [
+        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/custom.xml",
+        "word/_rels/document.xml.rels", "word/document.xml", "word/fontTable.xml", "word/footer1.xml",
+        "word/footer2.xml", "word/settings.xml", "word/styles.xml", "word/theme/theme1.xml",
+    ]
+    for gone in ("thumbnail", "extended-properties", "numbering", "customXml", "webSettings"):
+        assert gone not in rels

@@ -44,6 +44,7 @@ def make() -> bytes:
     word = docx.Document()
     _install_styles(word)
     _set_up_page(word)
+    _drop_unused_parts(word)
     # Its content is the writer's, for each report; here it makes the content types and relationships complete.
     fingerprint.stamp(word.part.package, {})
     stream = io.BytesIO()
@@ -62,6 +63,21 @@ def _install_styles(word: WordDocument) -> None:
     for rel_id, rel in list(part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
             part.drop_rel(rel_id)
+
+
+#: Parts of python-docx's default template that a report neither uses nor should carry, by the end of their
+#: relationship type: a blank page as the preview file browsers show (thumbnail), properties saying "Microsoft
+#: Macintosh Word" wrote it from Normal.dotm, 1 page and 0 words (extended-properties, app.xml), list
+#: definitions no paragraph uses (numbering), a bibliography store (customXml) and web-page options (webSettings).
+_UNUSED_PARTS = {"thumbnail", "extended-properties", "numbering", "customXml", "webSettings"}
+
+
+def _drop_unused_parts(word: WordDocument) -> None:
+    """Unlink the unused parts; a part nothing relates to is not saved."""
+    for rels in (word.part.package.rels, word.part.rels):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in _UNUSED_PARTS:
+                del rels[rel_id]
 
 
 def _set_up_page(word: WordDocument) -> None:
