@@ -149,9 +149,14 @@ POOL_FROM_SPAWNED = 40
 T = TypeVar("T")
 
 
-@cache
 def wording_for(template_dir: Path | None) -> Wording:
     """The wording of a template folder, compiled once per process (workers forked later inherit it)."""
+    return _wording(template_dir.resolve() if template_dir else None)
+
+
+@cache
+def _wording(template_dir: Path | None) -> Wording:
+    # Keyed by the folder's full path: one process (a test run) may build from several folders named alike.
     from draft.wording import Wording
 
     return Wording(template_dir)

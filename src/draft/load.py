@@ -65,7 +65,7 @@ _YAML_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Characters a .docx cannot hold (XML 1.0 forbids most of them) and that are
 # invisible junk from copy-paste anyway: C0 controls except tab, LF and CR,
 # DEL, C1 controls, the non-characters U+FFFE/U+FFFF and lone surrogates.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 # One escape inside a double-quoted scalar, as PyYAML's scanner reads them.
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 _BIG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
@@ -293,7 +293,7 @@ def _decode_legacy(raw: bytes, error: UnicodeDecodeError, problems: _Problems) -
     except UnicodeDecodeError:
         problems.stop(NOT_TEXT)
     # GB18030 maps nearly any bytes to some characters; only real Chinese text counts.
-    if not any(map(is_ideograph, text)) or _FORBIDDEN.search(text):
+    if not any(map(is_ideograph, text)) or FORBIDDEN.search(text):
         problems.stop(NOT_TEXT)
     problems.warn(
         "这个文件是 GBK（GB18030）编码，已按 GB18030 读取。为避免乱码，以后请保存为 UTF-8 编码："
@@ -327,9 +327,9 @@ def _broken_utf8(raw: bytes, error: UnicodeDecodeError, problems: _Problems) -> 
 
 def _check_characters(source: SourceText, problems: _Problems) -> None:
     """Report every character Word cannot store; parsing stops if there are any."""
-    if not _FORBIDDEN.search(source.text):
+    if not FORBIDDEN.search(source.text):
         return
-    found = list(islice(_FORBIDDEN.finditer(source.text), MAX_CHARACTER_REPORTS + 1))
+    found = list(islice(FORBIDDEN.finditer(source.text), MAX_CHARACTER_REPORTS + 1))
     for match in found[:MAX_CHARACTER_REPORTS]:
         problems.error(
             f"这里有一个看不见的特殊字符 U+{ord(match.group()):04X}，通常是从网页、Word 或聊天软件复制粘贴时带进来的，"
@@ -338,7 +338,7 @@ def _check_characters(source: SourceText, problems: _Problems) -> None:
         )
     if len(found) > MAX_CHARACTER_REPORTS:
         # A file full of them would otherwise bury the user in identical lines.
-        unlisted = len(_FORBIDDEN.findall(source.text)) - MAX_CHARACTER_REPORTS
+        unlisted = len(FORBIDDEN.findall(source.text)) - MAX_CHARACTER_REPORTS
         problems.error(
             f"从这里开始还有 {unlisted} 个这样的特殊字符没有逐个列出，请一并删掉。",
             Mark(*source.position(found[MAX_CHARACTER_REPORTS].start())),
@@ -674,12 +674,12 @@ class _Builder:
 
         Raw ones were refused before parsing, so escapes are the only way left in.
         """
-        if not _FORBIDDEN.search(node.value):
+        if not FORBIDDEN.search(node.value):
             return
         written = self.source.text[node.start : node.end]
         for match in _ESCAPE.finditer(written):
             char = _unescape(match.group(1))
-            if _FORBIDDEN.fullmatch(char):
+            if FORBIDDEN.fullmatch(char):
                 line, column = self.source.position(node.start + match.start())
                 self.problems.error(
                     f"这里的“{match.group()}”写的是一个看不见的控制字符 U+{ord(char):04X}，"

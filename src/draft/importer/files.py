@@ -10,14 +10,13 @@ to do; a missing file is a :class:`~draft.problems.UsageError` (exit 2).
 
 from __future__ import annotations
 
-import codecs
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from draft.problems import FormError, Problem, UsageError, display_path
+from draft.text_encoding import NotText, decode
 
 #: Refuse files larger than this: a year's report is well under 1 MB of text.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -152,31 +151,7 @@ def _bomb(size: int) -> str:
 
 def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     """The text of a .txt/.md file and the name of its encoding (UTF-8 with or without BOM, UTF-16, GB18030)."""
-    for bom, encoding, name in (
-        (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
-        (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-        (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), name
-            except UnicodeDecodeError:
-                raise refuse(path, f"文件开头标明是 {name} 编码，但内容不是。请用记事本打开，另存为“UTF-8”编码后再导入。") from None
-    if b"\x00" in data:
-        raise refuse(path, "这不是文本文件（含有二进制内容）。请导入 .docx 文件，或把报告正文复制到记事本中保存为 .txt 后导入。")
     try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    replaced = data.decode("utf-8", "replace")
-    bad = replaced.count("\ufffd")
-    if sum(1 for char in replaced if char > "\x7f") - bad > bad * 4:
-        # UTF-8 with a few stray bytes (a line pasted from a GBK file): read as GB18030 it would all be garbled.
-        return replaced, f"UTF-8（有 {bad} 处无法识别的字节，已显示为“\ufffd”，请在表单中找到并改正）"
-    try:
-        text = data.decode("gb18030")
-        if re.search("[\u4e00-\u9fff]", text):
-            return text, "GB18030"
-    except UnicodeDecodeError:
-        pass
-    raise refuse(path, "无法识别文件的文字编码。请用记事本打开，选择“另存为”，编码选“UTF-8”，保存后再导入。")
+        return decode(data, keep_stray_bytes=True)
+    except NotText as error:
+        raise refuse(path, error.message) from None

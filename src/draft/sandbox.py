@@ -1,0 +1,84 @@
+"""Where wording templates run: Jinja's sandbox, seeing only the files of their own folder.
+
+A unit's ``wording.j2`` comes by USB stick or chat like any document, so it is
+treated as untrusted: it is rendered by Jinja's :class:`ImmutableSandboxedEnvironment`
+(no attribute starting with ``_``, no unsafe callables, nothing it is given can be
+changed), and may only ``include``/``import`` files of its own folder — no absolute
+path, no ``..`` (Jinja's own path check), and no link that leads out of the folder.
+The sandbox also keeps ``*`` and ``**`` from building a result of gigabytes.
+"""
+
+from __future__ import annotations
+
+import operator
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound
+from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from draft.safe_read import read_regular
+from draft.text_encoding import decode
+
+#: Largest template file read. The built-in one is 2 KB.
+MAX_TEMPLATE_BYTES = 1024 * 1024
+#: Longest text (or list) ``*`` may make: far above any wording.
+MAX_PRODUCT = 100_000
+#: Largest number ``**`` may make, in binary digits (a 3,000-digit number).
+MAX_POWER_BITS = 10_000
+
+
+class OutsideFolder(TemplateNotFound):
+    """A template name that leads out of the template folder through a link."""
+
+
+class FolderLoader(BaseLoader):
+    """Serves the files inside one folder, read as text files are (UTF-8, or GBK as Notepad saves it)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.real_folder = folder.resolve()
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = self.folder.joinpath(*split_template_path(template))  # TemplateNotFound for ".."
+        if not path.resolve().is_relative_to(self.real_folder):
+            raise OutsideFolder(template)
+        try:
+            raw = read_regular(path, MAX_TEMPLATE_BYTES)
+            modified = os.stat(path).st_mtime_ns
+        except OSError:
+            raise TemplateNotFound(template) from None
+        if len(raw) > MAX_TEMPLATE_BYTES:
+            raise SecurityError(f"模板文件“{template}”太大（超过 {MAX_TEMPLATE_BYTES:,} 字节）")
+        text, _encoding = decode(raw)  # NotText if it is no text at all
+
+        def unchanged() -> bool:
+            try:
+                return os.stat(path).st_mtime_ns == modified
+            except OSError:
+                return False
+
+        return text, str(path), unchanged
+
+
+class Sandbox(ImmutableSandboxedEnvironment):
+    """The environment of wording templates."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, folder: Path, **options: Any) -> None:
+        super().__init__(loader=FolderLoader(folder), undefined=StrictUndefined, autoescape=False, **options)
+
+    def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
+        if operator_ == "**":
+            if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right * abs(left).bit_length() > MAX_POWER_BITS:
+                raise SecurityError(f"乘方 {left} ** {right} 的结果太大")
+            return operator.pow(left, right)
+        for count, sequence in ((left, right), (right, left)):
+            if isinstance(count, int) and hasattr(sequence, "__len__") and count * len(sequence) > MAX_PRODUCT:
+                raise SecurityError(f"重复 {count} 次的结果太长（超过 {MAX_PRODUCT:,} 个字符或项）")
+        return operator.mul(left, right)
