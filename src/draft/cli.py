@@ -116,12 +116,10 @@ def init(path: Path) -> None:
 
     表单里每一项都有说明和示例，照着改写即可；不会覆盖已有文件。
     """
-    from draft.build import write_atomically
+    from draft import safe_write
     from draft.wording import FORM_FILE, builtin_template_dir
 
-    if path.exists():
-        raise UsageError(Problem(file=display_path(path), message="文件已存在，为免覆盖您的内容没有写入。请换一个文件名。"))
-    write_atomically(path, (builtin_template_dir() / FORM_FILE).read_bytes())
+    safe_write.create(path, (builtin_template_dir() / FORM_FILE).read_bytes())
     click.echo(f"已新建表单：{display_path(path)}")
     click.echo(f"下一步：用记事本或其他编辑器填写它，然后运行  draft build {display_path(path)}")
 
@@ -231,7 +229,7 @@ def template(target: Path) -> None:
     "-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), metavar="表单文件",
     help="表单写到哪里（默认 inputs/报告文件名.yaml）。",
 )
-@click.option("--force", is_flag=True, help="表单文件已存在时覆盖它（默认不覆盖）。")
+@click.option("--force", is_flag=True, help="表单文件已存在时覆盖它（默认不覆盖）；原表单先备份为 .bak.yaml。")
 @click.option(
     "--template", "template_dir", type=click.Path(path_type=Path), metavar="文件夹",
     help="本单位的模板文件夹：与其默认标题相同的标题不写进表单。",
@@ -243,7 +241,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     按原文的编号和写法设置排版选项，写成表单（默认 inputs/报告文件名.yaml），并列出所有需要核对的地方。
     把表单改写为本年度的内容后，用  draft build  生成。
     """
-    from draft.build import write_atomically
+    from draft import safe_write
     from draft.importer import import_report
     from draft.wording import Wording
 
@@ -253,16 +251,22 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     if report.exists() and target.exists() and target.resolve() == report.resolve():
         raise UsageError(Problem(file=display_path(target), message="表单不能写到报告文件本身。请用 -o 指定另一个文件名。"))
     result = import_report(report, wording=Wording(template_dir), form_path=target)
-    if target.exists() and not force:
+    existing = safe_write.occupant(target)
+    if existing and not force:
         raise UsageError(
             Problem(
                 file=display_path(target),
-                message="表单文件已存在，为免覆盖您的内容没有写入。请用 -o 换一个文件名，或加 --force 覆盖它。",
+                message=f"表单{existing}已存在，为免覆盖您的内容没有写入。请用 -o 换一个文件名，或加 --force 覆盖它"
+                "（原表单会先备份为 .bak.yaml）。",
             )
         )
-    write_atomically(target, result.form_text.encode("utf-8"))
+    # As build --force does: the form being replaced may hold a whole year's writing.
+    backup = safe_write.keep_backup(target) if existing else None
+    safe_write.replace(target, result.form_text.encode("utf-8"))
     for line in result.summary:
         click.echo(line)
+    if backup:
+        click.echo(f"已备份原表单：{display_path(backup)}")
     click.echo(f"已写入表单：{display_path(target)}")
     if result.problems:
         # The source itself holds what a form may not (×× for a name, a date before the year ended).

@@ -7,6 +7,7 @@ present itself and which exit code it stands for; the CLI only prints and exits.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -50,9 +51,12 @@ class Problem:
 
 
 def display_path(path: Path) -> str:
-    """The path as the user typed it or, if inside the working folder, relative to it."""
+    """The path as the user typed it or, if inside the working folder, relative to it.
+
+    Links are not followed: a message about a link names the link, not where it leads.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 

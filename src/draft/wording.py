@@ -6,7 +6,6 @@ variable and never compiled, so ``{{ unit }}`` typed in a form stays literal.
 
 from __future__ import annotations
 
-import shutil
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,10 +30,10 @@ def builtin_template_dir() -> Path:
 
 
 def copy_builtin_template(target: Path) -> None:
-    """Start a unit's own template folder from a copy of the built-in one."""
-    if target.exists():
-        raise UsageError(Problem(file=display_path(target), message="这个文件夹已经存在。为免覆盖您的修改，请换一个新的文件夹名。"))
-    shutil.copytree(builtin_template_dir(), target)
+    """Start a unit's own template folder from a copy of the built-in one (all of it, or nothing)."""
+    from draft import safe_write
+
+    safe_write.copy_folder(builtin_template_dir(), target)
 
 
 #: The macros draft calls, with the parameters it calls them with.
