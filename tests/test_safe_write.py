@@ -307,3 +307,60 @@ def test_a_form_name_of_up_to_250_bytes_builds(project: Path, size: int) -> None
     edit_in_word(output(project) / f"{stem}.docx")
     assert run_cli("build", "--force", str(form.relative_to(project)), cwd=project).exit_code == 0
     assert (output(project) / f"{stem}.bak.docx").is_file()
+
+
+# --- What is at the output name, told as it is ------------------------------------------------------
+
+
+def test_an_output_that_may_not_be_read_is_not_called_foreign(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run_cli("build", cwd=project).exit_code == 0
+    report = output(project) / "report.docx"
+    report.chmod(0)
+    real_open = os.open
+
+    def open_as_a_user(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # Tests may run as root, whom permissions do not stop: the refusal is the system's.
+        if Path(os.path.abspath(path)) == report and not os.stat(path).st_mode & 0o444:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_as_a_user)
+    for force in ([], ["--force"]):
+        result = run_cli("build", *force, cwd=project)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "output/report.docx:无法读取这个已有的文件（没有读取权限，或者磁盘出错）：无法判断它是否被修改过，也无法备份它，"
+            "所以没有覆盖它（加 --force 也不会）。请检查这个文件的权限，或者用 -o 指定另一个输出文件夹。\n"
+        )
+    assert "不是 draft 生成的" not in result.stderr
+
+
+def test_a_planted_old_fingerprint_does_not_make_the_build_inflate_every_part(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # draft 0.1.0 fingerprinted a report by reading all its parts ("sha256:"); a file claiming
+    # that fingerprint could have the build inflate gigabytes to check it.
+    import zipfile
+
+    output(project).mkdir()
+    planted = output(project) / "report.docx"
+    with zipfile.ZipFile(planted, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "docProps/custom.xml",
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties">'
+            '<property name="draft-fingerprint">sha256:0000</property></Properties>',
+        )
+        with archive.open("word/document.xml", "w") as member:
+            for _ in range(50):
+                member.write(bytes(1024 * 1024))
+    real_read = zipfile.ZipExtFile.read
+
+    def read(self, n=-1):  # type: ignore[no-untyped-def]
+        assert self.name != "word/document.xml", "the planted part was inflated"
+        return real_read(self, n)
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", read)
+    assert output_state(planted) is OutputState.EDITED
+    result = run_cli("build", cwd=project)
+    assert result.exit_code == 2 and "在 draft 生成以后被修改过" in result.stderr
