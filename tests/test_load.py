@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import os
 import time
 import tracemalloc
 from collections.abc import Iterator
@@ -460,7 +461,8 @@ def test_unreadable_file_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.Mo
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refuse)
+    (tmp_path / "a.yaml").write_text("a: 1\n", encoding="utf-8")
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(UsageError) as caught:
         load_form(tmp_path / "a.yaml")
     assert "没有权限读取" in caught.value.problems[0].message

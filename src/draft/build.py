@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO, TypeVar
 
 from draft import safe_write
 from draft.problems import DraftError, Problem, UsageError, display_path
+from draft.report_names import clashes, nameless, report_name, unique
 
 if TYPE_CHECKING:
     # Imported where they are used.
@@ -57,9 +58,12 @@ def build_form(
     from draft.word.fingerprint import OutputState, output_state
     from draft.word.writer import to_bytes
 
+    name = report_name(form)
+    if name is None:
+        raise UsageError(nameless(form))
     if read is None:
         read = read_form(form, normalize=normalize)
-    target = output_dir / (form.stem + ".docx")
+    target = output_dir / name
     state = output_state(target)
     if state in (OutputState.UNREADABLE, OutputState.NOT_A_FILE) or (
         state in (OutputState.EDITED, OutputState.FOREIGN) and not force
@@ -178,11 +182,27 @@ def build_forms(
     strict: bool = False,
     progress: TextIO | None = None,
 ) -> Iterator[tuple[Path, FormBuild]]:
-    """:func:`build_one` for every form, in the forms' order, in worker processes when there are many."""
+    """:func:`build_one` for every form, in the forms' order, in worker processes when there are many.
+
+    A form named twice is built once. Forms that would write the same report, or a report
+    with no name, are refused before anything is written (see :mod:`draft.report_names`).
+    """
     wording_for(template_dir)  # a broken template stops everything before the first form
     safe_write.sweep(output_dir)  # what a build killed before it finished left behind
+    forms = unique(forms)
+    refused = clashes(forms, output_dir) | {form: nameless(form) for form in forms if report_name(form) is None}
     job = partial(build_one, output_dir=output_dir, template_dir=template_dir, normalize=normalize, force=force, strict=strict)
-    return _removing_leftovers(map_forms(job, forms, progress=progress, before_fork=_import_builder), output_dir)
+    built = map_forms(job, [form for form in forms if form not in refused], progress=progress, before_fork=_import_builder)
+    return _removing_leftovers(_with_refused(forms, refused, built), output_dir)
+
+
+def _with_refused(
+    forms: list[Path], refused: dict[Path, Problem], built: Iterator[tuple[Path, FormBuild]]
+) -> Iterator[tuple[Path, FormBuild]]:
+    """What was built, and each refused form's refusal, in the order of ``forms``."""
+    for form in forms:
+        yield (form, FormBuild(error=(UsageError, [refused[form]]))) if form in refused else next(built)
+    yield from built  # nothing more: read to its end, so that a pool that finished is closed, not stopped
 
 
 def _import_builder() -> None:

@@ -22,10 +22,16 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def _forms(files: tuple[Path, ...]) -> list[Path]:
-    """The forms named, or every inputs/*.yaml when none is."""
+    """The forms named, or every inputs/*.yaml when none is (hidden files left out, as ``ls`` does:
+    macOS leaves ``._x.yaml`` beside ``x.yaml`` on a USB stick)."""
     if files:
         return list(files)
-    found = sorted(DEFAULT_INPUTS.glob("*.yaml")) + sorted(DEFAULT_INPUTS.glob("*.yml"))
+    found = [
+        form
+        for pattern in ("*.yaml", "*.yml")
+        for form in sorted(DEFAULT_INPUTS.glob(pattern))
+        if not form.name.startswith(".")
+    ]
     if not found:
         raise UsageError(
             Problem(

@@ -44,8 +44,10 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
+from draft.os_errors import reason
 from draft.problems import FormError, Problem, Severity, UsageError, display_path
 from draft.punctuation import is_ideograph
+from draft.safe_read import NotAFile, open_regular
 from draft.yaml_messages import SourceText, describe_syntax_error, quoted
 
 #: Largest form accepted. Real forms are tens of KB; anything this big is the wrong file.
@@ -149,8 +151,12 @@ def load_form(path: Path) -> LoadedForm:
     """Read and parse the form at ``path``."""
     display = display_path(path)
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:  # a FIFO or a device is refused, not waited on
             raw = _read_limited(stream, display)
+    except NotAFile:
+        raise _cannot_open(
+            display, f"“{display}”不是普通文件（而是管道、设备之类的特殊文件），无法作为表单读取。请指定 .yaml 表单文件。"
+        ) from None
     except FileNotFoundError:
         raise _cannot_open(display, f"找不到文件“{display}”。请检查文件名和所在的文件夹是否写对。") from None
     except IsADirectoryError:
@@ -162,9 +168,7 @@ def load_form(path: Path) -> LoadedForm:
             display, f"没有权限读取“{display}”。请检查文件权限，或关闭正在使用它的程序后再试。"
         ) from None
     except OSError as error:
-        raise _cannot_open(
-            display, f"无法读取“{display}”（{error.strerror or error}）。请确认文件存在并且可以打开。"
-        ) from None
+        raise _cannot_open(display, f"无法读取“{display}”（{reason(error)}）。请确认文件存在并且可以打开。") from None
     return load_bytes(raw, path)
 
 

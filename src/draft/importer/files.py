@@ -11,11 +11,14 @@ to do; a missing file is a :class:`~draft.problems.UsageError` (exit 2).
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from draft.os_errors import reason
 from draft.problems import FormError, Problem, UsageError, display_path
+from draft.safe_read import NotAFile, open_regular
 from draft.text_encoding import NotText, decode
 
 #: Refuse files larger than this: a year's report is well under 1 MB of text.
@@ -62,24 +65,27 @@ def refuse(path: Path, message: str) -> FormError:
 
 def open_report(path: Path) -> RawFile:
     """Read ``path`` and decide how to parse it, refusing anything unsafe or unsupported."""
-    if not path.exists():
-        raise UsageError(Problem(file=display_path(path), message="文件不存在。请检查文件名和所在文件夹是否写对。"))
-    if path.is_dir():
-        raise UsageError(Problem(file=display_path(path), message="这是一个文件夹，不是文件。请写出要导入的报告文件名。"))
+    def cannot(message: str) -> UsageError:
+        return UsageError(Problem(file=display_path(path), message=message))
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise refuse(
-                path,
-                f"文件太大（{size / 1024 / 1024:.1f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）。"
-                "年度报告的正文通常不到 1 MB：请删除文中的图片后另存一份再导入，或把正文复制到 .txt 文件中导入。",
-            )
-        with path.open("rb") as file:
+        with open_regular(path) as file:  # a FIFO or a device is refused, not waited on
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise refuse(
+                    path,
+                    f"文件太大（{size / 1024 / 1024:.1f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）。"
+                    "年度报告的正文通常不到 1 MB：请删除文中的图片后另存一份再导入，或把正文复制到 .txt 文件中导入。",
+                )
             data = file.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise cannot("文件不存在。请检查文件名和所在文件夹是否写对。") from None
+    except IsADirectoryError:
+        raise cannot("这是一个文件夹，不是文件。请写出要导入的报告文件名。") from None
+    except NotAFile:
+        raise cannot("这不是普通文件（而是管道、设备之类的特殊文件），无法导入。请写出报告文件名。") from None
     except OSError as error:
-        raise UsageError(
-            Problem(file=display_path(path), message=f"无法读取文件（{error.strerror or error}）。请检查文件是否有读取权限。")
-        ) from None
+        raise cannot(f"无法读取文件（{reason(error)}）。请检查文件是否有读取权限。") from None
     if len(data) > MAX_FILE_BYTES:  # grew while we looked
         raise refuse(path, f"文件太大（上限 {MAX_FILE_BYTES // 1024 // 1024} MB）。请删除文中的图片后另存一份再导入。")
     suffix = path.suffix.lower()
