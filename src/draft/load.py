@@ -56,6 +56,10 @@ MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 50
 #: Most values built, counting every copy an ``*alias`` makes ("billion laughs").
 MAX_NODES = 50_000
+#: Most characters of text (values and keys) a form may hold once every ``*alias`` is expanded:
+#: what a file of MAX_BYTES can hold written out. A long text copied by thousands of aliases
+#: is few values but hundreds of MB for everything after the loader.
+MAX_CHARACTERS = MAX_BYTES
 #: Most invisible characters listed one by one; the rest are summed up in one line.
 MAX_CHARACTER_REPORTS = 100
 
@@ -396,6 +400,10 @@ TOO_MANY_NODES = (
     "请确认选的是正确的表单文件，或检查是否粘贴了过多内容。"
 )
 TOO_MANY_EXPANDED = f"表单展开后的内容太多（超过 {MAX_NODES:,} 项）。这是“&”和“*”引用层层嵌套造成的，请减少这些引用。"
+TOO_LONG_EXPANDED = (
+    f"表单展开后的文字太多（超过 {MAX_CHARACTERS:,} 个字符）。这是这里的“*”引用把一大段文字复制了很多遍造成的，"
+    "请减少这些引用，或者直接写出要用的文字。"
+)
 
 
 class _Composer:
@@ -511,6 +519,7 @@ class _Entry(NamedTuple):
     key: str
     key_node: _Node
     value_node: _Node
+    merged_at: Mark | None = None  # where the ``<<`` that copied it in is written
 
 
 class _Builder:
@@ -522,6 +531,10 @@ class _Builder:
         self.value_marks: dict[Path_, Mark] = {}
         self.key_marks: dict[Path_, Mark] = {}
         self._count = 0
+        self._characters = 0
+        # Where the outermost ``*alias`` or ``<<`` merge being expanded is written: a limit
+        # broken while copying is told there.
+        self._copy: Mark | None = None
         # Collections being built, and mappings whose merges are being
         # resolved: an alias to one of them would expand forever.
         self._open: set[int] = set()
@@ -568,7 +581,7 @@ class _Builder:
         self._count += 1
         if self._count > MAX_NODES:
             # Only aliases get here: the composer has already counted what is written.
-            self.problems.stop(TOO_MANY_EXPANDED, node.mark, path)
+            self.problems.stop(TOO_MANY_EXPANDED, self._copy or node.mark, path)
         if isinstance(node, _Scalar):
             return self._scalar(node, path)
         if depth >= MAX_DEPTH:  # reachable through aliases, which nest what they copy
@@ -590,7 +603,18 @@ class _Builder:
         if id(alias.target) in self._open:
             self._self_reference(alias, path)
             return None
-        return self._build(alias.target, path, depth)
+        outer = self._copy
+        self._copy = outer or alias.mark
+        try:
+            return self._build(alias.target, path, depth)
+        finally:
+            self._copy = outer
+
+    def _count_characters(self, text: str, mark: Mark, path: Path_) -> None:
+        self._characters += len(text)
+        if self._characters > MAX_CHARACTERS:
+            # Only copies get here: the file itself holds fewer characters than MAX_BYTES.
+            self.problems.stop(TOO_LONG_EXPANDED, self._copy or mark, path)
 
     def _undefined(self, alias: _Alias, path: Path_) -> None:
         self.problems.error(
@@ -621,6 +645,7 @@ class _Builder:
         value = self._scalars.get(id(node), _UNSEEN)
         if value is _UNSEEN:
             value = self._scalars[id(node)] = self._convert(node, path)
+        self._count_characters(node.value, node.mark, path)
         return value
 
     def _convert(self, node: _Scalar, path: Path_) -> Any:
@@ -698,8 +723,14 @@ class _Builder:
         result: dict[str, Any] = {}
         for entry in self._entries(node, path, depth):
             key_path = (*path, entry.key)
-            self.key_marks[key_path] = entry.key_node.mark
-            result[entry.key] = self.value(entry.value_node, key_path, depth + 1)
+            outer = self._copy
+            self._copy = outer or entry.merged_at
+            try:
+                self._count_characters(entry.key, entry.key_node.mark, key_path)
+                self.key_marks[key_path] = entry.key_node.mark
+                result[entry.key] = self.value(entry.value_node, key_path, depth + 1)
+            finally:
+                self._copy = outer
         return result
 
     def _entries(self, node: _Mapping, path: Path_, depth: int) -> list[_Entry]:
@@ -790,7 +821,7 @@ class _Builder:
             mappings.append(mapping)
         entries: list[_Entry] = []
         for mapping in reversed(mappings):
-            entries.extend(self._entries(mapping, path, depth + 1))
+            entries.extend(entry._replace(merged_at=node.mark) for entry in self._entries(mapping, path, depth + 1))
         return entries
 
 
