@@ -17,6 +17,10 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
+#: Most problems of one kind listed for a form; the rest are counted in one line. (A form with
+#: 20,000 unknown fields needs its first ones fixed, not 20,000 lines.)
+MAX_SAME_PROBLEM = 100
+
 
 class Severity(Enum):
     ERROR = "错误"

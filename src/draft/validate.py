@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -19,7 +20,7 @@ from cerberus.schema import SchemaRegistry
 from cerberus.validator import TypeDefinition
 
 from draft.load import LoadedForm, format_field
-from draft.problems import Problem
+from draft.problems import MAX_SAME_PROBLEM, Problem
 from draft.schema import PART_LABELS, make_registry, report_schema
 
 #: What sample reports and templates put where a unit's own words belong: ××局, XX区, 某某, ○○, 请填写…
@@ -42,10 +43,49 @@ def parse_date(value: datetime.date | str) -> datetime.date | None:
 
 
 class FormValidator(Validator):
-    """cerberus's validator with the few rules a report needs that cerberus lacks."""
+    """cerberus's validator with the few rules a report needs that cerberus lacks.
+
+    cerberus sorts all of a validator's errors again each time it adds one, which is
+    quadratic in their number: 20,000 unknown fields took minutes. Each validator (one
+    per mapping and list of the form) keeps at most :data:`MAX_SAME_PROBLEM` errors of
+    each kind; the others are only counted, in the ``overflow`` shared by all the
+    validators of one validation, so that the user is told how many more there are.
+    """
 
     # A year is a whole number; cerberus's "integer" would also take true/false.
     types_mapping = {**Validator.types_mapping, "year": TypeDefinition("year", (int,), (bool,))}
+
+    def validate(self, document: Any, *args: Any, **kwargs: Any) -> bool:
+        self._kept: Counter[int] = Counter()  # errors of each code this validator holds
+        if not self.is_child:
+            self.overflow.clear()
+        return bool(super().validate(document, *args, **kwargs))
+
+    __call__ = validate  # as cerberus's own: child validators are called
+
+    @property
+    def overflow(self) -> Counter[int]:
+        """Errors of each code not kept, in this validation."""
+        return self._config["overflow"]  # type: ignore[no-any-return]
+
+    def _error(self, *args: Any) -> None:
+        if len(args) == 1:  # errors being added (a child validator's, or one just made)
+            kept = []
+            for error in args[0]:
+                if self._kept[error.code] < MAX_SAME_PROBLEM:
+                    self._kept[error.code] += 1
+                    kept.append(error)
+                else:
+                    self.overflow.update(leaf.code for leaf in _leaves([error]))
+            if kept:
+                super()._error(kept)
+            return
+        code = errors.CUSTOM.code if isinstance(args[1], str) else args[1].code
+        if self._kept[code] >= MAX_SAME_PROBLEM:  # not even made: a group error's children are in args
+            children = [leaf.code for info in args[2:] if isinstance(info, list) for leaf in _leaves(info)]
+            self.overflow.update(children or [code])
+            return
+        super()._error(*args)
 
     def _check_with_content(self, field: str, value: Any) -> None:
         if isinstance(value, dict) and not any(value.get(key) for key in ("title", "text", "points", "items")):
@@ -56,18 +96,20 @@ class FormValidator(Validator):
             self._error(field, "bad_date")
 
 
+def _leaves(errors_: Iterable[ValidationError]) -> Iterator[ValidationError]:
+    """cerberus's innermost errors only: a group error just says "something below failed"."""
+    for error in errors_:
+        if error.is_group_error:
+            yield from _leaves(error.child_errors)
+        else:
+            yield error
+
+
 class _LeafErrors(BaseErrorHandler):
-    """Hands out cerberus's innermost errors only: a group error just says "something below failed"."""
+    """Hands out :func:`_leaves`."""
 
     def __call__(self, errors_: Iterable[ValidationError]) -> list[ValidationError]:
-        return list(self._leaves(errors_))
-
-    def _leaves(self, errors_: Iterable[ValidationError]) -> Iterator[ValidationError]:
-        for error in errors_:
-            if error.is_group_error:
-                yield from self._leaves(error.child_errors)
-            else:
-                yield error
+        return list(_leaves(errors_))
 
 
 class _Explainer:
@@ -202,11 +244,42 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
     # and the form needs no normalizing (the model builder takes numbers as text).
     validator.validate(loaded.data, normalize=False)
     explainer = _Explainer(loaded, schema, registry)
-    problems = [explainer.problem(error) for error in validator.errors]
+    problems = _explained(explainer, validator.errors, validator.overflow)
     problems.extend(_date_problems(loaded, loaded.data))
     problems.extend(_placeholder_problems(loaded, loaded.data))
     problems.sort(key=lambda p: (p.line, p.column))
     return loaded.data, problems
+
+
+#: How the summary of unlisted problems names them, by cerberus error code.
+_KINDS = {errors.UNKNOWN_FIELD.code: "不认识的字段", errors.BAD_TYPE.code: "写法不对的内容"}
+
+
+def _explained(explainer: _Explainer, found: list[ValidationError], overflow: Counter[int]) -> list[Problem]:
+    """The first :data:`MAX_SAME_PROBLEM` errors of each kind explained, then a line saying how many more there are."""
+    listed: Counter[int] = Counter()
+    unlisted = Counter(overflow)
+    problems: list[Problem] = []
+    last: dict[int, Problem] = {}
+    for error in sorted(found, key=lambda error: explainer.loaded.mark(tuple(error.document_path))):
+        if listed[error.code] == MAX_SAME_PROBLEM:
+            unlisted[error.code] += 1
+            continue
+        listed[error.code] += 1
+        problem = last[error.code] = explainer.problem(error)
+        problems.append(problem)
+    for code, count in unlisted.items():
+        after = last.get(code)
+        problems.append(
+            Problem(
+                file=explainer.loaded.display,
+                line=after.line if after else 0,
+                column=after.column if after else 0,
+                message=f"还有 {count:,} 个{_KINDS.get(code, '同样的问题')}没有逐个列出。"
+                "请先改正上面列出的这些，再运行 draft validate 查看其余的。",
+            )
+        )
+    return problems
 
 
 @lru_cache(maxsize=2)
@@ -216,7 +289,8 @@ def _validator(today: datetime.date) -> tuple[FormValidator, dict[str, Any], Sch
     given one, which costs more than validating a form; a validator is reset by each validate()."""
     schema = report_schema(today)
     registry = make_registry()
-    return FormValidator(schema, schema_registry=registry, error_handler=_LeafErrors), schema, registry
+    validator = FormValidator(schema, schema_registry=registry, error_handler=_LeafErrors, overflow=Counter())
+    return validator, schema, registry
 
 
 def _date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
