@@ -49,3 +49,49 @@ def test_a_text_with_20000_years_is_checked_in_linear_time(tmp_path: Path) -> No
         "form.yaml:4:1395:[提示] 还有 19,900 处同样的问题（year-mismatch）没有逐个列出。" + MORE.format(command="check")
     )
     assert seconds < 5
+
+
+# --- import writes only forms draft accepts ------------------------------------------------------
+
+
+def test_a_report_too_long_for_a_form_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    # A form may hold 1 MB; a 2 MB report once became a 57 MB form after 142 s, which draft then refused.
+    part = "".join(f"（{i % 9 + 1}）这是第{i}段，我局坚持依法行政，推进法治政府建设，取得了明显成效。\n" for i in range(12_000))
+    (tmp_path / "report.txt").write_text(f"某局2023年法治政府建设年度报告\n一、主要举措\n{part}", encoding="utf-8")
+    out, err, seconds = _timed("import", "report.txt", "-o", "form.yaml", cwd=tmp_path)
+    assert err == [
+        "report.txt:报告的文字太多（约 1.2 MB），写成表单会超过表单的上限 1 MB，draft 无法用它生成报告，所以没有导入。"
+        "一年的报告正文通常只有几万字（不到 0.3 MB）：请确认导入的是一年的报告正文，或者把它分成几份分别导入。"
+    ]
+    assert not (tmp_path / "form.yaml").exists()
+    assert seconds < 5
+
+
+def test_an_xml_part_too_big_to_parse_is_refused(tmp_path: Path) -> None:
+    import os
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "report.docx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", os.urandom(11 * 1024 * 1024).hex())  # compresses only 2:1
+    out, err, seconds = _timed("import", "report.docx", cwd=tmp_path)
+    assert err[0].startswith("report.docx:文件解压后会达到 22 MB，远超正常的 Word 文档")
+    assert seconds < 5
+
+
+def test_a_long_word_report_is_read_in_seconds(tmp_path: Path) -> None:
+    # python-docx looked the default style up among all styles for each paragraph and run.
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某局2023年法治政府建设年度报告")
+    for part in "一二三":
+        document.add_paragraph(f"{part}、第{part}部分")
+        for i in range(400):
+            paragraph = document.add_paragraph(f"（{i % 9 + 1}）")
+            paragraph.add_run("加粗的标题。").bold = True
+            paragraph.add_run(f"这是第{i}段，我局坚持依法行政，推进法治政府建设，取得了明显成效。")
+    document.save(str(tmp_path / "report.docx"))
+    out, err, seconds = _timed("import", "report.docx", "-o", "form.yaml", cwd=tmp_path)
+    assert "已写入表单：form.yaml" in out
+    assert seconds < 5

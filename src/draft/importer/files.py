@@ -29,6 +29,9 @@ MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_FLOOR = 1024 * 1024
 MAX_MEMBERS = 2000
+#: Largest XML part (the text, the styles…) read from a .docx: parsed whole, it takes ten times its size
+#: in memory. The text of a year's report is well under 1 MB of XML.
+MAX_XML_PART_BYTES = 20 * 1024 * 1024
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 WORD_SUFFIXES = {".docx"}
@@ -136,6 +139,8 @@ def check_docx_zip(path: Path, data: bytes) -> None:
         total += member.file_size
         stored = max(member.compress_size, 1)
         if member.file_size > RATIO_FLOOR and member.file_size / stored > MAX_RATIO:
+            raise refuse(path, _bomb(member.file_size))
+        if member.filename.endswith((".xml", ".rels")) and member.file_size > MAX_XML_PART_BYTES:
             raise refuse(path, _bomb(member.file_size))
     if total > MAX_UNCOMPRESSED_BYTES:
         raise refuse(path, _bomb(total))

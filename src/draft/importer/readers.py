@@ -257,12 +257,23 @@ def read_docx(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
 
 class _DocxReader:
     def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
+        from docx.enum.style import WD_STYLE_TYPE
         from docx.text.run import Run
 
         self.document = document
         self.Run = Run
         self.numbering = _Numbering(document)
         self._style_cache: dict[str, tuple[str, int | None, bool, tuple[str, str] | None]] = {}
+        self._paragraph_type, self._character_type = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER
+        self._styles: dict[tuple[str | None, object], object] = {}
+
+    def _style_by_id(self, style_id: str | None, kind: object):  # type: ignore[no-untyped-def]
+        """python-docx's style of that id, looked up once: it walks every style of the document
+        to find the default one (most paragraphs and runs), which made a long report take minutes."""
+        key = (style_id, kind)
+        if key not in self._styles:
+            self._styles[key] = self.document.part.get_style(style_id, kind)
+        return self._styles[key]
 
     def paragraphs(self) -> tuple[list[SourcePara], list[str]]:
         from docx.text.paragraph import Paragraph
@@ -305,7 +316,7 @@ class _DocxReader:
             marker = self.numbering.marker(p, style_num)
         except (ValueError, KeyError, IndexError, TypeError, AttributeError):
             marker = ""
-        lead = self._lead(runs, style_bold)
+        lead = self._lead(runs, style_bold, self._emphasised)
         if marker and text.strip():
             text = marker + text.lstrip()
             lead = marker + lead if lead else ""
@@ -319,13 +330,13 @@ class _DocxReader:
             style=style_name,
             outline=outline,
             lead=clean(lead),
-            centered=self._centered(paragraph),
+            centered=self._centered(paragraph, p),
         )
 
     def _style(self, paragraph):  # type: ignore[no-untyped-def]
         """Name, outline level, boldness and numbering (numId, ilvl) of the paragraph's style, following basedOn."""
         try:
-            style = paragraph.style
+            style = self._style_by_id(paragraph._p.style, self._paragraph_type)
         except Exception:
             return ("", None, False, None)
         if style is None:
@@ -360,14 +371,14 @@ class _DocxReader:
         return result
 
     @staticmethod
-    def _lead(runs, style_bold: bool) -> str:  # type: ignore[no-untyped-def]
+    def _lead(runs, style_bold: bool, emphasised) -> str:  # type: ignore[no-untyped-def]
         """The text of the leading runs that stand out: bold, or in a heading/strong character style."""
         if style_bold:
             return ""  # the whole paragraph is bold: no run-in title to find
         lead = ""
         for run in runs:
             text = run._r.text
-            if _emphasised(run):
+            if emphasised(run):
                 lead += text
             elif text.strip():
                 break
@@ -375,28 +386,30 @@ class _DocxReader:
                 lead += text
         return lead if lead.strip() and len(lead.strip()) < len("".join(r._r.text for r in runs).strip()) else ""
 
-    @staticmethod
-    def _centered(paragraph) -> bool:  # type: ignore[no-untyped-def]
+    def _centered(self, paragraph, p) -> bool:  # type: ignore[no-untyped-def]
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         try:
             alignment = paragraph.paragraph_format.alignment
-            if alignment is None and paragraph.style is not None:
-                alignment = paragraph.style.paragraph_format.alignment
+            style = self._style_by_id(p.style, self._paragraph_type)
+            if alignment is None and style is not None:
+                alignment = style.paragraph_format.alignment
         except Exception:
             return False
         return alignment == WD_ALIGN_PARAGRAPH.CENTER
 
+    def _emphasised(self, run) -> bool:  # type: ignore[no-untyped-def]
+        if run.bold is not None:
+            return bool(run.bold)
+        try:
+            style = self._style_by_id(run._r.style, self._character_type)
+        except Exception:
+            return False
+        return _emphasising(style)
 
-def _emphasised(run) -> bool:  # type: ignore[no-untyped-def]
-    if run.bold:
-        return True
-    if run.bold is False:
-        return False
-    try:
-        style = run.style
-    except Exception:
-        return False
+
+def _emphasising(style) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a character style makes a run stand out: a heading or strong style, or a bold one."""
     if style is None or style.name in (None, "Default Paragraph Font"):
         return False
     name = style.name or ""
