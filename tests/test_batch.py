@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -176,3 +177,47 @@ def test_a_fifo_named_like_a_form_does_not_hang_the_batch(tmp_path: Path) -> Non
     done = subprocess.run([sys.executable, "-m", "draft", "import", "pipe.md"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert done.stderr == "pipe.md:这不是普通文件（而是管道、设备之类的特殊文件），无法导入。请写出报告文件名。\n"
+
+
+# --- File names that are not UTF-8 ------------------------------------------------------------------
+
+#: 报告.yaml as a zip made on Chinese Windows names it (GBK), unpacked where names are UTF-8.
+GBK_NAME = os.fsdecode("报告".encode("gbk") + b".yaml")
+NOT_A_NAME = os.fsdecode(b"\xff\xfe.yaml")  # bytes of no encoding at all
+
+
+@pytest.mark.parametrize("pooled", [False, True], ids=["one by one", "in workers"])
+def test_forms_whose_names_are_not_utf8_are_built_and_named_readably(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pooled: bool
+) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for name in (GBK_NAME, NOT_A_NAME, *(f"form{i}.yaml" for i in range(8))):
+        (inputs / name).write_text(MINIMAL, encoding="utf-8")
+    monkeypatch.setattr(build, "_cores", lambda: 2 if pooled else 1)
+    result = run_cli("build", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "内部错误" not in result.output
+    built = [line for line in result.stdout.splitlines() if line.startswith("已生成：")]
+    assert "已生成：output/\\xff\\xfe.docx" in built and "已生成：output/报告.docx" in built
+    assert len(built) == 10
+    assert (tmp_path / "output" / GBK_NAME.replace(".yaml", ".docx")).is_file()  # named as the form is
+    assert (
+        "inputs/报告.yaml:[提示] 这个文件的名字不是 UTF-8 编码（可能来自中文 Windows 上做的压缩包），这里按 GBK 显示为“报告.yaml”，"
+        "在这台电脑上它可能显示为乱码，生成的文件名也一样。建议把文件改个名字。"
+    ) in result.stderr.splitlines()
+
+
+def test_check_and_import_name_such_files_readably(tmp_path: Path) -> None:
+    import json
+
+    (tmp_path / GBK_NAME).write_text(MINIMAL, encoding="utf-8")
+    result = run_cli("check", "--format", "json", GBK_NAME, cwd=tmp_path)
+    assert {item["file"] for item in json.loads(result.stdout)} == {"报告.yaml"}
+    (tmp_path / GBK_NAME.replace(".yaml", ".txt")).write_text(
+        "某局2023年法治政府建设年度报告\n一、主要举措和成效\n我局坚持依法行政。\n二、存在的不足\n学习不够。\n三、下一步安排\n加强学习。\n",
+        encoding="utf-8",
+    )
+    result = run_cli("import", GBK_NAME.replace(".yaml", ".txt"), "-o", "form.yaml", cwd=tmp_path)
+    assert "已写入表单：form.yaml" in result.stdout, result.output
+    assert (tmp_path / "form.yaml").read_text(encoding="utf-8").startswith("# 由 draft import 从 报告.txt 生成于")

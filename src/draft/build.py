@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO, TypeVar
 
 from draft import safe_write
-from draft.problems import DraftError, Problem, UsageError, display_path
+from draft.problems import DraftError, Problem, UsageError, display_path, internal_error, readable
 from draft.report_names import clashes, nameless, report_name, unique
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def build_form(
         state in (OutputState.EDITED, OutputState.FOREIGN) and not force
     ):
         raise _protected(target, state)
-    data = to_bytes(render(read.report, wording), source=form.name)
+    data = to_bytes(render(read.report, wording), source=readable(form.name))
     backup = safe_write.keep_backup(target) if state in (OutputState.EDITED, OutputState.FOREIGN) else None
     safe_write.replace(target, data)
     return Built(output=target, warnings=read.warnings, backup=backup)
@@ -169,6 +169,10 @@ def build_one(
         built = build_form(form, output_dir, wording_for(template_dir), normalize, force, read if normalize else None)
     except DraftError as error:
         return FormBuild(findings_=findings, error=(type(error), error.problems))
+    except Exception as error:  # a bug of ours, met on this form: every other form still gets its answer
+        if os.environ.get("DRAFT_DEBUG"):
+            raise
+        return FormBuild(findings_=findings, error=(UsageError, [Problem(file=display_path(form), message=internal_error(error))]))
     return FormBuild(findings_=findings, built_=built)
 
 

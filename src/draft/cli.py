@@ -13,7 +13,16 @@ from pathlib import Path
 import click
 
 from draft import __version__
-from draft.problems import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, DraftError, Problem, UsageError, display_path
+from draft.problems import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    DraftError,
+    Problem,
+    UsageError,
+    display_path,
+    internal_error,
+)
 from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, chinese_usage
 
 DEFAULT_INPUTS = Path("inputs")
@@ -82,11 +91,7 @@ class _DraftGroup(click.Group):
         except Exception as error:  # a bug of ours: say so plainly, never show a traceback
             if os.environ.get("DRAFT_DEBUG"):
                 raise
-            click.echo(
-                f"draft 内部错误（{type(error).__name__}: {error}）。这不是您的操作问题，"
-                "请把这条信息和表单文件发给维护人员。设置环境变量 DRAFT_DEBUG=1 可查看详细信息。",
-                err=True,
-            )
+            click.echo(internal_error(error), err=True)
             sys.exit(EXIT_USAGE)
         sys.exit(EXIT_OK)
 

@@ -45,7 +45,7 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from draft.os_errors import reason
-from draft.problems import FormError, Problem, Severity, UsageError, display_path
+from draft.problems import FormError, Problem, Severity, UsageError, display_path, readable
 from draft.punctuation import is_ideograph
 from draft.safe_read import NotAFile, open_regular
 from draft.yaml_messages import SourceText, describe_syntax_error, quoted
@@ -220,6 +220,11 @@ def _load(raw: bytes, path: Path, problems: _Problems) -> LoadedForm:
         raise _Stop
     source = SourceText(_decode(raw, problems))
     _check_characters(source, problems)
+    if readable(path.name) != path.name:
+        problems.warn(
+            f"这个文件的名字不是 UTF-8 编码（可能来自中文 Windows 上做的压缩包），这里按 GBK 显示为“{readable(path.name)}”，"
+            "在这台电脑上它可能显示为乱码，生成的文件名也一样。建议把文件改个名字。"
+        )
     root = _Composer(source, problems).compose()
     builder = _Builder(source, problems)
     data = builder.root(root)

@@ -25,7 +25,7 @@ from draft.importer.model import ImportedReport, Note, snippet
 from draft.importer.parse import NotAReport, Parser, same_when_built
 from draft.importer.readers import read
 from draft.importer.summary import summarize
-from draft.problems import DraftError, Problem
+from draft.problems import DraftError, Problem, readable
 from draft.wording import Wording
 
 __all__ = ["ImportResult", "import_report", "check_form"]
@@ -71,17 +71,19 @@ def import_report(
     report.notes[:0] = [Note(message) for message in raw.notes + reader_notes]
     infer(report, wording, now.date())
     choose_layout(report)
-    form_text = emit(report, path.name, now)
+    # The name goes into the form's text: one that is not UTF-8 (from a Chinese Windows zip) is made readable.
+    name = readable(path.name)
+    form_text = emit(report, name, now)
     _refuse_if_too_long(path, len(form_text.encode("utf-8")))
     problems: list[Problem] = []
     if check:
         mismatches, problems = check_form(form_text, report, wording, form_path or Path(path.stem + ".yaml"))
         report.notes += mismatches
         if mismatches or problems:
-            form_text = emit(report, path.name, now)
+            form_text = emit(report, name, now)
     return ImportResult(
         form_text=form_text,
-        summary=summarize(report, path.name),
+        summary=summarize(report, name),
         warnings=list(report.notes),
         report=report,
         problems=problems,
