@@ -30,6 +30,12 @@ DEFAULT_OUTPUT = Path("output")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+def _path(**options: bool) -> click.Path:
+    """A file or folder named on the command line. Whether it can be read is found out, and told
+    in Chinese, when it is read: click's own check would stop a whole batch over one file, in English."""
+    return click.Path(path_type=Path, readable=False, **options)
+
+
 def _forms(files: tuple[Path, ...]) -> list[Path]:
     """The forms named, or every inputs/*.yaml when none is (hidden files left out, as ``ls`` does:
     macOS leaves ``._x.yaml`` beside ``x.yaml`` on a USB stick)."""
@@ -120,7 +126,7 @@ def cli(ctx: click.Context) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument(
-    "path", type=click.Path(path_type=Path), default=DEFAULT_INPUTS / "report.yaml", required=False, metavar="[表单文件]"
+    "path", type=_path(), default=DEFAULT_INPUTS / "report.yaml", required=False, metavar="[表单文件]"
 )
 def init(path: Path) -> None:
     """新建一份带中文说明的表单（默认 inputs/report.yaml）。
@@ -136,7 +142,7 @@ def init(path: Path) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[表单文件]...")
+@click.argument("files", nargs=-1, type=_path(), metavar="[表单文件]...")
 def validate(files: tuple[Path, ...]) -> None:
     """检查表单，一次列出所有问题（不生成文件）。
 
@@ -159,13 +165,13 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[表单文件]...")
+@click.argument("files", nargs=-1, type=_path(), metavar="[表单文件]...")
 @click.option(
-    "-o", "--output", "output_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT,
+    "-o", "--output", "output_dir", type=_path(), default=DEFAULT_OUTPUT,
     metavar="文件夹", help="生成的 Word 文件放在哪个文件夹（默认：output）。",
 )
 @click.option(
-    "--template", "template_dir", type=click.Path(path_type=Path), metavar="文件夹",
+    "--template", "template_dir", type=_path(), metavar="文件夹",
     help="使用自己的模板文件夹（先用 draft template 文件夹名 复制一份内置模板再修改）。",
 )
 @click.option("--keep-punctuation", is_flag=True, help="保留表单原有的标点，不把中文里的半角标点改为全角。")
@@ -220,7 +226,7 @@ def build(
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("target", type=click.Path(path_type=Path), metavar="文件夹")
+@click.argument("target", type=_path(), metavar="文件夹")
 def template(target: Path) -> None:
     """复制一份内置模板到“文件夹”，供本单位修改措辞。
 
@@ -235,14 +241,14 @@ def template(target: Path) -> None:
 
 
 @cli.command("import", context_settings=CONTEXT)
-@click.argument("report", type=click.Path(path_type=Path), metavar="报告文件")
+@click.argument("report", type=_path(), metavar="报告文件")
 @click.option(
-    "-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), metavar="表单文件",
+    "-o", "--output", "output", type=_path(dir_okay=False), metavar="表单文件",
     help="表单写到哪里（默认 inputs/报告文件名.yaml）。",
 )
 @click.option("--force", is_flag=True, help="表单文件已存在时覆盖它（默认不覆盖）；原表单先备份为 .bak.yaml。")
 @click.option(
-    "--template", "template_dir", type=click.Path(path_type=Path), metavar="文件夹",
+    "--template", "template_dir", type=_path(), metavar="文件夹",
     help="本单位的模板文件夹：与其默认标题相同的标题不写进表单。",
 )
 def import_(report: Path, output: Path | None, force: bool, template_dir: Path | None) -> None:
@@ -288,7 +294,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[表单文件]...")
+@click.argument("files", nargs=-1, type=_path(), metavar="[表单文件]...")
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
     help="text：每条意见一行（默认）；json：供其他程序读取。",

@@ -77,6 +77,7 @@ _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", r
 _BIG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
 # YAML 1.1 reads these plain scalars as numbers that do not look like what was typed.
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 
 _TAG = "tag:yaml.org,2002:"
 _MERGE_TAG = _TAG + "merge"
@@ -102,6 +103,22 @@ _CONSTRUCTOR = SafeConstructor()
 
 EXAMPLE_LINE = "year: 2023"
 SAVE_AS_UTF8 = "用记事本打开表单，点“另存为”，编码选“UTF-8”后保存"
+
+
+class WrittenNumber(int):
+    """A whole number YAML 1.1 reads from a notation other than decimal digits (``0x7E7``,
+    ``0b…``, ``03747``, ``2_023``, ``33:43``): equal to its value, and remembering what was
+    written, so that a year written so is refused (and told as written) rather than taken."""
+
+    written: str
+
+    def __new__(cls, value: int, written: str) -> WrittenNumber:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __getnewargs__(self) -> tuple[int, str]:  # type: ignore[override]
+        return int(self), self.written
 
 
 class Mark(NamedTuple):
@@ -670,6 +687,8 @@ class _Builder:
             self._unconvertible(node, kind, path)
             return node.value
         self._warn_if_surprising(node, value, path)
+        if isinstance(value, int) and not isinstance(value, bool) and not _DECIMAL.fullmatch(node.value):
+            return WrittenNumber(value, node.value)
         return value
 
     def _unconvertible(self, node: _Scalar, kind: str, path: Path_) -> None:
@@ -694,6 +713,9 @@ class _Builder:
             hint = "如果这是时间或比分"
         elif _OCTAL.fullmatch(node.value):
             reason = "YAML 把以 0 开头的数字当作八进制"
+            hint = "如果这是编号"
+        elif isinstance(value, int) and not _DECIMAL.fullmatch(node.value):
+            reason = "YAML 把以 0x、0b 开头或带“_”的写法当作数字"
             hint = "如果这是编号"
         else:
             return

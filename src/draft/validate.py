@@ -19,7 +19,8 @@ from cerberus.errors import BaseErrorHandler, ValidationError
 from cerberus.schema import SchemaRegistry
 from cerberus.validator import TypeDefinition
 
-from draft.load import LoadedForm, format_field
+from draft.invisible import describe, unseen
+from draft.load import LoadedForm, WrittenNumber, format_field
 from draft.problems import MAX_SAME_PROBLEM, Problem
 from draft.schema import PART_LABELS, make_registry, report_schema
 
@@ -52,8 +53,9 @@ class FormValidator(Validator):
     validators of one validation, so that the user is told how many more there are.
     """
 
-    # A year is a whole number; cerberus's "integer" would also take true/false.
-    types_mapping = {**Validator.types_mapping, "year": TypeDefinition("year", (int,), (bool,))}
+    # A year is a whole number written in digits; cerberus's "integer" would also take true/false,
+    # and YAML 1.1 reads 0x7E7 or 2_023 as 2023.
+    types_mapping = {**Validator.types_mapping, "year": TypeDefinition("year", (int,), (bool, WrittenNumber))}
 
     def validate(self, document: Any, *args: Any, **kwargs: Any) -> bool:
         self._kept: Counter[int] = Counter()  # errors of each code this validator holds
@@ -178,6 +180,8 @@ class _Explainer:
         name = str(path[-1])
         parent = self.rules_at(path[:-1]).get("schema")
         known = sorted(parent) if isinstance(parent, dict) else []
+        if any(map(unseen, name)):
+            return _unseen_in_name(name)
         import difflib  # only for a key nobody knows
 
         guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
@@ -221,8 +225,13 @@ class _Explainer:
     def _expected(constraint: str | list[str], value: Any) -> str:
         types = [constraint] if isinstance(constraint, str) else list(constraint)
         if "year" in types:
-            if isinstance(value, str) and value.strip().isdigit():
-                return f"应写数字，不要加引号：写 {value.strip()} 而不是 \"{value.strip()}\"。"
+            if isinstance(value, WrittenNumber):
+                return f"应直接写 4 位数字的年份，例如 2023。现在写的“{value.written}”会被 YAML 读成数字 {int(value)}，请改写。"
+            digits = value.strip() if isinstance(value, str) else ""
+            if digits.isdigit() and not digits.isascii():
+                return f"用了全角数字“{digits}”，应写半角数字：写 {int(digits)}（把输入法切换到英文或半角状态再输入）。"
+            if digits.isdigit():
+                return f"应写数字，不要加引号：写 {digits} 而不是 \"{digits}\"。"
             return f"应写阿拉伯数字的年份，例如 2023，现在是“{value}”。"
         if "dict" in types:
             if value is None:
@@ -250,6 +259,9 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
     problems.sort(key=lambda p: (p.line, p.column))
     return loaded.data, problems
 
+
+#: A report on year Y dated later than Y + this is a slip of the keyboard (9999-12-31).
+LATEST_DATE = 2
 
 #: How the summary of unlisted problems names them, by cerberus error code.
 _KINDS = {errors.UNKNOWN_FIELD.code: "不认识的字段", errors.BAD_TYPE.code: "写法不对的内容"}
@@ -294,22 +306,33 @@ def _validator(today: datetime.date) -> tuple[FormValidator, dict[str, Any], Sch
 
 
 def _date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
-    """A report on year Y is written after Y ends: an earlier date is a slip of the keyboard."""
+    """A report on year Y is written after Y ends, early in Y+1: a date before, or years after, is a slip of the keyboard."""
     year, raw = data.get("year"), data.get("date")
     date = parse_date(raw) if isinstance(raw, (str, datetime.date)) else None
-    if not isinstance(year, int) or date is None or date.year > year:
+    if not isinstance(year, int) or date is None or year < date.year <= year + LATEST_DATE:
         return []
+    written = f"date（成文日期）{date.year}年{date.month}月{date.day}日"
+    if date.year <= year:
+        message = f"{written} 早于 {year} 年度结束。报告应在 {year} 年之后成文，例如 {year + 1}-01-15。"
+    else:
+        message = f"{written} 比 {year} 年度晚了 {date.year - year} 年。报告通常在下一年年初成文，例如 {year + 1}-01-15。"
     mark = loaded.mark(("date",))
-    return [
-        Problem(
-            file=loaded.display,
-            line=mark.line,
-            column=mark.column,
-            field="date",
-            message=f"date（成文日期）{date.year}年{date.month}月{date.day}日 早于 {year} 年度结束。"
-            f"报告应在 {year} 年之后成文，例如 {year + 1}-01-15。",
+    return [Problem(file=loaded.display, line=mark.line, column=mark.column, field="date", message=message)]
+
+
+def _unseen_in_name(name: str) -> str:
+    """A field name holding characters nobody can see: named, and the indentation they usually are told as such."""
+    visible = "".join(char for char in name if not unseen(char))
+    what = "、".join(dict.fromkeys(describe(char) for char in name if unseen(char)))
+    if unseen(name[0]):
+        return (
+            f"这一行开头的缩进里有{what}。YAML 只认半角空格的缩进，所以把它们连同“{visible}”当成了一个不认识的字段名。"
+            "请删掉这些字符，改用半角空格缩进（每一级两个空格）。"
         )
-    ]
+    return (
+        f"字段名“{visible}”里有看不见的{what}，通常是从网页、Word 或聊天软件复制粘贴时带进来的。"
+        f"请删掉整个字段名，重新输入 {visible}。"
+    )
 
 
 def _placeholder_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:

@@ -23,10 +23,12 @@ missing-responsibility      提示      no part on the principal leaders' duty (
 title-only                  提示      an item with a title and nothing under it
 overlong-paragraph          提示      a paragraph printing over 600 characters
 inconsistent-numbers        提示      5宗 and 五宗 in one report
+invisible-character         错误/提示  a direction control (prints backwards) / a zero-width character
+replacement-character       错误      “\ufffd” left where an imported source had bytes of no encoding
 ==========================  ========  ==================================================
 
 Each family of findings has its module (``numbering``, ``punctuation``, ``years``,
-``structure``, ``paragraphs``, ``numbers``) with a ``check(ctx)`` function; this
+``structure``, ``paragraphs``, ``numbers``, ``characters``) with a ``check(ctx)`` function; this
 module runs them and presents the result.
 """
 
@@ -39,7 +41,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from draft.check import numbering, numbers, paragraphs, punctuation, structure, years
+from draft.check import characters, numbering, numbers, paragraphs, punctuation, structure, years
 from draft.check.source import Context, Finding, Locator, collect_texts
 from draft.form import ReadForm, read_form
 from draft.problems import MAX_SAME_PROBLEM, Problem, Severity
@@ -53,6 +55,7 @@ CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (
     structure.check,
     paragraphs.check,
     numbers.check,
+    characters.check,
 )
 
 #: Codes for problems that come from reading the form rather than from the check (JSON only).
