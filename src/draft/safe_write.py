@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -29,6 +30,8 @@ from draft.safe_read import open_regular
 
 TEMP_PREFIX = ".~draft-"
 TEMP_SUFFIX = ".tmp"
+#: Exactly the names draft gives its temporary files: a sweep removes no file of the user's.
+_TEMP_NAME = re.compile(re.escape(TEMP_PREFIX) + "[0-9a-f]{12}" + re.escape(TEMP_SUFFIX))
 #: Backups ``name.bak.docx``, ``name.bak2.docx`` … up to this number.
 MAX_BACKUPS = 999
 
@@ -156,7 +159,7 @@ def ensure_folder(folder: Path, target: Path) -> None:
 def _temp_file(folder: Path, mode: int | None) -> tuple[int, Path]:
     """A new, locked temporary file in ``folder``: its descriptor and path. ``mode`` None: the umask decides."""
     while True:
-        temp = folder / f"{TEMP_PREFIX}{secrets.token_hex(6)}{TEMP_SUFFIX}"
+        temp = _temp_name(folder)
         try:
             descriptor = os.open(temp, _CREATE, 0o666)
         except FileExistsError:
@@ -173,6 +176,10 @@ def _temp_file(folder: Path, mode: int | None) -> tuple[int, Path]:
         os.close(descriptor)  # swept away by another build between creation and locking: anew
 
 
+def _temp_name(folder: Path) -> Path:
+    return folder / f"{TEMP_PREFIX}{secrets.token_hex(6)}{TEMP_SUFFIX}"
+
+
 def _hold(descriptor: int) -> bool:
     """Lock the temporary file as being written; False if another build's sweep removed it first."""
     if fcntl is None:
@@ -187,7 +194,7 @@ def _hold(descriptor: int) -> bool:
 def sweep(folder: Path) -> None:
     """Remove the temporary files that runs stopped before they finished (killed, power cut) left in ``folder``."""
     try:
-        entries = [entry for entry in os.scandir(folder) if entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(TEMP_SUFFIX)]
+        entries = [entry for entry in os.scandir(folder) if _TEMP_NAME.fullmatch(entry.name)]
     except OSError:
         return
     for entry in entries:
@@ -273,7 +280,7 @@ def copy_folder(source: Path, target: Path) -> None:
             Problem(file=display_path(target), message=f"{found}已存在。为免覆盖您的修改，请换一个新的文件夹名。")
         )
     ensure_folder(target.parent, target)
-    temp = target.parent / f"{TEMP_PREFIX}{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    temp = _temp_name(target.parent)
     try:
         temp.mkdir()
         for file in sorted(source.iterdir()):
