@@ -24,25 +24,18 @@ from draft.form import read_form
 from draft.problems import DraftError
 
 BASE = 200  # items at 1×
-MINIMAL = """\
-unit: 示例区司法局
-year: 2023
-measures:
-  text: 我局坚持依法行政。
-shortcomings:
-  text: 学习还不够深入。
-plans:
-  text: 加强执法人员培训。
-"""
+#: A real form, from the examples: each input adds its hostile part to it.
+FORM = (Path(__file__).resolve().parents[1] / "inputs" / "zhonglou-2023.yaml").read_text(encoding="utf-8")
 
 
 def unknown_fields(count: int) -> str:
-    return MINIMAL + "".join(f"extra{i}: x\n" for i in range(count))
+    return FORM + "".join(f"extra{i}: x\n" for i in range(count))
 
 
 def years(count: int) -> str:
+    """The intro opening with a paragraph of ``count`` years after the report's (each one a finding)."""
     text = "".join(f"{2024 + i % 7}年，我局开展了工作。" for i in range(count))
-    return MINIMAL.replace("我局坚持依法行政。", text)
+    return FORM.replace("intro: |-\n", f"intro: |-\n  {text}\n\n", 1)
 
 
 def timed(work: Callable[[], object], rounds: int) -> float:

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import MINIMAL, run_cli
+from conftest import MINIMAL, edit_in_word, run_cli
 from draft.build import build_form
 from draft.problems import UsageError
 from draft.word.fingerprint import OutputState, output_state
@@ -25,13 +25,6 @@ def project(tmp_path: Path) -> Path:
 
 def built_file(project: Path) -> Path:
     return project / "output" / "report.docx"
-
-
-def edit_in_word(path: Path) -> None:
-    """What a user does: open the report, add a sentence, save."""
-    document = docx.Document(str(path))
-    document.add_paragraph("我在 Word 里加的一段话。")
-    document.save(str(path))
 
 
 def test_a_fresh_build_is_recognised_as_unchanged_and_rebuilt_silently(project: Path) -> None:

@@ -12,10 +12,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import docx
 import pytest
 
-from conftest import MINIMAL, SEEDS, run_cli
+from conftest import MINIMAL, SEEDS, edit_in_word, run_cli
 from draft import safe_write
 from draft.word.fingerprint import OutputState, output_state
 
@@ -30,12 +29,6 @@ def project(tmp_path: Path) -> Path:
 
 def output(project: Path) -> Path:
     return project / "output"
-
-
-def edit_in_word(path: Path) -> None:
-    document = docx.Document(str(path))
-    document.add_paragraph("我在 Word 里加的一段话。")
-    document.save(str(path))
 
 
 def built_and_edited(project: Path) -> bytes:

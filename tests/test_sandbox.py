@@ -67,8 +67,11 @@ def _build_recording(project: Path) -> tuple[int, str, list[str]]:
         _OPENED.paths = None
 
 
-def _marker_command(marker: Path) -> str:
-    return f"touch {marker}"
+def _refused(code: int, output: str, at: str = "mine/wording.j2:") -> None:
+    """The build stopped with a message on the template (at its file, and line if ``at`` names one), in Chinese."""
+    assert code == 2, output
+    assert at in output and "模板有错误：" in output, output
+    assert "内部错误" not in output and "Traceback" not in output
 
 
 ESCAPES = {
@@ -96,12 +99,10 @@ ESCAPES = {
 @pytest.mark.parametrize("body", list(ESCAPES.values()), ids=list(ESCAPES))
 def test_no_escape_from_the_sandbox_runs_a_command(project: Path, body: str) -> None:
     marker = project / "ran"
-    _with_title(project, body.replace("COMMAND", _marker_command(marker)))
+    _with_title(project, body.replace("COMMAND", f"touch {marker}"))
     code, output = _build(project)
     assert not marker.exists()
-    assert code == 2
-    assert "mine/wording.j2:14:" in output and "模板有错误：" in output
-    assert "内部错误" not in output and "Traceback" not in output
+    _refused(code, output, at="mine/wording.j2:14:")
     assert not (project / "out" / "form.docx").exists()
 
 
@@ -126,8 +127,7 @@ def test_no_file_outside_the_template_folder_is_read(project: Path, body: str) -
     code, output, opened = _build_recording(project)
     assert SECRET not in output
     assert secret.resolve() not in {(project / p).resolve() for p in opened}
-    assert code == 2 and "mine/wording.j2:" in output and "模板有错误：" in output, output
-    assert "内部错误" not in output
+    _refused(code, output)
 
 
 def test_a_link_out_of_the_folder_is_named_as_such(project: Path) -> None:
@@ -166,7 +166,7 @@ def test_files_of_the_folder_itself_may_be_included(project: Path) -> None:
 def test_a_template_cannot_make_gigabytes(project: Path, body: str) -> None:
     _with_title(project, body)
     code, output = _build(project)
-    assert code == 2 and "mine/wording.j2:14:1:模板有错误：做了模板不允许做的事" in output
+    _refused(code, output, at="mine/wording.j2:14:1:模板有错误：做了模板不允许做的事")
 
 
 # --- Mistakes in a template: a Chinese message at the template's line, never an internal error ------

@@ -10,8 +10,10 @@ of template code in the traceback tells them (as Jinja's own traceback rewriting
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
@@ -46,25 +48,23 @@ def _where(error: BaseException, template_file: Path) -> tuple[Path, int]:
     return found
 
 
+#: What each kind of error means in a template, most specific first (OutsideFolder is a TemplateNotFound).
+_MEANINGS: tuple[tuple[type[BaseException], Callable[[Any], str]], ...] = (
+    (OutsideFolder, lambda e: f"“{e.name}”是指向模板文件夹以外的链接，为安全起见没有读取。模板只能引用模板文件夹里的文件。"),
+    (TemplateNotFound, lambda e: f"找不到引用的模板文件“{e.name}”。模板只能引用模板文件夹里的文件，不能写绝对路径或“..”。"),
+    (TemplateSyntaxError, lambda e: f"这一行的写法不对（技术信息：{e.message}）。"),
+    (UndefinedError, lambda e: f"用到了不存在的变量或属性（技术信息：{e.message}）。可用的变量见内置模板开头的说明。"),
+    (SecurityError, lambda e: f"做了模板不允许做的事，为安全起见没有执行（技术信息：{e.message}）。模板只能使用 report 的内容。"),
+    (NotText, lambda e: f"文件不是可以读取的文本。{e.message}"),
+    (ZeroDivisionError, lambda e: "这里除以了零。"),
+    (RecursionError, lambda e: "宏在无限地调用自己（或者模板在无限地引用自己）。"),
+    (MemoryError, lambda e: "生成的内容太多，内存不够。"),
+    (TypeError, lambda e: f"运算或调用的类型不对，例如把文字和数字相加（技术信息：{e}）。"),
+)
+
+
 def _what(error: BaseException) -> str:
-    if isinstance(error, OutsideFolder):
-        return f"“{error.name}”是指向模板文件夹以外的链接，为安全起见没有读取。模板只能引用模板文件夹里的文件。"
-    if isinstance(error, TemplateNotFound):
-        return f"找不到引用的模板文件“{error.name}”。模板只能引用模板文件夹里的文件，不能写绝对路径或“..”。"
-    if isinstance(error, TemplateSyntaxError):
-        return f"这一行的写法不对（技术信息：{error.message}）。"
-    if isinstance(error, UndefinedError):
-        return f"用到了不存在的变量或属性（技术信息：{error.message}）。可用的变量见内置模板开头的说明。"
-    if isinstance(error, SecurityError):
-        return f"做了模板不允许做的事，为安全起见没有执行（技术信息：{error.message}）。模板只能使用 report 的内容。"
-    if isinstance(error, NotText):
-        return f"文件不是可以读取的文本。{error.message}"
-    if isinstance(error, ZeroDivisionError):
-        return "这里除以了零。"
-    if isinstance(error, RecursionError):
-        return "宏在无限地调用自己（或者模板在无限地引用自己）。"
-    if isinstance(error, MemoryError):
-        return "生成的内容太多，内存不够。"
-    if isinstance(error, TypeError):
-        return f"运算或调用的类型不对，例如把文字和数字相加（技术信息：{error}）。"
+    for kind, meaning in _MEANINGS:
+        if isinstance(error, kind):
+            return meaning(error)
     return f"运行时出错（技术信息：{type(error).__name__}: {error}）。"
