@@ -217,3 +217,16 @@ def test_binary_junk_as_a_template_is_told_plainly(project: Path) -> None:
     code, output = _build(project)
     assert code == 2
     assert output.startswith("mine/wording.j2:模板有错误：文件不是可以读取的文本。这不是文本文件（含有二进制内容）。")
+
+
+def test_import_with_a_hostile_template_runs_no_command(project: Path) -> None:
+    marker = project / "ran"
+    wording = project / "mine" / "wording.j2"
+    # Outside any macro: run as the template is read, whichever macros a command calls.
+    escape = ESCAPES["cycler globals"].replace("COMMAND", f"touch {marker}")
+    wording.write_text(wording.read_text(encoding="utf-8") + escape + "\n", encoding="utf-8")
+    (project / "report.txt").write_text("某局2023年法治政府建设年度报告\n一、主要举措和成效\n我局坚持依法行政。\n", encoding="utf-8")
+    result = run_cli("import", "report.txt", "--template", "mine", "-o", "imported.yaml", cwd=project)
+    assert not marker.exists()
+    _refused(result.exit_code, result.stdout + result.stderr, at="mine/wording.j2:46:")
+    assert not (project / "imported.yaml").exists()

@@ -148,9 +148,13 @@ def ensure_folder(folder: Path, target: Path) -> None:
     """Make ``folder`` (and the folders above it) for writing ``target``; UsageError naming ``target`` if it cannot be."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a file where the folder should be
+    except FileExistsError:  # something else where the folder should be: a file, a link
+        blocker = next((part for part in (folder, *folder.parents) if os.path.lexists(part) and not part.is_dir()), folder)
         raise UsageError(
-            Problem(file=display_path(target), message=f"无法写入文件：“{display_path(folder)}”是一个文件，不是文件夹。请换一个文件夹。")
+            Problem(
+                file=display_path(target),
+                message=f"无法写入文件：“{display_path(blocker)}”是一个{occupant(blocker)}，不是文件夹。请换一个文件夹。",
+            )
         ) from None
     except OSError as error:
         raise cannot_write(target, error) from None

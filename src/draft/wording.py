@@ -65,12 +65,13 @@ class Wording:
             )
         from draft.sandbox import Sandbox
         from draft.template_cache import template_cache
-        from draft.template_errors import template_error
 
         self.env = Sandbox(self.dir, bytecode_cache=template_cache())
         try:
             self.macros = self.env.get_template(WORDING_FILE).module
         except Exception as error:  # noqa: BLE001 - whatever the template does wrong is its own mistake
+            from draft.template_errors import template_error
+
             raise template_error(error, self.file) from None
         for name, parameters in MACROS.items():
             self._check_macro(name, parameters)
