@@ -230,3 +230,12 @@ def test_import_with_a_hostile_template_runs_no_command(project: Path) -> None:
     assert not marker.exists()
     _refused(result.exit_code, result.stdout + result.stderr, at="mine/wording.j2:46:")
     assert not (project / "imported.yaml").exists()
+
+
+def test_a_template_that_runs_on_is_stopped(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from draft import sandbox
+
+    monkeypatch.setattr(sandbox, "MAX_SECONDS", 0.2)
+    _with_title(project, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    code, output = _build(project)
+    _refused(code, output, at="mine/wording.j2:14:1:模板有错误：模板运行超过 0.2 秒还没有结束（可能是循环套循环，或者没有尽头），为安全起见停止了。")

@@ -5,14 +5,19 @@ treated as untrusted: it is rendered by Jinja's :class:`ImmutableSandboxedEnviro
 (no attribute starting with ``_``, no unsafe callables, nothing it is given can be
 changed), and may only ``include``/``import`` files of its own folder — no absolute
 path, no ``..`` (Jinja's own path check), and no link that leads out of the folder.
-The sandbox also keeps ``*`` and ``**`` from building a result of gigabytes.
+The sandbox also keeps ``*`` and ``**`` from building a result of gigabytes, and
+:func:`time_limit` stops a template that runs on (loops within loops) where the
+system allows (POSIX, main thread).
 """
 
 from __future__ import annotations
 
+import contextlib
 import operator
 import os
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +35,8 @@ MAX_TEMPLATE_BYTES = 1024 * 1024
 MAX_PRODUCT = 100_000
 #: Largest number ``**`` may make, in binary digits (a 3,000-digit number).
 MAX_POWER_BITS = 10_000
+#: Longest a template may run at once (reading it, or one macro): the built-in one takes a millisecond.
+MAX_SECONDS = 10
 
 
 class OutsideFolder(TemplateNotFound):
@@ -82,3 +89,26 @@ class Sandbox(ImmutableSandboxedEnvironment):
             if isinstance(count, int) and hasattr(sequence, "__len__") and count * len(sequence) > MAX_PRODUCT:
                 raise SecurityError(f"重复 {count} 次的结果太长（超过 {MAX_PRODUCT:,} 个字符或项）")
         return operator.mul(left, right)
+
+
+class TooLong(SecurityError):
+    """A template ran past :data:`MAX_SECONDS`."""
+
+
+@contextlib.contextmanager
+def time_limit() -> Iterator[None]:
+    """Run the block for at most :data:`MAX_SECONDS`, then raise TooLong in it (where the system has timers)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise TooLong(f"模板运行超过 {MAX_SECONDS} 秒还没有结束（可能是循环套循环，或者没有尽头）")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -19,7 +19,7 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from draft.problems import Problem, UsageError, display_path
-from draft.sandbox import OutsideFolder
+from draft.sandbox import OutsideFolder, TooLong
 from draft.text_encoding import NotText
 
 FIX = "请对照内置模板（draft template 新文件夹名 可以复制一份）改正。"
@@ -54,6 +54,7 @@ _MEANINGS: tuple[tuple[type[BaseException], Callable[[Any], str]], ...] = (
     (TemplateNotFound, lambda e: f"找不到引用的模板文件“{e.name}”。模板只能引用模板文件夹里的文件，不能写绝对路径或“..”。"),
     (TemplateSyntaxError, lambda e: f"这一行的写法不对（技术信息：{e.message}）。"),
     (UndefinedError, lambda e: f"用到了不存在的变量或属性（技术信息：{e.message}）。可用的变量见内置模板开头的说明。"),
+    (TooLong, lambda e: f"{e.message}，为安全起见停止了。请检查模板里的循环。"),
     (SecurityError, lambda e: f"做了模板不允许做的事，为安全起见没有执行（技术信息：{e.message}）。模板只能使用 report 的内容。"),
     (NotText, lambda e: f"文件不是可以读取的文本。{e.message}"),
     (ZeroDivisionError, lambda e: "这里除以了零。"),

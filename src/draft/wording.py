@@ -63,12 +63,13 @@ class Wording:
                     message=f"模板文件夹里没有 {WORDING_FILE}。请用 draft template 文件夹名 复制一份内置模板再修改。",
                 )
             )
-        from draft.sandbox import Sandbox
+        from draft.sandbox import Sandbox, time_limit
         from draft.template_cache import template_cache
 
         self.env = Sandbox(self.dir, bytecode_cache=template_cache())
         try:
-            self.macros = self.env.get_template(WORDING_FILE).module
+            with time_limit():
+                self.macros = self.env.get_template(WORDING_FILE).module
         except Exception as error:  # noqa: BLE001 - whatever the template does wrong is its own mistake
             from draft.template_errors import template_error
 
@@ -112,9 +113,11 @@ class Wording:
 
     def _call(self, macro: str, *args: Any) -> str:
         from draft.load import FORBIDDEN
+        from draft.sandbox import time_limit
 
         try:
-            text = str(getattr(self.macros, macro)(*args)).strip()
+            with time_limit():
+                text = str(getattr(self.macros, macro)(*args)).strip()
         except Exception as error:  # noqa: BLE001 - a mistake in the template, told at its line
             from draft.template_errors import template_error
 
