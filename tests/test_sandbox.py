@@ -239,3 +239,12 @@ def test_a_template_that_runs_on_is_stopped(project: Path, monkeypatch: pytest.M
     _with_title(project, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
     code, output = _build(project)
     _refused(code, output, at="mine/wording.j2:14:1:模板有错误：模板运行超过 0.2 秒还没有结束（可能是循环套循环，或者没有尽头），为安全起见停止了。")
+
+
+def test_a_template_file_that_cannot_be_read_is_told_why(project: Path) -> None:
+    import os
+
+    os.mkfifo(project / "mine" / "pipe.j2")  # reading it would wait forever
+    _with_title(project, "{% include 'pipe.j2' %}")
+    code, output = _build(project)
+    _refused(code, output, at="mine/wording.j2:14:1:模板有错误：无法读取模板文件“pipe.j2”（这不是普通文件，而是管道、设备之类的特殊文件）。")

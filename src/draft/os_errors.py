@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import errno
 
+from draft.safe_read import NotAFile
+
 _REASONS = {
     errno.ENOSPC: "磁盘已满",
     errno.EDQUOT: "磁盘空间已超过配额",
@@ -36,4 +38,6 @@ _REASONS = {
 
 def reason(error: OSError) -> str:
     """Why ``error`` happened, in a few Chinese words."""
+    if isinstance(error, NotAFile):
+        return "这不是普通文件，而是管道、设备之类的特殊文件"
     return _REASONS.get(error.errno or 0, f"系统错误，代码 {error.errno}")

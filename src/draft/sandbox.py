@@ -26,6 +26,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from draft.os_errors import reason
 from draft.safe_read import read_regular
 from draft.text_encoding import decode
 
@@ -43,6 +44,14 @@ class OutsideFolder(TemplateNotFound):
     """A template name that leads out of the template folder through a link."""
 
 
+class Unreadable(TemplateNotFound):
+    """A template file that is there but cannot be read (no permission, a FIFO…); ``reason`` says why."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(name)
+        self.reason = reason
+
+
 class FolderLoader(BaseLoader):
     """Serves the files inside one folder, read as text files are (UTF-8, or GBK as Notepad saves it)."""
 
@@ -57,8 +66,10 @@ class FolderLoader(BaseLoader):
         try:
             raw = read_regular(path, MAX_TEMPLATE_BYTES)
             modified = os.stat(path).st_mtime_ns
-        except OSError:
+        except (FileNotFoundError, NotADirectoryError):
             raise TemplateNotFound(template) from None
+        except OSError as error:
+            raise Unreadable(template, reason(error)) from None
         if len(raw) > MAX_TEMPLATE_BYTES:
             raise SecurityError(f"模板文件“{template}”太大（超过 {MAX_TEMPLATE_BYTES:,} 字节）")
         text, _encoding = decode(raw)  # NotText if it is no text at all

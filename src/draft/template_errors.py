@@ -19,7 +19,7 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from draft.problems import Problem, UsageError, display_path
-from draft.sandbox import OutsideFolder, TooLong
+from draft.sandbox import OutsideFolder, TooLong, Unreadable
 from draft.text_encoding import NotText
 
 FIX = "请对照内置模板（draft template 新文件夹名 可以复制一份）改正。"
@@ -51,6 +51,7 @@ def _where(error: BaseException, template_file: Path) -> tuple[Path, int]:
 #: What each kind of error means in a template, most specific first (OutsideFolder is a TemplateNotFound).
 _MEANINGS: tuple[tuple[type[BaseException], Callable[[Any], str]], ...] = (
     (OutsideFolder, lambda e: f"“{e.name}”是指向模板文件夹以外的链接，为安全起见没有读取。模板只能引用模板文件夹里的文件。"),
+    (Unreadable, lambda e: f"无法读取模板文件“{e.name}”（{e.reason}）。"),
     (TemplateNotFound, lambda e: f"找不到引用的模板文件“{e.name}”。模板只能引用模板文件夹里的文件，不能写绝对路径或“..”。"),
     (TemplateSyntaxError, lambda e: f"这一行的写法不对（技术信息：{e.message}）。"),
     (UndefinedError, lambda e: f"用到了不存在的变量或属性（技术信息：{e.message}）。可用的变量见内置模板开头的说明。"),
