@@ -283,6 +283,11 @@ def test_init_under_a_file_says_so(project: Path) -> None:
     result = run_cli("init", "taken/form.yaml", cwd=project)
     assert result.exit_code == 2
     assert result.stderr == "taken/form.yaml:无法写入文件：“taken”是一个文件，不是文件夹。请换一个文件夹。\n"
+    (project / "linked").symlink_to(project / "outside" / "nothing-here")  # a dangling link where a folder should be
+    result = run_cli("build", "-o", "linked", cwd=project)
+    assert result.exit_code == 2
+    assert result.stderr == "linked/report.docx:无法写入文件：“linked”是一个链接（快捷方式），不是文件夹。请换一个文件夹。\n"
+    assert not (project / "outside" / "nothing-here").exists()
 
 
 # --- Long names -------------------------------------------------------------------------------------

@@ -460,9 +460,9 @@ class _DocxReader:
 
         try:
             alignment = paragraph.paragraph_format.alignment
-            style = self._style_by_id(p.style, self._paragraph_type)
-            if alignment is None and style is not None:
-                alignment = style.paragraph_format.alignment
+            if alignment is None:
+                style = self._style_by_id(p.style, self._paragraph_type)
+                alignment = style.paragraph_format.alignment if style is not None else None
         except Exception:
             return False
         return alignment == WD_ALIGN_PARAGRAPH.CENTER
