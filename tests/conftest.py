@@ -69,6 +69,13 @@ def run_cli(*args: str, cwd: Path | None = None) -> Result:
         os.chdir(old)
 
 
+def edit_in_word(path: Path) -> None:
+    """What a user does: open the report, add a sentence, save."""
+    document = docx.Document(str(path))
+    document.add_paragraph("我在 Word 里加的一段话。")
+    document.save(str(path))
+
+
 def body_texts(document: docx.document.Document) -> list[str]:
     """The non-empty paragraphs after the title."""
     return [p.text for p in document.paragraphs[1:] if p.text.strip()]

@@ -276,6 +276,56 @@ def test_markdown_report(imported) -> None:  # type: ignore[no-untyped-def]
     assert result.warnings == []
 
 
+MARKDOWN_WITH_NON_TEXT = """\
+# 示例区司法局2023年法治政府建设年度报告
+
+2023年，区司法局坚持依法行政。现将有关情况报告如下：
+
+## 一、2023年推进法治政府建设的主要举措和成效
+
+{fence}
+我局&nbsp;开展了<b>专项</b>督察，督促整改问题18个&amp;更多。
+
+| 项目 | 数量 |
+|------|-----:|
+| 案件 | 12 |
+
+<table><tr><td>表格里的字</td></tr>
+</table>
+
+## 二、2023年推进法治政府建设存在的不足和原因
+
+基层法治力量仍显<span style="color:red">薄弱</span>，详见 <https://example.com/a>。
+
+{fence}
+
+## 三、2024年推进法治政府建设的主要安排
+
+持续推进法治政府建设示范创建。
+"""
+
+
+@pytest.mark.parametrize("fence", ["```", "~~~", "```yaml", "````"])
+@pytest.mark.parametrize("closed", [True, False], ids=["closed", "left open"])
+def test_markdown_fences_tables_and_html_are_not_text_and_swallow_nothing(tmp_path: Path, fence: str, closed: bool) -> None:
+    text = MARKDOWN_WITH_NON_TEXT.format(fence=fence)
+    if not closed:
+        text = text.replace(f"\n{fence}\n\n## 三", "\n\n## 三")
+    (tmp_path / "report.md").write_text(text, encoding="utf-8")
+    result = import_report(tmp_path / "report.md", now=NOW)
+    data = yaml.safe_load(result.form_text)
+    assert data["measures"]["text"] == "我局\u00a0开展了专项督察，督促整改问题18个&更多。"
+    assert data["shortcomings"]["text"] == "基层法治力量仍显薄弱，详见 https://example.com/a。"
+    assert data["plans"]["text"] == "持续推进法治政府建设示范创建。"
+    assert "表格里的字" not in result.form_text and "案件" not in result.form_text
+    fences = "7、21" if closed else "7"
+    assert [note.message for note in result.warnings][:3] == [
+        f"第{fences}行的代码块标记（``` 或 ~~~）已去掉，其中的文字按普通段落导入，请核对。",
+        "第10、14行起的表格没有导入（表格不能写进表单），请在表单中另行补充。",
+        "第8、19行等处的 HTML 标记已去掉，只导入了其中的文字（“&nbsp;”等写法换成了对应的字符）。",
+    ]
+
+
 # --- Word files as people type them --------------------------------------------------------
 
 

@@ -156,3 +156,28 @@ def test_an_oversized_file_is_refused_within_2_s_and_200_mb(tmp_path: Path) -> N
     assert code == 1 and "太大" in stderr
     assert seconds < 2
     assert rss_kib < 200 * 1024
+
+
+_LONG = "法治政府建设" * 10_000  # 60,000 characters, written once
+
+
+@pytest.mark.parametrize(
+    ("form", "line"),
+    [
+        # A long text anchored once and copied by thousands of aliases: few values, hundreds of MB.
+        (f"unit: &a {_LONG}\nlist:\n" + "  - *a\n" * 2000, 19),
+        (f"text: &a |\n  {_LONG}\nitems:\n" + "  - text: *a\n" * 2000, 20),
+        # A list of long texts, copied whole.
+        (f"base: &a [{_LONG}, {_LONG}]\ncopies: [" + ", ".join(["*a"] * 1000) + "]\n", 2),
+        # Keys count too: a mapping with a long key, merged into many others.
+        (f"base: &a\n  ? {_LONG}\n  : 1\n" + "".join(f"m{i}: {{<<: *a}}\n" for i in range(1000)), 20),
+    ],
+    ids=["aliases of a long text", "aliases of a block text", "aliases of a list of long texts", "merges of a long key"],
+)
+def test_copies_of_long_text_are_refused_at_the_alias_within_2_s_and_200_mb(tmp_path: Path, form: str, line: int) -> None:
+    code, seconds, rss_kib, stderr = _refusal(tmp_path, form.encode())
+    assert code == 1
+    assert f"form.yaml:{line}:" in stderr
+    assert "表单展开后的文字太多（超过 1,048,576 个字符）。这是这里的“*”引用把一大段文字复制了很多遍造成的" in stderr
+    assert seconds < 2
+    assert rss_kib < 200 * 1024

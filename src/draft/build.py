@@ -1,7 +1,7 @@
 """The main job: a form file becomes a .docx — without ever costing the user work.
 
-Writes are atomic (temporary file, then rename), and a .docx that was edited
-after draft wrote it (see :mod:`draft.word.fingerprint`) is never overwritten
+Writes go through :mod:`draft.safe_write` (atomic, in their folder), and a .docx that
+was edited after draft wrote it (see :mod:`draft.word.fingerprint`) is never overwritten
 unless the user says ``--force``, and then only after a backup copy is made.
 
 Many forms at once (a district office builds all its departments' reports) are
@@ -10,24 +10,32 @@ shared among worker processes, one per core; see :func:`build_forms`.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import shutil
 import signal
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO, TypeVar
 
-from draft.problems import EXIT_BAD_INPUT, EXIT_OK, DraftError, Problem, UsageError, display_path
+from draft import safe_write
+from draft.problems import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    DraftError,
+    Problem,
+    UsageError,
+    display_path,
+    internal_error,
+    readable,
+)
+from draft.report_names import clashes, nameless, report_name, unique
 
 if TYPE_CHECKING:
-    # Imported where they are used: ``draft init`` writes a file with write_atomically and
-    # needs neither YAML, cerberus, Jinja nor the .docx writer.
+    # Imported where they are used.
     from draft.check import Finding
     from draft.form import ReadForm
     from draft.word.fingerprint import OutputState
@@ -59,84 +67,48 @@ def build_form(
     from draft.word.fingerprint import OutputState, output_state
     from draft.word.writer import to_bytes
 
+    name = report_name(form)
+    if name is None:
+        raise UsageError(nameless(form))
     if read is None:
         read = read_form(form, normalize=normalize)
-    target = output_dir / (form.stem + ".docx")
+    target = output_dir / name
     state = output_state(target)
-    if state in (OutputState.EDITED, OutputState.FOREIGN) and not force:
+    if state in (OutputState.UNREADABLE, OutputState.NOT_A_FILE) or (
+        state in (OutputState.EDITED, OutputState.FOREIGN) and not force
+    ):
         raise _protected(target, state)
-    data = to_bytes(render(read.report, wording), source=form.name)
-    backup = keep_backup(target) if state in (OutputState.EDITED, OutputState.FOREIGN) else None
-    write_atomically(target, data)
+    data = to_bytes(render(read.report, wording), source=readable(form.name))
+    backup = safe_write.keep_backup(target) if state in (OutputState.EDITED, OutputState.FOREIGN) else None
+    safe_write.replace(target, data)
     return Built(output=target, warnings=read.warnings, backup=backup)
-
-
-def keep_backup(target: Path) -> Path:
-    """Copy ``target`` to the first free ``name.bak.docx``, ``name.bak2.docx``, …"""
-    for n in range(1, 1000):
-        backup = target.with_name(f"{target.stem}.bak{n if n > 1 else ''}{target.suffix}")
-        if not backup.exists():
-            try:
-                shutil.copy2(target, backup)
-                # On disk before the edited file is replaced: after a power cut, the user's
-                # edits must still be somewhere. The copy keeps a read-only report's mode, so
-                # it is opened for reading, which POSIX can sync; Windows syncs only what is
-                # open for writing (and cannot replace a read-only report anyway).
-                with open(backup, "rb+" if os.name == "nt" else "rb") as copy:
-                    os.fsync(copy.fileno())
-            except OSError as error:
-                raise _cannot_write(backup, error) from None
-            return backup
-    raise UsageError(Problem(file=display_path(target), message="备份文件太多（已有 999 个），请先清理旧的 .bak 文件。"))
 
 
 def _protected(target: Path, state: OutputState) -> UsageError:
     from draft.word.fingerprint import OutputState
 
-    why = (
-        "在 draft 生成以后被修改过（例如在 Word 或 WPS 中编辑并保存过）"
-        if state is OutputState.EDITED
-        else "不是 draft 生成的文件（或已无法识别）"
-    )
-    return UsageError(
-        Problem(
-            file=display_path(target),
-            message=f"这个文件{why}，为免丢失您的修改，没有覆盖它。"
+    if state is OutputState.UNREADABLE:
+        message = (
+            "无法读取这个已有的文件（没有读取权限，或者磁盘出错）：无法判断它是否被修改过，也无法备份它，所以没有覆盖它（加 --force 也不会）。"
+            "请检查这个文件的权限，或者用 -o 指定另一个输出文件夹。"
+        )
+    elif state is OutputState.NOT_A_FILE:
+        message = (
+            f"这里是一个{safe_write.occupant(target)}，不是 Word 文件，draft 不会替换它（加 --force 也不会）。"
+            "请把它移走或改名，或者用 -o 指定另一个输出文件夹。"
+        )
+    else:
+        why = (
+            "在 draft 生成以后被修改过（例如在 Word 或 WPS 中编辑并保存过）"
+            if state is OutputState.EDITED
+            else "不是 draft 生成的文件（或已无法识别）"
+        )
+        message = (
+            f"这个文件{why}，为免丢失您的修改，没有覆盖它。"
             "如果确实要重新生成，请加上 --force：原文件会先备份为 .bak.docx；"
-            "或者用 -o 指定另一个输出文件夹。",
+            "或者用 -o 指定另一个输出文件夹。"
         )
-    )
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``target``, then rename: a crash leaves the old file whole."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as error:
-        raise _cannot_write(target, error) from None
-    try:
-        with os.fdopen(fd, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, target)
-    except OSError as error:
-        raise _cannot_write(target, error) from None
-    finally:
-        # Whatever stopped us (an error, Ctrl+C), no half-written file is left behind.
-        Path(temp_name).unlink(missing_ok=True)
-
-
-def _cannot_write(target: Path, error: OSError) -> UsageError:
-    reason = error.strerror or str(error)
-    return UsageError(
-        Problem(
-            file=display_path(target),
-            message=f"无法写入文件（{reason}）。请检查文件夹是否存在、是否有写入权限、"
-            "磁盘是否已满，以及这个文件是否正在 Word/WPS 中打开（先关闭它）。",
-        )
-    )
+    return UsageError(Problem(file=display_path(target), message=message))
 
 
 # --- many forms ------------------------------------------------------------------------------
@@ -149,9 +121,14 @@ POOL_FROM_SPAWNED = 40
 T = TypeVar("T")
 
 
-@cache
 def wording_for(template_dir: Path | None) -> Wording:
     """The wording of a template folder, compiled once per process (workers forked later inherit it)."""
+    return _wording(template_dir.resolve() if template_dir else None)
+
+
+@cache
+def _wording(template_dir: Path | None) -> Wording:
+    # Keyed by the folder's full path: one process (a test run) may build from several folders named alike.
     from draft.wording import Wording
 
     return Wording(template_dir)
@@ -201,6 +178,10 @@ def build_one(
         built = build_form(form, output_dir, wording_for(template_dir), normalize, force, read if normalize else None)
     except DraftError as error:
         return FormBuild(findings_=findings, error=(type(error), error.problems))
+    except Exception as error:  # a bug of ours, met on this form: every other form still gets its answer
+        if os.environ.get("DRAFT_DEBUG"):
+            raise
+        return FormBuild(findings_=findings, error=(UsageError, [Problem(file=display_path(form), message=internal_error(error))]))
     return FormBuild(findings_=findings, built_=built)
 
 
@@ -214,10 +195,27 @@ def build_forms(
     strict: bool = False,
     progress: TextIO | None = None,
 ) -> Iterator[tuple[Path, FormBuild]]:
-    """:func:`build_one` for every form, in the forms' order, in worker processes when there are many."""
+    """:func:`build_one` for every form, in the forms' order, in worker processes when there are many.
+
+    A form named twice is built once. Forms that would write the same report, or a report
+    with no name, are refused before anything is written (see :mod:`draft.report_names`).
+    """
     wording_for(template_dir)  # a broken template stops everything before the first form
+    safe_write.sweep(output_dir)  # what a build killed before it finished left behind
+    forms = unique(forms)
+    refused = clashes(forms, output_dir) | {form: nameless(form) for form in forms if report_name(form) is None}
     job = partial(build_one, output_dir=output_dir, template_dir=template_dir, normalize=normalize, force=force, strict=strict)
-    return _removing_leftovers(map_forms(job, forms, progress=progress, before_fork=_import_builder), forms, output_dir)
+    built = map_forms(job, [form for form in forms if form not in refused], progress=progress, before_fork=_import_builder)
+    return _removing_leftovers(_with_refused(forms, refused, built), output_dir)
+
+
+def _with_refused(
+    forms: list[Path], refused: dict[Path, Problem], built: Iterator[tuple[Path, FormBuild]]
+) -> Iterator[tuple[Path, FormBuild]]:
+    """What was built, and each refused form's refusal, in the order of ``forms``."""
+    for form in forms:
+        yield (form, FormBuild(error=(UsageError, [refused[form]]))) if form in refused else next(built)
+    yield from built  # nothing more: read to its end, so that a pool that finished is closed, not stopped
 
 
 def _import_builder() -> None:
@@ -230,16 +228,12 @@ def _import_builder() -> None:
     writer.warm_up()
 
 
-def _removing_leftovers(results: Iterator[T], forms: Sequence[Path], output_dir: Path) -> Iterator[T]:
+def _removing_leftovers(results: Iterator[T], output_dir: Path) -> Iterator[T]:
     """``results``; if they are cut short (Ctrl+C), the half-written files of stopped workers are removed."""
     try:
         yield from results
     except BaseException:
-        targets = {f".{form.stem}.docx." for form in forms}
-        with contextlib.suppress(OSError):
-            for stray in output_dir.glob(".*.tmp"):  # write_atomically's temporary files
-                if stray.name[: stray.name.rfind(".docx.") + 6] in targets:
-                    stray.unlink(missing_ok=True)
+        safe_write.sweep(output_dir)  # the workers are stopped by now: nobody holds their files
         raise
 
 
@@ -395,9 +389,12 @@ class BatchTally:
     def exit_code(self) -> int:
         return max(self._exit_code, EXIT_BAD_INPUT if self.held_back else EXIT_OK)
 
+    @property
+    def total(self) -> int:
+        return self.reports + self.failures + self.held_back
+
     def summary(self) -> str:
         """``共 20 份表单：已生成 18 份（其中 3 份有审读意见），2 份有问题没有生成，见上。``"""
-        total = self.reports + self.failures + self.held_back
         parts = [f"已生成 {self.reports} 份"]
         if self.with_findings:
             parts[0] += f"（其中 {self.with_findings} 份有审读意见）"
@@ -406,4 +403,4 @@ class BatchTally:
         if self.held_back:
             parts.append(f"{self.held_back} 份因为加了 --strict 没有生成")
         see_above = "，见上" if self.failures or self.held_back or self.with_findings else ""
-        return f"共 {total} 份表单：{'，'.join(parts)}{see_above}。"
+        return f"共 {self.total} 份表单：{'，'.join(parts)}{see_above}。"

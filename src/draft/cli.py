@@ -13,21 +13,40 @@ from pathlib import Path
 import click
 
 from draft import __version__
-from draft.problems import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, DraftError, Problem, UsageError, display_path
+from draft.problems import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    DraftError,
+    Problem,
+    UsageError,
+    display_path,
+    internal_error,
+)
 from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, chinese_usage
 
 DEFAULT_INPUTS = Path("inputs")
 DEFAULT_OUTPUT = Path("output")
-#: What a form file's name ends with; draft build finds inputs/*.yaml and *.yml.
-FORM_SUFFIXES = (".yaml", ".yml")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+def _path(**options: bool) -> click.Path:
+    """A file or folder named on the command line. Whether it can be read is found out, and told
+    in Chinese, when it is read: click's own check would stop a whole batch over one file, in English."""
+    return click.Path(path_type=Path, readable=False, **options)
+
+
 def _forms(files: tuple[Path, ...]) -> list[Path]:
-    """The forms named, or every inputs/*.yaml when none is."""
+    """The forms named, or every inputs/*.yaml when none is (hidden files left out, as ``ls`` does:
+    macOS leaves ``._x.yaml`` beside ``x.yaml`` on a USB stick)."""
     if files:
         return list(files)
-    found = sorted(DEFAULT_INPUTS.glob("*.yaml")) + sorted(DEFAULT_INPUTS.glob("*.yml"))
+    found = [
+        form
+        for pattern in ("*.yaml", "*.yml")
+        for form in sorted(DEFAULT_INPUTS.glob(pattern))
+        if not form.name.startswith(".")
+    ]
     if not found:
         raise UsageError(
             Problem(
@@ -78,11 +97,7 @@ class _DraftGroup(click.Group):
         except Exception as error:  # a bug of ours: say so plainly, never show a traceback
             if os.environ.get("DRAFT_DEBUG"):
                 raise
-            click.echo(
-                f"draft 内部错误（{type(error).__name__}: {error}）。这不是您的操作问题，"
-                "请把这条信息和表单文件发给维护人员。设置环境变量 DRAFT_DEBUG=1 可查看详细信息。",
-                err=True,
-            )
+            click.echo(internal_error(error), err=True)
             sys.exit(EXIT_USAGE)
         sys.exit(EXIT_OK)
 
@@ -111,15 +126,15 @@ def cli(ctx: click.Context) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument(
-    "path", type=click.Path(path_type=Path), default=DEFAULT_INPUTS / "report.yaml", required=False, metavar="[表单文件]"
+    "path", type=_path(), default=DEFAULT_INPUTS / "report.yaml", required=False, metavar="[表单文件]"
 )
 def init(path: Path) -> None:
     """新建一份带中文说明的表单（默认 inputs/report.yaml）。
 
     表单里每一项都有说明和示例，照着改写即可；不会覆盖已有文件。
     """
-    from draft import init_form
-    from draft.build import write_atomically
+    from draft import init_form, safe_write
+    from draft.report_names import FORM_SUFFIXES
 
     if not path.suffix:
         path = path.with_name(path.name + ".yaml")  # draft build finds *.yaml: "inputs/2025" is inputs/2025.yaml
@@ -130,15 +145,13 @@ def init(path: Path) -> None:
                 message=f"表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 {display_path(path)}.yaml 这样的名字。",
             )
         )
-    if path.exists():
-        raise UsageError(Problem(file=display_path(path), message="文件已存在，为免覆盖您的内容没有写入。请换一个文件名。"))
-    write_atomically(path, init_form.init_form_text(init_form.today()).encode("utf-8"))
+    safe_write.create(path, init_form.init_form_text(init_form.today()).encode("utf-8"))
     click.echo(f"已新建表单：{display_path(path)}")
     click.echo(f"下一步：用记事本或其他编辑器填写它，然后运行  draft build {display_path(path)}")
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[表单文件]...")
+@click.argument("files", nargs=-1, type=_path(), metavar="[表单文件]...")
 def validate(files: tuple[Path, ...]) -> None:
     """检查表单，一次列出所有问题（不生成文件）。
 
@@ -161,13 +174,13 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[表单文件]...")
+@click.argument("files", nargs=-1, type=_path(), metavar="[表单文件]...")
 @click.option(
-    "-o", "--output", "output_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT,
+    "-o", "--output", "output_dir", type=_path(), default=DEFAULT_OUTPUT,
     metavar="文件夹", help="生成的 Word 文件放在哪个文件夹（默认：output）。",
 )
 @click.option(
-    "--template", "template_dir", type=click.Path(path_type=Path), metavar="文件夹",
+    "--template", "template_dir", type=_path(), metavar="文件夹",
     help="使用自己的模板文件夹（先用 draft template 文件夹名 复制一份内置模板再修改）。",
 )
 @click.option("--keep-punctuation", is_flag=True, help="保留表单原有的标点，不把中文里的半角标点改为全角。")
@@ -220,13 +233,13 @@ def build(
             click.echo(f"已备份原文件：{display_path(built.backup)}")
         click.echo(f"已生成：{display_path(built.output)}")
         tally.built(with_findings=bool(findings))
-    if len(forms) > 1:
+    if tally.total > 1:  # a form named twice is built once
         click.echo(tally.summary(), err=tally.exit_code != EXIT_OK)
     sys.exit(tally.exit_code)
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("target", type=click.Path(path_type=Path), metavar="文件夹")
+@click.argument("target", type=_path(), metavar="文件夹")
 def template(target: Path) -> None:
     """复制一份内置模板到“文件夹”，供本单位修改措辞。
 
@@ -241,14 +254,14 @@ def template(target: Path) -> None:
 
 
 @cli.command("import", context_settings=CONTEXT)
-@click.argument("report", type=click.Path(path_type=Path), metavar="报告文件")
+@click.argument("report", type=_path(), metavar="报告文件")
 @click.option(
-    "-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), metavar="表单文件",
+    "-o", "--output", "output", type=_path(dir_okay=False), metavar="表单文件",
     help="表单写到哪里（默认 inputs/报告文件名.yaml）。",
 )
-@click.option("--force", is_flag=True, help="表单文件已存在时覆盖它（默认不覆盖）。")
+@click.option("--force", is_flag=True, help="表单文件已存在时覆盖它（默认不覆盖）；原表单先备份为 .bak.yaml。")
 @click.option(
-    "--template", "template_dir", type=click.Path(path_type=Path), metavar="文件夹",
+    "--template", "template_dir", type=_path(), metavar="文件夹",
     help="本单位的模板文件夹：与其默认标题相同的标题不写进表单。",
 )
 def import_(report: Path, output: Path | None, force: bool, template_dir: Path | None) -> None:
@@ -258,7 +271,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     按原文的编号和写法设置排版选项，写成表单（默认 inputs/报告文件名.yaml），并列出所有需要核对的地方。
     把表单改写为本年度的内容后，用  draft build  生成。
     """
-    from draft.build import write_atomically
+    from draft import safe_write
     from draft.importer import import_report
     from draft.wording import Wording
 
@@ -268,16 +281,22 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     if report.exists() and target.exists() and target.resolve() == report.resolve():
         raise UsageError(Problem(file=display_path(target), message="表单不能写到报告文件本身。请用 -o 指定另一个文件名。"))
     result = import_report(report, wording=Wording(template_dir), form_path=target)
-    if target.exists() and not force:
+    existing = safe_write.occupant(target)
+    if existing and not force:
         raise UsageError(
             Problem(
                 file=display_path(target),
-                message="表单文件已存在，为免覆盖您的内容没有写入。请用 -o 换一个文件名，或加 --force 覆盖它。",
+                message=f"表单{existing}已存在，为免覆盖您的内容没有写入。请用 -o 换一个文件名，或加 --force 覆盖它"
+                "（原表单会先备份为 .bak.yaml）。",
             )
         )
-    write_atomically(target, result.form_text.encode("utf-8"))
+    # As build --force does: the form being replaced may hold a whole year's writing.
+    backup = safe_write.keep_backup(target) if existing else None
+    safe_write.replace(target, result.form_text.encode("utf-8"))
     for line in result.summary:
         click.echo(line)
+    if backup:
+        click.echo(f"已备份原表单：{display_path(backup)}")
     click.echo(f"已写入表单：{display_path(target)}")
     if result.problems:
         # The source itself holds what a form may not (×× for a name, a date before the year ended).
@@ -288,7 +307,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[表单文件]...")
+@click.argument("files", nargs=-1, type=_path(), metavar="[表单文件]...")
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
     help="text：每条意见一行（默认）；json：供其他程序读取。",

@@ -45,9 +45,11 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from draft.line_folding import join_folded_lines
+from draft.os_errors import reason
 from draft.places import place_name
-from draft.problems import FormError, Problem, Severity, UsageError, display_path
+from draft.problems import FormError, Problem, Severity, UsageError, display_path, readable
 from draft.punctuation import is_ideograph
+from draft.safe_read import NotAFile, open_regular
 from draft.yaml_messages import SourceText, describe_syntax_error, quoted
 
 #: Largest form accepted. Real forms are tens of KB; anything this big is the wrong file.
@@ -56,6 +58,10 @@ MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 50
 #: Most values built, counting every copy an ``*alias`` makes ("billion laughs").
 MAX_NODES = 50_000
+#: Most characters of text (values and keys) a form may hold once every ``*alias`` is expanded:
+#: what a file of MAX_BYTES can hold written out. A long text copied by thousands of aliases
+#: is few values but hundreds of MB for everything after the loader.
+MAX_CHARACTERS = MAX_BYTES
 #: Most invisible characters listed one by one; the rest are summed up in one line.
 MAX_CHARACTER_REPORTS = 100
 
@@ -67,12 +73,13 @@ _YAML_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Characters a .docx cannot hold (XML 1.0 forbids most of them) and that are
 # invisible junk from copy-paste anyway: C0 controls except tab, LF and CR,
 # DEL, C1 controls, the non-characters U+FFFE/U+FFFF and lone surrogates.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 # One escape inside a double-quoted scalar, as PyYAML's scanner reads them.
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 _BIG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
 # YAML 1.1 reads these plain scalars as numbers that do not look like what was typed.
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 
 _TAG = "tag:yaml.org,2002:"
 _MERGE_TAG = _TAG + "merge"
@@ -98,6 +105,22 @@ _CONSTRUCTOR = SafeConstructor()
 
 EXAMPLE_LINE = "year: 2023"
 SAVE_AS_UTF8 = "用记事本打开表单，点“另存为”，编码选“UTF-8”后保存"
+
+
+class WrittenNumber(int):
+    """A whole number YAML 1.1 reads from a notation other than decimal digits (``0x7E7``,
+    ``0b…``, ``03747``, ``2_023``, ``33:43``): equal to its value, and remembering what was
+    written, so that a year written so is refused (and told as written) rather than taken."""
+
+    written: str
+
+    def __new__(cls, value: int, written: str) -> WrittenNumber:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __getnewargs__(self) -> tuple[int, str]:  # type: ignore[override]
+        return int(self), self.written
 
 
 class Mark(NamedTuple):
@@ -165,8 +188,12 @@ def load_form(path: Path) -> LoadedForm:
             "把它转成表单，再改写成今年的内容。",
         )
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:  # a FIFO or a device is refused, not waited on
             raw = _read_limited(stream, display)
+    except NotAFile:
+        raise _cannot_open(
+            display, f"“{display}”不是普通文件（而是管道、设备之类的特殊文件），无法作为表单读取。请指定 .yaml 表单文件。"
+        ) from None
     except FileNotFoundError:
         raise _cannot_open(display, f"找不到文件“{display}”。请检查文件名和所在的文件夹是否写对。") from None
     except IsADirectoryError:
@@ -178,9 +205,7 @@ def load_form(path: Path) -> LoadedForm:
             display, f"没有权限读取“{display}”。请检查文件权限，或关闭正在使用它的程序后再试。"
         ) from None
     except OSError as error:
-        raise _cannot_open(
-            display, f"无法读取“{display}”（{error.strerror or error}）。请确认文件存在并且可以打开。"
-        ) from None
+        raise _cannot_open(display, f"无法读取“{display}”（{reason(error)}）。请确认文件存在并且可以打开。") from None
     return load_bytes(raw, path)
 
 
@@ -228,6 +253,11 @@ def _load(raw: bytes, path: Path, problems: _Problems) -> LoadedForm:
         raise _Stop
     source = SourceText(_decode(raw, problems))
     _check_characters(source, problems)
+    if readable(path.name) != path.name:
+        problems.warn(
+            f"这个文件的名字不是 UTF-8 编码（可能来自中文 Windows 上做的压缩包），这里按 GBK 显示为“{readable(path.name)}”，"
+            "在这台电脑上它可能显示为乱码，生成的文件名也一样。建议把文件改个名字。"
+        )
     root = _Composer(source, problems).compose()
     builder = _Builder(source, problems)
     data = builder.root(root)
@@ -309,7 +339,7 @@ def _decode_legacy(raw: bytes, error: UnicodeDecodeError, problems: _Problems) -
     except UnicodeDecodeError:
         problems.stop(NOT_TEXT)
     # GB18030 maps nearly any bytes to some characters; only real Chinese text counts.
-    if not any(map(is_ideograph, text)) or _FORBIDDEN.search(text):
+    if not any(map(is_ideograph, text)) or FORBIDDEN.search(text):
         problems.stop(NOT_TEXT)
     problems.warn(
         "这个文件是 GBK（GB18030）编码，已按 GB18030 读取。为避免乱码，以后请保存为 UTF-8 编码："
@@ -343,9 +373,9 @@ def _broken_utf8(raw: bytes, error: UnicodeDecodeError, problems: _Problems) -> 
 
 def _check_characters(source: SourceText, problems: _Problems) -> None:
     """Report every character Word cannot store; parsing stops if there are any."""
-    if not _FORBIDDEN.search(source.text):
+    if not FORBIDDEN.search(source.text):
         return
-    found = list(islice(_FORBIDDEN.finditer(source.text), MAX_CHARACTER_REPORTS + 1))
+    found = list(islice(FORBIDDEN.finditer(source.text), MAX_CHARACTER_REPORTS + 1))
     for match in found[:MAX_CHARACTER_REPORTS]:
         problems.error(
             f"这里有一个看不见的特殊字符 U+{ord(match.group()):04X}，通常是从网页、Word 或聊天软件复制粘贴时带进来的，"
@@ -354,7 +384,7 @@ def _check_characters(source: SourceText, problems: _Problems) -> None:
         )
     if len(found) > MAX_CHARACTER_REPORTS:
         # A file full of them would otherwise bury the user in identical lines.
-        unlisted = len(_FORBIDDEN.findall(source.text)) - MAX_CHARACTER_REPORTS
+        unlisted = len(FORBIDDEN.findall(source.text)) - MAX_CHARACTER_REPORTS
         problems.error(
             f"从这里开始还有 {unlisted} 个这样的特殊字符没有逐个列出，请一并删掉。",
             Mark(*source.position(found[MAX_CHARACTER_REPORTS].start())),
@@ -408,6 +438,10 @@ TOO_MANY_NODES = (
     "请确认选的是正确的表单文件，或检查是否粘贴了过多内容。"
 )
 TOO_MANY_EXPANDED = f"表单展开后的内容太多（超过 {MAX_NODES:,} 项）。这是“&”和“*”引用层层嵌套造成的，请减少这些引用。"
+TOO_LONG_EXPANDED = (
+    f"表单展开后的文字太多（超过 {MAX_CHARACTERS:,} 个字符）。这是这里的“*”引用把一大段文字复制了很多遍造成的，"
+    "请减少这些引用，或者直接写出要用的文字。"
+)
 
 
 def _nesting_refused(error: yaml.YAMLError) -> bool:
@@ -537,6 +571,7 @@ class _Entry(NamedTuple):
     key: str
     key_node: _Node
     value_node: _Node
+    merged_at: Mark | None = None  # where the ``<<`` that copied it in is written
 
 
 class _Builder:
@@ -548,6 +583,10 @@ class _Builder:
         self.value_marks: dict[Path_, Mark] = {}
         self.key_marks: dict[Path_, Mark] = {}
         self._count = 0
+        self._characters = 0
+        # Where the outermost ``*alias`` or ``<<`` merge being expanded is written: a limit
+        # broken while copying is told there.
+        self._copy: Mark | None = None
         # Collections being built, and mappings whose merges are being
         # resolved: an alias to one of them would expand forever.
         self._open: set[int] = set()
@@ -594,7 +633,7 @@ class _Builder:
         self._count += 1
         if self._count > MAX_NODES:
             # Only aliases get here: the composer has already counted what is written.
-            self.problems.stop(TOO_MANY_EXPANDED, node.mark, path)
+            self.problems.stop(TOO_MANY_EXPANDED, self._copy or node.mark, path)
         if isinstance(node, _Scalar):
             return self._scalar(node, path)
         if depth >= MAX_DEPTH:  # reachable through aliases, which nest what they copy
@@ -616,7 +655,18 @@ class _Builder:
         if id(alias.target) in self._open:
             self._self_reference(alias, path)
             return None
-        return self._build(alias.target, path, depth)
+        outer = self._copy
+        self._copy = outer or alias.mark
+        try:
+            return self._build(alias.target, path, depth)
+        finally:
+            self._copy = outer
+
+    def _count_characters(self, text: str, mark: Mark, path: Path_) -> None:
+        self._characters += len(text)
+        if self._characters > MAX_CHARACTERS:
+            # Only copies get here: the file itself holds fewer characters than MAX_BYTES.
+            self.problems.stop(TOO_LONG_EXPANDED, self._copy or mark, path)
 
     def _undefined(self, alias: _Alias, path: Path_) -> None:
         self.problems.error(
@@ -647,6 +697,7 @@ class _Builder:
         value = self._scalars.get(id(node), _UNSEEN)
         if value is _UNSEEN:
             value = self._scalars[id(node)] = self._convert(node, path)
+        self._count_characters(node.value, node.mark, path)
         return value
 
     def _convert(self, node: _Scalar, path: Path_) -> Any:
@@ -668,6 +719,8 @@ class _Builder:
             self._unconvertible(node, kind, path)
             return node.value
         self._warn_if_surprising(node, value, path)
+        if isinstance(value, int) and not isinstance(value, bool) and not _DECIMAL.fullmatch(node.value):
+            return WrittenNumber(value, node.value)
         return value
 
     def _unconvertible(self, node: _Scalar, kind: str, path: Path_) -> None:
@@ -693,6 +746,9 @@ class _Builder:
         elif _OCTAL.fullmatch(node.value):
             reason = "YAML 把以 0 开头的数字当作八进制"
             hint = "如果这是编号"
+        elif isinstance(value, int) and not _DECIMAL.fullmatch(node.value):
+            reason = "YAML 把以 0x、0b 开头或带“_”的写法当作数字"
+            hint = "如果这是编号"
         else:
             return
         self.problems.warn(
@@ -706,12 +762,12 @@ class _Builder:
 
         Raw ones were refused before parsing, so escapes are the only way left in.
         """
-        if not _FORBIDDEN.search(node.value):
+        if not FORBIDDEN.search(node.value):
             return
         written = self.source.text[node.start : node.end]
         for match in _ESCAPE.finditer(written):
             char = _unescape(match.group(1))
-            if _FORBIDDEN.fullmatch(char):
+            if FORBIDDEN.fullmatch(char):
                 line, column = self.source.position(node.start + match.start())
                 self.problems.error(
                     f"这里的“{match.group()}”写的是一个看不见的控制字符 U+{ord(char):04X}，"
@@ -726,8 +782,14 @@ class _Builder:
         result: dict[str, Any] = {}
         for entry in self._entries(node, path, depth):
             key_path = (*path, entry.key)
-            self.key_marks[key_path] = entry.key_node.mark
-            result[entry.key] = self.value(entry.value_node, key_path, depth + 1)
+            outer = self._copy
+            self._copy = outer or entry.merged_at
+            try:
+                self._count_characters(entry.key, entry.key_node.mark, key_path)
+                self.key_marks[key_path] = entry.key_node.mark
+                result[entry.key] = self.value(entry.value_node, key_path, depth + 1)
+            finally:
+                self._copy = outer
         return result
 
     def _entries(self, node: _Mapping, path: Path_, depth: int) -> list[_Entry]:
@@ -818,7 +880,7 @@ class _Builder:
             mappings.append(mapping)
         entries: list[_Entry] = []
         for mapping in reversed(mappings):
-            entries.extend(self._entries(mapping, path, depth + 1))
+            entries.extend(entry._replace(merged_at=node.mark) for entry in self._entries(mapping, path, depth + 1))
         return entries
 
 

@@ -7,6 +7,7 @@ present itself and which exit code it stands for; the CLI only prints and exits.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -15,6 +16,10 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
+
+#: Most problems of one kind listed for a form; the rest are counted in one line. (A form with
+#: 20,000 unknown fields needs its first ones fixed, not 20,000 lines.)
+MAX_SAME_PROBLEM = 100
 
 
 class Severity(Enum):
@@ -58,11 +63,47 @@ class Problem:
 
 
 def display_path(path: Path) -> str:
-    """The path as the user typed it or, if inside the working folder, relative to it."""
+    """The path as the user typed it or, if inside the working folder, relative to it, in
+    :func:`readable` characters.
+
+    Links are not followed: a message about a link names the link, not where it leads.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        shown = str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return readable(shown)
+
+
+def readable(name: str) -> str:
+    """A file name as a person can read it, and as every output can hold it.
+
+    A name that is not UTF-8 (a zip made on Chinese Windows and unpacked elsewhere gives
+    GBK names) reaches Python with its bytes as lone surrogates, which no message, report
+    or terminal can hold: each part of the name is read as GB18030 if it is that, else
+    its bytes are shown as ``\\xNN``.
+    """
+    if not any("\udc80" <= char <= "\udcff" for char in name):
+        return name
+    parts = []
+    for part in name.split(os.sep):
+        raw = os.fsencode(part)
+        try:
+            parts.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                parts.append(raw.decode("gb18030"))
+            except UnicodeDecodeError:
+                parts.append(raw.decode("utf-8", "backslashreplace"))
+    return os.sep.join(parts)
+
+
+def internal_error(error: Exception) -> str:
+    """What to say of an error that is a bug in draft: plainly that it is, never with a traceback."""
+    return (
+        f"draft 内部错误（{type(error).__name__}: {readable(str(error))}）。这不是您的操作问题，"
+        "请把这条信息和表单文件发给维护人员。设置环境变量 DRAFT_DEBUG=1 可查看详细信息。"
+    )
 
 
 class DraftError(Exception):

@@ -12,12 +12,23 @@ cache file that cannot be read, only means compiling as if there were no cache.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import os
 
 import jinja2
 from jinja2.bccache import Bucket
 
 
 class TemplateCache(jinja2.FileSystemBytecodeCache):
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        # Code compiled for the sandbox differs from code compiled without it (which earlier
+        # versions of draft kept in the same folder): the two never share a cache file. A folder name
+        # that is not UTF-8 (a zip unpacked from Chinese Windows) is hashed as its bytes.
+        key = hashlib.sha1(f"sandboxed|{name}|".encode())
+        if filename is not None:
+            key.update(os.fsencode(filename))
+        return key.hexdigest()
+
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
             super().load_bytecode(bucket)

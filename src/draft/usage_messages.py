@@ -15,8 +15,13 @@ import click
 
 # Patterns, not compiled: they are needed only when a command line is wrong, and every
 # ``draft`` command imports this module (re compiles them on first use, and caches them).
+# A name click quotes (repr) is in '' or, if it holds a ', in "".
+_QUOTED = r"""(?P<q>['"])(?P<x>.*?)(?P=q)"""
+_FILE = r"(?:File|Directory|Path) " + _QUOTED
+_QUOTED_NAME = "'([^']*)'|\"([^\"]*)\""
 _TRANSLATIONS: list[tuple[str, str]] = [
     (r"No such command '(?P<x>[^']*)'\.", "没有“{x}”这个命令。"),
+    (r"\(Did you mean one of:? (?P<x>[^)]*)\?\)", "（您是不是想输入以下之一：{x}？）"),
     (r"Did you mean '(?P<x>[^']*)'\?", "您是不是想输入“{x}”？"),
     (r"\(Possible options: (?P<x>[^)]*)\)", "（可用的选项：{x}）"),
     (r"No such option: (?P<x>\S+)", "没有 {x} 这个选项。"),
@@ -26,14 +31,33 @@ _TRANSLATIONS: list[tuple[str, str]] = [
     (r"Option '(?P<x>[^']*)' requires an argument\.", "选项 {x} 后面要写一个值。"),
     (r"Option '(?P<x>[^']*)' does not take a value\.", "选项 {x} 后面不能写值。"),
     (r"Got unexpected extra arguments? \((?P<x>[^)]*)\)", "多写了参数：{x}。"),
+    (r"Invalid value for (?P<x>.+?): ", "{x} 的值不对："),
+    (r"Invalid value: ", "值不对："),
+    (_QUOTED + r" is not one of (?P<y>.*)\.$", "不能写“{x}”，只能写 {y} 之一。"),
+    (_QUOTED + r" is not (?P<y>'[^']*')\.$", "不能写“{x}”，只能写 {y}。"),
+    (_FILE + r" does not exist\.", "找不到“{x}”。"),
+    (_FILE + r" is a file\.", "“{x}”是一个文件，这里要写文件夹。"),
+    (_FILE + r" is a directory\.", "“{x}”是一个文件夹，这里要写文件名。"),
+    (_FILE + r" is not readable\.", "没有权限读取“{x}”。"),
+    (_FILE + r" is not writable\.", "没有权限写入“{x}”。"),
+    (_FILE + r" is not executable\.", "“{x}”不能执行。"),
 ]
 
 
 def chinese_usage(message: str) -> str:
     """``message`` with every phrase click is known to write replaced by its Chinese."""
     for pattern, chinese in _TRANSLATIONS:
-        message = re.sub(pattern, lambda m, c=chinese: c.format(x=m.group("x")), message)
+        message = re.sub(pattern, lambda m, c=chinese: c.format(**_names(m)), message)
     return message
+
+
+def _names(match: re.Match[str]) -> dict[str, str]:
+    """The names a phrase quotes, unquoted; a list of them (``'text', 'json'``) as ``text、json``."""
+    names = {}
+    for group, value in match.groupdict().items():
+        quoted = re.findall(_QUOTED_NAME, (value or "").replace("' / '", "/"))  # '-o' / '--output': one option
+        names[group] = "、".join(a or b for a, b in quoted) if quoted else (value or "")
+    return names
 
 
 # --- Help pages ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -18,9 +19,10 @@ from cerberus.errors import BaseErrorHandler, ValidationError
 from cerberus.schema import SchemaRegistry
 from cerberus.validator import TypeDefinition
 
-from draft.load import LoadedForm, format_field
+from draft.invisible import describe, unseen
+from draft.load import LoadedForm, WrittenNumber, format_field
 from draft.places import place_name
-from draft.problems import Problem
+from draft.problems import MAX_SAME_PROBLEM, Problem
 from draft.schema import PART_LABELS, make_registry, report_schema
 
 #: What sample reports and templates put where a unit's own words belong: ××局, XX区, 某某, ○○, 请填写…
@@ -43,10 +45,50 @@ def parse_date(value: datetime.date | str) -> datetime.date | None:
 
 
 class FormValidator(Validator):
-    """cerberus's validator with the few rules a report needs that cerberus lacks."""
+    """cerberus's validator with the few rules a report needs that cerberus lacks.
 
-    # A year is a whole number; cerberus's "integer" would also take true/false.
-    types_mapping = {**Validator.types_mapping, "year": TypeDefinition("year", (int,), (bool,))}
+    cerberus sorts all of a validator's errors again each time it adds one, which is
+    quadratic in their number: 20,000 unknown fields took minutes. Each validator (one
+    per mapping and list of the form) keeps at most :data:`MAX_SAME_PROBLEM` errors of
+    each kind; the others are only counted, in the ``overflow`` shared by all the
+    validators of one validation, so that the user is told how many more there are.
+    """
+
+    # A year is a whole number written in digits; cerberus's "integer" would also take true/false,
+    # and YAML 1.1 reads 0x7E7 or 2_023 as 2023.
+    types_mapping = {**Validator.types_mapping, "year": TypeDefinition("year", (int,), (bool, WrittenNumber))}
+
+    def validate(self, document: Any, *args: Any, **kwargs: Any) -> bool:
+        self._kept: Counter[int] = Counter()  # errors of each code this validator holds
+        if not self.is_child:
+            self.overflow.clear()
+        return bool(super().validate(document, *args, **kwargs))
+
+    __call__ = validate  # as cerberus's own: child validators are called
+
+    @property
+    def overflow(self) -> Counter[int]:
+        """Errors of each code not kept, in this validation."""
+        return self._config["overflow"]  # type: ignore[no-any-return]
+
+    def _error(self, *args: Any) -> None:
+        if len(args) == 1:  # errors being added (a child validator's, or one just made)
+            kept = []
+            for error in args[0]:
+                if self._kept[error.code] < MAX_SAME_PROBLEM:
+                    self._kept[error.code] += 1
+                    kept.append(error)
+                else:
+                    self.overflow.update(leaf.code for leaf in _leaves([error]))
+            if kept:
+                super()._error(kept)
+            return
+        code = errors.CUSTOM.code if isinstance(args[1], str) else args[1].code
+        if self._kept[code] >= MAX_SAME_PROBLEM:  # not even made: a group error's children are in args
+            children = [leaf.code for info in args[2:] if isinstance(info, list) for leaf in _leaves(info)]
+            self.overflow.update(children or [code])
+            return
+        super()._error(*args)
 
     def _check_with_content(self, field: str, value: Any) -> None:
         if isinstance(value, dict) and not any(value.get(key) for key in ("title", "text", "points", "items")):
@@ -57,18 +99,20 @@ class FormValidator(Validator):
             self._error(field, "bad_date")
 
 
+def _leaves(errors_: Iterable[ValidationError]) -> Iterator[ValidationError]:
+    """cerberus's innermost errors only: a group error just says "something below failed"."""
+    for error in errors_:
+        if error.is_group_error:
+            yield from _leaves(error.child_errors)
+        else:
+            yield error
+
+
 class _LeafErrors(BaseErrorHandler):
-    """Hands out cerberus's innermost errors only: a group error just says "something below failed"."""
+    """Hands out :func:`_leaves`."""
 
     def __call__(self, errors_: Iterable[ValidationError]) -> list[ValidationError]:
-        return list(self._leaves(errors_))
-
-    def _leaves(self, errors_: Iterable[ValidationError]) -> Iterator[ValidationError]:
-        for error in errors_:
-            if error.is_group_error:
-                yield from self._leaves(error.child_errors)
-            else:
-                yield error
+        return list(_leaves(errors_))
 
 
 class _Explainer:
@@ -144,6 +188,8 @@ class _Explainer:
         name = str(path[-1])
         parent = self.rules_at(path[:-1]).get("schema")
         known = sorted(parent) if isinstance(parent, dict) else []
+        if any(map(unseen, name)):
+            return _unseen_in_name(name)
         import difflib  # only for a key nobody knows
 
         guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
@@ -202,8 +248,13 @@ class _Explainer:
     def _expected(constraint: str | list[str], value: Any) -> str:
         types = [constraint] if isinstance(constraint, str) else list(constraint)
         if "year" in types:
-            if isinstance(value, str) and value.strip().isdigit():
-                return f"应写数字，不要加引号：写 {value.strip()} 而不是 \"{value.strip()}\"。"
+            if isinstance(value, WrittenNumber):
+                return f"应直接写 4 位数字的年份，例如 2023。现在写的“{value.written}”会被 YAML 读成数字 {int(value)}，请改写。"
+            digits = value.strip() if isinstance(value, str) else ""
+            if digits.isdigit() and not digits.isascii():
+                return f"用了全角数字“{digits}”，应写半角数字：写 {int(digits)}（把输入法切换到英文或半角状态再输入）。"
+            if digits.isdigit():
+                return f"应写数字，不要加引号：写 {digits} 而不是 \"{digits}\"。"
             return f"应写阿拉伯数字的年份，例如 2023，现在是“{as_written(value)}”。"
         if "dict" in types:
             if value is None:
@@ -242,11 +293,45 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
     # and the form needs no normalizing (the model builder takes numbers as text).
     validator.validate(loaded.data, normalize=False)
     explainer = _Explainer(loaded, schema, registry)
-    problems = [explainer.problem(error) for error in validator.errors]
+    problems = _explained(explainer, validator.errors, validator.overflow)
     problems.extend(_date_problems(loaded, loaded.data))
     problems.extend(_placeholder_problems(loaded, loaded.data))
     problems.sort(key=lambda p: (p.line, p.column))
     return loaded.data, problems
+
+
+#: A report on year Y dated later than Y + this is a slip of the keyboard (9999-12-31).
+LATEST_DATE = 2
+
+#: How the summary of unlisted problems names them, by cerberus error code.
+_KINDS = {errors.UNKNOWN_FIELD.code: "不认识的字段", errors.BAD_TYPE.code: "写法不对的内容"}
+
+
+def _explained(explainer: _Explainer, found: list[ValidationError], overflow: Counter[int]) -> list[Problem]:
+    """The first :data:`MAX_SAME_PROBLEM` errors of each kind explained, then a line saying how many more there are."""
+    listed: Counter[int] = Counter()
+    unlisted = Counter(overflow)
+    problems: list[Problem] = []
+    last: dict[int, Problem] = {}
+    for error in sorted(found, key=lambda error: explainer.loaded.mark(tuple(error.document_path))):
+        if listed[error.code] == MAX_SAME_PROBLEM:
+            unlisted[error.code] += 1
+            continue
+        listed[error.code] += 1
+        problem = last[error.code] = explainer.problem(error)
+        problems.append(problem)
+    for code, count in unlisted.items():
+        after = last.get(code)
+        problems.append(
+            Problem(
+                file=explainer.loaded.display,
+                line=after.line if after else 0,
+                column=after.column if after else 0,
+                message=f"还有 {count:,} 个{_KINDS.get(code, '同样的问题')}没有逐个列出。"
+                "请先改正上面列出的这些，再运行 draft validate 查看其余的。",
+            )
+        )
+    return problems
 
 
 @lru_cache(maxsize=2)
@@ -256,15 +341,21 @@ def _validator(today: datetime.date) -> tuple[FormValidator, dict[str, Any], Sch
     given one, which costs more than validating a form; a validator is reset by each validate()."""
     schema = report_schema(today)
     registry = make_registry()
-    return FormValidator(schema, schema_registry=registry, error_handler=_LeafErrors), schema, registry
+    validator = FormValidator(schema, schema_registry=registry, error_handler=_LeafErrors, overflow=Counter())
+    return validator, schema, registry
 
 
 def _date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
-    """A report on year Y is written after Y ends: an earlier date is a slip of the keyboard."""
+    """A report on year Y is written after Y ends, early in Y+1: a date before, or years after, is a slip of the keyboard."""
     year, raw = data.get("year"), data.get("date")
     date = parse_date(raw) if isinstance(raw, (str, datetime.date)) else None
-    if not isinstance(year, int) or date is None or date.year > year:
+    if not isinstance(year, int) or date is None or year < date.year <= year + LATEST_DATE:
         return []
+    written = f"date（成文日期）{date.year}年{date.month}月{date.day}日"
+    if date.year <= year:
+        message = f"{written} 早于 {year} 年度结束。报告应在 {year} 年之后成文，例如 {year + 1}-01-15。"
+    else:
+        message = f"{written} 比 {year} 年度晚了 {date.year - year} 年。报告通常在下一年年初成文，例如 {year + 1}-01-15。"
     mark = loaded.mark(("date",))
     return [
         Problem(
@@ -273,10 +364,24 @@ def _date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
             column=mark.column,
             field="date",
             place=place_name(("date",)),
-            message=f"date（成文日期）{date.year}年{date.month}月{date.day}日 早于 {year} 年度结束。"
-            f"报告应在 {year} 年之后成文，例如 {year + 1}-01-15。",
+            message=message,
         )
     ]
+
+
+def _unseen_in_name(name: str) -> str:
+    """A field name holding characters nobody can see: named, and the indentation they usually are told as such."""
+    visible = "".join(char for char in name if not unseen(char))
+    what = "、".join(dict.fromkeys(describe(char) for char in name if unseen(char)))
+    if unseen(name[0]):
+        return (
+            f"这一行开头的缩进里有{what}。YAML 只认半角空格的缩进，所以把它们连同“{visible}”当成了一个不认识的字段名。"
+            "请删掉这些字符，改用半角空格缩进（每一级两个空格）。"
+        )
+    return (
+        f"字段名“{visible}”里有看不见的{what}，通常是从网页、Word 或聊天软件复制粘贴时带进来的。"
+        f"请删掉整个字段名，重新输入 {visible}。"
+    )
 
 
 def _placeholder_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:

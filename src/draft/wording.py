@@ -6,16 +6,15 @@ variable and never compiled, so ``{{ unit }}`` typed in a form stays literal.
 
 from __future__ import annotations
 
-import shutil
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from draft.model import Report
-from draft.problems import Problem, UsageError
+from draft.problems import Problem, UsageError, display_path
 
 if TYPE_CHECKING:
-    import jinja2  # imported when a template is compiled: draft init and draft template need none
+    import jinja2.nodes  # imported when a template is compiled: draft init and draft template need none
 
 WORDING_FILE = "wording.j2"
 FORM_FILE = "form.yaml"
@@ -31,57 +30,109 @@ def builtin_template_dir() -> Path:
 
 
 def copy_builtin_template(target: Path) -> None:
-    """Start a unit's own template folder from a copy of the built-in one."""
-    if target.exists():
-        raise UsageError(Problem(file=str(target), message="这个文件夹已经存在。为免覆盖您的修改，请换一个新的文件夹名。"))
-    shutil.copytree(builtin_template_dir(), target)
+    """Start a unit's own template folder from a copy of the built-in one (all of it, or nothing)."""
+    from draft import safe_write
+
+    safe_write.copy_folder(builtin_template_dir(), target)
+
+
+#: The macros draft calls, with the parameters it calls them with.
+MACROS = {
+    "title": ("report",),
+    "heading": ("kind", "report"),
+    "closing": ("report",),
+    "signature": ("report",),
+    "date": ("report",),
+}
 
 
 class Wording:
-    """The macros of one template folder's ``wording.j2``, called with the report."""
+    """The macros of one template folder's ``wording.j2``, called with the report.
+
+    The template runs in :mod:`draft.sandbox`; any mistake in it, found when it is read
+    or when a macro runs, is a UsageError at the template's file and line.
+    """
 
     def __init__(self, template_dir: Path | None = None) -> None:
         self.dir = template_dir or builtin_template_dir()
-        if not (self.dir / WORDING_FILE).is_file():
+        self.file = self.dir / WORDING_FILE
+        if not self.file.is_file():
             raise UsageError(
                 Problem(
-                    file=str(self.dir),
+                    file=display_path(self.dir),
                     message=f"模板文件夹里没有 {WORDING_FILE}。请用 draft template 文件夹名 复制一份内置模板再修改。",
                 )
             )
-        import jinja2
-
+        from draft.sandbox import Sandbox, time_limit
         from draft.template_cache import template_cache
 
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(self.dir),
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,
-            bytecode_cache=template_cache(),
-        )
+        self.env = Sandbox(self.dir, bytecode_cache=template_cache())
         try:
-            self.macros = env.get_template(WORDING_FILE).module
-        except jinja2.TemplateSyntaxError as error:
-            raise self._template_error(error, error.lineno) from None
+            with time_limit():
+                self.macros = self.env.get_template(WORDING_FILE).module
+        except Exception as error:  # noqa: BLE001 - whatever the template does wrong is its own mistake
+            from draft.template_errors import template_error
 
-    def _template_error(self, error: jinja2.TemplateError, line: int = 0) -> UsageError:
-        return UsageError(
-            Problem(
-                file=str(self.dir / WORDING_FILE),
-                line=line,
-                message=f"模板有错误：{error.message}。请对照内置模板（draft template 新文件夹名）改正。",
-            )
-        )
+            raise template_error(error, self.file) from None
+        for name, parameters in MACROS.items():
+            self._check_macro(name, parameters)
 
-    def _call(self, macro: str, *args: Any) -> str:
+    def _check_macro(self, name: str, parameters: tuple[str, ...]) -> None:
+        """A missing macro, a macro replaced by something else, or one taking too few parameters stops here, before any report."""
         import jinja2
 
+        macro = getattr(self.macros, name, None)
+        signature = f"{{% macro {name}({', '.join(parameters)}) %}}……{{% endmacro %}}"
+        if macro is None:
+            message = f"模板里缺少宏 {name}，应写成 {signature}。"
+        elif not isinstance(macro, jinja2.runtime.Macro):
+            message = f"模板里的 {name} 应是一个宏（{signature}），现在却是{_kind(macro)}。"
+        elif len(macro.arguments) < len(parameters) and not macro.catch_varargs:
+            message = f"模板里的宏 {name} 应接收 {len(parameters)} 个参数：{signature}。"
+        else:
+            return
+        from draft.template_errors import problem_at
+
+        raise problem_at(self.file, self._defined_at(name), message)
+
+    def _defined_at(self, name: str) -> int:
+        """The line of wording.j2 where ``name`` is last defined at the top level (0 if nowhere)."""
+        from jinja2 import nodes
+
+        source, _, _ = self.env.loader.get_source(self.env, WORDING_FILE)  # type: ignore[union-attr]
+        line = 0
+        for node in self.env.parse(source).body:
+            if isinstance(node, nodes.Macro):
+                found = [node] if node.name == name else []
+            else:
+                stored = node.find_all((nodes.Name, nodes.FromImport, nodes.Import))
+                found = [n for n in stored if name in _names_bound(n)]
+            if found:
+                line = found[-1].lineno
+        return line
+
+    def _call(self, macro: str, *args: Any) -> str:
+        from draft.load import FORBIDDEN
+        from draft.sandbox import time_limit
+
         try:
-            return str(getattr(self.macros, macro)(*args)).strip()
-        except AttributeError:
-            raise self._template_error(jinja2.TemplateError(f"缺少宏 {macro}")) from None
-        except jinja2.TemplateError as error:
-            raise self._template_error(error) from None
+            with time_limit():
+                text = str(getattr(self.macros, macro)(*args)).strip()
+        except Exception as error:  # noqa: BLE001 - a mistake in the template, told at its line
+            from draft.template_errors import template_error
+
+            raise template_error(error, self.file) from None
+        forbidden = FORBIDDEN.search(text)
+        if forbidden:
+            from draft.template_errors import problem_at
+
+            raise problem_at(
+                self.file,
+                self._defined_at(macro),
+                f"模板的宏 {macro} 写出的文字里有看不见的控制字符 U+{ord(forbidden.group()):04X}，Word 文档无法保存它。"
+                "请在模板里找到并删掉它（可能是 \\x0b 这样的写法，或复制粘贴带进来的）。",
+            )
+        return text
 
     def title(self, report: Report) -> str:
         return self._call("title", report)
@@ -97,3 +148,18 @@ class Wording:
 
     def date(self, report: Report) -> str:
         return self._call("date", report)
+
+
+def _names_bound(node: jinja2.nodes.Node) -> set[str]:
+    """The names a node defines: a ``set`` target, an ``import … as`` name, ``from … import`` names."""
+    from jinja2 import nodes
+
+    if isinstance(node, nodes.Name):
+        return {node.name} if node.ctx == "store" else set()
+    if isinstance(node, nodes.Import):
+        return {node.target}
+    return {alias if isinstance(alias, str) else alias[-1] for alias in node.names}  # type: ignore[attr-defined]
+
+
+def _kind(value: object) -> str:
+    return {str: "一段文字", int: "一个数字", float: "一个数字", bool: "是/否"}.get(type(value), f"其他内容（{type(value).__name__}）")

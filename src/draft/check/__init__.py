@@ -23,26 +23,30 @@ missing-responsibility      提示      no part on the principal leaders' duty (
 title-only                  提示      an item with a title and nothing under it
 overlong-paragraph          提示      a paragraph printing over 600 characters
 inconsistent-numbers        提示      5宗 and 五宗 in one report
+invisible-character         错误/提示  a direction control (prints backwards) / a zero-width character
+replacement-character       错误      “\ufffd” left where an imported source had bytes of no encoding
 example-text                提示      text still as draft init wrote it
 missing-date                提示      no 成文日期, so no 落款 either
 ==========================  ========  ==================================================
 
 Each family of findings has its module (``numbering``, ``punctuation``, ``years``,
-``structure``, ``paragraphs``, ``numbers``, ``unfinished``) with a ``check(ctx)`` function; this
+``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``) with a ``check(ctx)`` function; this
 module runs them and presents the result.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from draft.check import numbering, numbers, paragraphs, punctuation, structure, unfinished, years
+from draft.check import characters, numbering, numbers, paragraphs, punctuation, structure, unfinished, years
 from draft.check.source import Context, Finding, Locator, collect_texts
 from draft.form import ReadForm, read_form
-from draft.problems import Problem, Severity
+from draft.problems import MAX_SAME_PROBLEM, Problem, Severity
 
 __all__ = ["CheckResult", "Finding", "check_form", "check_read", "summary", "to_json"]
 
@@ -53,6 +57,7 @@ CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (
     structure.check,
     paragraphs.check,
     numbers.check,
+    characters.check,
     unfinished.check,
 )
 
@@ -93,7 +98,31 @@ def check_read(read: ReadForm, *, normalize: bool = True) -> list[Finding]:
         locator=Locator(loaded),
     )
     findings = [finding for run in CHECKS for finding in run(ctx)]
-    return sorted(findings, key=lambda f: (f.line, f.column))
+    return _capped(sorted(findings, key=lambda f: (f.line, f.column)))
+
+
+def _capped(findings: list[Finding]) -> list[Finding]:
+    """The first :data:`MAX_SAME_PROBLEM` findings of each code, each code's last one followed by how many more there are."""
+    listed: Counter[str] = Counter()
+    last: dict[str, int] = {}
+    kept: list[Finding] = []
+    for finding in findings:
+        if listed[finding.code] < MAX_SAME_PROBLEM:
+            last[finding.code] = len(kept)
+            kept.append(finding)
+        listed[finding.code] += 1
+    for code, index in sorted(last.items(), key=lambda item: -item[1]):  # from the end: indices stay right
+        more = listed[code] - MAX_SAME_PROBLEM
+        if more > 0:
+            summary = replace(
+                kept[index],
+                field="",
+                place="",
+                fix="",
+                message=f"还有 {more:,} 处同样的问题（{code}）没有逐个列出。请先改正上面列出的这些，再运行 draft check 查看其余的。",
+            )
+            kept.insert(index + 1, summary)
+    return kept
 
 
 def holding_back(findings: Iterable[Finding]) -> list[Finding]:

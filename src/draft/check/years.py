@@ -21,6 +21,7 @@ warning: the check cannot know the facts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from draft.check.source import Context, Finding, Text
 from draft.problems import Severity
@@ -41,6 +42,8 @@ _FROM_DATE = re.compile(r"度?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?\s*(?:起|以�
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _OPENING = re.compile(r"((?:19|20)[0-9]{2})\s*年度?\s*[，,]")
 # In the plans, the report's year told as the one to come: 2022年将、2022年，我局要……
+#: How far before a year a range's start or a deadline's word is looked for.
+_NEAR = 16
 _PLAN_VERB = re.compile(r"度?\s*[，,]?[^。；;，,]{0,6}?(?:将|计划|拟|力争|争取|要(?!求))")
 
 
@@ -70,40 +73,53 @@ def _openings(texts: list[Text]) -> set[int]:
 
 
 def _years(text: Text) -> list[tuple[int, re.Match[str]]]:
-    """Years written in ``text`` (as printed), outside ranges and 《titles》."""
+    """Years written in ``text`` (as printed), outside ranges and 《titles》.
+
+    Each year is judged by what is near it (the title around it is found by bisection):
+    a text with tens of thousands of years costs time in proportion to its length.
+    """
     printed = text.printed
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", printed)]
+    title_starts = [start for start, _ in titles]
     found = []
     for match in _YEAR.finditer(printed):
         start = match.start()
-        if any(a < start < b for a, b in titles):
+        before = bisect_left(title_starts, start) - 1  # the last title opening before the year
+        if before >= 0 and start < titles[before][1]:
             continue
-        if _RANGE_BEFORE.search(printed, 0, start) or _RANGE_AFTER.match(printed, match.end(1)):
+        if _RANGE_BEFORE.search(printed, max(0, start - _NEAR), start) or _RANGE_AFTER.match(printed, match.end(1)):
             continue
         found.append((int(match.group(1)), match))
     return found
 
 
-def _sentence(printed: str, index: int) -> tuple[int, int]:
-    starts = [m.end() for m in _SENTENCE_END.finditer(printed, 0, index)]
-    begin = starts[-1] if starts else 0
-    end_match = _SENTENCE_END.search(printed, index)
-    return begin, end_match.start() if end_match else len(printed)
+class _Sentences:
+    """The sentences of a printed text, found once: where each begins and ends, and whether it speaks of the future."""
 
+    def __init__(self, printed: str) -> None:
+        self.printed = printed
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(printed)]
+        self._future: dict[int, bool] = {}
 
-def _about_future(printed: str, match: re.Match[str]) -> bool:
-    begin, end = _sentence(printed, match.start())
-    return bool(
-        _DEADLINE.search(printed, begin, match.start())
-        or _FUTURE.search(printed, begin, end)
-        or _FROM_DATE.match(printed, match.end())
-    )
+    def about_future(self, match: re.Match[str]) -> bool:
+        printed, start = self.printed, match.start()
+        number = bisect_left(self.ends, start)  # the sentence the year is in
+        begin = self.ends[number - 1] + 1 if number else 0
+        end = self.ends[number] if number < len(self.ends) else len(printed)
+        if number not in self._future:
+            self._future[number] = bool(_FUTURE.search(printed, begin, end))
+        return bool(
+            _DEADLINE.search(printed, max(begin, start - _NEAR), start)
+            or self._future[number]
+            or _FROM_DATE.match(printed, match.end())
+        )
 
 
 def _past(ctx: Context, text: Text, opening: bool) -> list[Finding]:
     findings = []
     year = ctx.year
     part_title = text.kind == "title" and len(text.path) == 2
+    sentences = _Sentences(text.printed)
     for written, match in _years(text):
         if written == year:
             continue
@@ -111,7 +127,7 @@ def _past(ctx: Context, text: Text, opening: bool) -> list[Finding]:
             where = "标题" if part_title else "开头"
             message = f"本报告是 {year} 年度的报告，{where}却写 {written} 年，可能是沿用往年报告时没有改。"
         # 2024年度 in a 2023 report names next year's programme (2024年度工作要点), not a deed.
-        elif written > year and not _about_future(text.printed, match) and not text.printed.startswith("度", match.end()):
+        elif written > year and not sentences.about_future(match) and not text.printed.startswith("度", match.end()):
             message = (
                 f"本报告是 {year} 年度的报告，这里却把 {written} 年写成已经做了的事。"
                 f"如果说的是本年度，应为 {year} 年；如果是下一年度的打算，请写到 plans（下一年度的主要安排）里。"

@@ -25,7 +25,7 @@ from draft.importer.model import ImportedReport, Note, snippet
 from draft.importer.parse import NotAReport, Parser, same_when_built
 from draft.importer.readers import read
 from draft.importer.summary import summarize
-from draft.problems import DraftError, Problem
+from draft.problems import DraftError, Problem, readable
 from draft.wording import Wording
 
 __all__ = ["ImportResult", "import_report", "check_form"]
@@ -58,6 +58,8 @@ def import_report(
     paras, reader_notes = read(raw)
     if not paras:
         raise refuse(path, "文件里没有文字。请确认导入的是报告正文；扫描件（图片）需要先转成文字。")
+    # A form draft would refuse is no use: refused here, before the work of parsing it.
+    _refuse_if_too_long(path, sum(len(para.text.encode("utf-8")) for para in paras))
     try:
         report = Parser(paras).parse()
     except NotAReport:
@@ -69,20 +71,35 @@ def import_report(
     report.notes[:0] = [Note(message) for message in raw.notes + reader_notes]
     infer(report, wording, now.date())
     choose_layout(report)
-    form_text = emit(report, path.name, now)
+    # The name goes into the form's text: one that is not UTF-8 (from a Chinese Windows zip) is made readable.
+    name = readable(path.name)
+    form_text = emit(report, name, now)
+    _refuse_if_too_long(path, len(form_text.encode("utf-8")))
     problems: list[Problem] = []
     if check:
         mismatches, problems = check_form(form_text, report, wording, form_path or Path(path.stem + ".yaml"))
         report.notes += mismatches
         if mismatches or problems:
-            form_text = emit(report, path.name, now)
+            form_text = emit(report, name, now)
     return ImportResult(
         form_text=form_text,
-        summary=summarize(report, path.name),
+        summary=summarize(report, name),
         warnings=list(report.notes),
         report=report,
         problems=problems,
     )
+
+
+def _refuse_if_too_long(path: Path, size: int) -> None:
+    """A form of ``size`` bytes would be over the size every form is held to (:data:`draft.load.MAX_BYTES`)."""
+    from draft.load import MAX_BYTES
+
+    if size > MAX_BYTES:
+        raise refuse(
+            path,
+            f"报告的文字太多（约 {size / 1024 / 1024:.1f} MB），写成表单会超过表单的上限 1 MB，draft 无法用它生成报告，所以没有导入。"
+            "一年的报告正文通常只有几万字（不到 0.3 MB）：请确认导入的是一年的报告正文，或者把它分成几份分别导入。",
+        )
 
 
 def check_form(

@@ -10,14 +10,16 @@ to do; a missing file is a :class:`~draft.problems.UsageError` (exit 2).
 
 from __future__ import annotations
 
-import codecs
 import io
-import re
+import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from draft.os_errors import reason
 from draft.problems import FormError, Problem, UsageError, display_path
+from draft.safe_read import NotAFile, open_regular
+from draft.text_encoding import NotText, decode
 
 #: Refuse files larger than this: a year's report is well under 1 MB of text.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -27,6 +29,9 @@ MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_FLOOR = 1024 * 1024
 MAX_MEMBERS = 2000
+#: Largest XML part (the text, the styles…) read from a .docx: parsed whole, it takes ten times its size
+#: in memory. The text of a year's report is well under 1 MB of XML.
+MAX_XML_PART_BYTES = 20 * 1024 * 1024
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 WORD_SUFFIXES = {".docx"}
@@ -63,24 +68,27 @@ def refuse(path: Path, message: str) -> FormError:
 
 def open_report(path: Path) -> RawFile:
     """Read ``path`` and decide how to parse it, refusing anything unsafe or unsupported."""
-    if not path.exists():
-        raise UsageError(Problem(file=display_path(path), message="文件不存在。请检查文件名和所在文件夹是否写对。"))
-    if path.is_dir():
-        raise UsageError(Problem(file=display_path(path), message="这是一个文件夹，不是文件。请写出要导入的报告文件名。"))
+    def cannot(message: str) -> UsageError:
+        return UsageError(Problem(file=display_path(path), message=message))
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise refuse(
-                path,
-                f"文件太大（{size / 1024 / 1024:.1f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）。"
-                "年度报告的正文通常不到 1 MB：请删除文中的图片后另存一份再导入，或把正文复制到 .txt 文件中导入。",
-            )
-        with path.open("rb") as file:
+        with open_regular(path) as file:  # a FIFO or a device is refused, not waited on
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise refuse(
+                    path,
+                    f"文件太大（{size / 1024 / 1024:.1f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）。"
+                    "年度报告的正文通常不到 1 MB：请删除文中的图片后另存一份再导入，或把正文复制到 .txt 文件中导入。",
+                )
             data = file.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise cannot("文件不存在。请检查文件名和所在文件夹是否写对。") from None
+    except IsADirectoryError:
+        raise cannot("这是一个文件夹，不是文件。请写出要导入的报告文件名。") from None
+    except NotAFile:
+        raise cannot("这不是普通文件（而是管道、设备之类的特殊文件），无法导入。请写出报告文件名。") from None
     except OSError as error:
-        raise UsageError(
-            Problem(file=display_path(path), message=f"无法读取文件（{error.strerror or error}）。请检查文件是否有读取权限。")
-        ) from None
+        raise cannot(f"无法读取文件（{reason(error)}）。请检查文件是否有读取权限。") from None
     if len(data) > MAX_FILE_BYTES:  # grew while we looked
         raise refuse(path, f"文件太大（上限 {MAX_FILE_BYTES // 1024 // 1024} MB）。请删除文中的图片后另存一份再导入。")
     suffix = path.suffix.lower()
@@ -132,6 +140,8 @@ def check_docx_zip(path: Path, data: bytes) -> None:
         stored = max(member.compress_size, 1)
         if member.file_size > RATIO_FLOOR and member.file_size / stored > MAX_RATIO:
             raise refuse(path, _bomb(member.file_size))
+        if member.filename.endswith((".xml", ".rels")) and member.file_size > MAX_XML_PART_BYTES:
+            raise refuse(path, _bomb(member.file_size))
     if total > MAX_UNCOMPRESSED_BYTES:
         raise refuse(path, _bomb(total))
     names = {member.filename for member in members}
@@ -152,31 +162,7 @@ def _bomb(size: int) -> str:
 
 def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     """The text of a .txt/.md file and the name of its encoding (UTF-8 with or without BOM, UTF-16, GB18030)."""
-    for bom, encoding, name in (
-        (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
-        (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-        (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), name
-            except UnicodeDecodeError:
-                raise refuse(path, f"文件开头标明是 {name} 编码，但内容不是。请用记事本打开，另存为“UTF-8”编码后再导入。") from None
-    if b"\x00" in data:
-        raise refuse(path, "这不是文本文件（含有二进制内容）。请导入 .docx 文件，或把报告正文复制到记事本中保存为 .txt 后导入。")
     try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    replaced = data.decode("utf-8", "replace")
-    bad = replaced.count("\ufffd")
-    if sum(1 for char in replaced if char > "\x7f") - bad > bad * 4:
-        # UTF-8 with a few stray bytes (a line pasted from a GBK file): read as GB18030 it would all be garbled.
-        return replaced, f"UTF-8（有 {bad} 处无法识别的字节，已显示为“\ufffd”，请在表单中找到并改正）"
-    try:
-        text = data.decode("gb18030")
-        if re.search("[\u4e00-\u9fff]", text):
-            return text, "GB18030"
-    except UnicodeDecodeError:
-        pass
-    raise refuse(path, "无法识别文件的文字编码。请用记事本打开，选择“另存为”，编码选“UTF-8”，保存后再导入。")
+        return decode(data, keep_stray_bytes=True)
+    except NotText as error:
+        raise refuse(path, error.message) from None

@@ -14,6 +14,7 @@ import io
 import os
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from draft.importer.files import RawFile, decode_text, refuse
 from draft.numbering import chinese_numeral
@@ -63,7 +64,8 @@ def read(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
     text, encoding = decode_text(raw.path, raw.data)
     notes = [f"文件的编码是 {encoding}。"] if "\ufffd" in encoding else []
     if raw.kind == "md":
-        return read_markdown(text), notes
+        paras, skipped = read_markdown(text)
+        return paras, notes + skipped
     paras = read_text(text)
     if wrap_width(text):
         notes.append("文件像是按固定宽度断行的文字（例如从 PDF 复制），已把断开的行接回段落，请核对分段。")
@@ -137,6 +139,14 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
+#: A code fence (closed or not): its lines are the report's text like any other, only the fence goes.
+_MD_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
+#: A table's second row: |---|:---:|
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+#: HTML whose content is not text of the report: tables (not importable as paragraphs), scripts, styles.
+_HTML_BLOCK = re.compile(r"<(table|script|style)\b.*?(?:</\1\s*>|\Z)", re.I | re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 #: A line that starts a paragraph of its own even without a blank line before it.
 _STARTS_BLOCK = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[.．、]|"
@@ -144,13 +154,17 @@ _STARTS_BLOCK = re.compile(
 )
 
 
-def read_markdown(text: str) -> list[SourcePara]:
+def read_markdown(text: str) -> tuple[list[SourcePara], list[str]]:
     """Markdown: headings, bold run-in titles, lists and escapes; a blank line separates paragraphs.
 
     A file with (almost) no blank lines is text pasted into a .md file: then every
-    line is a paragraph, as in a .txt file.
+    line is a paragraph, as in a .txt file. What is not text is skipped and noted: code
+    fences (their lines are read as text), tables, HTML tags (their text is kept) and
+    entities (read as the characters they stand for).
     """
-    text = _MD_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+    text = _MD_COMMENT.sub(_blank_lines, text)
+    tables = [text.count("\n", 0, m.start()) + 1 for m in _HTML_BLOCK.finditer(text) if m.group(1).lower() == "table"]
+    text = _HTML_BLOCK.sub(_blank_lines, text)
     lines = text.splitlines()
     start = 0
     if lines and lines[0].strip() == "---":  # front matter: skipped
@@ -162,10 +176,13 @@ def read_markdown(text: str) -> list[SourcePara]:
     non_blank = sum(1 for line in body if line.strip())
     blank = sum(1 for line in body if not line.strip())
     line_per_paragraph = blank * 4 < non_blank
+    skipped = _table_lines(lines)
+    tables += [number for number in sorted(skipped) if number - 1 not in skipped]
+    fences: list[int] = []
+    tagged: list[int] = []
     paras: list[SourcePara] = []
     block: list[str] = []
     block_start = 0
-    fenced = False
 
     def flush() -> None:
         nonlocal block
@@ -176,12 +193,15 @@ def read_markdown(text: str) -> list[SourcePara]:
         block = []
 
     for number, line in enumerate(body, start + 1):
-        if line.strip().startswith(("```", "~~~")):
-            fenced = not fenced
+        if number in skipped:
             flush()
             continue
-        if fenced:
+        if _MD_FENCE.match(line):
+            fences.append(number)
+            flush()
             continue
+        if _HTML_TAG.search(line):
+            tagged.append(number)
         if not line.strip() or _MD_RULE.match(line):
             flush()
             continue
@@ -196,7 +216,36 @@ def read_markdown(text: str) -> list[SourcePara]:
         if heading:
             flush()
     flush()
-    return paras
+    return paras, _skipped_notes(fences, sorted(tables), tagged)
+
+
+def _blank_lines(match: re.Match[str]) -> str:
+    """What is cut out of a text, as the line breaks it held: the lines after keep their numbers."""
+    return "\n" * match.group().count("\n")
+
+
+def _table_lines(lines: list[str]) -> set[int]:
+    """The (1-based) numbers of the lines of Markdown tables: a row of cells, its |---| rule, the rows after."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if index and _MD_TABLE_RULE.match(line) and "|" in lines[index - 1]:
+            found.update((index, index + 1))
+            after = index + 1
+            while after < len(lines) and "|" in lines[after] and lines[after].strip():
+                after += 1
+                found.add(after)
+    return found
+
+
+def _skipped_notes(fences: list[int], tables: list[int], tagged: list[int]) -> list[str]:
+    notes = []
+    if fences:
+        notes.append(f"第{'、'.join(map(str, fences[:5]))}行的代码块标记（``` 或 ~~~）已去掉，其中的文字按普通段落导入，请核对。")
+    if tables:
+        notes.append(f"第{'、'.join(map(str, tables[:5]))}行起的表格没有导入（表格不能写进表单），请在表单中另行补充。")
+    if tagged:
+        notes.append(f"第{'、'.join(map(str, tagged[:5]))}行等处的 HTML 标记已去掉，只导入了其中的文字（“&nbsp;”等写法换成了对应的字符）。")
+    return notes
 
 
 def _md_paragraph(lines: list[str], number: int) -> SourcePara:
@@ -206,7 +255,7 @@ def _md_paragraph(lines: list[str], number: int) -> SourcePara:
         outline = len(heading.group(1)) - 1  # "#" is the title
         lines = [heading.group(2)]
     lines = [_MD_BULLET.sub("", _MD_QUOTE.sub("", line)).rstrip("\\") for line in lines]
-    text = join_lines(lines)
+    text = _html_text(join_lines(lines))
     text = _MD_LINK.sub(r"\1", text)
     lead = ""
     strong = _MD_STRONG.match(text)
@@ -219,6 +268,26 @@ def _md_paragraph(lines: list[str], number: int) -> SourcePara:
 
 def _unescape(text: str) -> str:
     return _MD_ESCAPE.sub(r"\1", text)
+
+
+class _HtmlText(HTMLParser):
+    """The text of HTML: tags dropped, entities read as their characters."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _html_text(text: str) -> str:
+    if not _HTML_TAG.search(text):
+        return text
+    parser = _HtmlText()
+    parser.feed(_AUTOLINK.sub(r"\1", text))  # <https://…> is a link written out, not a tag
+    parser.close()
+    return "".join(parser.parts)
 
 
 # --- Word ---------------------------------------------------------------------------
@@ -257,12 +326,23 @@ def read_docx(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
 
 class _DocxReader:
     def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
+        from docx.enum.style import WD_STYLE_TYPE
         from docx.text.run import Run
 
         self.document = document
         self.Run = Run
         self.numbering = _Numbering(document)
         self._style_cache: dict[str, tuple[str, int | None, bool, tuple[str, str] | None]] = {}
+        self._paragraph_type, self._character_type = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER
+        self._styles: dict[tuple[str | None, object], object] = {}
+
+    def _style_by_id(self, style_id: str | None, kind: object):  # type: ignore[no-untyped-def]
+        """python-docx's style of that id, looked up once: it walks every style of the document
+        to find the default one (most paragraphs and runs), which made a long report take minutes."""
+        key = (style_id, kind)
+        if key not in self._styles:
+            self._styles[key] = self.document.part.get_style(style_id, kind)
+        return self._styles[key]
 
     def paragraphs(self) -> tuple[list[SourcePara], list[str]]:
         from docx.text.paragraph import Paragraph
@@ -305,7 +385,7 @@ class _DocxReader:
             marker = self.numbering.marker(p, style_num)
         except (ValueError, KeyError, IndexError, TypeError, AttributeError):
             marker = ""
-        lead = self._lead(runs, style_bold)
+        lead = self._lead(runs, style_bold, self._emphasised)
         if marker and text.strip():
             text = marker + text.lstrip()
             lead = marker + lead if lead else ""
@@ -319,13 +399,13 @@ class _DocxReader:
             style=style_name,
             outline=outline,
             lead=clean(lead),
-            centered=self._centered(paragraph),
+            centered=self._centered(paragraph, p),
         )
 
     def _style(self, paragraph):  # type: ignore[no-untyped-def]
         """Name, outline level, boldness and numbering (numId, ilvl) of the paragraph's style, following basedOn."""
         try:
-            style = paragraph.style
+            style = self._style_by_id(paragraph._p.style, self._paragraph_type)
         except Exception:
             return ("", None, False, None)
         if style is None:
@@ -360,14 +440,14 @@ class _DocxReader:
         return result
 
     @staticmethod
-    def _lead(runs, style_bold: bool) -> str:  # type: ignore[no-untyped-def]
+    def _lead(runs, style_bold: bool, emphasised) -> str:  # type: ignore[no-untyped-def]
         """The text of the leading runs that stand out: bold, or in a heading/strong character style."""
         if style_bold:
             return ""  # the whole paragraph is bold: no run-in title to find
         lead = ""
         for run in runs:
             text = run._r.text
-            if _emphasised(run):
+            if emphasised(run):
                 lead += text
             elif text.strip():
                 break
@@ -375,28 +455,30 @@ class _DocxReader:
                 lead += text
         return lead if lead.strip() and len(lead.strip()) < len("".join(r._r.text for r in runs).strip()) else ""
 
-    @staticmethod
-    def _centered(paragraph) -> bool:  # type: ignore[no-untyped-def]
+    def _centered(self, paragraph, p) -> bool:  # type: ignore[no-untyped-def]
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         try:
             alignment = paragraph.paragraph_format.alignment
-            if alignment is None and paragraph.style is not None:
-                alignment = paragraph.style.paragraph_format.alignment
+            if alignment is None:
+                style = self._style_by_id(p.style, self._paragraph_type)
+                alignment = style.paragraph_format.alignment if style is not None else None
         except Exception:
             return False
         return alignment == WD_ALIGN_PARAGRAPH.CENTER
 
+    def _emphasised(self, run) -> bool:  # type: ignore[no-untyped-def]
+        if run.bold is not None:
+            return bool(run.bold)
+        try:
+            style = self._style_by_id(run._r.style, self._character_type)
+        except Exception:
+            return False
+        return _emphasising(style)
 
-def _emphasised(run) -> bool:  # type: ignore[no-untyped-def]
-    if run.bold:
-        return True
-    if run.bold is False:
-        return False
-    try:
-        style = run.style
-    except Exception:
-        return False
+
+def _emphasising(style) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a character style makes a run stand out: a heading or strong style, or a bold one."""
     if style is None or style.name in (None, "Default Paragraph Font"):
         return False
     name = style.name or ""

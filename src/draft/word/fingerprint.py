@@ -14,15 +14,17 @@ records: telling whether a file was edited reads no part of it but custom.xml.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import zipfile
 import zlib
-from xml.etree import ElementTree
 from collections.abc import Iterable
+from xml.etree import ElementTree
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from draft.safe_read import NotAFile, open_regular
 from draft.word.xmltext import escape
 
 if TYPE_CHECKING:
@@ -43,6 +45,15 @@ class OutputState(Enum):
     UNCHANGED = "unchanged"  # written by draft, untouched since
     EDITED = "edited"  # written by draft, changed since (e.g. saved in Word)
     FOREIGN = "foreign"  # not written by draft, or not a .docx at all
+    UNREADABLE = "unreadable"  # a file that may not be read: whatever it is, it cannot be told or backed up
+    NOT_A_FILE = "not-a-file"  # a link (even a broken one), a folder, a FIFO: never replaced
+
+
+#: Most that the ``word/`` parts of a report fingerprinted by draft 0.1.0 may inflate to: telling
+#: whether it was edited reads them all. Its reports are tens of KB; more is an edit, or a forgery.
+MAX_CONTENT_DIGEST_BYTES = 20 * 1024 * 1024
+#: Largest docProps/custom.xml read for the fingerprint (draft writes about 500 bytes of it).
+MAX_CUSTOM_XML_BYTES = 1024 * 1024
 
 
 def digest(parts: Iterable[tuple[str, int, int]]) -> str:
@@ -65,13 +76,21 @@ def _fingerprinted(name: str) -> bool:
     return name.startswith("word/") and "/_rels/" not in name
 
 
-def _digest_of_contents(archive: zipfile.ZipFile) -> str:
+def _digest_of_contents(archive: zipfile.ZipFile) -> str | None:
     """The digest draft 0.1.0 recorded before it took CRCs: sha256 over each ``word/`` part's
-    own sha256, which means reading every part. Reports built then are still recognised."""
+    own sha256, which means reading every part. Reports built then are still recognised.
+    None if the parts would inflate past :data:`MAX_CONTENT_DIGEST_BYTES` (``zipfile``
+    inflates no member past its declared size)."""
+    parts = sorted((info for info in archive.infolist() if _fingerprinted(info.filename)), key=lambda info: info.filename)
+    if sum(info.file_size for info in parts) > MAX_CONTENT_DIGEST_BYTES:
+        return None
     sha = hashlib.sha256()
-    for info in sorted(archive.infolist(), key=lambda info: info.filename):
-        if _fingerprinted(info.filename):
-            sha.update(info.filename.encode() + b"\0" + hashlib.sha256(archive.read(info)).digest())
+    for info in parts:
+        part = hashlib.sha256()
+        with archive.open(info) as member:
+            while chunk := member.read(1 << 16):
+                part.update(chunk)
+        sha.update(info.filename.encode() + b"\0" + part.digest())
     return "sha256:" + sha.hexdigest()
 
 
@@ -97,26 +116,40 @@ def stamp(package: OpcPackage, properties: dict[str, str]) -> None:
 
 def output_state(path: Path) -> OutputState:
     """What is at ``path`` now, as far as overwriting it is concerned."""
-    if not path.exists():
-        return OutputState.MISSING
     try:
-        with zipfile.ZipFile(path) as archive:
+        stream = open_regular(path, follow_links=False)
+    except FileNotFoundError:
+        return OutputState.MISSING
+    except (PermissionError, IsADirectoryError, NotAFile) as error:
+        return OutputState.UNREADABLE if isinstance(error, PermissionError) else OutputState.NOT_A_FILE
+    except OSError as error:
+        if error.errno in (errno.ENOTDIR, errno.ENAMETOOLONG):  # no file can be there: writing it will tell why
+            return OutputState.MISSING
+        return OutputState.NOT_A_FILE if error.errno == errno.ELOOP else OutputState.UNREADABLE  # else: a failing disk
+    try:
+        with stream, zipfile.ZipFile(stream) as archive:
             recorded = _recorded_fingerprint(archive)
             if recorded is None:
                 return OutputState.FOREIGN
             if recorded.startswith("sha256:"):
-                actual = _digest_of_contents(archive)
+                actual = _digest_of_contents(archive)  # None (too big to be an untouched report): EDITED
             else:
                 actual = digest((info.filename, info.CRC, info.file_size) for info in archive.infolist())
-    except (OSError, zipfile.BadZipFile, ElementTree.ParseError, KeyError):
+    # What a damaged or planted zip makes zipfile raise: bad data, an unknown compression
+    # method (NotImplementedError), an encrypted member (RuntimeError), a truncated one (EOFError).
+    except (OSError, zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, EOFError, ElementTree.ParseError, KeyError):
         return OutputState.FOREIGN
     return OutputState.UNCHANGED if actual == recorded else OutputState.EDITED
 
 
 def _recorded_fingerprint(archive: zipfile.ZipFile) -> str | None:
-    if CUSTOM_XML not in archive.namelist():
+    try:
+        info = archive.getinfo(CUSTOM_XML)
+    except KeyError:
         return None
-    root = ElementTree.fromstring(archive.read(CUSTOM_XML))
+    if info.file_size > MAX_CUSTOM_XML_BYTES:
+        return None
+    root = ElementTree.fromstring(archive.read(info))
     for prop in root.iter(f"{{{_NS}}}property"):
         if prop.get("name") == PROPERTY:
             return "".join(prop.itertext()).strip()

@@ -1,0 +1,301 @@
+"""Every file draft writes for a user — a report, a form from ``init`` or ``import``, a backup,
+a copy of the template — is written here, so that all of them are written alike:
+
+* **atomically**: into a temporary file in the same folder, synced, then renamed over the
+  target; a crash, a full disk or Ctrl+C leaves the old file whole and no half-written one;
+* **in their folder**: every file is created with ``O_EXCL`` (and ``O_NOFOLLOW``), so a
+  link planted under a temporary or backup name is never written through, and a rename
+  replaces a link at the target instead of following it;
+* **with the user's permissions**: a new file gets what the umask gives any new file
+  (``0666 & ~umask``, or the folder's default ACL); a replaced file keeps its own mode;
+* **cleaned up**: a temporary file is locked while it is written, so the next build can
+  tell one left by a killed run (nobody holds it) from one being written, and remove it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import secrets
+import shutil
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+from draft.os_errors import reason
+from draft.problems import Problem, UsageError, display_path
+from draft.safe_read import open_regular
+
+TEMP_PREFIX = ".~draft-"
+TEMP_SUFFIX = ".tmp"
+#: Exactly the names draft gives its temporary files: a sweep removes no file of the user's.
+_TEMP_NAME = re.compile(re.escape(TEMP_PREFIX) + "[0-9a-f]{12}" + re.escape(TEMP_SUFFIX))
+#: Backups ``name.bak.docx``, ``name.bak2.docx`` … up to this number.
+MAX_BACKUPS = 999
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY | getattr(os, "O_CLOEXEC", 0)
+#: Windows renames no file that is still open.
+_CLOSE_BEFORE_RENAME = os.name == "nt"
+
+try:
+    import fcntl
+except ImportError:  # Windows: a file open in another process cannot be removed, which is lock enough
+    fcntl = None  # type: ignore[assignment]
+
+
+# --- Messages -------------------------------------------------------------------------------
+
+_ADVICE = {
+    errno.ENOSPC: "请清理出一些磁盘空间后再试。",
+    errno.EDQUOT: "请清理出一些磁盘空间后再试。",
+    errno.EROFS: "请用 -o 换一个可以写入的文件夹，或者把文件复制到自己的电脑上再生成。",
+    errno.ENAMETOOLONG: "文件名最长 255 字节（约 80 个汉字）：请把表单文件改一个短一些的名字。",
+}
+_GENERAL_ADVICE = (
+    "请检查文件夹是否存在、是否有写入权限、磁盘是否已满，以及这个文件是否正在 Word/WPS 中打开（先关闭它）。"
+)
+
+
+def cannot_write(target: Path, error: OSError) -> UsageError:
+    advice = _ADVICE.get(error.errno or 0, _GENERAL_ADVICE)
+    return UsageError(Problem(file=display_path(target), message=f"无法写入文件（{reason(error)}）。{advice}"))
+
+
+def occupant(path: Path) -> str | None:
+    """What is at ``path``, in Chinese (``文件``, ``链接（快捷方式）``…), or None if nothing is (a broken link is something)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):  # nothing, or a file where a folder of the path should be
+        return None
+    except OSError:
+        return "无法读取的文件"
+    if stat.S_ISLNK(mode):
+        return "链接（快捷方式）"
+    if stat.S_ISDIR(mode):
+        return "文件夹"
+    if stat.S_ISREG(mode):
+        return "文件"
+    return "特殊文件（不是普通文件）"
+
+
+def _refuse_unless_file(target: Path) -> os.stat_result | None:
+    """The target's status if it is a plain file, None if nothing is there; UsageError for anything else."""
+    try:
+        status = os.lstat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise cannot_write(target, error) from None
+    if not stat.S_ISREG(status.st_mode):
+        raise UsageError(
+            Problem(
+                file=display_path(target),
+                message=f"这里是一个{occupant(target)}，不是 draft 可以替换的普通文件，没有写入。"
+                "请把它移走或改名，或者换一个文件名或文件夹。",
+            )
+        )
+    return status
+
+
+# --- Writing --------------------------------------------------------------------------------
+
+
+def replace(target: Path, data: bytes) -> None:
+    """Write ``data`` as ``target``, in place of the plain file there (which keeps its mode) or as a new file."""
+    existing = _refuse_unless_file(target)
+    _write(target, data, stat.S_IMODE(existing.st_mode) if existing else None)
+
+
+def create(target: Path, data: bytes) -> None:
+    """Write ``data`` as the new file ``target``; UsageError if anything, even a broken link, is there."""
+    found = occupant(target)
+    if found is not None:
+        raise UsageError(
+            Problem(file=display_path(target), message=f"{found}已存在，为免覆盖您的内容没有写入。请换一个文件名。")
+        )
+    _write(target, data, None)
+
+
+def _write(target: Path, data: bytes, mode: int | None) -> None:
+    ensure_folder(target.parent, target)
+    try:
+        descriptor, temp = _temp_file(target.parent, mode)
+    except OSError as error:
+        raise cannot_write(target, error) from None
+    try:
+        with open(descriptor, "wb", closefd=False) as stream:
+            stream.write(data)
+        os.fsync(descriptor)
+        if _CLOSE_BEFORE_RENAME:
+            os.close(descriptor)
+            descriptor = -1
+        os.replace(temp, target)  # replaces a link at target itself, never what it points to
+    except OSError as error:
+        raise cannot_write(target, error) from None
+    finally:
+        # Whatever stopped us (an error, Ctrl+C), no half-written file is left behind.
+        if descriptor >= 0:
+            os.close(descriptor)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
+def ensure_folder(folder: Path, target: Path) -> None:
+    """Make ``folder`` (and the folders above it) for writing ``target``; UsageError naming ``target`` if it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # something else where the folder should be: a file, a link
+        blocker = next((part for part in (folder, *folder.parents) if os.path.lexists(part) and not part.is_dir()), folder)
+        raise UsageError(
+            Problem(
+                file=display_path(target),
+                message=f"无法写入文件：“{display_path(blocker)}”是一个{occupant(blocker)}，不是文件夹。请换一个文件夹。",
+            )
+        ) from None
+    except OSError as error:
+        raise cannot_write(target, error) from None
+
+
+def _temp_file(folder: Path, mode: int | None) -> tuple[int, Path]:
+    """A new, locked temporary file in ``folder``: its descriptor and path. ``mode`` None: the umask decides."""
+    while True:
+        temp = _temp_name(folder)
+        try:
+            descriptor = os.open(temp, _CREATE, 0o666)
+        except FileExistsError:
+            continue
+        try:
+            if _hold(descriptor):
+                if mode is not None and hasattr(os, "fchmod"):
+                    os.fchmod(descriptor, mode)
+                return descriptor, temp
+        except BaseException:
+            os.close(descriptor)
+            temp.unlink(missing_ok=True)
+            raise
+        os.close(descriptor)  # swept away by another build between creation and locking: anew
+
+
+def _temp_name(folder: Path) -> Path:
+    return folder / f"{TEMP_PREFIX}{secrets.token_hex(6)}{TEMP_SUFFIX}"
+
+
+def _hold(descriptor: int) -> bool:
+    """Lock the temporary file as being written; False if another build's sweep removed it first."""
+    if fcntl is None:
+        return True
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True  # a file system without locks: the file is only never swept
+    return os.fstat(descriptor).st_nlink > 0
+
+
+def sweep(folder: Path) -> None:
+    """Remove the temporary files that runs stopped before they finished (killed, power cut) left in ``folder``."""
+    try:
+        entries = [entry for entry in os.scandir(folder) if _TEMP_NAME.fullmatch(entry.name)]
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                _remove_if_abandoned(Path(entry.path))
+
+
+def _remove_if_abandoned(temp: Path) -> None:
+    if fcntl is None:
+        temp.unlink()  # fails while the writing process has it open
+        return
+    descriptor = os.open(temp, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError: being written
+        temp.unlink()
+    finally:
+        os.close(descriptor)
+
+
+# --- Backups --------------------------------------------------------------------------------
+
+
+def keep_backup(target: Path) -> Path:
+    """Copy the plain file ``target`` to the first free ``name.bak.ext``, ``name.bak2.ext``, … and sync it.
+
+    The backup is on disk before ``target`` may be replaced: after a power cut, the user's
+    edits are still somewhere. It is a new file: created without following links, with the
+    mode of what it copies (less what the umask takes away). If it cannot be made whole
+    (a full disk), nothing of it is left.
+    """
+    try:
+        source = open_regular(target, follow_links=False)
+    except OSError as error:
+        raise UsageError(
+            Problem(file=display_path(target), message=f"无法备份这个文件（{reason(error)}），所以没有覆盖它。")
+        ) from None
+    with source:
+        status = os.fstat(source.fileno())
+        for number in range(1, MAX_BACKUPS + 1):
+            backup = target.with_name(f"{target.stem}.bak{number if number > 1 else ''}{target.suffix}")
+            try:
+                descriptor = os.open(backup, _CREATE, stat.S_IMODE(status.st_mode))
+            except FileExistsError:  # a backup, or anything else (a link), already has that name
+                continue
+            except OSError as error:
+                raise cannot_write(backup, error) from None
+            _fill(descriptor, source, backup, status)
+            return backup
+    raise UsageError(
+        Problem(file=display_path(target), message=f"备份文件太多（已有 {MAX_BACKUPS} 个），请先清理旧的 .bak 文件。")
+    )
+
+
+def _fill(descriptor: int, source: BinaryIO, backup: Path, status: os.stat_result) -> None:
+    try:
+        with open(descriptor, "wb") as copy:
+            shutil.copyfileobj(source, copy)
+            copy.flush()
+            os.fsync(copy.fileno())
+            if os.utime in os.supports_fd:  # the backup shows when the user last saved the file
+                os.utime(copy.fileno(), ns=(status.st_atime_ns, status.st_mtime_ns))
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            backup.unlink()
+        if isinstance(error, OSError):
+            raise cannot_write(backup, error) from None
+        raise
+
+
+# --- Folders --------------------------------------------------------------------------------
+
+
+def copy_folder(source: Path, target: Path) -> None:
+    """Make the new folder ``target`` holding a copy of each file of ``source``, or nothing at all.
+
+    The copy is made under a temporary name beside ``target`` and renamed when it is
+    complete: a read-only folder, a full disk or Ctrl+C leaves no half-copied folder.
+    """
+    found = occupant(target)
+    if found is not None:
+        raise UsageError(
+            Problem(file=display_path(target), message=f"{found}已存在。为免覆盖您的修改，请换一个新的文件夹名。")
+        )
+    ensure_folder(target.parent, target)
+    temp = _temp_name(target.parent)
+    try:
+        temp.mkdir()
+        for file in sorted(source.iterdir()):
+            if file.is_file():
+                _write(temp / file.name, file.read_bytes(), None)
+        temp.rename(target)
+    except OSError as error:
+        raise cannot_write(target, error) from None
+    except UsageError as error:  # a file of the copy could not be written: said of the folder
+        raise UsageError(Problem(file=display_path(target), message=error.problems[0].message)) from None
+    finally:
+        if temp.exists():
+            shutil.rmtree(temp, ignore_errors=True)
+
