@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
@@ -84,7 +85,8 @@ def body_texts(document: docx.document.Document) -> list[str]:
 #: Latin-letter words a message may hold besides the user's own: what the user types in a form
 #: (field names, layout values), product and file names, and the commands and options of draft.
 ALLOWED_ENGLISH = {
-    "YAML", "Tab", "U", "Word", "WPS", "UTF", "GB", "GBK", "LibreOffice", "Notepad", "Windows",
+    "YAML", "Tab", "U", "Word", "WPS", "Excel", "PDF", "UTF", "GB", "GBK", "GB18030", "LibreOffice", "Notepad", "Windows",
+    "KB", "MB", "BOM", "zip", "xlsx", "pptx", "help", "macOS",
     "draft", "init", "validate", "check", "build", "import", "template", "force", "strict", "keep", "punctuation",
     "format", "json", "text", "yaml", "yml", "docx", "txt", "md", "html", "pdf", "bak", "output", "inputs", "templates",
     "unit", "year", "title", "recipient", "intro", "measures", "shortcomings", "responsibility", "plans", "others",
@@ -93,12 +95,98 @@ ALLOWED_ENGLISH = {
 }
 
 
+#: Not words: file and folder names (a path from the root, a name with a file's ending), which are the
+#: user's, and character codes (U+FFFE, and escapes such as \x0b as the user wrote them).
+_NOT_WORDS = re.compile(
+    r"(?:/|[A-Za-z]:\\)[^\s：“”，。（）:]+|[\w./\\-]+\.(?:yaml|yml|docx|doc|txt|md|html?|pdf|j2|wps|odt)\b"
+    r"|U\+[0-9A-Fa-f]+|\\[xuU][0-9A-Fa-f]+"
+)
+
+
 def english_words(message: str, user_text: str = "") -> set[str]:
     """Latin-letter words in ``message`` that are neither allowed terms nor the user's own words."""
-    import re
-
     return {
         word
-        for word in re.findall(r"[A-Za-z][A-Za-z0-9]+", message)
+        for word in re.findall(r"[A-Za-z][A-Za-z0-9]+", _NOT_WORDS.sub(" ", message))
         if word not in ALLOWED_ENGLISH and word not in user_text
     }
+
+
+class _Heard:
+    """What draft said to the user during one test, and what the test handed draft as the user's."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.user_text: list[str] = []
+
+    def said(self, message: object) -> None:
+        if message is not None:
+            self.messages.append(str(message))
+
+    def given(self, content: object) -> None:
+        if isinstance(content, bytes):
+            content = content.decode("utf-8", "replace") + content.decode("gb18030", "replace")
+        self.user_text.append(str(content))
+
+
+@pytest.fixture(autouse=True)
+def no_english_reaches_the_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every message any test makes draft say is scanned: no English word but the user's own.
+
+    Heard are the lines the commands print, every problem an error carries and every finding of
+    the check; the user's own words are whatever the test wrote to a file or handed to draft.
+    """
+    import click
+
+    from draft import load, problems
+    from draft.check import source
+
+    heard = _Heard()
+    echo, error_init, finding = click.echo, problems.DraftError.__init__, source.Context.finding
+    write_text, write_bytes, invoke = Path.write_text, Path.write_bytes, CliRunner.invoke
+    read_form_bytes = load._load
+
+    def echoing(message=None, *args, **kwargs):  # type: ignore[no-untyped-def]
+        heard.said(message)
+        return echo(message, *args, **kwargs)
+
+    def raising(self, found, *args, **kwargs):  # type: ignore[no-untyped-def]
+        error_init(self, found, *args, **kwargs)
+        heard.messages.extend(str(problem) for problem in self.problems)
+
+    def finding_made(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        made = finding(self, *args, **kwargs)
+        heard.said(made)
+        return made
+
+    def text_written(self, data, *args, **kwargs):  # type: ignore[no-untyped-def]
+        heard.given(data)
+        heard.given(self)
+        return write_text(self, data, *args, **kwargs)
+
+    def bytes_written(self, data, *args, **kwargs):  # type: ignore[no-untyped-def]
+        heard.given(data)
+        heard.given(self)
+        return write_bytes(self, data, *args, **kwargs)
+
+    def form_read(raw, *args, **kwargs):  # type: ignore[no-untyped-def]
+        heard.given(raw)
+        return read_form_bytes(raw, *args, **kwargs)
+
+    def invoked(self, cli_, args=None, *rest, **kwargs):  # type: ignore[no-untyped-def]
+        heard.given(" ".join(map(str, args or ())))
+        return invoke(self, cli_, args, *rest, **kwargs)
+
+    monkeypatch.setattr(click, "echo", echoing)
+    monkeypatch.setattr(problems.DraftError, "__init__", raising)
+    monkeypatch.setattr(source.Context, "finding", finding_made)
+    monkeypatch.setattr(Path, "write_text", text_written)
+    monkeypatch.setattr(Path, "write_bytes", bytes_written)
+    monkeypatch.setattr(CliRunner, "invoke", invoked)
+    monkeypatch.setattr(load, "_load", form_read)
+    yield
+    user_text = "\n".join(heard.user_text)
+    # --format json is for programs: its keys are English by design, its messages are heard as findings.
+    spoken = [message for message in heard.messages if not message.startswith("[")]
+    leaked = {message: words for message in spoken if (words := english_words(message, user_text))}
+    assert not leaked, f"English reached the user: {leaked}"

@@ -176,14 +176,14 @@ def test_a_template_cannot_make_gigabytes(project: Path, body: str) -> None:
     ("body", "line", "message"),
     [
         ("{{ 1 / 0 }}", 14, "模板有错误：这里除以了零。"),
-        ("{{ report.unit + report.year }}", 14, "模板有错误：运算或调用的类型不对，例如把文字和数字相加（技术信息："),
+        ("{{ report.unit + report.year }}", 14, "模板有错误：运算或调用的类型不对，例如把文字和数字相加，或者调用了不能调用的东西。"),
         ("{{ title(report) }}", 14, "模板有错误：宏在无限地调用自己（或者模板在无限地引用自己）。"),
-        ("{{ report.nothing }}", 14, "模板有错误：用到了不存在的变量或属性（技术信息："),
+        ("{{ report.nothing }}", 14, "模板有错误：用到了不存在的变量或属性“nothing”。"),
         ("{{ '报\\x0b告' }}", 13, "模板的宏 title 写出的文字里有看不见的控制字符 U+000B，Word 文档无法保存它。"),
         ("{{ report.unit }}\n{%- endmacro %}\n{% set title = '标题' %}{% macro unused() -%}", 16, "模板里的 title 应是一个宏"),
         ("{{ report.unit }}\n{%- endmacro %}\n{% set title = 3 %}{% macro unused() -%}", 16, "现在却是一个数字。"),
         ("{{ report.unit }}\n{%- endmacro %}\n{% macro title() %}x{% endmacro %}{% macro unused() -%}", 16, "模板里的宏 title 应接收 1 个参数"),
-        ("{{ report.unit }", 14, "模板有错误：这一行的写法不对（技术信息："),
+        ("{{ report.unit }", 14, "模板有错误：这一行的模板语法不对，出错的地方在“}”附近。"),
     ],
 )
 def test_a_template_mistake_is_told_at_its_line(project: Path, body: str, line: int, message: str) -> None:

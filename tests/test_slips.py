@@ -191,3 +191,11 @@ def test_a_colon_slip_on_a_parts_last_line_is_explained_too(write_form, colon: s
         f"{path}:{8 if where == 'part' else 9}:{column} {place}:这一行“text{colon}我局坚持依法行政。”被读成了一段文字：{said}，"
         "YAML 因此认不出字段。请写成：text: 我局坚持依法行政。\n"
     )
+
+
+def test_the_scan_for_english_finds_what_it_must_and_spares_the_user_s_words() -> None:
+    # Every test runs under conftest's no_english_reaches_the_user, which holds each message to this.
+    assert english_words("output/a.docx:无法写入文件（No space left on device）。") == {"No", "space", "left", "on", "device"}
+    assert english_words("模板有错误（技术信息：expected token 'end'）", "") == {"expected", "token", "end"}
+    assert english_words("不认识的字段“signatur”。您是不是想写“signature”？", "signatur: x") == set()
+    assert english_words("/tmp/x/form.yaml:1:1:这里有一个看不见的特殊字符 U+FFFE，请删掉“\\x0b”。") == set()

@@ -10,6 +10,7 @@ of template code in the traceback tells them (as Jinja's own traceback rewriting
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -48,20 +49,50 @@ def _where(error: BaseException, template_file: Path) -> tuple[Path, int]:
     return found
 
 
+def _quoted(names: list[str]) -> str:
+    return "、".join(f"“{name}”" for name in dict.fromkeys(names))
+
+
+def _syntax(error: TemplateSyntaxError) -> str:
+    # Jinja names the tokens it met in quotes ('{', 'endfor', an unknown tag); its own words stay out.
+    tokens = re.findall(r"'([^'\s]{1,40})'", error.message or "")
+    near = f"，出错的地方在{_quoted(tokens)}附近" if tokens else ""
+    return f"这一行的模板语法不对{near}。请检查 {{{{ }}}} 和 {{% %}} 是否成对、关键字是否拼对。"
+
+
+def _undefined(error: UndefinedError) -> str:
+    found = re.search(r"has no attribute '([^']+)'", error.message or "") or re.search(r"'([^']+)' is undefined", error.message or "")
+    name = f"“{found[1]}”" if found else ""
+    return f"用到了不存在的变量或属性{name}。可用的变量见内置模板开头的说明。"
+
+
+def _refused(error: SecurityError) -> str:
+    message = error.message or ""
+    found = re.search(r"attribute '([^']+)'", message)
+    if found:
+        what = f"：访问属性“{found[1]}”"
+    elif re.search("[\u4e00-\u9fff]", message):
+        what = f"：{message}"  # the sandbox's own limits say in Chinese what they stopped
+    else:
+        what = ""
+    return f"做了模板不允许做的事{what}，为安全起见没有执行。模板只能使用 report 的内容。"
+
+
 #: What each kind of error means in a template, most specific first (OutsideFolder is a TemplateNotFound).
+#: Only Chinese and the template's own names: the exceptions' English stays out of the message.
 _MEANINGS: tuple[tuple[type[BaseException], Callable[[Any], str]], ...] = (
     (OutsideFolder, lambda e: f"“{e.name}”是指向模板文件夹以外的链接，为安全起见没有读取。模板只能引用模板文件夹里的文件。"),
     (Unreadable, lambda e: f"无法读取模板文件“{e.name}”（{e.reason}）。"),
     (TemplateNotFound, lambda e: f"找不到引用的模板文件“{e.name}”。模板只能引用模板文件夹里的文件，不能写绝对路径或“..”。"),
-    (TemplateSyntaxError, lambda e: f"这一行的写法不对（技术信息：{e.message}）。"),
-    (UndefinedError, lambda e: f"用到了不存在的变量或属性（技术信息：{e.message}）。可用的变量见内置模板开头的说明。"),
+    (TemplateSyntaxError, _syntax),
+    (UndefinedError, _undefined),
     (TooLong, lambda e: f"{e.message}，为安全起见停止了。请检查模板里的循环。"),
-    (SecurityError, lambda e: f"做了模板不允许做的事，为安全起见没有执行（技术信息：{e.message}）。模板只能使用 report 的内容。"),
+    (SecurityError, _refused),
     (NotText, lambda e: f"文件不是可以读取的文本。{e.message}"),
     (ZeroDivisionError, lambda e: "这里除以了零。"),
     (RecursionError, lambda e: "宏在无限地调用自己（或者模板在无限地引用自己）。"),
     (MemoryError, lambda e: "生成的内容太多，内存不够。"),
-    (TypeError, lambda e: f"运算或调用的类型不对，例如把文字和数字相加（技术信息：{e}）。"),
+    (TypeError, lambda e: "运算或调用的类型不对，例如把文字和数字相加，或者调用了不能调用的东西。"),
 )
 
 
@@ -69,4 +100,4 @@ def _what(error: BaseException) -> str:
     for kind, meaning in _MEANINGS:
         if isinstance(error, kind):
             return meaning(error)
-    return f"运行时出错（技术信息：{type(error).__name__}: {error}）。"
+    return "运行时出错。请检查这一行用到的变量和运算。"

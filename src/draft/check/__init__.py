@@ -119,7 +119,7 @@ def _capped(findings: list[Finding]) -> list[Finding]:
                 field="",
                 place="",
                 fix="",
-                message=f"还有 {more:,} 处同样的问题（{code}）没有逐个列出。请先改正上面列出的这些，再运行 draft check 查看其余的。",
+                message=f"还有 {more:,} 处与上一条同样的问题没有逐个列出。请先改正上面列出的这些，再运行 draft check 查看其余的。",
             )
             kept.insert(index + 1, summary)
     return kept
