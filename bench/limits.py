@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from draft.check import check_form
@@ -72,8 +73,8 @@ def main() -> None:
                 path = Path(folder) / f"{name.split()[0]}-{times}.yaml"
                 path.write_text(make(count), encoding="utf-8")
                 rounds = 5 if times < 100 else 3
-                v = timed(lambda: validate(path), rounds)
-                c = timed(lambda: check(path), rounds)
+                v = timed(partial(validate, path), rounds)
+                c = timed(partial(check, path), rounds)
                 print(f"| {name} | {times}× | {count:,} | {v * 1e3:.1f} | {v / count * 1e6:.1f} | {c * 1e3:.1f} | {c / count * 1e6:.1f} |")
                 sys.stdout.flush()
 

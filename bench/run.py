@@ -219,7 +219,10 @@ def docxtpl_template(built_docx: Path, target: Path) -> None:
 # --- forms ------------------------------------------------------------------------------------
 
 DISTRICTS = ["罗湖", "福田", "南山", "宝安", "龙岗", "盐田", "龙华", "坪山", "光明", "钟楼", "天宁", "新北", "武进", "金坛"]
-DEPARTMENTS = ["人力资源局", "司法局", "民政局", "教育局", "卫生健康局", "市场监督管理局", "生态环境局", "住房和建设局", "交通运输局", "文化广电旅游体育局"]
+DEPARTMENTS = [
+    "人力资源局", "司法局", "民政局", "教育局", "卫生健康局",
+    "市场监督管理局", "生态环境局", "住房和建设局", "交通运输局", "文化广电旅游体育局",
+]
 SWAPS = [("加强", "强化"), ("推进", "推动"), ("完善", "健全"), ("提升", "提高")]
 
 
@@ -457,7 +460,8 @@ def bench(options: argparse.Namespace, work: Path, pandoc: str | None) -> dict:
         "    try:\n        importlib.import_module(name)\n    except Exception:\n        pass\n",
         encoding="utf-8",
     )
-    r["floor_top"] = sorted({m.split(".")[0] for m in modules if not m.startswith("_")} & {"click", "yaml", "cerberus", "jinja2", "docx", "lxml", "markupsafe"})
+    packages = {"click", "yaml", "cerberus", "jinja2", "docx", "lxml", "markupsafe"}
+    r["floor_top"] = sorted({m.split(".")[0] for m in modules if not m.startswith("_")} & packages)
 
     def tools(form: str) -> dict[str, list[str]]:
         out = seed_dir / "out"
@@ -567,7 +571,8 @@ def report(r: dict, seconds: float) -> str:
         f"| in-process per document, median of {len_loop(r)} builds | **{ms(loop['build'])}** (with the check `draft build` runs: "
         f"{ms(loop['check+build'])}) | {ms(tpl['per_doc'])} | {ms(pd)} (a process each) | |",
         f"| in-process per document, 10× form | {ms(loop_big['build'])} (with the check: {ms(loop_big['check+build'])}) | | | "
-        f"{loop_big['build'] / loop['build']:.1f} × the seed-sized (with the check: {loop_big['check+build'] / loop['check+build']:.1f} ×) |",
+        f"{loop_big['build'] / loop['build']:.1f} × the seed-sized "
+        f"(with the check: {loop_big['check+build'] / loop['check+build']:.1f} ×) |",
         f"| peak RSS, in-process loop | {mb(loop['rss_mb'])} | {mb(tpl['rss_mb'])} | | |",
         f"| batch of {batch_n:,} forms, wall, both cores | **{batch['s']:.1f} s** | | "
         f"{pbatch['s']:.1f} s (two at a time) | pandoc / draft {pbatch['s'] / batch['s']:.1f} × |" if pbatch else

@@ -13,7 +13,7 @@ import pytest
 from conftest import MINIMAL, run_cli
 
 BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n" for previous, name in zip("abcdefgh", "bcdefghi")
+    f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n" for previous, name in zip("abcdefgh", "bcdefghi", strict=True)
 )
 
 CASES: dict[str, tuple[bytes, int, str]] = {

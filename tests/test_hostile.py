@@ -109,7 +109,7 @@ def test_build_in_a_hostile_project(tmp_path_factory: pytest.TempPathFactory, fo
         if len(os.fsencode(name)) <= 255:
             (inputs / name).write_bytes(content)
     stems = [name.rsplit(".", 1)[0].lstrip(".") or "x" for name, _ in forms]
-    for (pattern, plant), stem in zip(plants, stems * len(plants)):
+    for (pattern, plant), stem in zip(plants, stems * len(plants), strict=False):
         _plant(output, outside, pattern.format(stem=stem), plant)
     before_outside, before_inputs, before_output = _snapshot(outside), _snapshot(inputs), _snapshot(output)
 

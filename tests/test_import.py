@@ -21,8 +21,8 @@ from conftest import INPUTS, REPO, SEEDS, body_texts, run_cli
 from draft.build import build_form
 from draft.form import paragraphs as form_paragraphs
 from draft.form import read_form
-from draft.importer import import_report
 from draft.importer import files as import_files
+from draft.importer import import_report
 from draft.importer.emit import block, scalar
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.parse import classify, match_marker, split_points, split_title

@@ -155,3 +155,10 @@ def test_check_flags_characters_that_print_wrong_or_not_at_all(tmp_path: Path, c
     result = run_cli("check", form(tmp_path, MINIMAL.replace("我局坚持依法行政。", f"我局坚持{char}依法行政。")), cwd=tmp_path)
     assert line in result.stdout.splitlines()
     assert result.exit_code == (1 if "[错误]" in line else 0)
+
+
+def test_a_date_beside_a_year_written_as_true_or_false_is_not_judged_by_it(tmp_path: Path) -> None:
+    # YAML reads no and false as a boolean, which Python counts as the number 0.
+    result = run_cli("validate", form(tmp_path, MINIMAL.replace("year: 2023", "year: false") + "date: 0181-10-19\n"), cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == "form.yaml:2:7 报告年度:year（报告年度） 应写阿拉伯数字的年份，例如 2023，现在是“false”。\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import MINIMAL, body_texts
-from draft.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model import PointPlacement
+from draft.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.render import join_points
 
 THREE_LEVELS = """\

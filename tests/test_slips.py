@@ -10,10 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import draft.load as load_module
+from conftest import english_words, run_cli
 from draft.load import load_bytes
 from draft.problems import FormError, Problem
-
-from conftest import english_words, run_cli
 
 FORM = Path("inputs/a.yaml")
 LOADERS = [pytest.param(yaml.CSafeLoader, id="libyaml"), pytest.param(yaml.SafeLoader, id="python")]

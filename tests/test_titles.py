@@ -36,6 +36,6 @@ def test_no_line_breaks_a_number_or_ends_with_a_particle(title: str) -> None:
     for line in lines:
         assert width(line) <= 20
         assert line[-1] not in "的之和与及等"
-    for left, right in zip(lines, lines[1:]):
+    for left, right in zip(lines, lines[1:], strict=False):
         assert not (left[-1].isdigit() and right[0].isdigit())
         assert not (left.endswith("法治") and right.startswith("政府"))

@@ -160,6 +160,6 @@ def test_the_report_is_dated_when_it_is_built(report) -> None:
     import datetime
 
     created = report.core_properties.created
-    now = datetime.datetime.now(datetime.timezone.utc)
-    assert created is not None and abs((now - created.replace(tzinfo=datetime.timezone.utc)).days) <= 1
+    now = datetime.datetime.now(datetime.UTC)
+    assert created is not None and abs((now - created.replace(tzinfo=datetime.UTC)).days) <= 1
     assert report.core_properties.modified == created

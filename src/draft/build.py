@@ -89,7 +89,8 @@ def _protected(target: Path, state: OutputState) -> UsageError:
 
     if state is OutputState.UNREADABLE:
         message = (
-            "无法读取这个已有的文件（没有读取权限，或者磁盘出错）：无法判断它是否被修改过，也无法备份它，所以没有覆盖它（加 --force 也不会）。"
+            "无法读取这个已有的文件（没有读取权限，或者磁盘出错）：无法判断它是否被修改过，也无法备份它，"
+            "所以没有覆盖它（加 --force 也不会）。"
             "请检查这个文件的权限，或者用 -o 指定另一个输出文件夹。"
         )
     elif state is OutputState.NOT_A_FILE:

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from draft.load import LoadedForm, format_field, load_form
-from draft.places import place_name
 from draft.model import FormPath, Layout, Node, Part, PointPlacement, Report, TitlePlacement, part_layout
 from draft.numbering import PART_STYLE, STYLE_SPELLINGS, MarkerStyle, child_style
+from draft.places import place_name
 from draft.problems import FormError, Problem, Severity
 from draft.punctuation import ChangesMemo, normalize_punctuation
 from draft.schema import PART_LABELS

@@ -388,7 +388,7 @@ _DOUBLE_QUOTE = re.compile('"')
 def _double_quotes(source: _Source, rewrite: _Rewrite) -> None:
     """Straight double quotes alternate opening, closing within each paragraph."""
     for quotes in _by_paragraph(source, _DOUBLE_QUOTE):
-        for o, c in zip(quotes[0::2], quotes[1::2]):
+        for o, c in zip(quotes[0::2], quotes[1::2], strict=False):  # an odd quote at the end stays as it is
             changes = ((o, '"', "“"), (c, '"', "”"))
             if _has_ideograph(source.plain, o + 1, c):
                 rewrite.always(*changes)

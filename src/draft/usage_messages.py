@@ -86,7 +86,7 @@ class ChineseHelpFormatter(click.HelpFormatter):
         rows = list(rows)
         widths = [_display_width(first) for first, _ in rows]
         column = min(max(widths, default=0), col_max) + col_spacing
-        for (first, second), width in zip(rows, widths):
+        for (first, second), width in zip(rows, widths, strict=True):
             self.write(f"{'':>{self.current_indent}}{first}")
             if width <= column - col_spacing:
                 self.write(" " * (column - width))

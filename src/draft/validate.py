@@ -349,8 +349,8 @@ def _date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
     """A report on year Y is written after Y ends, early in Y+1: a date before, or years after, is a slip of the keyboard."""
     year, raw = data.get("year"), data.get("date")
     date = parse_date(raw) if isinstance(raw, (str, datetime.date)) else None
-    if not isinstance(year, int) or date is None or year < date.year <= year + LATEST_DATE:
-        return []
+    if isinstance(year, bool) or not isinstance(year, int) or date is None or year < date.year <= year + LATEST_DATE:
+        return []  # a year that is no year (true is an int to Python) is told by the schema
     written = f"date（成文日期）{date.year}年{date.month}月{date.day}日"
     if date.year <= year:
         message = f"{written} 早于 {year} 年度结束。报告应在 {year} 年之后成文，例如 {year + 1}-01-15。"

@@ -162,4 +162,4 @@ def _names_bound(node: jinja2.nodes.Node) -> set[str]:
 
 
 def _kind(value: object) -> str:
-    return {str: "一段文字", int: "一个数字", float: "一个数字", bool: "是/否"}.get(type(value), f"其他内容（{type(value).__name__}）")
+    return {str: "一段文字", int: "一个数字", float: "一个数字", bool: "是/否"}.get(type(value), "其他内容")

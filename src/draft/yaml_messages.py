@@ -15,8 +15,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 from functools import cached_property
+from typing import NamedTuple
 
 import yaml
 

@@ -33,7 +33,10 @@ def check(ctx: Context) -> list[Finding]:
             fix = "删掉这个字符"
             if char == "\ufffd":
                 code, severity, fix = REPLACEMENT, Severity.ERROR, "对照原文重新输入这里的文字"
-                message = "这里有一个乱码字符“\ufffd”（U+FFFD），通常是导入时原文件里有无法识别的文字留下的，这里的原文已经丢失。请对照原文改正。"
+                message = (
+                    "这里有一个乱码字符“\ufffd”（U+FFFD），通常是导入时原文件里有无法识别的文字留下的，"
+                    "这里的原文已经丢失。请对照原文改正。"
+                )
             elif BIDI_CONTROLS.fullmatch(char):
                 code, severity = INVISIBLE, Severity.ERROR
                 message = f"这里有一个看不见的{describe(char)}，它会让后面的文字在 Word 里倒过来显示（常被用来伪装文字）。请删掉它。"

@@ -17,8 +17,8 @@ from draft.check.source import Context, Finding, Path_, Text
 from draft.model import Layout, Node, TitlePlacement, part_layout
 from draft.numbering import PART_STYLE, MarkerStyle, child_style
 from draft.places import place_name
-from draft.render import title_placement
 from draft.problems import Severity
+from draft.render import title_placement
 
 DUPLICATE = "duplicate-text"
 OVERLONG = "overlong-paragraph"

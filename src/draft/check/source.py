@@ -24,8 +24,8 @@ from typing import Any, NamedTuple
 
 from draft.form import paragraphs as build_paragraphs
 from draft.load import LoadedForm, Mark, format_field
-from draft.places import place_name
 from draft.model import Report
+from draft.places import place_name
 from draft.problems import Problem, Severity
 from draft.punctuation import ChangesMemo, PunctuationChange, punctuation_changes
 from draft.schema import PART_LABELS

@@ -125,7 +125,7 @@ def check_form(
     if report.title and not same_when_built(document.title, report.title):
         notes.append(Note(f"重建后的标题与原文不同：“{document.title}”。"))
     expected = report.expected
-    for index, (got, source) in enumerate(zip(built, expected, strict=False)):
+    for got, source in zip(built, expected, strict=False):
         if not same_when_built(got, source.text):
             notes.append(
                 Note(f"从这一段起，重建后的报告与原文不同（重建为“{snippet(got, 24)}”），请核对表单。", source.where, snippet(source.text))

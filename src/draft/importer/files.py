@@ -102,7 +102,9 @@ def open_report(path: Path) -> RawFile:
         )
     for magic, name in _OTHER_FORMATS:
         if data.startswith(magic):
-            raise refuse(path, f"这个文件的内容是{name}，不是 Word 文档或文本。请导入报告的 .docx 文件，或把报告正文复制到 .txt 文件中再导入。")
+            raise refuse(
+                path, f"这个文件的内容是{name}，不是 Word 文档或文本。请导入报告的 .docx 文件，或把报告正文复制到 .txt 文件中再导入。"
+            )
     if data.startswith((_ZIP, _EMPTY_ZIP)):
         check_docx_zip(path, data)
         if suffix not in WORD_SUFFIXES:

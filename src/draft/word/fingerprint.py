@@ -19,10 +19,10 @@ import hashlib
 import zipfile
 import zlib
 from collections.abc import Iterable
-from xml.etree import ElementTree
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.etree import ElementTree
 
 from draft.safe_read import NotAFile, open_regular
 from draft.word.xmltext import escape
@@ -101,7 +101,8 @@ def custom_xml(properties: dict[str, str], parts: Iterable[tuple[str, int, int]]
         f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
         for pid, (name, value) in enumerate(entries.items(), start=2)  # pids 0 and 1 are reserved
     )
-    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{_NS}" xmlns:vt="{_VT}">{xml}</Properties>'.encode()
+    declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    return f'{declaration}<Properties xmlns="{_NS}" xmlns:vt="{_VT}">{xml}</Properties>'.encode()
 
 
 def stamp(package: OpcPackage, properties: dict[str, str]) -> None:
@@ -137,7 +138,9 @@ def output_state(path: Path) -> OutputState:
                 actual = digest((info.filename, info.CRC, info.file_size) for info in archive.infolist())
     # What a damaged or planted zip makes zipfile raise: bad data, an unknown compression
     # method (NotImplementedError), an encrypted member (RuntimeError), a truncated one (EOFError).
-    except (OSError, zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, EOFError, ElementTree.ParseError, KeyError):
+    except (
+        OSError, zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, EOFError, ElementTree.ParseError, KeyError
+    ):
         return OutputState.FOREIGN
     return OutputState.UNCHANGED if actual == recorded else OutputState.EDITED
 

@@ -54,7 +54,7 @@ def make() -> bytes:
 
 def _install_styles(word: WordDocument) -> None:
     part = word.part
-    part.styles.element  # make python-docx load the part before we replace its content
+    _ = part.styles.element  # make python-docx load the part before we replace its content
     # The writer replaces this style sheet with the report's own (the 落款 indents depend on its text).
     part._styles_part._element = parse_xml(styles.style_sheet().encode())
     font_table = next(rel.target_part for rel in part.rels.values() if rel.reltype.endswith("/fontTable"))

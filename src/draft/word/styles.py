@@ -218,7 +218,8 @@ def style_sheet(signature: str = "", date: str = "") -> str:
             SIGNATURE,
             "落款",
             f'<w:next w:val="{SIGNATURE_DATE}"/><w:pPr><w:keepNext/>'
-            f'<w:spacing w:before="{LINE_PITCH}" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/><w:ind w:right="{sig_right}" w:firstLine="0"/>'
+            f'<w:spacing w:before="{LINE_PITCH}" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
+            f'<w:ind w:right="{sig_right}" w:firstLine="0"/>'
             '<w:jc w:val="right"/></w:pPr>',
             based_on=NORMAL,
         ),

@@ -21,7 +21,6 @@ assembled from the very same members.
 from __future__ import annotations
 
 import datetime
-
 import io
 import re
 import struct
@@ -164,7 +163,7 @@ def _core_properties(document: Document) -> bytes:
         return escape(value[:_CORE_FIELD_MAX])
 
     # The reference package carries python-docx's template date (2013); a report is made now.
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return _CORE_XML.format(
         title=field(document.title.replace("\n", "")),
         subject="法治政府建设年度报告",
