@@ -161,7 +161,12 @@ def test_files_of_the_folder_itself_may_be_included(project: Path) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    ["{{ 'x' * 1000000000 }}", "{{ [1] * 1000000000 }}", "{{ 10 ** 1000000000 }}", "{{ (10 ** 1000) ** 100000 }}"],
+    [
+        "{{ 'x' * 1000000000 }}", "{{ [1] * 1000000000 }}", "{{ 10 ** 1000000000 }}", "{{ (10 ** 1000) ** 100000 }}",
+        "{{ report.unit|center(999999999) }}", "{{ '%999999999s'|format('a') }}", "{{ '%999999999s' % 'a' }}",
+        "{{ '%*s' % (999999999, 'a') }}", "{{ 'x'.center(999999999) }}", "{{ 'x'.zfill(999999999) }}",
+        "{{ report.unit|indent(999999999, true) }}", "{{ lipsum(999999999) }}",
+    ],
 )
 def test_a_template_cannot_make_gigabytes(project: Path, body: str) -> None:
     _with_title(project, body)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from draft.titles import break_title, width
@@ -39,3 +41,11 @@ def test_no_line_breaks_a_number_or_ends_with_a_particle(title: str) -> None:
     for left, right in zip(lines, lines[1:], strict=False):
         assert not (left[-1].isdigit() and right[0].isdigit())
         assert not (left.endswith("法治") and right.startswith("政府"))
+
+
+def test_a_title_no_one_would_write_is_left_to_word_to_wrap() -> None:
+    # Weighing every break of a 20,000-character title took minutes; the limit keeps a build from hanging.
+    started = time.perf_counter()
+    assert break_title("关于" + "法治政府建设" * 3_400) == ["关于" + "法治政府建设" * 3_400]
+    assert time.perf_counter() - started < 2
+    assert len(break_title("青山县司法局关于" + "法治政府建设" * 10 + "的报告")) == 4

@@ -13,8 +13,10 @@ system allows (POSIX, main thread).
 from __future__ import annotations
 
 import contextlib
+import functools
 import operator
 import os
+import re
 import signal
 import threading
 from collections.abc import Callable, Iterator
@@ -86,10 +88,19 @@ class FolderLoader(BaseLoader):
 class Sandbox(ImmutableSandboxedEnvironment):
     """The environment of wording templates."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "%"})
 
     def __init__(self, folder: Path, **options: Any) -> None:
         super().__init__(loader=FolderLoader(folder), undefined=StrictUndefined, autoescape=False, **options)
+        # Filters and globals that make a text as wide as they are told: told at most MAX_PRODUCT.
+        for name in ("center", "indent", "wordwrap", "truncate", "format", "filesizeformat"):
+            self.filters[name] = _sized(self.filters[name])
+        self.globals["lipsum"] = _sized(self.globals["lipsum"])
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
+        # str.center, ljust, zfill… as methods: the same bound on every number a call is given.
+        _check_sizes(args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
 
     def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
         if operator_ == "**":
@@ -99,7 +110,37 @@ class Sandbox(ImmutableSandboxedEnvironment):
         for count, sequence in ((left, right), (right, left)):
             if isinstance(count, int) and hasattr(sequence, "__len__") and count * len(sequence) > MAX_PRODUCT:
                 raise SecurityError(f"重复 {count} 次的结果太长（超过 {MAX_PRODUCT:,} 个字符或项）")
+        if operator_ == "%":
+            _check_sizes((left, right), {})
+            return operator.mod(left, right)
         return operator.mul(left, right)
+
+
+# A %-format field's width and precision: "%999999999s".
+_PERCENT_SIZES = re.compile(r"%(?:\([^)]*\))?[-+ #0]*([0-9]*)(?:\.([0-9]*))?")
+
+
+def _check_sizes(args: Any, kwargs: dict[str, Any]) -> None:
+    """SecurityError if a number given, or a width written in a %-format, would make a text past MAX_PRODUCT."""
+    values = [*args, *kwargs.values()]
+    values += [item for value in values if isinstance(value, tuple | list) for item in value]
+    for value in values:
+        sizes = [value] if isinstance(value, int) and not isinstance(value, bool) else []
+        if isinstance(value, str) and "%" in value:
+            sizes = [int(size) for match in _PERCENT_SIZES.finditer(value) for size in match.groups() if size]
+        if any(size > MAX_PRODUCT for size in sizes):
+            raise SecurityError(f"要求的宽度或数量太大（超过 {MAX_PRODUCT:,}）")
+
+
+def _sized(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` (a filter or global), refusing sizes past MAX_PRODUCT before it allocates anything."""
+
+    @functools.wraps(function)  # keeps Jinja's mark of filters that are passed the environment
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        _check_sizes(args, kwargs)
+        return function(*args, **kwargs)
+
+    return bounded
 
 
 class TooLong(SecurityError):

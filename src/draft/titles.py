@@ -33,10 +33,18 @@ def width(text: str) -> float:
     return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
 
 
+#: Lines beyond which a title is not broken by rule: real titles take two or three.
+MAX_LINES = 6
+
+
 def break_title(title: str, line_width: float = LINE_WIDTH) -> list[str]:
     """The title's lines (one string per line)."""
     title = title.strip()
     if width(title) <= line_width:
+        return [title]
+    if width(title) > MAX_LINES * line_width:
+        # No real title is this long; weighing every break of such a text would take minutes
+        # (each line's choice looks at the whole rest), so Word wraps it as it would any text.
         return [title]
     best = _best_break(title, line_width)
     if best is None:
