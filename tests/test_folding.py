@@ -30,7 +30,7 @@ def value(text: str) -> object:
         pytest.param("a: 使用 Word\n  文档\n", "使用 Word文档", id="chinese-after-english"),
         pytest.param("a: English\n  words\n", "English words", id="english-keeps-its-space"),
         pytest.param("a: 同时，   \n     我们\n", "同时，我们", id="trailing-and-leading-spaces"),
-        pytest.param("a: 第一段\n  接着\n\n  第二段\n", "第一段接着\n第二段", id="blank-line-stays-a-break"),
+        pytest.param("a: 第一段\n  接着\n\n  第二段\n", "第一段接着\n\n第二段", id="blank-line-stays-a-paragraph-break"),
         pytest.param("a: 中 文\n  字\n", "中 文字", id="a-typed-space-stays"),
         pytest.param('a: "法治政府\n  建设"\n', "法治政府建设", id="double-quoted"),
         pytest.param("a: '依法''行政\n  工作'\n", "依法'行政工作", id="single-quoted"),
@@ -55,6 +55,18 @@ def test_only_the_folds_change(lines: list[str]) -> None:
     for line in lines[1:]:
         expected += ("" if chinese_at_join(expected[-1], line[0]) else " ") + line
     assert value(written) == expected
+
+
+def test_a_blank_line_in_text_without_a_bar_starts_a_new_paragraph(tmp_path: Path, write_form: Callable[..., Path]) -> None:
+    for style in ("", ">", ">-"):
+        form = write_form(
+            "unit: 示例区司法局\nyear: 2023\nmeasures:\n"
+            f"  text: {style}\n    第一段第一行，\n    第一段第二行。\n\n    第二段开始，\n    第二段结束。\n"
+            "shortcomings:\n  text: 不足。\nplans:\n  text: 计划。\n"
+        )
+        report = docx.Document(str(build_form(form, tmp_path / "out", Wording(), force=True).output))
+        texts = [p.text for p in report.paragraphs]
+        assert texts[2:4] == ["第一段第一行，第一段第二行。", "第二段开始，第二段结束。"], style
 
 
 def test_the_report_has_no_space_where_the_form_wrapped(tmp_path: Path, write_form: Callable[..., Path]) -> None:

@@ -737,8 +737,10 @@ def test_surprising_numbers_give_warnings() -> None:
 # --- Properties ---------------------------------------------------------------------------------
 
 # Text Word can store: no surrogates, no controls but tab/LF/CR, no U+FFFE/U+FFFF.
+# On one line: a text wrapped over lines is read as a Chinese form means it (tests/test_folding.py), not as
+# safe_load reads it, and the dumper wraps and breaks lines where it likes.
 safe_text = st.text(
-    st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff") | st.sampled_from("\t\n\r"),
+    st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="\ufffe\uffff\x85") | st.sampled_from("\t"),
     max_size=20,
 )
 keys = st.one_of(safe_text.filter(bool), st.integers(min_value=-(10**6), max_value=10**6))
@@ -784,7 +786,7 @@ def value_paths(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(keys, trees, min_size=1, max_size=4).filter(distinct_as_text), PARSERS)
 def test_dumped_data_round_trips_with_marks(data: dict[Any, Any], parser: type) -> None:
-    text = yaml.safe_dump(data, allow_unicode=True)
+    text = yaml.safe_dump(data, allow_unicode=True, width=float("inf"))  # no line folded by the dumper
     expected = with_str_keys(data)
     original = load_module._YAML_LOADER
     load_module._YAML_LOADER = parser

@@ -176,7 +176,7 @@ def test_every_refusal_of_the_yaml_library_is_in_chinese(pieces: list[str]) -> N
 
 
 @pytest.mark.parametrize(
-    ("colon", "said"), [(":", "冒号后面缺少空格"), ("：", "冒号是中文冒号“：”"), (" ：", "冒号是中文冒号“：”")]
+    ("colon", "said"), [(":", "冒号后面缺少空格"), ("：", "用了中文冒号“：”"), (" ：", "用了中文冒号“：”")]
 )
 @pytest.mark.parametrize("where", ["part", "item"])
 def test_a_colon_slip_on_a_parts_last_line_is_explained_too(write_form, colon: str, said: str, where: str) -> None:
@@ -198,3 +198,14 @@ def test_the_scan_for_english_finds_what_it_must_and_spares_the_user_s_words() -
     assert english_words("模板有错误（技术信息：expected token 'end'）", "") == {"expected", "token", "end"}
     assert english_words("不认识的字段“signatur”。您是不是想写“signature”？", "signatur: x") == set()
     assert english_words("/tmp/x/form.yaml:1:1:这里有一个看不见的特殊字符 U+FFFE，请删掉“\\x0b”。") == set()
+
+
+def test_two_colon_slips_in_a_row_are_told_apart(write_form) -> None:
+    # Both lines were read as one text; the fix must keep both fields.
+    path = write_form("unit: 青山县司法局\nyear: 2023\nshortcomings:\n  text: 好\nplans:\n  text: 好\nmeasures:\n"
+                      "  items:\n    - title:规范执法\n      text：我局做了\n")
+    result = run_cli("validate", str(path))
+    assert result.stderr == (
+        f"{path}:9:7 主要举措和成效 › 第1条:这 2 行“title:规范执法text：我局做了”被读成了一段文字：用了中文冒号或冒号后面缺少空格，"
+        "YAML 因此认不出字段。请写成（每个字段单独一行）：title: 规范执法；text: 我局做了\n"
+    )

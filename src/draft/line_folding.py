@@ -11,9 +11,12 @@ of a ``>`` text) leaves the value exactly as YAML read it: only folds change.
 
 from __future__ import annotations
 
+import re
+
 from draft.punctuation import chinese_at_join
 
 _LINE_BREAKS = "\r\n\u2028\u2029"
+_FOLDED_BREAKS = re.compile(r"(?<=[^\n])\n+(?=[^\n])")  # between text: not the final break a ">" text keeps
 _WHITE = " \t" + _LINE_BREAKS
 
 
@@ -23,9 +26,12 @@ def join_folded_lines(value: str, written: str, style: str | None) -> str:
     ``written`` is the scalar as it stands in the form, quotes or ``>`` header included;
     ``style`` is PyYAML's: None (plain), ``'``, ``"`` or ``>``.
     """
-    if " " not in value or not any(char in written for char in _LINE_BREAKS):
-        return value  # nothing folded: most values, so checked first
-    folds = _folds(value, written, _content_start(written, style), style)
+    if not any(char in written for char in _LINE_BREAKS):
+        return value  # written on one line: most values, so checked first
+    # A blank line is all that folds into a line break, and it starts a new paragraph: the
+    # paragraphs of a form's text are split at blank lines, which a lone break would not be.
+    value = _FOLDED_BREAKS.sub("\n\n", value)
+    folds = _folds(value, written, _content_start(written, style), style) if " " in value else []
     if not folds:
         return value
     kept, start = [], 0

@@ -233,10 +233,17 @@ class _Explainer:
         slip = _FIELD_TYPED_AS_TEXT.match(value) if isinstance(value, str) and "dict" in constraint else None
         if slip is None or not isinstance(expected, dict) or slip["key"] not in expected:
             return ""
-        return (
-            f"这一行“{_shorten(value)}”被读成了一段文字：冒号{'是中文冒号“：”' if slip['colon'] == '：' else '后面缺少空格'}，"
-            f"YAML 因此认不出字段。请写成：{slip['key']}: {slip['value']}"
-        )
+        # Several such lines in a row were read as one text: each field is told apart at its own name.
+        fields = [found for found in _FIELD_START.finditer(value) if found["key"] in expected]
+        written = [(found["key"], value[found.end() : end.start() if end else None].strip()) for found, end in zip(
+            fields, [*fields[1:], None], strict=True
+        )]
+        colons = {found["colon"] for found in fields}
+        why = "冒号后面缺少空格" if colons == {":"} else "用了中文冒号“：”" if colons == {"："} else "用了中文冒号或冒号后面缺少空格"
+        lines = "这一行" if len(fields) == 1 else f"这 {len(fields)} 行"
+        fixed = "；".join(f"{key}: {text}" for key, text in written)
+        each = "" if len(fields) == 1 else "（每个字段单独一行）"
+        return f"{lines}“{_shorten(value)}”被读成了一段文字：{why}，YAML 因此认不出字段。请写成{each}：{fixed}"
 
     def _empty_node(self, path: tuple[str | int, ...]) -> str:
         named = self.named(path)
@@ -271,6 +278,7 @@ class _Explainer:
 
 # ``key:value`` or ``key：value`` that YAML read as one piece of text.
 _FIELD_TYPED_AS_TEXT = re.compile(r"(?P<key>[A-Za-z_]+)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>\S.*)", re.DOTALL)
+_FIELD_START = re.compile(r"(?<![A-Za-z_])(?P<key>[A-Za-z_]+)[ \t]*(?P<colon>[:：])[ \t]*")
 
 
 def _shorten(text: str, limit: int = 20) -> str:
