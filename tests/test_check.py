@@ -695,7 +695,7 @@ def test_build_strict_refuses_a_form_with_any_finding(write_form, tmp_path: Path
     result = run_cli("build", "--strict", str(warned), str(clean), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert not (tmp_path / "out" / "warned.docx").exists()
-    assert f"{warned}：共 0 个错误、3 个提示。因为加了 --strict，没有生成。" in result.stderr
+    assert f"{warned}：共 0 个错误、3 个提示。因为加了 --strict，没有生成。" in result.stderr  # none that draft fixes itself
     assert f"{warned}:7:1 党政主要负责人履行推进法治建设第一责任人职责情况:[提示]" in result.stderr
     assert docx.Document(str(tmp_path / "out" / "clean.docx")).paragraphs
 

@@ -219,3 +219,27 @@ def test_python_dash_m_draft_is_the_draft_command(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "已生成：out/form.docx"
     assert docx.Document(str(tmp_path / "out" / "form.docx")).paragraphs[0].text
+
+
+def test_init_refuses_a_hidden_name_and_build_finds_forms_named_in_capitals(tmp_path: Path) -> None:
+    result = run_cli("init", "inputs/.yaml", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "inputs/.yaml:以“.”开头的文件是隐藏文件，draft build 不会读它。请给表单起一个不以“.”开头的名字，例如 inputs/2025.yaml。\n"
+    )
+    assert run_cli("init", "inputs/报告.YAML", cwd=tmp_path).exit_code == 0
+    assert "已生成：output/报告.docx" in run_cli("build", cwd=tmp_path).stdout
+
+
+def test_a_folder_given_as_a_form_is_told_as_a_folder(tmp_path: Path) -> None:
+    result = run_cli("build", "-o", "out", ".", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == ".:“.”是一个文件夹，不是表单文件。请指定文件夹里的 .yaml 表单文件。\n"
+
+
+def test_a_year_in_hex_gets_one_answer_not_a_hint_against_it(tmp_path: Path) -> None:
+    (tmp_path / "form.yaml").write_text(MINIMAL.replace("year: 2023", "year: 0x7E7"), encoding="utf-8")
+    result = run_cli("validate", "form.yaml", cwd=tmp_path)
+    assert result.stderr == (
+        "form.yaml:2:7 报告年度:year（报告年度） 应直接写 4 位数字的年份，例如 2023。现在写的“0x7E7”会被 YAML 读成数字 2023，请改写。\n"
+    )

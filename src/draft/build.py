@@ -204,7 +204,10 @@ def build_forms(
     wording_for(template_dir)  # a broken template stops everything before the first form
     safe_write.sweep(output_dir)  # what a build killed before it finished left behind
     forms = unique(forms)
-    refused = clashes(forms, output_dir) | {form: nameless(form) for form in forms if report_name(form) is None}
+    # A folder named as a form ("." or "inputs") is told as a folder when it is read, not as a nameless form.
+    refused = clashes(forms, output_dir) | {
+        form: nameless(form) for form in forms if report_name(form) is None and not form.is_dir()
+    }
     job = partial(build_one, output_dir=output_dir, template_dir=template_dir, normalize=normalize, force=force, strict=strict)
     built = map_forms(job, [form for form in forms if form not in refused], progress=progress, before_fork=_import_builder)
     return _removing_leftovers(_with_refused(forms, refused, built), output_dir)

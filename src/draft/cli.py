@@ -23,6 +23,7 @@ from draft.problems import (
     display_path,
     internal_error,
 )
+from draft.report_names import FORM_SUFFIXES
 from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, chinese_usage
 
 DEFAULT_INPUTS = Path("inputs")
@@ -41,12 +42,15 @@ def _forms(files: tuple[Path, ...]) -> list[Path]:
     macOS leaves ``._x.yaml`` beside ``x.yaml`` on a USB stick)."""
     if files:
         return list(files)
-    found = [
-        form
-        for pattern in ("*.yaml", "*.yml")
-        for form in sorted(DEFAULT_INPUTS.glob(pattern))
-        if not form.name.startswith(".")
-    ]
+    # Forms saved as 2025.YAML count too: Windows shows and keeps the case a user typed.
+    found = sorted(
+        (
+            form
+            for form in (DEFAULT_INPUTS.iterdir() if DEFAULT_INPUTS.is_dir() else ())
+            if form.suffix.lower() in FORM_SUFFIXES and not form.name.startswith(".")
+        ),
+        key=lambda form: (form.suffix.lower() != ".yaml", form.name),
+    )
     if not found:
         raise UsageError(
             Problem(
@@ -134,8 +138,14 @@ def init(path: Path) -> None:
     表单里每一项都有说明和示例，照着改写即可；不会覆盖已有文件。
     """
     from draft import init_form, safe_write
-    from draft.report_names import FORM_SUFFIXES
 
+    if path.name.startswith("."):
+        raise UsageError(
+            Problem(
+                file=display_path(path),
+                message="以“.”开头的文件是隐藏文件，draft build 不会读它。请给表单起一个不以“.”开头的名字，例如 inputs/2025.yaml。",
+            )
+        )
     if not path.suffix:
         path = path.with_name(path.name + ".yaml")  # draft build finds *.yaml: "inputs/2025" is inputs/2025.yaml
     elif path.suffix.lower() not in FORM_SUFFIXES:
@@ -219,7 +229,8 @@ def build(
             findings = done.findings()
             if strict and holding_back(findings):
                 _report(findings)
-                click.echo(f"{display_path(form)}：{summary(findings)}因为加了 --strict，没有生成。", err=True)
+                # Counted: what holds the report back, not the hints about what draft puts right itself.
+                click.echo(f"{display_path(form)}：{summary(holding_back(findings))}因为加了 --strict，没有生成。", err=True)
                 tally.held_back += 1
                 continue
             built = done.built()

@@ -740,6 +740,8 @@ class _Builder:
         """Warn where YAML 1.1 turns what looks like a time or a code into another number."""
         if node.style or isinstance(value, bool) or not isinstance(value, int | float):
             return
+        if path == ("year",):
+            return  # the year must be written in plain digits: validation says so, and quotes would not do
         if ":" in node.value:
             reason = "YAML 把用冒号隔开的数字当作六十进制"
             hint = "如果这是时间或比分"
