@@ -147,6 +147,14 @@ def test_a_colon_slip_is_explained_at_its_line_on_any_field(
             glued_colon("- title", "推动服务升级"),
             id="glued-in-a-list-item",
         ),
+        pytest.param(
+            "unit: 青山县司法局\nmeasures:\n  points:\n    - [放管服]改革持续深化。\n    - 二\n",
+            4,
+            7,
+            "以 [ 或 { 开头的内容会被 YAML 当成列表或字典。请给整个内容加上英文引号，例如：- \"[放管服]改革持续深化。\"；"
+            "或者改用中文的【】或（）。",
+            id="point-opening-with-a-bracket",
+        ),
     ],
 )
 def test_slips_are_explained(text: str, line: int, column: int, message: str) -> None:

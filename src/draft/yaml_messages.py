@@ -31,6 +31,8 @@ _WRITTEN_ESCAPE = re.compile(r"\\(?:[xuU][0-9A-Fa-f]*|.)")
 
 # A line whose value opens with a quote: "- " items and "key: " in front of it.
 _QUOTED_START = re.compile(r"^\s*(?:-\s+)*(?:[^\s\"'#:][^:#]*:\s+)?(?P<quote>[\"'])")
+# A line whose value opens with a bracket: "- [放管服]改革……".
+_BRACKET_START = re.compile(r"^\s*(?:-\s+)+(?:[^\s\"'#:\[{][^:#]*:\s+)?(?P<open>[\[{])")
 # The first quoted word of a value, for the example written with Chinese quotes.
 _ASCII_QUOTED = re.compile(r"([\"'])(.*?)\1")
 
@@ -382,6 +384,14 @@ def _in_block_mapping(report: _Report) -> SyntaxIssue | None:
 def _in_block_sequence(report: _Report) -> SyntaxIssue | None:
     if "block collection" not in report.context:
         return None
+    bracket = _BRACKET_START.match(report.text_line)
+    if bracket is not None:
+        return SyntaxIssue(
+            report.line,
+            bracket.start("open") + 1,
+            "以 [ 或 { 开头的内容会被 YAML 当成列表或字典。"
+            f"请给整个内容加上英文引号，例如：{quoted_example(report.text_line)}；或者改用中文的【】或（）。",
+        )
     return report.issue(
         "这一行在一个列表里（列表的每一项以“- ”开头），但缩进不对：新的一项要以“- ”开头并和上一项的“-”对齐，"
         "属于同一项的字段要和这一项第一个字段的左边对齐。"
