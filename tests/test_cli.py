@@ -87,6 +87,8 @@ def test_init_refuses_a_name_build_would_not_read(tmp_path: Path) -> None:
     [
         ("去年的报告.docx", "是一份 Word 文档，不是表单：draft build 用 .yaml 表单生成报告。要从去年的报告开始，"
          "请运行 draft import 去年的报告.docx -o inputs/去年的报告.yaml，把它转成表单，再改写成今年的内容。"),
+        ("去年的报告.DOCX", "是一份 Word 文档，不是表单：draft build 用 .yaml 表单生成报告。要从去年的报告开始，"
+         "请运行 draft import 去年的报告.DOCX -o inputs/去年的报告.yaml，把它转成表单，再改写成今年的内容。"),
         ("2023.pdf", "是一个 PDF 文件，不是表单：draft build 用 .yaml 表单生成报告。要从去年的报告开始，"
          "请先用 Word 或 WPS 打开它，另存为 .docx，然后运行 draft import 2023.docx -o inputs/2023.yaml，把它转成表单，再改写成今年的内容。"),
     ],

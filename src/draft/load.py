@@ -184,7 +184,8 @@ def load_form(path: Path) -> LoadedForm:
         raise _cannot_open(
             display,
             f"“{display}”是{REPORT_SUFFIXES[suffix]}，不是表单：draft build 用 .yaml 表单生成报告。"
-            f"要从去年的报告开始，请{convert}运行 draft import {display_path(path.with_suffix('.docx'))} -o inputs/{path.stem}.yaml，"
+            f"要从去年的报告开始，请{convert}运行 draft import {display if suffix == '.docx' else display_path(path.with_suffix('.docx'))}"
+            f" -o inputs/{path.stem}.yaml，"
             "把它转成表单，再改写成今年的内容。",
         )
     try:
