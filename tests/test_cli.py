@@ -245,3 +245,13 @@ def test_a_year_in_hex_gets_one_answer_not_a_hint_against_it(tmp_path: Path) -> 
     assert result.stderr == (
         "form.yaml:2:7 报告年度:year（报告年度） 应直接写 4 位数字的年份，例如 2023。现在写的“0x7E7”会被 YAML 读成数字 2023，请改写。\n"
     )
+
+
+def test_check_of_nothing_readable_gives_no_all_clear(tmp_path: Path) -> None:
+    result = run_cli("check", "..", "nosuch.yaml", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "共 0 个错误" not in result.stdout + result.stderr
+    assert result.stderr.splitlines() == [
+        "..:“..”是一个文件夹，不是表单文件。请指定文件夹里的 .yaml 表单文件。",
+        "nosuch.yaml:找不到文件“nosuch.yaml”。请检查文件名和所在的文件夹是否写对。",
+    ]

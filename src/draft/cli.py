@@ -331,13 +331,14 @@ def check(files: tuple[Path, ...], output_format: str) -> None:
     与报告年度不符的年份、只写“继续”的安排、缺少的部分、空的或重复的条目、
     过长的段落、同一种数字时而汉字时而阿拉伯数字。
     不写文件名时检查 inputs 文件夹里的全部 .yaml 表单。每条按
-    “文件:行:列 字段:[错误|提示] 说明（改法：……）”列出。有错误时退出码为 1，只有提示时为 0。
+    “文件:行:列 位置:[错误|提示] 说明（改法：……）”列出。有错误时退出码为 1，只有提示时为 0。
     """
     from draft.check import check_form, summary, to_json
     from draft.problems import Severity
 
     exit_code = EXIT_OK
     everything: list[Problem] = []  # findings, and the problems of forms that fail validation
+    read = 0  # forms read at all: a count over none (a folder, a missing file) would say all is well
     for form in _forms(files):
         try:
             result = check_form(form)
@@ -347,13 +348,18 @@ def check(files: tuple[Path, ...], output_format: str) -> None:
                 _report(error.problems)  # as draft validate does
             if error.exit_code != EXIT_USAGE:
                 everything += error.problems
+                read += 1
             continue
+        read += 1
         if output_format == "text":
             _report(result.warnings)
             for finding in result.findings:
                 click.echo(str(finding))
         everything += result.warnings + result.findings
-    click.echo(to_json(everything) if output_format == "json" else summary(everything))
+    if output_format == "json":
+        click.echo(to_json(everything))
+    elif read:
+        click.echo(summary(everything))
     if any(p.severity is Severity.ERROR for p in everything):
         exit_code = max(exit_code, EXIT_BAD_INPUT)
     sys.exit(exit_code)
