@@ -385,6 +385,10 @@ class BatchTally:
         self.reports += 1
         self.with_findings += with_findings
 
+    def held(self) -> None:
+        """Not built because of ``--strict``."""
+        self.held_back += 1
+
     def failed(self, exit_code: int) -> None:
         self.failures += 1
         self._exit_code = max(self._exit_code, exit_code)

@@ -231,7 +231,7 @@ def build(
                 _report(findings)
                 # Counted: what holds the report back, not the hints about what draft puts right itself.
                 click.echo(f"{display_path(form)}：{summary(holding_back(findings))}因为加了 --strict，没有生成。", err=True)
-                tally.held_back += 1
+                tally.held()
                 continue
             built = done.built()
         except DraftError as error:

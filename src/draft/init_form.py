@@ -28,14 +28,14 @@ def today() -> datetime.date:
     return datetime.date.today()
 
 
-def proposed_year(today: datetime.date) -> int:
-    """The year a unit is reporting on at ``today``."""
-    return today.year if today.month >= FIRST_REPORTING_MONTH else today.year - 1
+def proposed_year(day: datetime.date) -> int:
+    """The year a unit is reporting on at ``day``."""
+    return day.year if day.month >= FIRST_REPORTING_MONTH else day.year - 1
 
 
-def init_form_text(today: datetime.date) -> str:
-    """The built-in form with its years moved to the report year at ``today`` (its date to the next year)."""
-    shift = proposed_year(today) - EXAMPLE_YEAR
+def init_form_text(day: datetime.date) -> str:
+    """The built-in form with its years moved to the report year at ``day`` (its date to the next year)."""
+    shift = proposed_year(day) - EXAMPLE_YEAR
     return _EXAMPLE_YEARS.sub(lambda found: str(int(found[0]) + shift), builtin_form_text())
 
 
