@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 
 from draft.check import check_form
-from draft.form import read_form
+from draft.form.read import read_form
 from draft.problems import DraftError
 
 BASE = 200  # items at 1×

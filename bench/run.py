@@ -138,8 +138,8 @@ def max_rss_mb(runs: list[Run]) -> float:
 
 def blocks_of(form: Path) -> tuple[str, list]:
     """The title and blocks draft renders for ``form`` (what every tool writes)."""
-    from draft.form import read_form
-    from draft.render import render
+    from draft.form.read import read_form
+    from draft.render.blocks import render
     from draft.word.writer import style_of
 
     document = render(read_form(form).report, _wording())
@@ -158,7 +158,7 @@ _WORDING = []
 
 def _wording():
     if not _WORDING:
-        from draft.wording import Wording
+        from draft.render.wording import Wording
 
         _WORDING.append(Wording())
     return _WORDING[0]

@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 
 from draft.build import build_form
 from draft.cli import cli
-from draft.wording import Wording
+from draft.render.wording import Wording
 
 REPO = Path(__file__).resolve().parents[1]
 INPUTS = REPO / "inputs"
@@ -138,8 +138,9 @@ def no_english_reaches_the_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     """
     import click
 
-    from draft import load, problems
+    from draft import problems
     from draft.check import source
+    from draft.form import load
 
     heard = _Heard()
     echo, error_init, finding = click.echo, problems.DraftError.__init__, source.Context.finding

@@ -16,7 +16,7 @@ from conftest import INPUTS, MINIMAL, SEEDS, dedent, run_cli
 from draft.check import Finding, check_form
 from draft.check.numbers import chinese_number
 from draft.check.source import align, split_paragraphs
-from draft.form import paragraphs
+from draft.form.read import paragraphs
 from draft.problems import FormError, Severity
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING

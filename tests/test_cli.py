@@ -12,7 +12,7 @@ import docx
 import pytest
 
 from conftest import INPUTS, MINIMAL, run_cli
-from draft import init_form
+from draft.form import starter as init_form
 
 
 def test_help_is_in_chinese() -> None:

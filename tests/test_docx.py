@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 
 from conftest import INPUTS, MINIMAL
 from draft.build import build_form
-from draft.wording import Wording
+from draft.render.wording import Wording
 
 FORMS = sorted(INPUTS.glob("*.yaml"))
 

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from draft.build import build_form
-from draft.load import load_bytes
-from draft.punctuation import chinese_at_join
-from draft.wording import Wording
+from draft.form.load import load_bytes
+from draft.render.wording import Wording
+from draft.text.punctuation import chinese_at_join
 
 FORM = Path("inputs/a.yaml")
 

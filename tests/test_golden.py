@@ -26,8 +26,8 @@ from lxml import etree
 
 from conftest import INPUTS
 from draft.build import build_form
+from draft.render.wording import Wording
 from draft.word.fingerprint import PROPERTY, OutputState, output_state
-from draft.wording import Wording
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 REGOLD = bool(os.environ.get("DRAFT_REGOLD"))

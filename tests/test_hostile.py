@@ -22,7 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL, run_cli
-from draft import build, safe_write
+from draft import build
+from draft.files import safe_write
 
 EXAMPLES = 300 if os.environ.get("CI") else 40
 

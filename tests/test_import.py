@@ -19,18 +19,18 @@ from hypothesis import strategies as st
 
 from conftest import INPUTS, REPO, SEEDS, body_texts, run_cli
 from draft.build import build_form
-from draft.form import paragraphs as form_paragraphs
-from draft.form import read_form
+from draft.form.load import load_bytes
+from draft.form.read import paragraphs as form_paragraphs
+from draft.form.read import read_form
 from draft.importer import files as import_files
 from draft.importer import import_report
 from draft.importer.emit import block, scalar
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.parse import classify, match_marker, split_points, split_title
 from draft.importer.readers import SourcePara
-from draft.load import load_bytes
-from draft.model import TitlePlacement
-from draft.numbering import MarkerStyle
-from draft.wording import Wording
+from draft.model.numbering import MarkerStyle
+from draft.model.report import TitlePlacement
+from draft.render.wording import Wording
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

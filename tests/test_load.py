@@ -1,4 +1,4 @@
-"""Tests for draft.load: reading a user's YAML form into data with marks and Chinese messages."""
+"""Tests for draft.form.load: reading a user's YAML form into data with marks and Chinese messages."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import draft.load as load_module
-from draft.load import (
+import draft.form.load as load_module
+from draft.form.load import (
     MAX_BYTES,
     MAX_CHARACTER_REPORTS,
     MAX_DEPTH,
@@ -28,8 +28,8 @@ from draft.load import (
     load_bytes,
     load_form,
 )
+from draft.form.yaml_messages import SourceText, describe_syntax_error
 from draft.problems import EXIT_BAD_INPUT, EXIT_USAGE, FormError, Problem, Severity, UsageError
-from draft.yaml_messages import SourceText, describe_syntax_error
 
 FORM = Path("inputs/a.yaml")  # display_path keeps it relative to the working folder
 LOADERS = [pytest.param(yaml.CSafeLoader, id="libyaml"), pytest.param(yaml.SafeLoader, id="python")]

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import INPUTS, REPO
 from draft.build import build_form
-from draft.wording import Wording
+from draft.render.wording import Wording
 
 TOOLS = ("soffice", "pdfinfo", "pdftotext")
 missing = [tool for tool in TOOLS if shutil.which(tool) is None]

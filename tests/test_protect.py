@@ -12,8 +12,8 @@ import pytest
 from conftest import MINIMAL, edit_in_word, run_cli
 from draft.build import build_form
 from draft.problems import UsageError
+from draft.render.wording import Wording
 from draft.word.fingerprint import OutputState, output_state
-from draft.wording import Wording
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from draft.punctuation import PunctuationChange, is_ideograph, normalize_punctuation, punctuation_changes
+from draft.text.punctuation import PunctuationChange, is_ideograph, normalize_punctuation, punctuation_changes
 
 # --- Examples -------------------------------------------------------------------
 

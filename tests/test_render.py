@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import MINIMAL, body_texts
-from draft.model import PointPlacement
-from draft.numbering import MarkerStyle, chinese_numeral, enumerator
-from draft.render import join_points
+from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
+from draft.model.report import PointPlacement
+from draft.render.blocks import join_points
 
 THREE_LEVELS = """\
 unit: 示例区司法局

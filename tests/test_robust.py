@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from draft.check import check_read
-from draft.form import read_form
+from draft.form.read import read_form
 from draft.problems import DraftError
-from draft.render import render
+from draft.render.blocks import render
+from draft.render.wording import Wording
 from draft.word.writer import to_bytes
-from draft.wording import Wording
 
 EXAMPLES = 2000 if os.environ.get("CI") else 300
 WORDING = Wording()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, SEEDS, edit_in_word, run_cli
-from draft import safe_write
+from draft.files import safe_write
 from draft.word.fingerprint import OutputState, output_state
 
 
@@ -111,7 +111,7 @@ def test_output_names_of_fifos_and_folders_are_refused(project: Path) -> None:
 _WRITER = """
 import os, sys
 from pathlib import Path
-from draft.safe_write import _temp_file
+from draft.files.safe_write import _temp_file
 descriptor, temp = _temp_file(Path(sys.argv[1]), None)
 os.write(descriptor, b"half a report")
 print(temp.name, flush=True)

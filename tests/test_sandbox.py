@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from conftest import MINIMAL, run_cli
-from draft.wording import builtin_template_dir
+from draft.render.wording import builtin_template_dir
 
 SECRET = "机密内容-7f3a9c"
 
@@ -238,7 +238,7 @@ def test_import_with_a_hostile_template_runs_no_command(project: Path) -> None:
 
 
 def test_a_template_that_runs_on_is_stopped(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from draft import sandbox
+    from draft.render import sandbox
 
     monkeypatch.setattr(sandbox, "MAX_SECONDS", 0.2)
     _with_title(project, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")

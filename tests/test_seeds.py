@@ -10,7 +10,7 @@ import pytest
 
 from conftest import INPUTS, SEEDS, body_texts
 from draft.build import build_form
-from draft.wording import Wording
+from draft.render.wording import Wording
 
 CASES = [
     ("luohu-2022.yaml", "000_31027cef6ae4fb1c.txt"),

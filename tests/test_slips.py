@@ -9,9 +9,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import draft.load as load_module
+import draft.form.load as load_module
 from conftest import english_words, run_cli
-from draft.load import load_bytes
+from draft.form.load import load_bytes
 from draft.problems import FormError, Problem
 
 FORM = Path("inputs/a.yaml")

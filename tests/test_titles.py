@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from draft.titles import break_title, width
+from draft.render.titles import break_title, width
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL, run_cli
-from draft.form import read_form
-from draft.load import load_bytes
+from draft.form.load import load_bytes
+from draft.form.read import read_form
+from draft.form.validate import validate_form
 from draft.problems import FormError
-from draft.validate import validate_form
 
 TODAY = datetime.date(2026, 11, 23)
 

@@ -1,6 +1,6 @@
 """The main job: a form file becomes a .docx — without ever costing the user work.
 
-Writes go through :mod:`draft.safe_write` (atomic, in their folder), and a .docx that
+Writes go through :mod:`draft.files.safe_write` (atomic, in their folder), and a .docx that
 was edited after draft wrote it (see :mod:`draft.word.fingerprint`) is never overwritten
 unless the user says ``--force``, and then only after a backup copy is made.
 
@@ -21,7 +21,8 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO, TypeVar
 
-from draft import safe_write
+from draft.files import safe_write
+from draft.files.report_names import clashes, nameless, report_name, unique
 from draft.problems import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -32,14 +33,13 @@ from draft.problems import (
     internal_error,
     readable,
 )
-from draft.report_names import clashes, nameless, report_name, unique
 
 if TYPE_CHECKING:
     # Imported where they are used.
     from draft.check import Finding
-    from draft.form import ReadForm
+    from draft.form.read import ReadForm
+    from draft.render.wording import Wording
     from draft.word.fingerprint import OutputState
-    from draft.wording import Wording
 
 
 class Built(NamedTuple):
@@ -62,8 +62,8 @@ def build_form(
     draft wrote it (unless ``force``) or cannot be written. Either way nothing is written.
     ``read`` is the form already read with ``normalize`` (it is not read again).
     """
-    from draft.form import read_form
-    from draft.render import render
+    from draft.form.read import read_form
+    from draft.render.blocks import render
     from draft.word.fingerprint import OutputState, output_state
     from draft.word.writer import to_bytes
 
@@ -130,7 +130,7 @@ def wording_for(template_dir: Path | None) -> Wording:
 @cache
 def _wording(template_dir: Path | None) -> Wording:
     # Keyed by the folder's full path: one process (a test run) may build from several folders named alike.
-    from draft.wording import Wording
+    from draft.render.wording import Wording
 
     return Wording(template_dir)
 
@@ -167,7 +167,7 @@ def build_one(
 ) -> FormBuild:
     """Check and build one form as ``draft build`` does; with ``strict``, a form with findings is not built."""
     from draft.check import check_read, holding_back
-    from draft.form import read_form
+    from draft.form.read import read_form
 
     findings: list[Finding] | None = None
     try:
@@ -199,7 +199,7 @@ def build_forms(
     """:func:`build_one` for every form, in the forms' order, in worker processes when there are many.
 
     A form named twice is built once. Forms that would write the same report, or a report
-    with no name, are refused before anything is written (see :mod:`draft.report_names`).
+    with no name, are refused before anything is written (see :mod:`draft.files.report_names`).
     """
     wording_for(template_dir)  # a broken template stops everything before the first form
     safe_write.sweep(output_dir)  # what a build killed before it finished left behind
@@ -225,8 +225,8 @@ def _with_refused(
 def _import_builder() -> None:
     """Everything a build loads once, loaded before the workers are forked: they share it instead of each loading it."""
     import draft.check  # noqa: F401
-    import draft.form  # noqa: F401
-    import draft.render  # noqa: F401
+    import draft.form.read  # noqa: F401
+    import draft.render.blocks  # noqa: F401
     from draft.word import writer
 
     writer.warm_up()

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from draft import __version__
+from draft.files.report_names import FORM_SUFFIXES
 from draft.problems import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -23,7 +24,6 @@ from draft.problems import (
     display_path,
     internal_error,
 )
-from draft.report_names import FORM_SUFFIXES
 from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, chinese_usage
 
 DEFAULT_INPUTS = Path("inputs")
@@ -137,7 +137,8 @@ def init(path: Path) -> None:
 
     表单里每一项都有说明和示例，照着改写即可；不会覆盖已有文件。
     """
-    from draft import init_form, safe_write
+    from draft.files import safe_write
+    from draft.form import starter as init_form
 
     if path.name.startswith("."):
         raise UsageError(
@@ -168,7 +169,7 @@ def validate(files: tuple[Path, ...]) -> None:
     不写文件名时检查 inputs 文件夹里的全部 .yaml 表单。每个问题按
     “文件:行:列 字段:说明”列出，并说明怎么改。
     """
-    from draft.form import read_form
+    from draft.form.read import read_form
 
     exit_code = EXIT_OK
     for form in _forms(files):
@@ -257,7 +258,7 @@ def template(target: Path) -> None:
     模板里的 wording.j2 决定默认标题、各部分标题、结束语和落款的写法；
     改好后用  draft build --template 文件夹  生成。
     """
-    from draft.wording import copy_builtin_template
+    from draft.render.wording import copy_builtin_template
 
     copy_builtin_template(target)
     click.echo(f"已复制内置模板到：{display_path(target)}")
@@ -282,9 +283,9 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     按原文的编号和写法设置排版选项，写成表单（默认 inputs/报告文件名.yaml），并列出所有需要核对的地方。
     把表单改写为本年度的内容后，用  draft build  生成。
     """
-    from draft import safe_write
+    from draft.files import safe_write
     from draft.importer import import_report
-    from draft.wording import Wording
+    from draft.render.wording import Wording
 
     target = output or DEFAULT_INPUTS / (report.stem + ".yaml")
     if target.suffix.lower() not in (".yaml", ".yml"):

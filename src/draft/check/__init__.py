@@ -45,7 +45,7 @@ from typing import NamedTuple
 
 from draft.check import characters, numbering, numbers, paragraphs, punctuation, structure, unfinished, years
 from draft.check.source import Context, Finding, Locator, collect_texts
-from draft.form import ReadForm, read_form
+from draft.form.read import ReadForm, read_form
 from draft.problems import MAX_SAME_PROBLEM, Problem, Severity
 
 __all__ = ["CheckResult", "Finding", "check_form", "check_read", "summary", "to_json"]

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from draft.check.source import Context, Finding
-from draft.invisible import BIDI_CONTROLS, ZERO_WIDTH, describe
 from draft.problems import Severity
+from draft.text.invisible import BIDI_CONTROLS, ZERO_WIDTH, describe
 
 INVISIBLE = "invisible-character"
 REPLACEMENT = "replacement-character"

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 
 from draft.check.source import Context, Finding, Path_, Text
-from draft.model import Layout, Node, TitlePlacement, part_layout
-from draft.numbering import PART_STYLE, MarkerStyle, child_style
-from draft.places import place_name
+from draft.form.places import place_name
+from draft.model.numbering import PART_STYLE, MarkerStyle, child_style
+from draft.model.report import Layout, Node, TitlePlacement, part_layout
 from draft.problems import Severity
-from draft.render import title_placement
+from draft.render.blocks import title_placement
 
 DUPLICATE = "duplicate-text"
 OVERLONG = "overlong-paragraph"

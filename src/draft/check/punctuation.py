@@ -1,7 +1,7 @@
 """Punctuation: what normalization will change, and paired marks left open or closed twice.
 
 ``half-width-punctuation`` (warning): the half-width marks among Chinese text that
-the build turns full-width (:func:`draft.punctuation.punctuation_changes`), so
+the build turns full-width (:func:`draft.text.punctuation.punctuation_changes`), so
 the user knows; one finding per form, at the first one, with the count of each
 kind and the lines. A form typed in English mode has hundreds; one line per mark
 would bury everything else. When the form keeps its punctuation

@@ -11,7 +11,7 @@ mark: every non-blank character of the value must be the next non-blank
 character of the file, so a position is only ever reported where it was
 verified. Plain, ``|``/``>`` block and single-quoted scalars align; anything
 else (escapes in double quotes, ``*alias`` copies) falls back to the start of
-the value, which :meth:`~draft.load.LoadedForm.mark` always knows.
+the value, which :meth:`~draft.form.load.LoadedForm.mark` always knows.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from draft.form import paragraphs as build_paragraphs
-from draft.load import LoadedForm, Mark, format_field
-from draft.model import Report
-from draft.places import place_name
+from draft.form.load import LoadedForm, Mark, format_field
+from draft.form.places import place_name
+from draft.form.read import paragraphs as build_paragraphs
+from draft.form.schema import PART_LABELS
+from draft.model.report import Report
 from draft.problems import Problem, Severity
-from draft.punctuation import ChangesMemo, PunctuationChange, punctuation_changes
-from draft.schema import PART_LABELS
+from draft.text.punctuation import ChangesMemo, PunctuationChange, punctuation_changes
 
 Path_ = tuple[str | int, ...]
 
@@ -171,7 +171,7 @@ class Locator:
 
 
 def split_paragraphs(value: str) -> list[tuple[str, list[int]]]:
-    """:func:`draft.form.paragraphs`, and for each character of each paragraph its index in ``value``."""
+    """:func:`draft.form.read.paragraphs`, and for each character of each paragraph its index in ``value``."""
     lead = len(value) - len(value.lstrip())
     stripped = value.strip()
     # Chunks between blank lines, then the lines of each chunk, as (start, end) in ``stripped``.
@@ -266,7 +266,7 @@ def collect_texts(data: dict[str, Any], normalize: bool, memo: ChangesMemo | Non
     """Every piece of text of a validated form, in the order of the form.
 
     ``memo`` holds the punctuation changes the build's reading of the form already found
-    (:attr:`draft.form.ReadForm.punctuation`); the texts found again are not worked out twice.
+    (:attr:`draft.form.read.ReadForm.punctuation`); the texts found again are not worked out twice.
     """
     return _Collector(normalize, memo).form(data)
 

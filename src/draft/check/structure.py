@@ -19,8 +19,8 @@ import re
 from typing import Any
 
 from draft.check.source import Context, Finding, Path_
+from draft.form.schema import PART_LABELS
 from draft.problems import Severity
-from draft.schema import PART_LABELS
 
 MISSING_RESPONSIBILITY = "missing-responsibility"
 EMPTY_PART = "empty-part"

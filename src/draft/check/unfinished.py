@@ -33,7 +33,7 @@ def _init_examples() -> frozenset[str]:
     """The texts of the form ``draft init`` writes, without digits."""
     import yaml
 
-    from draft.init_form import builtin_form_text
+    from draft.form.starter import builtin_form_text
 
     found: set[str] = set()
 

@@ -26,7 +26,7 @@ from draft.importer.parse import NotAReport, Parser, same_when_built
 from draft.importer.readers import read
 from draft.importer.summary import summarize
 from draft.problems import DraftError, Problem, readable
-from draft.wording import Wording
+from draft.render.wording import Wording
 
 __all__ = ["ImportResult", "import_report", "check_form"]
 
@@ -91,8 +91,8 @@ def import_report(
 
 
 def _refuse_if_too_long(path: Path, size: int) -> None:
-    """A form of ``size`` bytes would be over the size every form is held to (:data:`draft.load.MAX_BYTES`)."""
-    from draft.load import MAX_BYTES
+    """A form of ``size`` bytes would be over the size every form is held to (:data:`draft.form.load.MAX_BYTES`)."""
+    from draft.form.load import MAX_BYTES
 
     if size > MAX_BYTES:
         raise refuse(
@@ -110,10 +110,10 @@ def check_form(
     Returns notes on paragraphs that would come out differently, and the problems
     ``draft validate`` would list (say, a published report with ×× where a name was).
     """
-    from draft.blocks import Role
-    from draft.form import read_loaded
-    from draft.load import load_bytes
-    from draft.render import render
+    from draft.form.load import load_bytes
+    from draft.form.read import read_loaded
+    from draft.render.blocks import render
+    from draft.render.document import Role
 
     try:
         read = read_loaded(load_bytes(form_text.encode("utf-8"), form_path))

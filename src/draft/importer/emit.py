@@ -14,9 +14,9 @@ import re
 
 import yaml
 
+from draft.form.schema import PART_LABELS
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.model import ImportedNode, ImportedReport
-from draft.schema import PART_LABELS
 
 _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
 _YEAR_IN = re.compile(r"20\d{2}\s*年")

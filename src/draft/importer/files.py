@@ -16,10 +16,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from draft.os_errors import reason
+from draft.files.os_errors import reason
+from draft.files.safe_read import NotAFile, open_regular
 from draft.problems import FormError, Problem, UsageError, display_path
-from draft.safe_read import NotAFile, open_regular
-from draft.text_encoding import NotText, decode
+from draft.text.decode import NotText, decode
 
 #: Refuse files larger than this: a year's report is well under 1 MB of text.
 MAX_FILE_BYTES = 20 * 1024 * 1024

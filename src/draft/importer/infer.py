@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime
 import re
 
+from draft.form.schema import FIRST_YEAR
 from draft.importer.model import ImportedReport, Note
 from draft.importer.parse import _UNIT_NAME, _YEAR, comparable
-from draft.model import Report
-from draft.schema import FIRST_YEAR
-from draft.wording import Wording
+from draft.model.report import Report
+from draft.render.wording import Wording
 
 #: What the form says for a unit the text never names. It must stand out in the form and in the built
 #: title, yet pass ``draft validate`` (the issue asks for a form that validates and rebuilds): tests assert both.

@@ -6,7 +6,7 @@ whose title position matters (it has text to run into) must come out as in the
 source; among the ways to get that, take the fewest settings, and of those the
 ones highest in the tree (a whole-report setting reads better than five equal
 ones). ``numbering`` and ``continue_numbering`` speak of one node's children and
-are set where they differ from the defaults in :mod:`draft.render`.
+are set where they differ from the defaults in :mod:`draft.render.blocks`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from enum import Enum
 from typing import TypeVar
 
 from draft.importer.model import ImportedNode, ImportedReport
-from draft.model import PointPlacement, TitlePlacement
-from draft.numbering import NEXT_STYLE, PART_STYLE, MarkerStyle
+from draft.model.numbering import NEXT_STYLE, PART_STYLE, MarkerStyle
+from draft.model.report import PointPlacement, TitlePlacement
 
 E = TypeVar("E", bound=Enum)
 

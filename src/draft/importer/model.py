@@ -1,6 +1,6 @@
 """What the parser makes of a report: the form's structure plus where each piece came from.
 
-These mirror :mod:`draft.model` but keep what an import needs and a form does not:
+These mirror :mod:`draft.model.report` but keep what an import needs and a form does not:
 the source paragraph of every piece, how the source placed each title and its
 points, and the notes (uncertainties) met on the way.
 """
@@ -11,8 +11,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from draft.importer.readers import SourcePara
-from draft.model import PointPlacement, TitlePlacement
-from draft.numbering import MarkerStyle
+from draft.model.numbering import MarkerStyle
+from draft.model.report import PointPlacement, TitlePlacement
 
 
 @dataclass

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from draft.importer.model import ImportedNode, ImportedPart, ImportedReport, Note, snippet
 from draft.importer.readers import SourcePara
-from draft.model import PointPlacement, TitlePlacement
-from draft.numbering import MarkerStyle, chinese_numeral, enumerator
-from draft.punctuation import normalize_punctuation
-from draft.render import join_points
+from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
+from draft.model.report import PointPlacement, TitlePlacement
+from draft.render.blocks import join_points
+from draft.text.punctuation import normalize_punctuation
 
 
 class NotAReport(Exception):
@@ -86,7 +86,7 @@ def split_points(text: str, first: int = 1) -> list[str] | None:
     """The points of a paragraph that opens with the ``first``-th lead-in (一是), or None.
 
     A next lead-in counts only after ；/;/。 (so 统一是 or ，二是 stay inside a point).
-    The lead-ins and the ；separators go: :func:`draft.render.join_points` writes them.
+    The lead-ins and the ；separators go: :func:`draft.render.blocks.join_points` writes them.
     """
     lead = enumerator(first)
     if not text.startswith(lead):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from draft.importer.files import RawFile, decode_text, refuse
-from draft.numbering import chinese_numeral
+from draft.model.numbering import chinese_numeral
 
 #: Characters YAML (and so a form) cannot hold; they are dropped. U+2028/2029/0085 would read as line breaks.
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")

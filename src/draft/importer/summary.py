@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from draft.form.schema import PART_LABELS
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.model import ImportedNode, ImportedReport
-from draft.numbering import chinese_numeral
-from draft.schema import PART_LABELS
+from draft.model.numbering import chinese_numeral
 
 _LAYOUT_WORDS = {
     "title": {"own-line": "标题单独成行", "run-in": "标题与正文同段"},

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from draft.safe_read import NotAFile, open_regular
+from draft.files.safe_read import NotAFile, open_regular
 from draft.word.xmltext import escape
 
 if TYPE_CHECKING:

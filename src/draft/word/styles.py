@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from draft.titles import width
+from draft.render.titles import width
 from draft.word.xmltext import quoteattr
 
 # --- measurements (twips unless said otherwise) -------------------------------------------

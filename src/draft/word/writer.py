@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from draft import __version__
-from draft.blocks import Block, Document, Role
+from draft.render.document import Block, Document, Role
 from draft.word import fingerprint, styles
 from draft.word.xmltext import escape
 

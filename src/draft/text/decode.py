@@ -2,14 +2,14 @@
 (Notepad's "Unicode"), or GBK/GB18030 (Notepad's and WPS's default on older Chinese Windows).
 
 Used for reports being imported and for wording templates; forms have their own reader
-(:mod:`draft.load`), which must also say where in the file a bad byte is.
+(:mod:`draft.form.load`), which must also say where in the file a bad byte is.
 """
 
 from __future__ import annotations
 
 import codecs
 
-from draft.punctuation import is_ideograph
+from draft.text.punctuation import is_ideograph
 
 SAVE_AS_UTF8 = "请用记事本打开它，选择“另存为”，编码选“UTF-8”后保存。"
 

@@ -20,8 +20,8 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from draft.problems import Problem, UsageError, display_path
-from draft.sandbox import OutsideFolder, TooLong, Unreadable
-from draft.text_encoding import NotText
+from draft.render.sandbox import OutsideFolder, TooLong, Unreadable
+from draft.text.decode import NotText
 
 FIX = "请对照内置模板（draft template 新文件夹名 可以复制一份）改正。"
 

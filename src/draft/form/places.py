@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from draft.schema import LAYOUT_SCHEMA, NODE_SCHEMA, PART_LABELS, report_schema
+from draft.form.schema import LAYOUT_SCHEMA, NODE_SCHEMA, PART_LABELS, report_schema
 
 Path_ = tuple[str | int, ...]
 

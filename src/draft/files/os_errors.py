@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 
-from draft.safe_read import NotAFile
+from draft.files.safe_read import NotAFile
 
 _REASONS = {
     errno.ENOSPC: "磁盘已满",

@@ -1,4 +1,4 @@
-"""Read a form: load the YAML, validate it, and build the typed :class:`~draft.model.Report`.
+"""Read a form: load the YAML, validate it, and build the typed :class:`~draft.model.report.Report`.
 
 This is the one reader of the pipeline (``YAML → Report``). It collects every
 problem before giving up, so a user fixes a form in one pass, not one error per run.
@@ -11,14 +11,14 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from draft.load import LoadedForm, format_field, load_form
-from draft.model import FormPath, Layout, Node, Part, PointPlacement, Report, TitlePlacement, part_layout
-from draft.numbering import PART_STYLE, STYLE_SPELLINGS, MarkerStyle, child_style
-from draft.places import place_name
+from draft.form.load import LoadedForm, format_field, load_form
+from draft.form.places import place_name
+from draft.form.schema import PART_LABELS
+from draft.form.validate import parse_date, validate_form
+from draft.model.numbering import PART_STYLE, STYLE_SPELLINGS, MarkerStyle, child_style
+from draft.model.report import FormPath, Layout, Node, Part, PointPlacement, Report, TitlePlacement, part_layout
 from draft.problems import FormError, Problem, Severity
-from draft.punctuation import ChangesMemo, normalize_punctuation
-from draft.schema import PART_LABELS
-from draft.validate import parse_date, validate_form
+from draft.text.punctuation import ChangesMemo, normalize_punctuation
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 

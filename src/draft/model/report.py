@@ -1,6 +1,6 @@
 """The report as a typed tree: what every reader produces and every writer consumes.
 
-Nothing downstream of :func:`draft.form.read_form` sees raw dictionaries. Nodes
+Nothing downstream of :func:`draft.form.read.read_form` sees raw dictionaries. Nodes
 remember where they came from in the form (``path``) so later stages can point
 the user at the right line.
 """
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import NamedTuple
 
-from draft.numbering import MarkerStyle
+from draft.model.numbering import MarkerStyle
 
 FormPath = tuple[str | int, ...]
 

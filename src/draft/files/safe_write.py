@@ -24,9 +24,9 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from draft.os_errors import reason
+from draft.files.os_errors import reason
+from draft.files.safe_read import open_regular
 from draft.problems import Problem, UsageError, display_path
-from draft.safe_read import open_regular
 
 TEMP_PREFIX = ".~draft-"
 TEMP_SUFFIX = ".tmp"

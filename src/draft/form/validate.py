@@ -19,11 +19,11 @@ from cerberus.errors import BaseErrorHandler, ValidationError
 from cerberus.schema import SchemaRegistry
 from cerberus.validator import TypeDefinition
 
-from draft.invisible import describe, unseen
-from draft.load import LoadedForm, WrittenNumber, format_field
-from draft.places import place_name
+from draft.form.load import LoadedForm, WrittenNumber, format_field
+from draft.form.places import place_name
+from draft.form.schema import PART_LABELS, make_registry, report_schema
 from draft.problems import MAX_SAME_PROBLEM, Problem
-from draft.schema import PART_LABELS, make_registry, report_schema
+from draft.text.invisible import describe, unseen
 
 #: What sample reports and templates put where a unit's own words belong: ××局, XX区, 某某, ○○, 请填写…
 _PLACEHOLDER = re.compile(r"[×xX*＊○〇]{2}|某某|请填写|待填写|单位名称|（单位）|\[.*?\]|【.*?】")
@@ -147,7 +147,7 @@ class _Explainer:
     def named(self, path: tuple[str | int, ...]) -> str:
         """The field as written in the form, with its label: ``year（报告年度）``, ``text（正文）``.
 
-        Where it stands in the form is the message's place (see :mod:`draft.places`).
+        Where it stands in the form is the message's place (see :mod:`draft.form.places`).
         """
         label = self.label(path)
         if not path:

@@ -6,11 +6,11 @@ form never carries them and they can never disagree with the structure.
 
 from __future__ import annotations
 
-from draft.blocks import Block, Document, Role, Span
-from draft.model import Layout, Node, PointPlacement, Report, TitlePlacement, part_layout
-from draft.numbering import PART_STYLE, MarkerStyle, child_style, enumerator
-from draft.titles import break_title
-from draft.wording import Wording
+from draft.model.numbering import PART_STYLE, MarkerStyle, child_style, enumerator
+from draft.model.report import Layout, Node, PointPlacement, Report, TitlePlacement, part_layout
+from draft.render.document import Block, Document, Role, Span
+from draft.render.titles import break_title
+from draft.render.wording import Wording
 
 #: Marks that already end a clause; no 。or ；is added after them.
 _CLAUSE_END = "。！？；：…"

@@ -1,6 +1,6 @@
 """The cerberus schema of a report form: the single source of truth for what a form may hold.
 
-Every field carries ``meta`` with the Chinese label and an example; :mod:`draft.validate`
+Every field carries ``meta`` with the Chinese label and an example; :mod:`draft.form.validate`
 uses them to turn cerberus's errors into messages an office worker can act on.
 
 The report's parts and every item inside them share one recursive node
@@ -14,7 +14,7 @@ from typing import Any
 
 from cerberus.schema import SchemaRegistry
 
-from draft.numbering import PART_STYLE, STYLE_SPELLINGS
+from draft.model.numbering import PART_STYLE, STYLE_SPELLINGS
 
 #: Reports before this year predate the national 法治政府 reporting duty.
 FIRST_YEAR = 2000

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from draft.model import Report
+from draft.model.report import Report
 from draft.problems import Problem, UsageError, display_path
 
 if TYPE_CHECKING:
@@ -26,12 +26,12 @@ def builtin_template_dir() -> Path:
     if packaged.is_dir():
         return packaged
     # An editable install runs from the source tree, where templates/ sits beside src/.
-    return Path(__file__).resolve().parents[2] / "templates" / "report"
+    return Path(__file__).resolve().parents[3] / "templates" / "report"
 
 
 def copy_builtin_template(target: Path) -> None:
     """Start a unit's own template folder from a copy of the built-in one (all of it, or nothing)."""
-    from draft import safe_write
+    from draft.files import safe_write
 
     safe_write.copy_folder(builtin_template_dir(), target)
 
@@ -49,7 +49,7 @@ MACROS = {
 class Wording:
     """The macros of one template folder's ``wording.j2``, called with the report.
 
-    The template runs in :mod:`draft.sandbox`; any mistake in it, found when it is read
+    The template runs in :mod:`draft.render.sandbox`; any mistake in it, found when it is read
     or when a macro runs, is a UsageError at the template's file and line.
     """
 
@@ -63,15 +63,15 @@ class Wording:
                     message=f"模板文件夹里没有 {WORDING_FILE}。请用 draft template 文件夹名 复制一份内置模板再修改。",
                 )
             )
-        from draft.sandbox import Sandbox, time_limit
-        from draft.template_cache import template_cache
+        from draft.render.sandbox import Sandbox, time_limit
+        from draft.render.template_cache import template_cache
 
         self.env = Sandbox(self.dir, bytecode_cache=template_cache())
         try:
             with time_limit():
                 self.macros = self.env.get_template(WORDING_FILE).module
         except Exception as error:  # noqa: BLE001 - whatever the template does wrong is its own mistake
-            from draft.template_errors import template_error
+            from draft.render.template_errors import template_error
 
             raise template_error(error, self.file) from None
         for name, parameters in MACROS.items():
@@ -91,7 +91,7 @@ class Wording:
             message = f"模板里的宏 {name} 应接收 {len(parameters)} 个参数：{signature}。"
         else:
             return
-        from draft.template_errors import problem_at
+        from draft.render.template_errors import problem_at
 
         raise problem_at(self.file, self._defined_at(name), message)
 
@@ -112,19 +112,19 @@ class Wording:
         return line
 
     def _call(self, macro: str, *args: Any) -> str:
-        from draft.load import FORBIDDEN
-        from draft.sandbox import time_limit
+        from draft.form.load import FORBIDDEN
+        from draft.render.sandbox import time_limit
 
         try:
             with time_limit():
                 text = str(getattr(self.macros, macro)(*args)).strip()
         except Exception as error:  # noqa: BLE001 - a mistake in the template, told at its line
-            from draft.template_errors import template_error
+            from draft.render.template_errors import template_error
 
             raise template_error(error, self.file) from None
         forbidden = FORBIDDEN.search(text)
         if forbidden:
-            from draft.template_errors import problem_at
+            from draft.render.template_errors import problem_at
 
             raise problem_at(
                 self.file,

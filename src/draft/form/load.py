@@ -44,13 +44,13 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from draft.line_folding import join_folded_lines
-from draft.os_errors import reason
-from draft.places import place_name
+from draft.files.os_errors import reason
+from draft.files.safe_read import NotAFile, open_regular
+from draft.form.line_folding import join_folded_lines
+from draft.form.places import place_name
+from draft.form.yaml_messages import SourceText, describe_syntax_error, quoted
 from draft.problems import FormError, Problem, Severity, UsageError, display_path, readable
-from draft.punctuation import is_ideograph
-from draft.safe_read import NotAFile, open_regular
-from draft.yaml_messages import SourceText, describe_syntax_error, quoted
+from draft.text.punctuation import is_ideograph
 
 #: Largest form accepted. Real forms are tens of KB; anything this big is the wrong file.
 MAX_BYTES = 1024 * 1024

@@ -28,9 +28,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from draft.os_errors import reason
-from draft.safe_read import read_regular
-from draft.text_encoding import decode
+from draft.files.os_errors import reason
+from draft.files.safe_read import read_regular
+from draft.text.decode import decode
 
 #: Largest template file read. The built-in one is 2 KB.
 MAX_TEMPLATE_BYTES = 1024 * 1024

@@ -13,7 +13,7 @@ import datetime
 import re
 from functools import cache
 
-from draft.wording import FORM_FILE, builtin_template_dir
+from draft.render.wording import FORM_FILE, builtin_template_dir
 
 #: The report year of the built-in form, and the year its example date falls in.
 EXAMPLE_YEAR = 2024

@@ -13,7 +13,7 @@ from enum import Enum
 _DIGITS = "零一二三四五六七八九"
 
 
-#: Place values, largest first. A form holds at most 50,000 values (draft.load), so no list
+#: Place values, largest first. A form holds at most 50,000 values (draft.form.load), so no list
 #: of points or items reaches 十万.
 _PLACES = ((10000, "万"), (1000, "千"), (100, "百"), (10, "十"), (1, ""))
 

@@ -60,7 +60,7 @@ def normalize_punctuation(text: str, memo: ChangesMemo | None = None) -> str:
 _Change = tuple[int, str, str]
 
 
-#: The changes found in each text, kept by whoever reads a form (:class:`draft.form.ReadForm`):
+#: The changes found in each text, kept by whoever reads a form (:class:`draft.form.read.ReadForm`):
 #: ``draft build`` reads a form once for the document and again for the check it runs, which
 #: asks what changed in the same paragraphs. Held for one form, it grows with nothing else.
 ChangesMemo = dict[str, tuple[_Change, ...]]
