@@ -139,11 +139,11 @@ def no_english_reaches_the_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     import click
 
     from draft import problems
-    from draft.check import source
+    from draft.check import context
     from draft.form import load
 
     heard = _Heard()
-    echo, error_init, finding = click.echo, problems.DraftError.__init__, source.Context.finding
+    echo, error_init, finding = click.echo, problems.DraftError.__init__, context.Context.finding
     write_text, write_bytes, invoke = Path.write_text, Path.write_bytes, CliRunner.invoke
     read_form_bytes = load._load
 
@@ -180,7 +180,7 @@ def no_english_reaches_the_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
 
     monkeypatch.setattr(click, "echo", echoing)
     monkeypatch.setattr(problems.DraftError, "__init__", raising)
-    monkeypatch.setattr(source.Context, "finding", finding_made)
+    monkeypatch.setattr(context.Context, "finding", finding_made)
     monkeypatch.setattr(Path, "write_text", text_written)
     monkeypatch.setattr(Path, "write_bytes", bytes_written)
     monkeypatch.setattr(CliRunner, "invoke", invoked)

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from conftest import INPUTS, MINIMAL, SEEDS, dedent, run_cli
 from draft.check import Finding, check_form
 from draft.check.numbers import chinese_number
-from draft.check.source import align, split_paragraphs
-from draft.form.read import paragraphs
+from draft.form.positions import align
 from draft.problems import FormError, Severity
+from draft.text.paragraphs import split_paragraphs
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -595,12 +595,13 @@ def test_positions_inside_block_plain_and_quoted_values(write_form) -> None:
     ]
 
 
-@given(st.text(alphabet="中文 \n\t,。a1", max_size=40))
-def test_split_paragraphs_agrees_with_the_build(value: str) -> None:
-    found = split_paragraphs(value)
-    assert [text for text, _ in found] == paragraphs(value)
-    for text, offsets in found:
-        assert all(value[i] == char for i, char in zip(offsets, text, strict=True) if char != " ")
+@given(st.text(alphabet="中文 \n\t,。a1\u3000\r", max_size=40))
+def test_every_character_of_a_paragraph_leads_back_to_where_it_was_typed(value: str) -> None:
+    for paragraph in split_paragraphs(value):
+        assert paragraph.text == paragraph.text.strip() and "\n" not in paragraph.text
+        for i, char in enumerate(paragraph.text):
+            if char != " " or value[paragraph.value_index(i)] == " ":  # a space joining two lines stands where the first ended
+                assert value[paragraph.value_index(i)] == char
 
 
 def test_align_verifies_every_character() -> None:

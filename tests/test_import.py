@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 from conftest import INPUTS, REPO, SEEDS, body_texts, run_cli
 from draft.build import build_form
 from draft.form.load import load_bytes
-from draft.form.read import paragraphs as form_paragraphs
 from draft.form.read import read_form
 from draft.importer import files as import_files
 from draft.importer import import_report
@@ -31,6 +30,7 @@ from draft.importer.readers import SourcePara
 from draft.model.numbering import MarkerStyle
 from draft.model.report import TitlePlacement
 from draft.render.wording import Wording
+from draft.text.paragraphs import split_paragraphs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -731,7 +731,7 @@ def test_scalars_read_back_unchanged(text: str) -> None:
 def test_text_blocks_read_back_as_the_same_paragraphs(paragraphs: list[str]) -> None:
     text = "\n".join(block("text", paragraphs, "")) + "\n"
     loaded = load_bytes(text.encode(), Path("t.yaml"))
-    assert form_paragraphs(loaded.data["text"]) == paragraphs
+    assert [paragraph.text for paragraph in split_paragraphs(loaded.data["text"])] == paragraphs
 
 
 def test_masthead_document_number_and_a_date_before_the_year_ended(tmp_path: Path, imported) -> None:  # type: ignore[no-untyped-def]

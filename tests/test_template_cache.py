@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from jinja2.bccache import bc_magic
 
-from draft.model.report import Report
+from draft.model.report import Report, Text
 from draft.render.template_cache import template_cache
 from draft.render.wording import WORDING_FILE, Wording, builtin_template_dir
 
-REPORT = Report(unit="示例区司法局", year=2023, parts=[], date=datetime.date(2024, 1, 15))
+REPORT = Report(unit=Text.plain("示例区司法局"), year=2023, parts=[], date=datetime.date(2024, 1, 15))
 TITLE = "示例区司法局2023年法治政府建设年度报告"
 
 

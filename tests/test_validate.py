@@ -186,7 +186,7 @@ def test_placeholders_left_in_unit_or_title(write_form, line: str, placeholder: 
 
 def test_a_real_unit_name_is_not_a_placeholder(write_form) -> None:
     path = write_form(MINIMAL.replace("示例区司法局", "深圳市罗湖区人力资源局"))
-    assert read_form(path, today=TODAY).report.unit == "深圳市罗湖区人力资源局"
+    assert read_form(path, today=TODAY).report.unit.printed == "深圳市罗湖区人力资源局"
 
 
 def test_one_validator_serves_many_forms_without_carrying_problems_over(write_form) -> None:

@@ -171,12 +171,12 @@ def build_one(
 
     findings: list[Finding] | None = None
     try:
-        # check_form(form) reads the form as the build does when it normalizes: read it once for both.
-        read = read_form(form)
-        findings = check_read(read, normalize=normalize)
+        # Read once, for the check and the document alike.
+        read = read_form(form, normalize=normalize)
+        findings = check_read(read)
         if strict and holding_back(findings):
             return FormBuild(findings_=findings)
-        built = build_form(form, output_dir, wording_for(template_dir), normalize, force, read if normalize else None)
+        built = build_form(form, output_dir, wording_for(template_dir), normalize, force, read)
     except DraftError as error:
         return FormBuild(findings_=findings, error=(type(error), error.problems))
     except Exception as error:  # a bug of ours, met on this form: every other form still gets its answer

@@ -3,7 +3,7 @@
 The check runs on a form that passed validation, on the text as typed (lines
 joined and punctuation normalized as the build does, but every finding points
 at the file, line and column the user wrote). Each finding is a
-:class:`~draft.check.source.Finding`: a :class:`~draft.problems.Problem` with a
+:class:`~draft.check.context.Finding`: a :class:`~draft.problems.Problem` with a
 stable ``code`` and, where the fix is mechanical, the ``fix``.
 
 Errors are what would print wrong; warnings are what a reader would question:
@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from draft.check import characters, numbering, numbers, paragraphs, punctuation, structure, unfinished, years
-from draft.check.source import Context, Finding, Locator, collect_texts
+from draft.check.context import Context, Finding
 from draft.form.read import ReadForm, read_form
 from draft.problems import MAX_SAME_PROBLEM, Problem, Severity
 
@@ -82,21 +82,13 @@ def check_form(path: Path, *, normalize: bool = True) -> CheckResult:
 
     ``normalize=False`` checks the form as ``draft build --keep-punctuation`` prints it.
     """
-    read = read_form(path)
-    return CheckResult(warnings=read.warnings, findings=check_read(read, normalize=normalize))
+    read = read_form(path, normalize=normalize)
+    return CheckResult(warnings=read.warnings, findings=check_read(read))
 
 
-def check_read(read: ReadForm, *, normalize: bool = True) -> list[Finding]:
-    """Every finding on a form already read, in the order of the file."""
-    loaded = read.loaded
-    normalize = normalize and loaded.data.get("normalize_punctuation") is not False
-    ctx = Context(
-        loaded=loaded,
-        report=read.report,
-        normalize=normalize,
-        texts=collect_texts(loaded.data, normalize, read.punctuation),
-        locator=Locator(loaded),
-    )
+def check_read(read: ReadForm) -> list[Finding]:
+    """Every finding on a form already read, in the order of the file; its punctuation as it was read (normalized or kept)."""
+    ctx = Context(report=read.report, texts=list(read.report.texts()))
     findings = [finding for run in CHECKS for finding in run(ctx)]
     return _capped(sorted(findings, key=lambda f: (f.line, f.column)))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from draft.check.source import Context, Finding
+from draft.check.context import Context, Finding
 from draft.problems import Severity
 from draft.text.invisible import BIDI_CONTROLS, ZERO_WIDTH, describe
 

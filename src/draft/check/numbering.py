@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from draft.check.source import Context, Finding, Text
+from draft.check.context import Context, Finding, in_part, line_starts
+from draft.model.report import Text, TextKind
 from draft.problems import Severity
 
 _CN = "一二三四五六七八九十"
@@ -41,13 +42,13 @@ def check(ctx: Context) -> list[Finding]:
             if found:
                 findings.append(_finding(ctx, text, 0, found, f"报告标题开头手写了编号“{found}”，报告标题不编号，这样会把编号印在标题里。"))
             continue
-        if not text.in_part or text.kind == "field":
+        if not in_part(text) or text.kind is TextKind.FIELD:
             continue
         found = _marker(text, 0)
         if found:
             findings.append(_finding(ctx, text, 0, found, _start_message(text, found)))
-        if text.kind in ("paragraph", "point"):
-            for start in text.line_starts:
+        if text.kind in (TextKind.PARAGRAPH, TextKind.POINT):
+            for start in line_starts(text):
                 found = _marker(text, start)
                 if found:
                     findings.append(_finding(ctx, text, start, found, _line_message(found)))
@@ -57,7 +58,7 @@ def check(ctx: Context) -> list[Finding]:
 def _marker(text: Text, start: int) -> str:
     """The marker typed at raw index ``start`` of ``text``, or ""."""
     match = MARKER.match(text.raw, start)
-    if match is None and text.kind == "point" and start == 0:
+    if match is None and text.kind is TextKind.POINT and start == 0:
         match = ENUMERATOR.match(text.raw, start)
     return match.group().strip() if match else ""
 
@@ -74,11 +75,11 @@ def _finding(ctx: Context, text: Text, start: int, marker: str, message: str) ->
 
 
 def _start_message(text: Text, marker: str) -> str:
-    if text.kind == "title" and len(text.path) == 2:
+    if text.kind is TextKind.TITLE and len(text.path) == 2:
         return f"部分的标题开头手写了编号“{marker}”。程序会自动在各部分标题前加“一、二、三、……”，这样会印成两个编号。"
-    if text.kind == "title":
+    if text.kind is TextKind.TITLE:
         return f"标题开头手写了编号“{marker}”。条目的编号（（一）、1.、（1）……）由程序自动生成，这样会印成两个编号。"
-    if text.kind == "point":
+    if text.kind is TextKind.POINT:
         if ENUMERATOR.fullmatch(marker):
             return f"要点开头手写了“{marker}”。程序会自动在每个要点前加“一是、二是……”，这样会印成“一是{marker}……”。"
         return f"要点开头手写了编号“{marker}”。程序会自动在每个要点前加“一是、二是……”，这样会印成两个编号。"

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from draft.check.source import Context, Finding, Text
+from draft.check.context import Context, Finding
+from draft.model.report import Text, TextKind
 from draft.problems import Severity
 
 CODE = "inconsistent-numbers"
@@ -71,7 +72,7 @@ def _counts(ctx: Context) -> tuple[dict[str, list[_Count]], dict[str, list[_Coun
     arabic: dict[str, list[_Count]] = {}
     chinese: dict[str, list[_Count]] = {}
     for text in ctx.texts:
-        if text.kind == "field":
+        if text.kind is TextKind.FIELD:
             continue
         printed = text.printed
         spans = _excluded_spans(printed)

@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import re
 
-from draft.check.source import Context, Finding, Path_, Text
-from draft.form.places import place_name
-from draft.model.numbering import PART_STYLE, MarkerStyle, child_style
-from draft.model.report import Layout, Node, TitlePlacement, part_layout
+from draft.check.context import Context, Finding, in_part
+from draft.model.report import FormPath, Text, TextKind
 from draft.problems import Severity
-from draft.render.blocks import title_placement
 
 DUPLICATE = "duplicate-text"
 OVERLONG = "overlong-paragraph"
@@ -41,11 +38,11 @@ def _key(text: Text) -> str:
     return _IGNORED.sub("", text.printed)
 
 
-def _siblings(text: Text) -> Path_:
+def _siblings(text: Text) -> FormPath:
     """Texts that print side by side: the points of one list, the paragraphs of one text, sibling titles."""
-    if text.kind == "title":
+    if text.kind is TextKind.TITLE:
         return text.path[:-2] if len(text.path) > 2 else ("<parts>",)
-    if text.kind == "point":
+    if text.kind is TextKind.POINT:
         return text.path[:-1]
     return text.path
 
@@ -55,9 +52,9 @@ def _duplicates(ctx: Context) -> list[Finding]:
     first: dict[tuple[object, ...], Text] = {}
     for text in ctx.texts:
         key = _key(text)
-        if not text.in_part or not key:
+        if not in_part(text) or not key:
             continue
-        if text.kind == "title":
+        if text.kind is TextKind.TITLE:
             seen: tuple[object, ...] = ("title", _siblings(text), key)
         elif len(key) < _MIN_DUPLICATE:
             seen = ("short", _siblings(text), key)
@@ -71,8 +68,8 @@ def _duplicates(ctx: Context) -> list[Finding]:
 
 def _duplicate(ctx: Context, text: Text, earlier: Text) -> Finding:
     line = ctx.line_of(earlier)
-    where = f"第 {line} 行（{place_name(earlier.path, ctx.loaded.data)}）"
-    what = {"title": "这个标题", "point": "这个要点"}.get(text.kind, "这段文字")
+    where = f"第 {line} 行（{ctx.place(earlier.path)}）"
+    what = {"title": "这个标题", "point": "这个要点"}.get(text.kind.value, "这段文字")
     return ctx.finding(
         DUPLICATE,
         Severity.ERROR,
@@ -92,10 +89,10 @@ def _shorten(text: str, limit: int = 20) -> str:
 
 def _overlong(ctx: Context) -> list[Finding]:
     run_in = _run_in_titles(ctx)
-    first_body: dict[Path_, Text] = {}  # the first paragraph or point of each node: a run-in title leads it
+    first_body: dict[FormPath, Text] = {}  # the first paragraph or point of each node: a run-in title leads it
     lengths: list[tuple[Text, int]] = []
     for text in ctx.texts:
-        if text.kind not in ("paragraph", "point"):
+        if text.kind not in (TextKind.PARAGRAPH, TextKind.POINT):
             continue
         owner = _owner(text)
         length = len(text.printed)
@@ -122,26 +119,11 @@ def _overlong(ctx: Context) -> list[Finding]:
     ]
 
 
-def _owner(text: Text) -> Path_:
+def _owner(text: Text) -> FormPath:
     """The node a paragraph or point belongs to."""
-    return text.path[:-1] if text.kind == "paragraph" else text.path[:-2]
+    return text.path[:-1] if text.kind is TextKind.PARAGRAPH else text.path[:-2]
 
 
-def _run_in_titles(ctx: Context) -> dict[Path_, int]:
+def _run_in_titles(ctx: Context) -> dict[FormPath, int]:
     """Items whose title runs into their first paragraph, with the title's printed length."""
-    found: dict[Path_, int] = {}
-    report = ctx.report
-
-    def visit(node: Node, layout: Layout, own: MarkerStyle) -> None:
-        style = child_style(layout.numbering, own)
-        if style is None:
-            return
-        for item in node.items:
-            item_layout = item.layout.under(layout)
-            if title_placement(item_layout, style) is TitlePlacement.RUN_IN and item.title:
-                found[item.path] = len(item.title)
-            visit(item, item_layout, style)
-
-    for part in report.parts:
-        visit(part.node, part_layout(part, report), PART_STYLE)
-    return found
+    return {node.path: len(node.title.printed) for node in ctx.report.nodes() if node.runs_in and node.title and node.title.printed}

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from draft.check.source import Context, Finding, Text
+from draft.check.context import Context, Finding
+from draft.model.report import Text, TextKind
 from draft.problems import Severity
 
 HALF_WIDTH = "half-width-punctuation"
@@ -48,14 +49,14 @@ def check(ctx: Context) -> list[Finding]:
 
 
 def _half_width(ctx: Context) -> list[Finding]:
-    changed = [text for text in ctx.texts if text.changes]
+    changed = [(text, text.punctuation_changes()) for text in ctx.texts if text.changes]
     if not changed:
         return []
-    kinds = Counter((change.old, change.new) for text in changed for change in text.changes)
+    kinds = Counter((change.old, change.new) for _, changes in changed for change in changes)
     count = sum(kinds.values())
     listed = "，".join(f"“{old}”→“{new}” {n} 处" for (old, new), n in kinds.most_common())
     marks = [
-        (mark, text) for text in changed for mark in ctx.all_at_raw(text, [change.index for change in text.changes])
+        (mark, text) for text, changes in changed for mark in ctx.all_at_raw(text, [change.index for change in changes])
     ]
     lines = sorted({mark.line for mark, _ in marks})
     shown = "、".join(str(line) for line in lines[:_MAX_LINES])
@@ -108,9 +109,9 @@ def _show(mark: str) -> str:
 
 
 def _where(text: Text) -> str:
-    if text.kind == "paragraph":
+    if text.kind is TextKind.PARAGRAPH:
         return f"第{text.number + 1}段" if text.number else "这一段"
-    return {"title": "标题", "point": "这个要点"}.get(text.kind, "这里")
+    return {"title": "标题", "point": "这个要点"}.get(text.kind.value, "这里")
 
 
 def _unclosed(ctx: Context, text: Text, i: int, opener: str) -> Finding:

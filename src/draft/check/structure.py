@@ -16,10 +16,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from draft.check.source import Context, Finding, Path_
+from draft.check.context import Context, Finding
 from draft.form.schema import PART_LABELS
+from draft.model.report import FormPath, Node, Text
 from draft.problems import Severity
 
 MISSING_RESPONSIBILITY = "missing-responsibility"
@@ -35,47 +35,42 @@ _CONTENT = re.compile(r"[^\W_]")
 
 def check(ctx: Context) -> list[Finding]:
     findings = _missing_responsibility(ctx)
-    for key, node in ctx.data.items():
-        if key in PART_LABELS and isinstance(node, dict):
-            findings += _empty_nodes(ctx, (key,), node)
+    for node in ctx.report.nodes():
+        findings += _empty_node(ctx, node)
     return findings
 
 
-def _has_content(value: Any) -> bool:
-    return value is not None and _CONTENT.search(str(value)) is not None
+def _has_content(text: Text | None) -> bool:
+    return text is not None and _CONTENT.search(text.printed) is not None
 
 
-def _blank_pieces(ctx: Context, path: Path_, node: dict[str, Any]) -> list[Finding]:
+def _blank_pieces(ctx: Context, node: Node) -> list[Finding]:
     """Titles, texts and points written but holding nothing."""
-    pieces: list[tuple[Path_, Any, str, str]] = []
-    if node.get("title") is not None:
-        pieces.append(((*path, "title"), node["title"], "标题", "一个空的标题"))
-    if node.get("text") is not None:
-        pieces.append(((*path, "text"), node["text"], "正文", "一个空段落"))
-    for i, point in enumerate(node.get("points") or []):
-        pieces.append(((*path, "points", i), point, "这个要点", "一个空的“一是……”"))
-    findings = []
-    for where, value, what, prints in pieces:
-        if not _has_content(value):
-            shown = str(value).strip()
-            findings.append(
-                ctx.finding(
-                    EMPTY_ITEM,
-                    Severity.ERROR,
-                    where,
-                    f"{what}{f'只有“{shown}”' if shown else '是空白的'}，没有文字内容，印出来是{prints}。",
-                    fix="写上内容，或删除这一行",
-                    mark=ctx.loaded.mark(where),
-                )
-            )
-    return findings
+    pieces: list[tuple[FormPath, str, str, str]] = []
+    if node.title is not None and not _has_content(node.title):
+        pieces.append((node.title.path, node.title.raw, "标题", "一个空的标题"))
+    if node.blank_text or (node.paragraphs and not any(map(_has_content, node.paragraphs))):
+        shown = "\n\n".join(text.raw for text in node.paragraphs)
+        pieces.append(((*node.path, "text"), shown, "正文", "一个空段落"))
+    pieces += [(point.path, point.raw, "这个要点", "一个空的“一是……”") for point in node.points if not _has_content(point)]
+    return [
+        ctx.finding(
+            EMPTY_ITEM,
+            Severity.ERROR,
+            where,
+            f"{what}{f'只有“{shown}”' if shown else '是空白的'}，没有文字内容，印出来是{prints}。",
+            fix="写上内容，或删除这一行",
+            mark=ctx.source.mark(where),
+        )
+        for where, shown, what, prints in pieces
+    ]
 
 
 def _missing_responsibility(ctx: Context) -> list[Finding]:
-    if "responsibility" in ctx.data:
+    if ctx.report.has_part("responsibility"):
         return []
     label = PART_LABELS["responsibility"]
-    anchor = ("plans",) if "plans" in ctx.data else ()
+    anchor = ("plans",) if ctx.report.has_part("plans") else ()
     return [
         ctx.finding(
             MISSING_RESPONSIBILITY,
@@ -83,43 +78,41 @@ def _missing_responsibility(ctx: Context) -> list[Finding]:
             ("responsibility",),
             f"表单没有“{label}”这一部分（responsibility）。{REGULATION}把它列为法治政府建设年度报告应当报告的内容。",
             fix="在 plans: 的上一行加上 responsibility:，下一行缩进两格写 text: 及具体情况",
-            mark=ctx.loaded.key_mark(anchor) if anchor else ctx.loaded.mark(()),
+            mark=ctx.source.key_mark(anchor) if anchor else ctx.source.mark(()),
         )
     ]
 
 
-def _has_body(node: dict[str, Any]) -> bool:
-    points = node.get("points") or []
-    return _has_content(node.get("text")) or any(_has_content(p) for p in points) or bool(node.get("items"))
+def _has_body(node: Node) -> bool:
+    return any(map(_has_content, node.paragraphs)) or any(map(_has_content, node.points)) or bool(node.items)
 
 
-def _empty_nodes(ctx: Context, path: Path_, node: dict[str, Any]) -> list[Finding]:
-    findings = _blank_pieces(ctx, path, node)
-    if not _has_body(node) and _has_content(node.get("title")):
-        if len(path) == 1:
-            label = PART_LABELS[str(path[0])]
-            findings.append(
-                ctx.finding(
-                    EMPTY_PART,
-                    Severity.ERROR,
-                    path,
-                    f"{path[0]}（{label}）只有标题，没有内容，报告里这一部分只会印出一个标题。",
-                    fix="在 title: 下面写 text:（正文）、points:（要点）或 items:（下级条目）",
-                    mark=ctx.loaded.key_mark(path),
-                )
+def _empty_node(ctx: Context, node: Node) -> list[Finding]:
+    findings = _blank_pieces(ctx, node)
+    if _has_body(node) or not _has_content(node.title):
+        return findings
+    path = node.path
+    if len(path) == 1:
+        label = PART_LABELS[str(path[0])]
+        findings.append(
+            ctx.finding(
+                EMPTY_PART,
+                Severity.ERROR,
+                path,
+                f"{path[0]}（{label}）只有标题，没有内容，报告里这一部分只会印出一个标题。",
+                fix="在 title: 下面写 text:（正文）、points:（要点）或 items:（下级条目）",
+                mark=ctx.source.key_mark(path),
             )
-        else:
-            findings.append(
-                ctx.finding(
-                    TITLE_ONLY,
-                    Severity.WARNING,
-                    path,
-                    "这个条目只有标题，下面没有正文、要点或下级条目。",
-                    fix="在 title: 下面写 text: 说明具体情况，或把它并入上一级的要点（points）",
-                    mark=ctx.loaded.mark(path),
-                )
+        )
+    else:
+        findings.append(
+            ctx.finding(
+                TITLE_ONLY,
+                Severity.WARNING,
+                path,
+                "这个条目只有标题，下面没有正文、要点或下级条目。",
+                fix="在 title: 下面写 text: 说明具体情况，或把它并入上一级的要点（points）",
+                mark=ctx.source.mark(path),
             )
-    for i, item in enumerate(node.get("items") or []):
-        if isinstance(item, dict):
-            findings += _empty_nodes(ctx, (*path, "items", i), item)
+        )
     return findings

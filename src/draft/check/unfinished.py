@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from draft.check.source import Context, Finding, Text
+from draft.check.context import Context, Finding
+from draft.model.report import Text, TextKind
 from draft.problems import Severity
 
 EXAMPLE_TEXT = "example-text"
@@ -59,7 +60,7 @@ def _comparable(text: str) -> str:
 def _example_texts(ctx: Context) -> list[Finding]:
     examples = _init_examples()
     # One-line fields (title, recipient, signature) name real bodies a unit may share with the example.
-    left: list[Text] = [text for text in ctx.texts if text.kind != "field" and _comparable(text.raw) in examples]
+    left: list[Text] = [text for text in ctx.texts if text.kind is not TextKind.FIELD and _comparable(text.raw) in examples]
     if not left:
         return []
     first = left[0]
@@ -78,9 +79,8 @@ def _example_texts(ctx: Context) -> list[Finding]:
 
 
 def _missing_date(ctx: Context) -> list[Finding]:
-    if ctx.data.get("date") is not None:
+    if ctx.report.date is not None:
         return []
-    last_key = list(ctx.data)[-1]
     return [
         ctx.finding(
             MISSING_DATE,
@@ -88,6 +88,6 @@ def _missing_date(ctx: Context) -> list[Finding]:
             ("date",),
             "表单没有写成文日期（date），报告末尾不会印落款和成文日期。公文应当在正文之后署发文机关名称、标注成文日期。",
             fix=f"在表单末尾加一行 date: {ctx.year + 1}-01-15（改成实际的成文日期）；落款单位与单位名称不同时再加 signature:",
-            mark=ctx.loaded.key_mark((last_key,)),
+            mark=ctx.source.key_mark(ctx.source.last_field()),
         )
     ]

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from draft.check.source import Context, Finding, Text
+from draft.check.context import Context, Finding, part_of
+from draft.model.report import Text, TextKind
 from draft.problems import Severity
 
 YEAR_MISMATCH = "year-mismatch"
@@ -51,11 +52,11 @@ def check(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     openings = _openings(ctx.texts)
     for text in ctx.texts:
-        if text.part in _PAST_PARTS:
+        if part_of(text) in _PAST_PARTS:
             findings += _past(ctx, text, opening=id(text) in openings)
-        elif text.part == "title":
+        elif part_of(text) == "title":
             findings += _report_title(ctx, text)
-        elif text.part == "plans":
+        elif part_of(text) == "plans":
             findings += _plans(ctx, text, opening=id(text) in openings)
     findings += _only_continue(ctx)
     return findings
@@ -66,8 +67,8 @@ def _openings(texts: list[Text]) -> set[int]:
     seen: set[str] = set()
     found: set[int] = set()
     for text in texts:
-        if text.kind in ("paragraph", "point") and text.part not in seen:
-            seen.add(text.part)
+        if text.kind in (TextKind.PARAGRAPH, TextKind.POINT) and part_of(text) not in seen:
+            seen.add(part_of(text))
             found.add(id(text))
     return found
 
@@ -118,7 +119,7 @@ class _Sentences:
 def _past(ctx: Context, text: Text, opening: bool) -> list[Finding]:
     findings = []
     year = ctx.year
-    part_title = text.kind == "title" and len(text.path) == 2
+    part_title = text.kind is TextKind.TITLE and len(text.path) == 2
     sentences = _Sentences(text.printed)
     for written, match in _years(text):
         if written == year:
@@ -157,7 +158,7 @@ def _plans(ctx: Context, text: Text, opening: bool) -> list[Finding]:
     findings = []
     year = ctx.year
     for written, match in _years(text):
-        if text.kind == "title" and len(text.path) == 2 and written <= year:
+        if text.kind is TextKind.TITLE and len(text.path) == 2 and written <= year:
             message = (
                 f"下一年度安排的标题写的是 {written} 年，但本报告是 {year} 年度的报告，下一年度是 {year + 1} 年。"
             )
@@ -182,13 +183,12 @@ def _finding(ctx: Context, text: Text, match: re.Match[str], message: str, fix: 
 
 
 def _only_continue(ctx: Context) -> list[Finding]:
-    plans = ctx.data.get("plans")
-    if not isinstance(plans, dict):
+    if not ctx.report.has_part("plans"):
         return []
     leads = _plan_leads(ctx.texts)
     if not leads or not all(text.printed.startswith("继续") for text in leads):
         return []
-    mark = ctx.loaded.key_mark(("plans",))
+    mark = ctx.source.key_mark(("plans",))
     count = "唯一的一条安排以" if len(leads) == 1 else f"{len(leads)} 条安排都以"
     return [
         ctx.finding(
@@ -207,11 +207,11 @@ def _plan_leads(texts: list[Text]) -> list[Text]:
     leads: list[Text] = []
     items_seen: set[tuple[str | int, ...]] = set()
     for text in texts:
-        if text.part != "plans":
+        if part_of(text) != "plans":
             continue
         item = _item_path(text.path)
         if item is None:
-            if text.kind in ("paragraph", "point"):
+            if text.kind in (TextKind.PARAGRAPH, TextKind.POINT):
                 leads.append(text)
         elif item not in items_seen:
             items_seen.add(item)

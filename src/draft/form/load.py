@@ -142,6 +142,7 @@ class LoadedForm(NamedTuple):
     value_marks: dict[Path_, Mark]
     key_marks: dict[Path_, Mark]  # where the key that introduces a mapping value starts
     warnings: list[Problem]  # non-fatal notes, severity WARNING
+    source: str  # the file's text as decoded: what YAML read, and what positions are counted in
 
     def mark(self, path: Path_) -> Mark:
         """Where the value at ``path`` starts, or else its nearest ancestor that has a mark."""
@@ -262,7 +263,7 @@ def _load(raw: bytes, path: Path, problems: _Problems) -> LoadedForm:
     root = _Composer(source, problems).compose()
     builder = _Builder(source, problems)
     data = builder.root(root)
-    return LoadedForm(path, problems.display, data, builder.value_marks, builder.key_marks, problems.warnings)
+    return LoadedForm(path, problems.display, data, builder.value_marks, builder.key_marks, problems.warnings, source.text)
 
 
 # --- Problems -------------------------------------------------------------------

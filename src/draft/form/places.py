@@ -8,12 +8,15 @@ in the form and in the report.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from draft.form.schema import LAYOUT_SCHEMA, NODE_SCHEMA, PART_LABELS, report_schema
 
 Path_ = tuple[str | int, ...]
+#: The title of the item at a path, as the user wrote it (None: untitled, or no such item).
+TitleOf = Callable[[Path_], object]
 
 #: How much of an item's title the name quotes.
 TITLE_SHOWN = 12
@@ -33,27 +36,37 @@ def _field_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return _labels(report_schema()), {**_labels(NODE_SCHEMA), **_NODE_NAMES}, _labels(LAYOUT_SCHEMA)
 
 
-def place_name(path: Path_, data: Any = None) -> str:
-    """The place at ``path`` for a person; ``data`` (the form) adds the titles of items."""
+def place_name(path: Path_, title_of: TitleOf | None = None) -> str:
+    """The place at ``path`` for a person; ``title_of`` adds the titles of items."""
     top, node_fields, layout_fields = _field_names()
     names: list[str] = []
-    node = data
     for depth, step in enumerate(path):
         parent = path[depth - 1] if depth else None
         if isinstance(step, int):
-            names.append(_element_name(step, parent, _at(node, step)))
+            title = title_of(path[: depth + 1]) if title_of and parent == "items" else None
+            names.append(_element_name(step, parent, title))
         elif depth == 0:
             names.append(PART_LABELS.get(step) or top.get(step) or step)
         elif not (step in _NODE_NAMES and depth + 1 < len(path) and isinstance(path[depth + 1], int)):
             # "items" before an index is named by the index: 第2条.
             names.append((layout_fields if parent == "layout" else node_fields).get(step, step))
-        node = _at(node, step)
     return SEPARATOR.join(names).replace(f"）{SEPARATOR}", f"）{SEPARATOR.lstrip()}")
 
 
-def _element_name(index: int, parent: str | int | None, element: Any) -> str:
+def titles_in(data: Any) -> TitleOf:
+    """The titles of the items of a form's data as loaded (before it is validated)."""
+
+    def title_of(path: Path_) -> object:
+        node = data
+        for step in path:
+            node = _at(node, step)
+        return node.get("title") if isinstance(node, dict) else None
+
+    return title_of
+
+
+def _element_name(index: int, parent: str | int | None, title: object) -> str:
     if parent == "items":
-        title = element.get("title") if isinstance(element, dict) else None
         if isinstance(title, str | int | float) and not isinstance(title, bool) and str(title).strip():
             shown = str(title).strip()
             shown = shown if len(shown) <= TITLE_SHOWN else shown[:TITLE_SHOWN] + "…"

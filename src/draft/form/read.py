@@ -1,39 +1,46 @@
-"""Read a form: load the YAML, validate it, and build the typed :class:`~draft.model.report.Report`.
+"""Read a form: load the YAML, validate it, and build the resolved :class:`~draft.model.report.Report`.
 
-This is the one reader of the pipeline (``YAML → Report``). It collects every
-problem before giving up, so a user fixes a form in one pass, not one error per run.
+This is the reader of the pipeline (``YAML → Report``). It collects every
+problem before giving up, so a user fixes a form in one pass, not one error per
+run. Each text it makes knows the value and the lines it was typed on
+(:class:`~draft.model.report.Origin`), and the report carries the form's
+positions, so the check reads this model and nothing else.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from draft.form.load import LoadedForm, format_field, load_form
-from draft.form.places import place_name
+from draft.form.places import place_name, titles_in
+from draft.form.positions import Positions
 from draft.form.schema import PART_LABELS
 from draft.form.validate import parse_date, validate_form
-from draft.model.numbering import PART_STYLE, STYLE_SPELLINGS, MarkerStyle, child_style
-from draft.model.report import FormPath, Layout, Node, Part, PointPlacement, Report, TitlePlacement, part_layout
+from draft.model.numbering import STYLE_SPELLINGS
+from draft.model.report import FormPath, Layout, Node, Origin, Part, PointPlacement, Report, Text, TextKind, TitlePlacement
+from draft.model.resolve import TooDeep, resolve
 from draft.problems import FormError, Problem, Severity
-from draft.text.punctuation import ChangesMemo, normalize_punctuation
+from draft.text.paragraphs import Paragraph, one_line, split_paragraphs
+from draft.text.punctuation import ChangesMemo, apply_changes, changes_found
 
-_BLANK_LINE = re.compile(r"\n\s*\n")
+TOO_DEEP = "层级太深：公文的标题最多四级（一、（一）1.（1））。请把这些条目并入上一级的正文或要点（points），或减少一层。"
 
 
 class ReadForm(NamedTuple):
-    """A form that passed validation, and the warnings met on the way."""
+    """A form that passed validation, as the report model, and the warnings met on the way."""
 
-    loaded: LoadedForm
     report: Report
     warnings: list[Problem]
-    punctuation: ChangesMemo  # what normalization changed in each text, for draft check to reuse
 
 
 def read_form(path: Path, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:
-    """Load, validate and model the form at ``path``; raise FormError listing every problem."""
+    """Load, validate and model the form at ``path``; raise FormError listing every problem.
+
+    ``normalize=False`` keeps the punctuation as typed (``--keep-punctuation``), as does the form's
+    ``normalize_punctuation: false``.
+    """
     return read_loaded(load_form(path), normalize=normalize, today=today)
 
 
@@ -42,77 +49,78 @@ def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.d
     data, problems = validate_form(loaded, today)
     if problems:
         raise FormError(loaded.warnings + problems)
-    if data.get("normalize_punctuation") is False:
-        normalize = False
-    builder = _Builder(normalize)
-    report = builder.report(data)
-    depth_problems = _too_deep(report, loaded)
-    if depth_problems:
-        raise FormError(loaded.warnings + depth_problems)
-    return ReadForm(loaded=loaded, report=report, warnings=loaded.warnings, punctuation=builder.punctuation)
+    normalize = normalize and data.get("normalize_punctuation") is not False
+    try:
+        report = resolve(_Reader(normalize).report(data, Positions(loaded)))
+    except TooDeep as too_deep:
+        raise FormError(loaded.warnings + [_too_deep(loaded, path) for path in too_deep.paths]) from None
+    return ReadForm(report=report, warnings=loaded.warnings)
 
 
-def paragraphs(text: str) -> list[str]:
-    """Split form text into paragraphs: a blank line starts a new one.
-
-    Lines inside a paragraph are joined without a space, as Chinese needs; a space
-    is kept only where two Latin letters or digits would otherwise run together.
-    """
-    result = []
-    for chunk in _BLANK_LINE.split(text.strip()):
-        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
-        if not lines:
-            continue
-        joined = lines[0]
-        for line in lines[1:]:
-            needs_space = joined[-1].isascii() and joined[-1].isalnum() and line[0].isascii() and line[0].isalnum()
-            joined += (" " if needs_space else "") + line
-        result.append(joined)
-    return result
+def _too_deep(loaded: LoadedForm, path: FormPath) -> Problem:
+    """GB/T 9704 has four heading levels; a form nesting items further cannot be numbered."""
+    mark = loaded.key_mark(path)
+    place = place_name(path, titles_in(loaded.data))
+    return Problem(loaded.display, TOO_DEEP, mark.line, mark.column, format_field(path), Severity.ERROR, place)
 
 
-class _Builder:
+class _Reader:
     """Validated data → Report. Only sees data the schema accepted."""
 
     def __init__(self, normalize: bool) -> None:
         self.normalize = normalize
-        self.punctuation: ChangesMemo = {}
+        self.memo: ChangesMemo = {}  # a text written twice (the unit, in the title and the 落款) is looked at once
 
-    def text(self, value: str | int | float) -> str:
-        # A one-line field that the user wrapped over several lines is still one line.
-        text = "".join(paragraphs(str(value)))
-        return normalize_punctuation(text, self.punctuation) if self.normalize else text
+    def text(self, value: str | int | float, path: FormPath, kind: TextKind, number: int = 0, paragraph: Paragraph | None = None) -> Text:
+        value = str(value)
+        paragraph = paragraph or one_line(value)
+        raw = paragraph.text
+        changes = changes_found(raw, self.memo)
+        printed = apply_changes(raw, changes) if self.normalize and changes else raw
+        return Text(printed, raw, changes, Origin(path, kind, number, value, paragraph))
 
-    def paragraphs(self, value: str | int | float | None) -> list[str]:
-        if value is None or value == "":
+    def field(self, data: dict[str, Any], key: str) -> Text | None:
+        value = data.get(key)
+        return None if value is None or value == "" else self.text(value, (key,), TextKind.FIELD)
+
+    def paragraphs(self, value: str | int | float | None, path: FormPath) -> list[Text]:
+        if value is None:
             return []
-        found = paragraphs(str(value))
-        return [normalize_punctuation(p, self.punctuation) for p in found] if self.normalize else found
+        value = str(value)
+        return [
+            self.text(value, path, TextKind.PARAGRAPH, number, paragraph)
+            for number, paragraph in enumerate(split_paragraphs(value))
+        ]
 
-    def report(self, data: dict[str, Any]) -> Report:
+    def report(self, data: dict[str, Any], positions: Positions) -> Report:
         closing = data.get("closing", False)
         date = data.get("date")
         return Report(
-            unit=self.text(data["unit"]),
+            unit=self.text(data["unit"], ("unit",), TextKind.FIELD),
             year=data["year"],
             parts=[Part(kind, self.node(data[kind], (kind,))) for kind in data if kind in PART_LABELS],
-            title=self.text(data["title"]) if data.get("title") is not None else None,
-            recipient=self.text(data["recipient"]) if data.get("recipient") else None,
-            intro=self.paragraphs(data.get("intro")),
-            closing=closing if isinstance(closing, bool) else self.text(closing),
-            signature=self.text(data["signature"]) if data.get("signature") else None,
+            title=self.field(data, "title"),
+            recipient=self.field(data, "recipient"),
+            intro=self.paragraphs(data.get("intro"), ("intro",)),
+            closing=closing if isinstance(closing, bool) else self.text(closing, ("closing",), TextKind.FIELD),
+            signature=self.field(data, "signature"),
             date=parse_date(date) if date is not None else None,
             layout=self.layout(data.get("layout")),
+            normalized=self.normalize,
+            source=positions,
         )
 
     def node(self, data: dict[str, Any], path: FormPath) -> Node:
+        title = data.get("title")
+        paragraphs = self.paragraphs(data.get("text"), path + ("text",))
         return Node(
             path=path,
-            title=self.text(data["title"]) if data.get("title") is not None else None,
-            paragraphs=self.paragraphs(data.get("text")),
-            points=[self.text(point) for point in data.get("points") or []],
+            title=None if title is None else self.text(title, path + ("title",), TextKind.TITLE),
+            paragraphs=paragraphs,
+            points=[self.text(point, path + ("points", i), TextKind.POINT) for i, point in enumerate(data.get("points") or [])],
             items=[self.node(item, path + ("items", i)) for i, item in enumerate(data.get("items") or [])],
             layout=self.layout(data.get("layout")),
+            blank_text=data.get("text") is not None and not paragraphs,
         )
 
     @staticmethod
@@ -124,34 +132,3 @@ class _Builder:
             points=PointPlacement(data["points"]) if "points" in data else None,
             continue_numbering=bool(data.get("continue_numbering", False)),
         )
-
-
-def _too_deep(report: Report, loaded: LoadedForm) -> list[Problem]:
-    """GB/T 9704 has four heading levels; a form nesting items further cannot be numbered."""
-    problems: list[Problem] = []
-
-    def visit(node: Node, own: MarkerStyle, numbering: MarkerStyle | None) -> None:
-        if not node.items:
-            return
-        style = child_style(numbering, own)
-        if style is None:
-            mark = loaded.key_mark(node.path + ("items",))
-            problems.append(
-                Problem(
-                    file=loaded.display,
-                    line=mark.line,
-                    column=mark.column,
-                    field=format_field(node.path + ("items",)),
-                    place=place_name(node.path + ("items",), loaded.data),
-                    message="层级太深：公文的标题最多四级（一、（一）1.（1））。"
-                    "请把这些条目并入上一级的正文或要点（points），或减少一层。",
-                    severity=Severity.ERROR,
-                )
-            )
-            return
-        for item in node.items:
-            visit(item, style, item.layout.numbering)
-
-    for part in report.parts:
-        visit(part.node, PART_STYLE, part_layout(part, report).numbering)
-    return problems

@@ -20,7 +20,7 @@ from cerberus.schema import SchemaRegistry
 from cerberus.validator import TypeDefinition
 
 from draft.form.load import LoadedForm, WrittenNumber, format_field
-from draft.form.places import place_name
+from draft.form.places import place_name, titles_in
 from draft.form.schema import PART_LABELS, make_registry, report_schema
 from draft.problems import MAX_SAME_PROBLEM, Problem
 from draft.text.invisible import describe, unseen
@@ -180,7 +180,7 @@ class _Explainer:
             line=mark.line,
             column=mark.column,
             field=format_field(path),
-            place=place_name(path, self.loaded.data),
+            place=place_name(path, titles_in(self.loaded.data)),
             message=message,
         )
 

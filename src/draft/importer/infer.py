@@ -15,7 +15,7 @@ import re
 from draft.form.schema import FIRST_YEAR
 from draft.importer.model import ImportedReport, Note
 from draft.importer.parse import _UNIT_NAME, _YEAR, comparable
-from draft.model.report import Report
+from draft.model.report import Report, Text
 from draft.render.wording import Wording
 
 #: What the form says for a unit the text never names. It must stand out in the form and in the built
@@ -47,7 +47,7 @@ def _unit_in_title(title: str) -> str | None:
 def infer(report: ImportedReport, wording: Wording, today: datetime.date) -> None:
     _year(report, today)
     _unit(report)
-    model = Report(unit=report.unit or UNIT_PLACEHOLDER, year=report.year or today.year - 1, parts=[])
+    model = Report(unit=Text.plain(report.unit or UNIT_PLACEHOLDER), year=report.year or today.year - 1, parts=[])
     if report.title and report.unit:
         report.default_title = comparable(report.title) == comparable(wording.title(model))
     for part in report.parts:

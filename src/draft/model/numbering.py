@@ -99,7 +99,3 @@ def enumerator(n: int) -> str:
     """The lead-in of the n-th point: 一是, 二是, …"""
     return f"{chinese_numeral(n)}是"
 
-
-def child_style(chosen: MarkerStyle | None, own: MarkerStyle) -> MarkerStyle | None:
-    """The marker form of the children of a node numbered ``own``: what it chose, else the next level."""
-    return chosen or NEXT_STYLE[own]

@@ -1,18 +1,24 @@
-"""The report as a typed tree: what every reader produces and every writer consumes.
+"""The report as a typed tree: what every reader produces and every writer and the check read.
 
-Nothing downstream of :func:`draft.form.read.read_form` sees raw dictionaries. Nodes
-remember where they came from in the form (``path``) so later stages can point
-the user at the right line.
+A reader (the form reader, the importer) builds the tree with the layout options
+as the form states them; :func:`draft.model.resolve.resolve` then decides every
+node's marker, number and placements once, and nothing downstream works any of
+that out again. Each text remembers where it came from (:class:`Origin`), so the
+check can point at the line and column the user typed.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from draft.model.numbering import MarkerStyle
+from draft.text.punctuation import Change, PunctuationChange
+
+if TYPE_CHECKING:
+    from draft.text.paragraphs import Paragraph
 
 FormPath = tuple[str | int, ...]
 
@@ -25,6 +31,72 @@ class TitlePlacement(Enum):
 class PointPlacement(Enum):
     INLINE = "inline"
     PARAGRAPHS = "paragraphs"
+
+
+class TextKind(Enum):
+    FIELD = "field"  # a one-line field outside the parts: unit, title, recipient, closing, signature
+    TITLE = "title"  # of a part or an item
+    PARAGRAPH = "paragraph"
+    POINT = "point"
+
+
+class Origin(NamedTuple):
+    """Where a text was typed: the form value it comes from, and where in that value."""
+
+    path: FormPath
+    kind: TextKind
+    number: int  # which paragraph of the value (0-based); 0 for the others
+    value: str  # the whole value as YAML read it, which the text was split from
+    paragraph: Paragraph  # the text as typed, lines joined, and where its lines began in ``value``
+
+
+class Text(NamedTuple):
+    """A piece of the report as it prints, as it was typed, and what lies between the two."""
+
+    printed: str
+    raw: str  # as typed, lines joined
+    changes: tuple[Change, ...] = ()  # what punctuation normalization changes (or would) in ``raw``
+    origin: Origin | None = None  # None for a text no form holds (an import's, before it is written)
+
+    @classmethod
+    def plain(cls, text: str) -> Text:
+        """A text printed as it is written, from no form."""
+        return cls(text, text)
+
+    def __str__(self) -> str:
+        return self.printed
+
+    @property
+    def path(self) -> FormPath:
+        """The form value it was typed in (``()`` for a text no form holds)."""
+        return self.origin.path if self.origin else ()
+
+    @property
+    def kind(self) -> TextKind:
+        return self.origin.kind if self.origin else TextKind.FIELD
+
+    @property
+    def number(self) -> int:
+        """Which paragraph of its value it is (0-based)."""
+        return self.origin.number if self.origin else 0
+
+    def raw_index(self, printed_index: int) -> int:
+        """The index in ``raw`` of the character printed at ``printed_index`` (a changed mark: the mark it replaces)."""
+        if self.printed == self.raw:
+            return printed_index
+        shift = 0  # printed index − raw index, before the change looked at
+        for index, old, new in self.changes:
+            printed_start = index + shift
+            if printed_index < printed_start:
+                break
+            if printed_index < printed_start + len(new):
+                return index
+            shift += len(new) - len(old)
+        return printed_index - shift
+
+    def punctuation_changes(self) -> list[PunctuationChange]:
+        """:attr:`changes` as named tuples, for the few that look into them."""
+        return list(map(PunctuationChange._make, self.changes))
 
 
 class Layout(NamedTuple):
@@ -40,27 +112,47 @@ class Layout(NamedTuple):
     points: PointPlacement | None = None
     continue_numbering: bool = False
 
-    def under(self, outer: Layout) -> Layout:
-        """These options, with what is not said here taken from ``outer``.
-
-        ``numbering`` and ``continue_numbering`` speak of one node's children and
-        are not inherited.
-        """
-        return self._replace(
-            title=self.title or outer.title,
-            points=self.points or outer.points,
-        )
-
 
 class Node(NamedTuple):
-    """A part of the report or an item inside one: all share this shape."""
+    """A part of the report or an item inside one: all share this shape.
+
+    The first six fields are what the form says; the rest are decided by
+    :func:`~draft.model.resolve.resolve` and hold their defaults until then.
+    """
 
     path: FormPath
-    title: str | None
-    paragraphs: list[str]
-    points: list[str]
+    title: Text | None
+    paragraphs: list[Text]
+    points: list[Text]
     items: list[Node]
     layout: Layout
+    #: The form wrote a ``text`` holding nothing to print (only spaces and line breaks).
+    blank_text: bool = False
+    style: MarkerStyle = MarkerStyle.CHINESE  # its marker form
+    number: int = 0  # its number: counted among its siblings, or on across them with continue_numbering
+    title_placement: TitlePlacement = TitlePlacement.OWN_LINE
+    points_placement: PointPlacement = PointPlacement.INLINE
+
+    @property
+    def marker(self) -> str:
+        """一、 （二） 3. …"""
+        return self.style.marker(self.number)
+
+    @property
+    def level(self) -> int:
+        """The GB/T heading level of its marker (1–4)."""
+        return self.style.heading_level
+
+    @property
+    def runs_in(self) -> bool:
+        """Its title (or bare marker) leads its first paragraph rather than standing on a line of its own."""
+        return self.title_placement is TitlePlacement.RUN_IN and bool(self.paragraphs or self.points)
+
+    def walk(self) -> Iterator[Node]:
+        """This node and every node below it, in reading order."""
+        yield self
+        for item in self.items:
+            yield from item.walk()
 
 
 class Part(NamedTuple):
@@ -70,26 +162,47 @@ class Part(NamedTuple):
     node: Node
 
 
-def part_layout(part: Part, report: Report) -> Layout:
-    """A part's own layout over the form's top-level ``layout``, which holds the defaults for every part.
-
-    Unlike between nodes, ``numbering`` and ``continue_numbering`` are taken from the top level too.
-    """
-    layout = part.node.layout.under(report.layout)
-    return layout._replace(
-        numbering=layout.numbering or report.layout.numbering,
-        continue_numbering=layout.continue_numbering or report.layout.continue_numbering,
-    )
-
-
 class Report(NamedTuple):
-    unit: str
+    unit: Text
     year: int
     parts: list[Part]
-    title: str | None = None
-    recipient: str | None = None
-    intro: Sequence[str] = ()
-    closing: str | bool = False
-    signature: str | None = None
+    title: Text | None = None
+    recipient: Text | None = None
+    intro: Sequence[Text] = ()
+    closing: Text | bool = False
+    signature: Text | None = None
     date: datetime.date | None = None
     layout: Layout = Layout()
+    #: Punctuation made full-width as it prints (False: kept as typed, ``--keep-punctuation``).
+    normalized: bool = True
+    #: Where the form was typed: lines and columns of its values (:class:`draft.form.positions.Positions`).
+    source: Any = None
+
+    def nodes(self) -> Iterator[Node]:
+        """Every part's node and every item, in reading order."""
+        for part in self.parts:
+            yield from part.node.walk()
+
+    def texts(self) -> Iterator[Text]:
+        """Every text of the report in the order of the form: fields, intro, then each part's titles, paragraphs, points."""
+        for field in (self.unit, self.title, self.recipient, self.signature):
+            if field is not None:
+                yield field
+        yield from self.intro
+        if isinstance(self.closing, Text):
+            yield self.closing
+        for node in self.nodes():
+            if node.title is not None:
+                yield node.title
+            yield from node.paragraphs
+            yield from node.points
+
+    def node_at(self, path: FormPath) -> Node | None:
+        """The part or item at ``path`` (``("measures", "items", 1)``), if there is one."""
+        for node in self.nodes():
+            if node.path == path:
+                return node
+        return None
+
+    def has_part(self, kind: str) -> bool:
+        return any(part.kind == kind for part in self.parts)

@@ -1,13 +1,15 @@
-"""Report → blocks: numbering, enumerations, run-in titles and the template's wording.
+"""Report → blocks: markers, enumerations, run-in titles and the template's wording.
 
-All numbers (一、（一）1.（1）) and lead-ins (一是、二是) are computed here, so a
-form never carries them and they can never disagree with the structure.
+The markers (一、（一）1.（1））and placements were decided by
+:func:`draft.model.resolve.resolve`; the lead-ins (一是、二是) and the closing
+marks are added here, so a form never carries them and they can never disagree
+with the structure.
 """
 
 from __future__ import annotations
 
-from draft.model.numbering import PART_STYLE, MarkerStyle, child_style, enumerator
-from draft.model.report import Layout, Node, PointPlacement, Report, TitlePlacement, part_layout
+from draft.model.numbering import enumerator
+from draft.model.report import Node, PointPlacement, Report, Text
 from draft.render.document import Block, Document, Role, Span
 from draft.render.titles import break_title
 from draft.render.wording import Wording
@@ -18,25 +20,26 @@ _SENTENCE_END = "。！？…"
 
 
 def render(report: Report, wording: Wording) -> Document:
-    """Lay the report out as blocks in reading order."""
-    title = report.title or wording.title(report)
+    """Lay the resolved report out as blocks in reading order."""
+    title = report.title.printed if report.title else wording.title(report)
     blocks = [Block.plain(Role.TITLE, "\n".join(break_title(title)))]
     if report.recipient:
-        blocks.append(Block.plain(Role.RECIPIENT, _with_colon(report.recipient)))
-    blocks += [Block.plain(Role.BODY, text) for text in report.intro]
-    for number, part in enumerate(report.parts, 1):
-        heading = part.node.title or wording.heading(part.kind, report)
-        blocks.append(Block.plain(Role.HEADING, PART_STYLE.marker(number) + heading, level=1))
-        blocks += _body(part.node, part_layout(part, report), PART_STYLE, title_spans=())
+        blocks.append(Block.plain(Role.RECIPIENT, _with_colon(report.recipient.printed)))
+    blocks += [Block.plain(Role.BODY, text.printed) for text in report.intro]
+    for part in report.parts:
+        node = part.node
+        heading = node.title.printed if node.title else wording.heading(part.kind, report)
+        blocks.append(Block.plain(Role.HEADING, node.marker + heading, level=node.level))
+        blocks += _body(node, title_spans=())
     if report.closing:
         # 特此报告 is a sentence: written without its 。, it gets one.
-        text = _closed(report.closing) if isinstance(report.closing, str) else wording.closing(report)
+        text = _closed(report.closing.printed) if isinstance(report.closing, Text) else wording.closing(report)
         blocks.append(Block.plain(Role.CLOSING, text))
     if report.signature or report.date:
-        blocks.append(Block.plain(Role.SIGNATURE, report.signature or wording.signature(report)))
+        blocks.append(Block.plain(Role.SIGNATURE, report.signature.printed if report.signature else wording.signature(report)))
         if report.date:
             blocks.append(Block.plain(Role.DATE, wording.date(report)))
-    return Document(title=title, author=report.unit, blocks=tuple(blocks))
+    return Document(title=title, author=report.unit.printed, blocks=tuple(blocks))
 
 
 def _with_colon(recipient: str) -> str:
@@ -64,14 +67,11 @@ def _closed(text: str) -> str:
     return text.rstrip("；;，,") + "。"
 
 
-def _body(
-    node: Node, layout: Layout, own_style: MarkerStyle, title_spans: tuple[Span, ...], first_child: int = 1
-) -> list[Block]:
+def _body(node: Node, title_spans: tuple[Span, ...]) -> list[Block]:
     """The node's paragraphs, points and items; ``title_spans`` is a run-in title to lead them."""
-    own = [Block(Role.BODY, (Span(text),)) for text in node.paragraphs]
+    own = [Block(Role.BODY, (Span(text.printed),)) for text in node.paragraphs]
     if node.points:
-        placement = layout.points or PointPlacement.INLINE
-        own += [Block(Role.BODY, (Span(text),)) for text in join_points(node.points, placement)]
+        own += [Block(Role.BODY, (Span(text),)) for text in join_points([p.printed for p in node.points], node.points_placement)]
     blocks: list[Block] = []
     if title_spans:
         if own:
@@ -80,39 +80,19 @@ def _body(
             # Nothing to run the title into: it stands on its own line, in the body style.
             blocks.append(Block(Role.BODY, title_spans))
     blocks += own
-    blocks += _children(node, layout, own_style, first_child)
+    for item in node.items:
+        blocks += _item(item)
     return blocks
 
-def _children(node: Node, layout: Layout, own_style: MarkerStyle, first: int) -> list[Block]:
-    """The node's items numbered from ``first``; with ``continue_numbering`` their own items count on."""
-    style = child_style(layout.numbering, own_style)
-    if not node.items or style is None:
-        return []
-    blocks: list[Block] = []
-    next_grandchild = 1
-    for number, item in enumerate(node.items, first):
-        blocks += _item(item, style, number, layout, next_grandchild)
-        if layout.continue_numbering:
-            next_grandchild += len(item.items)
-    return blocks
 
-def _item(node: Node, style: MarkerStyle, number: int, outer: Layout, first_child: int) -> list[Block]:
+def _item(node: Node) -> list[Block]:
     """Blocks of one numbered item: its title (own line or run in), body and children."""
-    layout = node.layout.under(outer)
-    level = style.heading_level
-    marker = style.marker(number)
-    placement = layout.title or (TitlePlacement.OWN_LINE if level <= 2 else TitlePlacement.RUN_IN)
-    title = node.title or ""
-    if placement is TitlePlacement.RUN_IN and (node.paragraphs or node.points):
-        run_in = (Span(marker + (_run_in_title(title) if title else ""), heading_level=level),)
-        return _body(node, layout, style, run_in, first_child)
-    heading = Block.plain(Role.HEADING, marker + title, level=level)
-    return [heading] + _body(node, layout, style, (), first_child)
-
-
-def title_placement(layout: Layout, style: MarkerStyle) -> TitlePlacement:
-    """Where an item's title goes: as its layout says, else on its own line for （一） and run in below."""
-    return layout.title or (TitlePlacement.OWN_LINE if style.heading_level <= 2 else TitlePlacement.RUN_IN)
+    title = node.title.printed if node.title else ""
+    if node.runs_in:
+        run_in = (Span(node.marker + (_run_in_title(title) if title else ""), heading_level=node.level),)
+        return _body(node, run_in)
+    heading = Block.plain(Role.HEADING, node.marker + title, level=node.level)
+    return [heading] + _body(node, ())
 
 
 def _run_in_title(title: str) -> str:

@@ -6,11 +6,12 @@ variable and never compiled, so ``{{ unit }}`` typed in a form stays literal.
 
 from __future__ import annotations
 
+import datetime
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from draft.model.report import Report
+from draft.model.report import Report, Text
 from draft.problems import Problem, UsageError, display_path
 
 if TYPE_CHECKING:
@@ -135,19 +136,39 @@ class Wording:
         return text
 
     def title(self, report: Report) -> str:
-        return self._call("title", report)
+        return self._call("title", _for_templates(report))
 
     def heading(self, kind: str, report: Report) -> str:
-        return self._call("heading", kind, report)
+        return self._call("heading", kind, _for_templates(report))
 
     def closing(self, report: Report) -> str:
-        return self._call("closing", report)
+        return self._call("closing", _for_templates(report))
 
     def signature(self, report: Report) -> str:
-        return self._call("signature", report)
+        return self._call("signature", _for_templates(report))
 
     def date(self, report: Report) -> str:
-        return self._call("date", report)
+        return self._call("date", _for_templates(report))
+
+
+class ReportForTemplates(NamedTuple):
+    """What a template sees as ``report``: the form's fields as plain text, the year and the date."""
+
+    unit: str
+    year: int
+    title: str | None
+    recipient: str | None
+    signature: str | None
+    date: datetime.date | None
+
+
+def _for_templates(report: Report) -> ReportForTemplates:
+    def plain(text: Text | None) -> str | None:
+        return None if text is None else text.printed
+
+    return ReportForTemplates(
+        report.unit.printed, report.year, plain(report.title), plain(report.recipient), plain(report.signature), report.date
+    )
 
 
 def _names_bound(node: jinja2.nodes.Node) -> set[str]:

@@ -46,9 +46,19 @@ def punctuation_changes(text: str, memo: ChangesMemo | None = None) -> list[Punc
 
 def normalize_punctuation(text: str, memo: ChangesMemo | None = None) -> str:
     """``text`` with :func:`punctuation_changes` applied."""
+    return apply_changes(text, _changes(text, memo))
+
+
+def changes_found(text: str, memo: ChangesMemo | None = None) -> tuple[Change, ...]:
+    """:func:`punctuation_changes` as plain tuples, for a reader that keeps them with each text."""
+    return _changes(text, memo)
+
+
+def apply_changes(text: str, changes: tuple[Change, ...]) -> str:
+    """``text`` with ``changes`` (from :func:`changes_found`) made."""
     parts: list[str] = []
     position = 0
-    for index, old, new in _changes(text, memo):
+    for index, old, new in changes:
         parts += (text[position:index], new)
         position = index + len(old)
     parts.append(text[position:])
@@ -57,16 +67,15 @@ def normalize_punctuation(text: str, memo: ChangesMemo | None = None) -> str:
 
 #: (index, old, new): a PunctuationChange without the cost of building an object,
 #: which for a long report would be most of the running time.
-_Change = tuple[int, str, str]
+Change = tuple[int, str, str]
 
 
-#: The changes found in each text, kept by whoever reads a form (:class:`draft.form.read.ReadForm`):
-#: ``draft build`` reads a form once for the document and again for the check it runs, which
-#: asks what changed in the same paragraphs. Held for one form, it grows with nothing else.
-ChangesMemo = dict[str, tuple[_Change, ...]]
+#: The changes found in each text, kept while one form is read: a text written twice
+#: (the unit in the title and the 落款) is looked at once. Held for one form, it grows with nothing else.
+ChangesMemo = dict[str, tuple[Change, ...]]
 
 
-def _changes(text: str, memo: ChangesMemo | None) -> tuple[_Change, ...]:
+def _changes(text: str, memo: ChangesMemo | None) -> tuple[Change, ...]:
     if memo is None:
         return _find_changes(text)
     found = memo.get(text)
@@ -75,7 +84,7 @@ def _changes(text: str, memo: ChangesMemo | None) -> tuple[_Change, ...]:
     return found
 
 
-def _find_changes(text: str) -> tuple[_Change, ...]:
+def _find_changes(text: str) -> tuple[Change, ...]:
     # Full-width digits and letters are judged as the half-width ones they become,
     # so that １,０００ is a number exactly as 1,000 is.
     plain = text.translate(_HALF_WIDTH) if _FULL_WIDTH_ALNUM.search(text) else text
@@ -202,7 +211,7 @@ class _Candidate:
     """Changes that apply together when the character at ``before`` (to their left)
     or at ``after`` (to their right) reads as Chinese; with ``needs_both``, both."""
 
-    changes: tuple[_Change, ...]
+    changes: tuple[Change, ...]
     before: int
     after: int
     needs_both: bool
@@ -220,15 +229,15 @@ class _Rewrite:
 
     def __init__(self, source: _Source) -> None:
         self._source = source
-        self._settled: list[_Change] = []
+        self._settled: list[Change] = []
         self._waiting: list[_Candidate] = []
 
-    def always(self, *changes: _Change) -> None:
+    def always(self, *changes: Change) -> None:
         self._settled += changes
 
     def if_chinese(
         self,
-        *changes: _Change,
+        *changes: Change,
         before: int = _NOWHERE,
         after: int = _NOWHERE,
         needs_both: bool = False,
@@ -240,13 +249,13 @@ class _Rewrite:
         else:
             self._waiting.append(candidate)
 
-    def changes(self) -> list[_Change]:
+    def changes(self) -> list[Change]:
         self._settled.sort()
         if self._waiting:
             self._settled = sorted(self._settled + self._settle_waiting())
         return self._settled
 
-    def _settle_waiting(self) -> list[_Change]:
+    def _settle_waiting(self) -> list[Change]:
         """Apply waiting candidates as their neighbours are rewritten, until none moves."""
         # What a rewritten position now reads as: the first character of its
         # replacement, which for "……" and "——" stands for every one of them.
@@ -259,7 +268,7 @@ class _Rewrite:
         for candidate in self._waiting:
             readers[candidate.before].append(candidate)
             readers[candidate.after].append(candidate)
-        applied: list[_Change] = []
+        applied: list[Change] = []
         pending = list(self._waiting)
         while pending:
             candidate = pending.pop()
@@ -294,7 +303,7 @@ _HALF_WIDTH = {
 }
 
 
-def _half_width_changes(text: str) -> list[_Change]:
+def _half_width_changes(text: str) -> list[Change]:
     return [
         (m.start(), m[0], m[0].translate(_HALF_WIDTH)) for m in _FULL_WIDTH_ALNUM.finditer(text)
     ]

@@ -1,0 +1,107 @@
+"""The layout rules, applied once: every node's marker form, number and placements.
+
+A form states layout options where it wants something other than the default
+(:class:`~draft.model.report.Layout`); this module turns them, with the
+defaults, into decided values on each node. The rules:
+
+* parts are numbered 一、二、三、 in the order the form lists them;
+* the items below a node take the marker form the node's ``numbering`` names,
+  else the form below the node's own (一、→（一）→ 1. →（1）, :data:`NEXT_STYLE`);
+  a part without its own ``numbering`` takes the form-wide one;
+* ``title`` and ``points`` hold for a node and everything below it, the nearest
+  setting winning; with none, a title of level 1–2 (一、（一）) stands on its own
+  line and a deeper one runs into its paragraph (:func:`default_title_placement`),
+  and points are joined in one paragraph;
+* with ``continue_numbering`` the grandchildren count on across the children;
+* below （1） there is no level: :class:`TooDeep` names the items that would need one.
+
+Render, the check and the importer read the result and decide none of it again.
+"""
+
+from __future__ import annotations
+
+from draft.model.numbering import NEXT_STYLE, PART_STYLE, MarkerStyle
+from draft.model.report import FormPath, Layout, Node, Part, PointPlacement, Report, TitlePlacement
+
+#: How points are laid out when no layout says: 一是……；二是……。 in one paragraph.
+DEFAULT_POINTS = PointPlacement.INLINE
+
+
+class TooDeep(Exception):
+    """Items nested below the fourth heading level; ``paths`` are the ``items`` lists that cannot be numbered."""
+
+    def __init__(self, paths: list[FormPath]) -> None:
+        super().__init__(paths)
+        self.paths = paths
+
+
+def default_title_placement(style: MarkerStyle) -> TitlePlacement:
+    """Where an item's title goes when no layout says: on its own line for 一、（一）, run in below."""
+    return TitlePlacement.OWN_LINE if style.heading_level <= 2 else TitlePlacement.RUN_IN
+
+
+def child_style(chosen: MarkerStyle | None, own: MarkerStyle) -> MarkerStyle | None:
+    """The marker form of the children of a node numbered ``own``: what it chose, else the next level."""
+    return chosen or NEXT_STYLE[own]
+
+
+def resolve(report: Report) -> Report:
+    """``report`` with every node's layout decided; TooDeep if items go below the fourth level."""
+    too_deep: list[FormPath] = []
+    parts = [
+        Part(part.kind, _node(part.node, _part_options(part.node.layout, report.layout), PART_STYLE, number, too_deep))
+        for number, part in enumerate(report.parts, 1)
+    ]
+    if too_deep:
+        raise TooDeep(too_deep)
+    return report._replace(parts=parts)
+
+
+def _part_options(own: Layout, report: Layout) -> Layout:
+    """A part's options over the form's top-level ``layout``, which holds the defaults for every part.
+
+    Unlike between nodes, ``numbering`` and ``continue_numbering`` are taken from the top level too.
+    """
+    return Layout(
+        numbering=own.numbering or report.numbering,
+        title=own.title or report.title,
+        points=own.points or report.points,
+        continue_numbering=own.continue_numbering or report.continue_numbering,
+    )
+
+
+def _inherited(own: Layout, outer: Layout) -> Layout:
+    """A node's options, with ``title`` and ``points`` not said here taken from ``outer``.
+
+    ``numbering`` and ``continue_numbering`` speak of one node's children and are not inherited.
+    """
+    return own._replace(title=own.title or outer.title, points=own.points or outer.points)
+
+
+def _node(node: Node, options: Layout, style: MarkerStyle, number: int, too_deep: list[FormPath]) -> Node:
+    """``node``, numbered ``number`` in marker form ``style``, with its items decided under ``options``."""
+    items: list[Node] = []
+    below = child_style(options.numbering, style)
+    if node.items and below is None:
+        too_deep.append(node.path + ("items",))
+    elif node.items and below is not None:
+        first_grandchild = 1
+        for child_number, item in enumerate(node.items, 1):
+            child_options = _inherited(item.layout, options)
+            child = _node(item, child_options, below, child_number, too_deep)
+            if options.continue_numbering:
+                child = _numbered_from(child, first_grandchild)
+                first_grandchild += len(item.items)
+            items.append(child)
+    return node._replace(
+        items=items,
+        style=style,
+        number=number,
+        title_placement=options.title or default_title_placement(style),
+        points_placement=options.points or DEFAULT_POINTS,
+    )
+
+
+def _numbered_from(node: Node, first: int) -> Node:
+    """``node`` with its items numbered from ``first`` on."""
+    return node._replace(items=[item._replace(number=first + i) for i, item in enumerate(node.items)])
