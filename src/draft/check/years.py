@@ -26,12 +26,12 @@ from bisect import bisect_left
 from draft.check.context import Context, Finding, part_of
 from draft.model.report import Text, TextKind
 from draft.problems import Severity
+from draft.text.names import YEAR
 
 YEAR_MISMATCH = "year-mismatch"
 ONLY_CONTINUE = "plans-only-continue"
 
 _PAST_PARTS = ("intro", "measures", "shortcomings", "responsibility")
-_YEAR = re.compile(r"(?<![0-9０-９.])((?:19|20)[0-9]{2})\s*年(?!代)")
 _RANGE_BEFORE = re.compile(r"[0-9]{4}\s*年?\s*[-－—–~～至到]\s*$")
 _RANGE_AFTER = re.compile(r"\s*年?\s*[-－—–~～至到]\s*[0-9]{4}")
 # Right before a year: a deadline, not a deed.
@@ -83,7 +83,7 @@ def _years(text: Text) -> list[tuple[int, re.Match[str]]]:
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", printed)]
     title_starts = [start for start, _ in titles]
     found = []
-    for match in _YEAR.finditer(printed):
+    for match in YEAR.finditer(printed):
         start = match.start()
         before = bisect_left(title_starts, start) - 1  # the last title opening before the year
         if before >= 0 and start < titles[before][1]:

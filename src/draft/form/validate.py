@@ -24,10 +24,10 @@ from draft.form.places import place_name, titles_in
 from draft.form.schema import PART_LABELS, make_registry, report_schema
 from draft.problems import MAX_SAME_PROBLEM, Problem
 from draft.text.invisible import describe, unseen
+from draft.text.names import CHINESE_DATE
 
 #: What sample reports and templates put where a unit's own words belong: ××局, XX区, 某某, ○○, 请填写…
 _PLACEHOLDER = re.compile(r"[×xX*＊○〇]{2}|某某|请填写|待填写|单位名称|（单位）|\[.*?\]|【.*?】")
-_CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
 
 
@@ -35,7 +35,7 @@ def parse_date(value: datetime.date | str) -> datetime.date | None:
     """A date as YAML gives it, or written ``2024年1月15日`` / ``2024-01-15``; None if it is neither."""
     if isinstance(value, datetime.date):
         return value
-    match = _CHINESE_DATE.match(value) or _ISO_DATE.match(value)
+    match = CHINESE_DATE.match(value) or _ISO_DATE.match(value)
     if not match:
         return None
     try:

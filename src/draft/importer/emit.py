@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import datetime
 import json
-import re
 
 import yaml
 
 from draft.form.schema import PART_LABELS
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.model import ImportedNode, ImportedReport
+from draft.text.names import YEAR
 
 _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
-_YEAR_IN = re.compile(r"20\d{2}\s*年")
 _PLACEHOLDER_TEXT = {
     "measures": "（原文没有这一部分，请填写本年度推进法治政府建设的主要举措和成效）",
     "shortcomings": "（原文没有这一部分，请填写存在的不足和原因）",
@@ -82,7 +81,7 @@ def emit(report: ImportedReport, source_name: str, now: datetime.datetime) -> st
     year_note = f"  # 取自{report.year_from}" if report.year_from else "  # 原文中没有找到年度，请核对"
     lines += ["", "# 报告年度", f"year: {report.year}{year_note}"]
     if report.title and not report.default_title:
-        lines += ["", "# 报告标题（原文的写法）" + ("；标题里的年份不会随 year 改变，请自己改" if _YEAR_IN.search(report.title) else "")]
+        lines += ["", "# 报告标题（原文的写法）" + ("；标题里的年份不会随 year 改变，请自己改" if YEAR.search(report.title) else "")]
         lines.append(f"title: {scalar(report.title)}")
     if report.recipient:
         lines += ["", "# 主送机关", f"recipient: {scalar(report.recipient)}"]
@@ -97,7 +96,7 @@ def emit(report: ImportedReport, source_name: str, now: datetime.datetime) -> st
         lines.append(f"{part.kind}:")
         empty = not (part.node.text or part.node.points or part.node.items)
         if not part.default_heading or empty:
-            if _YEAR_IN.search(part.heading):
+            if YEAR.search(part.heading):
                 lines.append("  # 原文的标题；其中的年份不会随 year 改变，请自己改")
             lines.append(f"  title: {scalar(part.heading)}")
         lines += _node_body(part.node, "  ")

@@ -14,9 +14,10 @@ import re
 
 from draft.form.schema import FIRST_YEAR
 from draft.importer.model import ImportedReport, Note
-from draft.importer.parse import _UNIT_NAME, _YEAR, comparable
+from draft.importer.parse import comparable
 from draft.model.report import Report, Text
 from draft.render.wording import Wording
+from draft.text.names import UNIT_NAME, UNIT_SUFFIXES, YEAR
 
 #: What the form says for a unit the text never names. It must stand out in the form and in the built
 #: title, yet pass ``draft validate`` (the issue asks for a form that validates and rebuilds): tests assert both.
@@ -27,7 +28,7 @@ _BEFORE_ABOUT = re.compile(r"^(.+?)\s*关于")
 _AFTER_YEAR = re.compile(r"^20\d{2}\s*年度?\s*(.+?)\s*(?:关于|法治政府|法治建设|依法行政|推进)")
 _SHORT_NAME = re.compile(
     r"(?:^|[，,。；;])\s*(?:20\d{2}\s*年(?:度|以来)?\s*[，,]?\s*)?(?:在[^，,。]{2,30}?下\s*[，,]\s*)?"
-    r"([\u4e00-\u9fff]{2,20}?(?:局|委员会|委|办|院|中心|政府|厅|部|站|所|队))"
+    rf"([\u4e00-\u9fff]{{2,20}}?(?:{UNIT_SUFFIXES}))"
     r"(?:坚持|以|在|深入|认真|全面|围绕|紧紧|始终|牢固|按照|持续|紧扣|聚焦|切实|积极)"
 )
 
@@ -39,7 +40,7 @@ def _unit_in_title(title: str) -> str | None:
             unit = found.group(1).strip()
             if unit.endswith("关于"):
                 unit = unit[:-2].strip()
-            if _UNIT_NAME.match(unit.replace(" ", "").replace("　", "")):
+            if UNIT_NAME.match(unit.replace(" ", "").replace("　", "")):
                 return unit
     return None
 
@@ -67,17 +68,17 @@ def infer(report: ImportedReport, wording: Wording, today: datetime.date) -> Non
 def _year(report: ImportedReport, today: datetime.date) -> None:
     found: list[tuple[int, str]] = []
     if report.title:
-        match = _YEAR.search(report.title)
+        match = YEAR.search(report.title)
         if match:
             found.append((int(match.group(1)), "标题"))
     for part in report.parts:
-        match = _YEAR.match(part.heading) or _YEAR.search(part.heading[:12])
+        match = YEAR.match(part.heading) or YEAR.search(part.heading[:12])
         if match and part.kind in ("measures", "shortcomings", "responsibility"):
             found.append((int(match.group(1)), "部分标题"))
         elif match and part.kind == "plans":
             found.append((int(match.group(1)) - 1, "下一年度安排的标题"))
     for text in report.intro[:1]:
-        match = _YEAR.search(text[:40])
+        match = YEAR.search(text[:40])
         if match:
             found.append((int(match.group(1)), "开头段落"))
     if report.date:
@@ -100,7 +101,7 @@ def _unit(report: ImportedReport) -> None:
         if unit:
             report.unit, report.unit_from = unit, "标题"
             return
-    if report.signature and _UNIT_NAME.match(report.signature.replace(" ", "")):
+    if report.signature and UNIT_NAME.match(report.signature.replace(" ", "")):
         report.unit, report.unit_from = report.signature, "落款"
         return
     hint = ""

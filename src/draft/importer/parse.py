@@ -20,6 +20,7 @@ from draft.importer.readers import SourcePara
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import PointPlacement, TitlePlacement
 from draft.render.blocks import join_points
+from draft.text.names import CHINESE_DATE, UNIT_NAME, YEAR
 from draft.text.punctuation import normalize_punctuation
 
 
@@ -239,8 +240,6 @@ def classify(heading: str) -> str | None:
 
 # --- The parts around the body: title, recipient, intro; closing, 落款, date ----------
 
-_YEAR = re.compile(r"(20\d{2})\s*年")
-_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _DATE_OTHER = re.compile(
     r"^\s*(?:(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})|([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)\s*$"
 )
@@ -255,11 +254,6 @@ _META = re.compile(
 _MASTHEAD = re.compile(r"^\S{2,30}文件$")
 _DOC_NUMBER = re.compile(r"^\S{1,12}[〔\[［【(（]\s*20\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 _CLOSING = re.compile(r"^(?:特此报告|专此报告|以上报告|特此|妥否|以上[,，]?请|请审阅|请予审阅)")
-_UNIT_SUFFIX = (
-    "局|委员会|委|办公室|办|厅|部|院|署|中心|政府|人民政府|会|所|站|队|处|科|室|馆|支队|大队|街道|街道办事处|镇|乡|"
-    "公司|集团|学校|医院|大学|学院|管委会|管理委员会|分局|总局|监狱"
-)
-_UNIT_NAME = re.compile(rf"^[\u4e00-\u9fff（）()·]{{2,40}}(?:{_UNIT_SUFFIX})$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*(?:[:：].*)?$")
 _BACK_MATTER = re.compile(r"^(?:[（(]此件|抄送|抄报|印发|联系人|（联系人|\(联系人|附注)")
 _TITLE_WORDS = re.compile(r"报告|情况|总结|法治|依法行政|工作")
@@ -281,12 +275,12 @@ def _is_title_line(para: SourcePara) -> bool:
 
 
 def _is_recipient(text: str) -> bool:
-    return len(text) <= 40 and text.endswith((":", "：")) and "如下" not in text and not _YEAR.match(text)
+    return len(text) <= 40 and text.endswith((":", "：")) and "如下" not in text and not YEAR.match(text)
 
 
 def _parse_date(text: str) -> tuple[datetime.date | None, bool]:
     """(date, written as the build writes it) for a 成文日期 line; (None, False) if it is not one."""
-    match = _DATE.match(text)
+    match = CHINESE_DATE.match(text)
     exact = bool(match)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -464,7 +458,7 @@ class Parser:
                 and not match_marker(candidate)
                 and not candidate.startswith(enumerator(1))
             )
-            if looks_signed and (report.date is not None or _UNIT_NAME.match(candidate.replace(" ", ""))):
+            if looks_signed and (report.date is not None or UNIT_NAME.match(candidate.replace(" ", ""))):
                 report.signature = candidate
                 end -= 1
             elif report.date is not None:

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 
+from draft.text.names import UNIT_BEFORE_YEAR
+
 LINE_WIDTH = 20.0
 _PARTICLES = "的之和与及等并了"
 _NO_LINE_START = "，。、；：？！）》」』”’·…—"
 _NO_LINE_END = "（《「『“‘"
 _FIXED_TERMS = ("法治政府", "年度报告", "法治建设", "依法行政", "工作情况", "情况报告")
 _PREFERRED = re.compile(r"关于|(?=\d{4}年)")
-_UNIT_END = re.compile(r"^.+?(?:局|委员会|委|办公室|办|厅|部|院|署|中心|政府|会)(?=\d{4}年)")
 _PROTECTED = re.compile(r"\d+(?:\.\d+)?年度?|[A-Za-z0-9.]+|（[^）]*）|《[^》]*》|“[^”]*”")
 
 
@@ -70,7 +71,7 @@ def _best_break(title: str, line_width: float) -> int | None:
 
 def _preferred_breaks(title: str) -> set[int]:
     breaks = {m.end() if m.group() else m.start() for m in _PREFERRED.finditer(title)}
-    unit = _UNIT_END.match(title)
+    unit = UNIT_BEFORE_YEAR.match(title)
     if unit:
         breaks.add(unit.end())
     return {i for i in breaks if 0 < i < len(title)}
