@@ -3,7 +3,8 @@
 Like pandoc, three stages meet in one structure::
 
     files (safety checks) → readers (docx / txt / md → SourcePara list)
-        → parse (→ ImportedReport) → infer (year, unit, default wording) → layout → emit (YAML text)
+        → parse (→ the report model, with what only an import knows: Imported)
+        → infer (year, unit, default wording) → layout → emit (YAML text)
 
 and a last stage checks the result the way ``draft build`` would: the form is loaded,
 validated and rendered, and every body paragraph is compared with the source's.
@@ -21,7 +22,7 @@ from draft.importer.emit import emit
 from draft.importer.files import open_report, refuse
 from draft.importer.infer import infer
 from draft.importer.layout import choose_layout
-from draft.importer.model import ImportedReport, Note, snippet
+from draft.importer.model import Imported, Note, snippet
 from draft.importer.parse import NotAReport, Parser, same_when_built
 from draft.importer.readers import read
 from draft.importer.summary import summarize
@@ -38,7 +39,7 @@ class ImportResult:
     form_text: str
     summary: list[str]
     warnings: list[Note]
-    report: ImportedReport
+    imported: Imported
     #: What ``draft validate`` would still find (the source had ×× for a name, …); the form is written anyway.
     problems: list[Problem] = field(default_factory=list)
 
@@ -61,31 +62,31 @@ def import_report(
     # A form draft would refuse is no use: refused here, before the work of parsing it.
     _refuse_if_too_long(path, sum(len(para.text.encode("utf-8")) for para in paras))
     try:
-        report = Parser(paras).parse()
+        imported = Parser(paras).parse()
     except NotAReport:
         raise refuse(
             path,
             "没有找到报告的各个部分。draft 按“一、……”“二、……”这样的标题识别各部分，"
             "请确认文件是法治政府建设年度报告的正文，并且各部分标题单独成行、以“一、二、三、”开头。",
         ) from None
-    report.notes[:0] = [Note(message) for message in raw.notes + reader_notes]
-    infer(report, wording, now.date())
-    choose_layout(report)
+    imported.notes[:0] = [Note(message) for message in raw.notes + reader_notes]
+    infer(imported, wording, now.date())
+    choose_layout(imported)
     # The name goes into the form's text: one that is not UTF-8 (from a Chinese Windows zip) is made readable.
     name = readable(path.name)
-    form_text = emit(report, name, now)
+    form_text = emit(imported, name, now)
     _refuse_if_too_long(path, len(form_text.encode("utf-8")))
     problems: list[Problem] = []
     if check:
-        mismatches, problems = check_form(form_text, report, wording, form_path or Path(path.stem + ".yaml"))
-        report.notes += mismatches
+        mismatches, problems = check_form(form_text, imported, wording, form_path or Path(path.stem + ".yaml"))
+        imported.notes += mismatches
         if mismatches or problems:
-            form_text = emit(report, name, now)
+            form_text = emit(imported, name, now)
     return ImportResult(
         form_text=form_text,
-        summary=summarize(report, name),
-        warnings=list(report.notes),
-        report=report,
+        summary=summarize(imported, name),
+        warnings=list(imported.notes),
+        imported=imported,
         problems=problems,
     )
 
@@ -102,9 +103,7 @@ def _refuse_if_too_long(path: Path, size: int) -> None:
         )
 
 
-def check_form(
-    form_text: str, report: ImportedReport, wording: Wording, form_path: Path
-) -> tuple[list[Note], list[Problem]]:
+def check_form(form_text: str, imported: Imported, wording: Wording, form_path: Path) -> tuple[list[Note], list[Problem]]:
     """Read the form back as ``draft build`` would and compare its body with the source, paragraph by paragraph.
 
     Returns notes on paragraphs that would come out differently, and the problems
@@ -122,9 +121,9 @@ def check_form(
     document = render(read.report, wording)
     built = [block.text for block in document.blocks if block.role is not Role.TITLE]
     notes: list[Note] = []
-    if report.title and not same_when_built(document.title, report.title):
+    if imported.source_title and not same_when_built(document.title, imported.source_title):
         notes.append(Note(f"重建后的标题与原文不同：“{document.title}”。"))
-    expected = report.expected
+    expected = imported.expected
     for got, source in zip(built, expected, strict=False):
         if not same_when_built(got, source.text):
             notes.append(
@@ -134,11 +133,11 @@ def check_form(
     else:
         if len(built) != len(expected):
             extra = built[len(expected) :] if len(built) > len(expected) else []
-            if extra and len(extra) == 2 * len(report.placeholders):
+            if extra and len(extra) == 2 * len(imported.placeholders):
                 pass  # the headings and texts of the parts the source lacks: already noted
             elif extra:
                 notes.append(Note(f"重建后的报告比原文多出 {len(extra)} 段（从“{snippet(extra[0], 24)}”起），请核对表单。"))
-            elif not (report.date_rejected and expected[len(built) :] == expected[-1:]):  # the date: already noted
+            elif not (imported.date_rejected and expected[len(built) :] == expected[-1:]):  # the date: already noted
                 missing = expected[len(built)]
                 notes.append(Note("重建后的报告比原文少了从这一段起的内容，请核对表单。", missing.where, snippet(missing.text)))
     return notes, []

@@ -13,9 +13,9 @@ import datetime
 import re
 
 from draft.form.schema import FIRST_YEAR
-from draft.importer.model import ImportedReport, Note
+from draft.importer.model import Imported, Note
 from draft.importer.parse import comparable
-from draft.model.report import Report, Text
+from draft.model.report import Text
 from draft.render.wording import Wording
 from draft.text.names import UNIT_NAME, UNIT_SUFFIXES, YEAR
 
@@ -45,74 +45,91 @@ def _unit_in_title(title: str) -> str | None:
     return None
 
 
-def infer(report: ImportedReport, wording: Wording, today: datetime.date) -> None:
-    _year(report, today)
-    _unit(report)
-    model = Report(unit=Text.plain(report.unit or UNIT_PLACEHOLDER), year=report.year or today.year - 1, parts=[])
-    if report.title and report.unit:
-        report.default_title = comparable(report.title) == comparable(wording.title(model))
+def infer(imported: Imported, wording: Wording, today: datetime.date) -> None:
+    """Set the report's unit and year; leave to the template the title, headings and closing it would write alike."""
+    year = _year(imported, today)
+    unit = _unit(imported)
+    report = imported.report._replace(unit=Text.plain(unit or UNIT_PLACEHOLDER), year=year)
+
+    def templates(text: Text | None, written: str) -> bool:
+        return text is not None and comparable(text.printed) == comparable(written)
+
+    if unit and templates(report.title, wording.title(report)):
+        report = report._replace(title=None)
+    if isinstance(report.closing, Text) and templates(report.closing, wording.closing(report)):
+        report = report._replace(closing=True)
+    parts = []
     for part in report.parts:
-        part.default_heading = comparable(part.heading) == comparable(wording.heading(part.kind, model))
-    if report.closing:
-        report.default_closing = comparable(report.closing) == comparable(wording.closing(model))
-    if report.date and report.year and report.date.year <= report.year:
-        report.date_rejected = True
-        report.notes.append(
+        node = part.node
+        # A part with nothing under it keeps its heading: the form needs something there.
+        if (node.paragraphs or node.points or node.items) and templates(node.title, wording.heading(part.kind, report)):
+            part = part._replace(node=node._replace(title=None))
+        parts.append(part)
+    imported.report = report._replace(parts=parts)
+    if report.date and report.date.year <= year:
+        imported.date_rejected = True
+        imported.notes.append(
             Note(
-                f"成文日期 {report.date_text} 在 {report.year} 年度结束之前，draft 不接受这样的日期，"
+                f"成文日期 {imported.date_text} 在 {year} 年度结束之前，draft 不接受这样的日期，"
                 "表单中把它写成了注释（date 一行前有 #）。请改为实际成文日期并删去 #。"
             )
         )
 
 
-def _year(report: ImportedReport, today: datetime.date) -> None:
+def _year(imported: Imported, today: datetime.date) -> int:
+    """The year reported on, and where it was found (a note when it is unsure)."""
+    report = imported.report
     found: list[tuple[int, str]] = []
     if report.title:
-        match = YEAR.search(report.title)
+        match = YEAR.search(report.title.printed)
         if match:
             found.append((int(match.group(1)), "标题"))
     for part in report.parts:
-        match = YEAR.match(part.heading) or YEAR.search(part.heading[:12])
+        heading = part.node.title.printed if part.node.title else ""
+        match = YEAR.match(heading) or YEAR.search(heading[:12])
         if match and part.kind in ("measures", "shortcomings", "responsibility"):
             found.append((int(match.group(1)), "部分标题"))
         elif match and part.kind == "plans":
             found.append((int(match.group(1)) - 1, "下一年度安排的标题"))
     for text in report.intro[:1]:
-        match = YEAR.search(text[:40])
+        match = YEAR.search(text.printed[:40])
         if match:
             found.append((int(match.group(1)), "开头段落"))
     if report.date:
         found.append((report.date.year - 1 if report.date.month <= 6 else report.date.year, "成文日期"))
     found = [(year, source) for year, source in found if FIRST_YEAR <= year <= today.year]
-    if found:
-        report.year, report.year_from = found[0]
-        others = sorted({year for year, _ in found if year != report.year})
-        if others and report.year_from != "成文日期":
-            conflicting = "、".join(str(y) for y in others)
-            report.notes.append(Note(f"年度取自{report.year_from}（{report.year}），但文中还出现了 {conflicting} 年，请核对 year。"))
-    else:
-        report.year, report.year_from = today.year - 1, ""
-        report.notes.append(Note(f"原文中没有找到报告年度，暂填 {report.year}，请核对 year。"))
+    if not found:
+        imported.notes.append(Note(f"原文中没有找到报告年度，暂填 {today.year - 1}，请核对 year。"))
+        return today.year - 1
+    year, imported.year_from = found[0]
+    others = sorted({other for other, _ in found if other != year})
+    if others and imported.year_from != "成文日期":
+        conflicting = "、".join(str(y) for y in others)
+        imported.notes.append(Note(f"年度取自{imported.year_from}（{year}），但文中还出现了 {conflicting} 年，请核对 year。"))
+    return year
 
 
-def _unit(report: ImportedReport) -> None:
+def _unit(imported: Imported) -> str | None:
+    """The unit's name, and where it was found (a note when it is a short name or missing)."""
+    report = imported.report
     if report.title:
-        unit = _unit_in_title(report.title)
+        unit = _unit_in_title(report.title.printed)
         if unit:
-            report.unit, report.unit_from = unit, "标题"
-            return
-    if report.signature and UNIT_NAME.match(report.signature.replace(" ", "")):
-        report.unit, report.unit_from = report.signature, "落款"
-        return
+            imported.unit_from = "标题"
+            return unit
+    if report.signature and UNIT_NAME.match(report.signature.printed.replace(" ", "")):
+        imported.unit_from = "落款"
+        return report.signature.printed
     hint = ""
     for text in report.intro[:2]:
-        match = _SHORT_NAME.search(text)
+        match = _SHORT_NAME.search(text.printed)
         if match:
             hint = match.group(1)
             break
-    report.unit_hint = hint
+    imported.unit_hint = hint
     if hint:
-        report.unit, report.unit_from = hint, "开头段落（简称）"
-        report.notes.append(Note(f"原文中没有单位全称，单位名称暂用开头段落里的“{hint}”，请改为单位全称（unit）。"))
-        return
-    report.notes.append(Note(f"原文中没有写出单位名称，表单里写了占位文字“{UNIT_PLACEHOLDER}”，请改为单位全称（unit）。"))
+        imported.unit_from = "开头段落（简称）"
+        imported.notes.append(Note(f"原文中没有单位全称，单位名称暂用开头段落里的“{hint}”，请改为单位全称（unit）。"))
+        return hint
+    imported.notes.append(Note(f"原文中没有写出单位名称，表单里写了占位文字“{UNIT_PLACEHOLDER}”，请改为单位全称（unit）。"))
+    return None

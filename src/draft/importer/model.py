@@ -1,18 +1,20 @@
-"""What the parser makes of a report: the form's structure plus where each piece came from.
+"""What an import knows beside the report it read: how the source laid each node out, and what it was unsure of.
 
-These mirror :mod:`draft.model.report` but keep what an import needs and a form does not:
-the source paragraph of every piece, how the source placed each title and its
-points, and the notes (uncertainties) met on the way.
+The report itself is the model every reader makes (:class:`draft.model.report.Report`,
+built with its own constructors); :class:`Imported` holds it together with what only
+an import has: the source's layout of each part and item (so that the form's
+``layout`` can reproduce it), the source paragraphs the rebuilt report must match,
+and the notes (uncertainties) met on the way.
 """
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from draft.importer.readers import SourcePara
 from draft.model.numbering import MarkerStyle
-from draft.model.report import PointPlacement, TitlePlacement
+from draft.model.report import FormPath, PointPlacement, Report, TitlePlacement
 
 
 @dataclass
@@ -35,60 +37,35 @@ def snippet(text: str, length: int = 16) -> str:
     return text if len(text) <= length else text[:length] + "……"
 
 
-@dataclass
-class ImportedNode:
-    """A part or an item: its title, own paragraphs, points and sub-items, and how the source laid them out."""
+class SourceLayout(NamedTuple):
+    """How the source laid out one part or item: what the form's ``layout`` must make the build do."""
 
-    source: SourcePara | None = None
-    style: MarkerStyle | None = None  # the marker form of this node (一、 for a part)
-    number: int = 0  # the number the source gave it
-    title: str | None = None
-    placement: TitlePlacement | None = None  # how the source placed the title (items only)
-    content: list[SourcePara] = field(default_factory=list)  # own paragraphs in source order, before finishing
-    items: list[ImportedNode] = field(default_factory=list)
-    child_style: MarkerStyle | None = None
-    continue_numbering: bool = False
-    # Set when the node is finished:
-    text: list[str] = field(default_factory=list)
-    points: list[str] = field(default_factory=list)
-    points_placement: PointPlacement | None = None  # None: fewer than two points, either placement fits
-    # Set by draft.importer.layout: the node's ``layout`` as the form will say it.
-    layout: dict[str, str | bool] = field(default_factory=dict)
-
-    def count_items(self) -> int:
-        return len(self.items) + sum(item.count_items() for item in self.items)
+    style: MarkerStyle  # its own marker form (一、 for a part)
+    title: TitlePlacement | None  # how the source placed an item's title; None for a part
+    points: PointPlacement | None  # None: fewer than two points, either placement fits
+    child_style: MarkerStyle | None  # the marker form of its items
+    continue_numbering: bool  # its grandchildren count on across its children
 
 
 @dataclass
-class ImportedPart:
-    kind: str
-    heading: str
-    node: ImportedNode
-    source: SourcePara
-    default_heading: bool = False  # the heading equals the template's: the form omits it
+class Imported:
+    """Last year's report as the import read it: the model, and what only an import knows of it.
 
+    The model says what the form will say: a title, heading or closing equal to the
+    template's is None (or ``True``) there, so that next year's ``year`` updates it.
+    """
 
-@dataclass
-class ImportedReport:
-    unit: str | None = None
-    unit_from: str = ""
-    unit_hint: str = ""  # a short name seen in the text, when no full name was found
-    year: int | None = None
-    year_from: str = ""
-    title: str | None = None
-    title_lines: list[SourcePara] = field(default_factory=list)
-    default_title: bool = False
-    recipient: str | None = None
-    intro: list[str] = field(default_factory=list)
-    parts: list[ImportedPart] = field(default_factory=list)
-    placeholders: list[str] = field(default_factory=list)  # required parts the source lacks
-    closing: str | None = None
-    default_closing: bool = False
-    signature: str | None = None
-    date: datetime.date | None = None
-    date_text: str = ""
-    date_rejected: bool = False  # found, but the form cannot take it (see notes)
-    layout: dict[str, str | bool] = field(default_factory=dict)
-    notes: list[Note] = field(default_factory=list)
+    report: Report
+    source_layouts: dict[FormPath, SourceLayout]
     #: The source paragraphs the rebuilt body should reproduce, in order (title excluded).
-    expected: list[SourcePara] = field(default_factory=list)
+    expected: list[SourcePara]
+    notes: list[Note]
+    title_lines: list[SourcePara] = field(default_factory=list)
+    source_title: str | None = None  # as the source wrote it, joined onto one line
+    source_closing: str | None = None
+    date_text: str = ""  # the 成文日期 as the source wrote it
+    date_rejected: bool = False  # found, but the form cannot take it (see notes)
+    placeholders: list[str] = field(default_factory=list)  # required parts the source lacks, filled with a request
+    unit_from: str = ""  # where the unit's name was found ("" when it was not)
+    unit_hint: str = ""  # a short name seen in the text, when no full name was found
+    year_from: str = ""

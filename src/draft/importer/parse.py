@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from draft.importer.model import ImportedNode, ImportedPart, ImportedReport, Note, snippet
+from draft.importer.model import Imported, Note, SourceLayout, snippet
 from draft.importer.readers import SourcePara
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
-from draft.model.report import PointPlacement, TitlePlacement
+from draft.model.report import FormPath, Layout, Node, Part, PointPlacement, Report, Text, TitlePlacement
 from draft.render.blocks import join_points
 from draft.text.names import CHINESE_DATE, UNIT_NAME, YEAR
 from draft.text.punctuation import normalize_punctuation
@@ -224,6 +224,12 @@ _KIND_NAMES = {
     "others": "其他需要报告的情况",
 }
 _REQUIRED = ("measures", "shortcomings", "plans")
+#: What a required part the source lacks holds in the form: a request to fill it in.
+PLACEHOLDER_TEXT = {
+    "measures": "（原文没有这一部分，请填写本年度推进法治政府建设的主要举措和成效）",
+    "shortcomings": "（原文没有这一部分，请填写存在的不足和原因）",
+    "plans": "（原文没有这一部分，请填写下一年度推进法治政府建设的主要安排）",
+}
 
 
 def classify(heading: str) -> str | None:
@@ -304,10 +310,50 @@ def _parse_date(text: str) -> tuple[datetime.date | None, bool]:
 # --- The parser -------------------------------------------------------------------------
 
 
+@dataclass
+class _OpenNode:
+    """A part or an item while the parser still adds to it: its source, and how the source laid it out."""
+
+    source: SourcePara
+    style: MarkerStyle  # the marker form of this node (一、 for a part)
+    number: int = 0  # the number the source gave it
+    title: str | None = None
+    placement: TitlePlacement | None = None  # how the source placed the title (items only)
+    content: list[SourcePara] = field(default_factory=list)  # own paragraphs in source order
+    items: list[_OpenNode] = field(default_factory=list)
+    child_style: MarkerStyle | None = None
+    continue_numbering: bool = False
+
+
+@dataclass
+class _OpenPart:
+    kind: str
+    heading: str
+    node: _OpenNode
+    source: SourcePara
+
+
+@dataclass
+class _Found:
+    """What the parser found around the parts, before it is made into the report."""
+
+    title: str | None = None
+    title_lines: list[SourcePara] = field(default_factory=list)
+    recipient: str | None = None
+    intro: list[str] = field(default_factory=list)
+    parts: list[_OpenPart] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+    closing: str | None = None
+    signature: str | None = None
+    date: datetime.date | None = None
+    date_text: str = ""
+    notes: list[Note] = field(default_factory=list)
+
+
 class Parser:
     def __init__(self, paras: list[SourcePara]) -> None:
         self.paras = paras
-        self.report = ImportedReport()
+        self.report = _Found()
         self.dropped: set[int] = set()  # ids of paragraphs not in the rebuilt body
         self.ranges: dict[int, list[SourcePara]] = {}  # id(part node) → the part's source paragraphs
 
@@ -319,7 +365,7 @@ class Parser:
         if message:
             self.note(message, para)
 
-    def parse(self) -> ImportedReport:
+    def parse(self) -> Imported:
         paras = [p for p in self.paras if not _PAGE_NUMBER.match(p.text)]
         skipped_numbers = len(self.paras) - len(paras)
         if skipped_numbers:
@@ -336,9 +382,40 @@ class Parser:
         self._head(head)
         body = self._tail(rest, {id(paras[i]) for i in heads})
         self._body(body, {id(paras[i]) for i in heads}, unnumbered)
-        title = {id(line) for line in self.report.title_lines}
-        self.report.expected = [p for p in self.paras if id(p) not in self.dropped and id(p) not in title]
-        return self.report
+        return self._imported()
+
+    def _imported(self) -> Imported:
+        """The report model of what was found; a part's heading is its title (infer drops it where it is the template's)."""
+        found = self.report
+        layouts: dict[FormPath, SourceLayout] = {}
+        parts = [Part(part.kind, self._finish(part.node, (part.kind,), Text.plain(part.heading), layouts)) for part in found.parts]
+        for kind in found.placeholders:
+            request = [Text.plain(PLACEHOLDER_TEXT[kind])]
+            parts.append(Part(kind, Node(path=(kind,), title=None, paragraphs=request, points=[], items=[], layout=Layout())))
+            layouts[(kind,)] = SourceLayout(MarkerStyle.CHINESE, None, None, None, False)
+        report = Report(
+            unit=Text.plain(""),  # and the year: inferred from the text (draft.importer.infer)
+            year=0,
+            parts=parts,
+            title=_text(found.title),
+            recipient=_text(found.recipient),
+            intro=[Text.plain(text) for text in found.intro],
+            closing=_text(found.closing) or False,
+            signature=_text(found.signature),
+            date=found.date,
+        )
+        title = {id(line) for line in found.title_lines}
+        return Imported(
+            report=report,
+            source_layouts=layouts,
+            expected=[p for p in self.paras if id(p) not in self.dropped and id(p) not in title],
+            notes=found.notes,
+            title_lines=found.title_lines,
+            source_title=found.title,
+            source_closing=found.closing,
+            date_text=found.date_text,
+            placeholders=found.placeholders,
+        )
 
     def _part_headings(self, paras: list[SourcePara]) -> list[int]:
         """Paragraphs opening with 一、二、…; a run that starts again at 一、 inside a part is a list in its text."""
@@ -474,7 +551,7 @@ class Parser:
 
     def _body(self, body: list[SourcePara], heads: set[int], unnumbered: bool) -> None:
         report = self.report
-        stack: list[ImportedNode] = []
+        stack: list[_OpenNode] = []
         part_numbers: list[int] = []
         for para in body:
             marker = match_marker(para.text)
@@ -489,8 +566,8 @@ class Parser:
                     self.note("这个部分的标题没有“一、”这样的编号，重建后会加上。", para)
                 if any(mark in heading[:-1] for mark in _SENTENCE_END) and len(heading) > OWN_LINE_MAX:
                     self.note("部分标题很长、含有句号，已整段作为标题；请核对是否应把后半部分移到正文（text）。", para)
-                node = ImportedNode(source=para, style=MarkerStyle.CHINESE, number=marker.number if marker else 0)
-                report.parts.append(ImportedPart(kind="", heading=heading, node=node, source=para))
+                node = _OpenNode(source=para, style=MarkerStyle.CHINESE, number=marker.number if marker else 0)
+                report.parts.append(_OpenPart(kind="", heading=heading, node=node, source=para))
                 self.ranges[id(node)] = [para]
                 stack = [node]
                 continue
@@ -507,10 +584,8 @@ class Parser:
                     )
                     break
         self._kinds()
-        for part in report.parts:
-            self._finish(part.node)
 
-    def _item(self, stack: list[ImportedNode], para: SourcePara, marker: Marker) -> None:
+    def _item(self, stack: list[_OpenNode], para: SourcePara, marker: Marker) -> None:
         depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].child_style is marker.style), None)
         if depth is None:
             depth = len(stack) - 1
@@ -519,7 +594,7 @@ class Parser:
         parent = chain[-1]
         rest = para.text[marker.end :].strip()
         title, after, placement = split_title(para, rest)
-        item = ImportedNode(source=para, style=marker.style, number=marker.number, title=title, placement=placement)
+        item = _OpenNode(source=para, style=marker.style, number=marker.number, title=title, placement=placement)
         if after:
             item.content.append(SourcePara(after, para.number, para.unit))
         if not parent.items and marker.number != 1 and len(chain) >= 2:
@@ -535,7 +610,7 @@ class Parser:
         stack.append(item)
 
     @staticmethod
-    def _first_number(chain: list[ImportedNode]) -> int:
+    def _first_number(chain: list[_OpenNode]) -> int:
         """The number the build gives the first child of ``chain[-1]`` (continue_numbering counts on from cousins)."""
         if len(chain) < 2 or not chain[-2].continue_numbering:
             return 1
@@ -584,7 +659,8 @@ class Parser:
 
     # -- finishing a node: text, points, verbatim fall-backs ---------------------------
 
-    def _finish(self, node: ImportedNode) -> None:
+    def _finish(self, node: _OpenNode, path: FormPath, title: Text | None, layouts: dict[FormPath, SourceLayout]) -> Node:
+        """The model of ``node`` at ``path``: its content made text and points, the source's layout recorded."""
         segments: list[tuple[str, list[SourcePara], list[str], PointPlacement | None]] = []
         content = node.content
         i = 0
@@ -626,10 +702,26 @@ class Parser:
             where = next(s[1][0] for s in segments if s[0] == "points")
             self.note("“一是、二是”后面还有正文（或有多组），表单中要点总在正文之后，已按原文保留为正文。", where)
             segments = [("verbatim", s[1], [], None) if s[0] == "points" else s for s in segments]
+        text: list[str] = []
+        found_points: list[str] = []
+        points_placement: PointPlacement | None = None
         for kind, group, points, placement in segments:
             if kind == "points":
-                node.points, node.points_placement = points, placement
+                found_points, points_placement = points, placement
             else:
-                node.text += [p.text for p in group]
-        for item in node.items:
-            self._finish(item)
+                text += [p.text for p in group]
+        layouts[path] = SourceLayout(node.style, node.placement, points_placement, node.child_style, node.continue_numbering)
+        return Node(
+            path=path,
+            title=title,
+            paragraphs=[Text.plain(paragraph) for paragraph in text],
+            points=[Text.plain(point) for point in found_points],
+            items=[
+                self._finish(item, (*path, "items", i), _text(item.title), layouts) for i, item in enumerate(node.items)
+            ],
+            layout=Layout(),
+        )
+
+
+def _text(text: str | None) -> Text | None:
+    return None if text is None else Text.plain(text)

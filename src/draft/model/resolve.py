@@ -11,7 +11,7 @@ defaults, into decided values on each node. The rules:
 * ``title`` and ``points`` hold for a node and everything below it, the nearest
   setting winning; with none, a title of level 1–2 (一、（一）) stands on its own
   line and a deeper one runs into its paragraph (:func:`default_title_placement`),
-  and points are joined in one paragraph;
+  and points are joined in one paragraph; a part's heading always has its line;
 * with ``continue_numbering`` the grandchildren count on across the children;
 * below （1） there is no level: :class:`TooDeep` names the items that would need one.
 
@@ -25,6 +25,9 @@ from draft.model.report import FormPath, Layout, Node, Part, PointPlacement, Rep
 
 #: How points are laid out when no layout says: 一是……；二是……。 in one paragraph.
 DEFAULT_POINTS = PointPlacement.INLINE
+#: Titles of the heading levels up to this one (一、 and （一）) stand on a line of their own when no
+#: layout says; deeper ones (1. and （1）) run into their paragraph, as GB/T 9704 practice has it.
+OWN_LINE_LEVELS = 2
 
 
 class TooDeep(Exception):
@@ -37,7 +40,7 @@ class TooDeep(Exception):
 
 def default_title_placement(style: MarkerStyle) -> TitlePlacement:
     """Where an item's title goes when no layout says: on its own line for 一、（一）, run in below."""
-    return TitlePlacement.OWN_LINE if style.heading_level <= 2 else TitlePlacement.RUN_IN
+    return TitlePlacement.OWN_LINE if style.heading_level <= OWN_LINE_LEVELS else TitlePlacement.RUN_IN
 
 
 def child_style(chosen: MarkerStyle | None, own: MarkerStyle) -> MarkerStyle | None:
@@ -48,10 +51,10 @@ def child_style(chosen: MarkerStyle | None, own: MarkerStyle) -> MarkerStyle | N
 def resolve(report: Report) -> Report:
     """``report`` with every node's layout decided; TooDeep if items go below the fourth level."""
     too_deep: list[FormPath] = []
-    parts = [
-        Part(part.kind, _node(part.node, _part_options(part.node.layout, report.layout), PART_STYLE, number, too_deep))
-        for number, part in enumerate(report.parts, 1)
-    ]
+    parts = []
+    for number, part in enumerate(report.parts, 1):
+        node = _node(part.node, _part_options(part.node.layout, report.layout), PART_STYLE, number, too_deep)
+        parts.append(Part(part.kind, node._replace(title_placement=TitlePlacement.OWN_LINE)))
     if too_deep:
         raise TooDeep(too_deep)
     return report._replace(parts=parts)
