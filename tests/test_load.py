@@ -397,6 +397,30 @@ def test_utf8_bom_with_bad_bytes_points_at_them() -> None:
     assert (problem.line, problem.column) == (2, 4)
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(CHINESE_FORM.encode(), id="utf8"),
+        pytest.param(codecs.BOM_UTF8 + CHINESE_FORM.encode(), id="utf8-bom"),
+        pytest.param(codecs.BOM_UTF16_LE + CHINESE_FORM.encode("utf-16-le"), id="utf16"),
+        pytest.param(CHINESE_FORM.encode("gbk"), id="gbk"),
+    ],
+)
+def test_the_text_read_is_kept_without_its_byte_order_mark(raw: bytes) -> None:
+    form = load(raw)
+    assert form.source == CHINESE_FORM
+    line, column = form.value_marks[("单位",)]
+    assert SourceText(form.source).line(line)[column - 1 :] == "某某市司法局"
+
+
+def test_utf8_with_a_third_pasted_from_gbk_points_at_the_first_bad_byte() -> None:
+    # Read as GB18030, the UTF-8 two thirds would all be garbled: better to point at the GBK third.
+    raw = "标题: 关于法治政府建设情况的报告\n".encode() + "单位: 某某市司法局\n".encode("gbk")
+    problem = only_problem(raw)
+    assert (problem.line, problem.column) == (2, 1)
+    assert "无法识别的字节" in problem.message
+
+
 # --- Empty and wrongly shaped forms --------------------------------------------------------
 
 
