@@ -31,7 +31,7 @@ from draft.form.compose import Composer
 from draft.form.construct import ValueBuilder
 from draft.form.forbidden_characters import FORBIDDEN, MAX_CHARACTER_REPORTS, check_characters
 from draft.form.form_encoding import decode_form
-from draft.form.limits import MAX_BYTES, MAX_CHARACTERS, MAX_DEPTH, MAX_NODES, TOO_COMPLEX, too_large
+from draft.form.limits import MAX_BYTES, MAX_DEPTH, MAX_NODES, TOO_COMPLEX, too_large
 from draft.form.load_problems import LoadProblems, Stop
 from draft.form.loaded import LoadedForm, Mark, format_field
 from draft.form.scalars import WrittenNumber
@@ -41,7 +41,6 @@ from draft.problems import FormError, Problem, UsageError, display_path, readabl
 __all__ = [
     "FORBIDDEN",
     "MAX_BYTES",
-    "MAX_CHARACTERS",
     "MAX_CHARACTER_REPORTS",
     "MAX_DEPTH",
     "MAX_NODES",
