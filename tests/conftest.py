@@ -140,12 +140,12 @@ def no_english_reaches_the_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
 
     from draft import problems
     from draft.check import context
-    from draft.form import load
+    from draft.form.yaml_messages import SourceText
 
     heard = _Heard()
     echo, error_init, finding = click.echo, problems.DraftError.__init__, context.Context.finding
     write_text, write_bytes, invoke = Path.write_text, Path.write_bytes, CliRunner.invoke
-    read_form_bytes = load._load
+    parse_text = SourceText.__init__
 
     def echoing(message=None, *args, **kwargs):  # type: ignore[no-untyped-def]
         heard.said(message)
@@ -170,9 +170,9 @@ def no_english_reaches_the_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
         heard.given(self)
         return write_bytes(self, data, *args, **kwargs)
 
-    def form_read(raw, *args, **kwargs):  # type: ignore[no-untyped-def]
-        heard.given(raw)
-        return read_form_bytes(raw, *args, **kwargs)
+    def form_parsed(self, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        heard.given(text)  # every form's text, however it reached the loader, is parsed as a SourceText
+        parse_text(self, text, *args, **kwargs)
 
     def invoked(self, cli_, args=None, *rest, **kwargs):  # type: ignore[no-untyped-def]
         heard.given(" ".join(map(str, args or ())))
@@ -184,7 +184,7 @@ def no_english_reaches_the_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     monkeypatch.setattr(Path, "write_text", text_written)
     monkeypatch.setattr(Path, "write_bytes", bytes_written)
     monkeypatch.setattr(CliRunner, "invoke", invoked)
-    monkeypatch.setattr(load, "_load", form_read)
+    monkeypatch.setattr(SourceText, "__init__", form_parsed)
     yield
     user_text = "\n".join(heard.user_text)
     # --format json is for programs: its keys are English by design, its messages are heard as findings.

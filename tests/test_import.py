@@ -710,6 +710,15 @@ def test_text_in_legacy_and_utf16_encodings(tmp_path: Path, imported) -> None:  
         result.assert_body_equals(lines_of(FIXTURES / "signature-date.txt")[1:])
 
 
+def test_utf8_text_with_a_line_pasted_from_gbk_keeps_the_utf8_and_marks_the_bad_bytes() -> None:
+    # The form loader points at such bytes; import reads the same file the same way, keeping them as U+FFFD.
+    raw = "一、主要举措\n关于法治政府建设情况的报告\n".encode() + "某某市司法局\n".encode("gbk")
+    text, encoding = import_files.decode_text(Path("a.txt"), raw)
+    assert text.startswith("一、主要举措\n关于法治政府建设情况的报告\n")
+    assert "\ufffd" in text
+    assert encoding == f"UTF-8（有 {text.count(chr(0xFFFD))} 处无法识别的字节，已显示为“\ufffd”，请找到并改正）"
+
+
 # --- The YAML the importer writes is read back exactly --------------------------------------
 
 _TEXT = st.text(

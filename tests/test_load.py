@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import draft.form.load as load_module
+import draft.form.compose as compose_module
 from draft.form.load import (
     MAX_BYTES,
     MAX_CHARACTER_REPORTS,
@@ -55,7 +55,7 @@ def only_problem(text: str | bytes) -> Problem:
 @pytest.fixture(params=LOADERS)
 def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> type:
     """Run a test with libyaml and with the pure-Python parser, the fallback."""
-    monkeypatch.setattr(load_module, "_YAML_LOADER", request.param)
+    monkeypatch.setattr(compose_module, "PARSER", request.param)
     return request.param
 
 
@@ -277,7 +277,7 @@ def test_syntax_errors_are_explained(loader: type, text: str, line: int, column:
 
 def test_tab_after_spaces_inside_a_value_with_the_python_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     # libyaml accepts a tab inside a value; the pure-Python parser does not.
-    monkeypatch.setattr(load_module, "_YAML_LOADER", yaml.SafeLoader)
+    monkeypatch.setattr(compose_module, "PARSER", yaml.SafeLoader)
     problem = only_problem("a: x\ty\n")
     assert (problem.line, problem.column) == (1, 5)
     assert problem.message == "这里有一个 Tab 字符，YAML 不允许它出现在这个位置。请把它删掉或换成空格。"
@@ -395,6 +395,30 @@ def test_utf8_with_a_few_bad_bytes_points_at_them() -> None:
 def test_utf8_bom_with_bad_bytes_points_at_them() -> None:
     problem = only_problem(codecs.BOM_UTF8 + b"a: 1\nb: \xff\n")
     assert (problem.line, problem.column) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(CHINESE_FORM.encode(), id="utf8"),
+        pytest.param(codecs.BOM_UTF8 + CHINESE_FORM.encode(), id="utf8-bom"),
+        pytest.param(codecs.BOM_UTF16_LE + CHINESE_FORM.encode("utf-16-le"), id="utf16"),
+        pytest.param(CHINESE_FORM.encode("gbk"), id="gbk"),
+    ],
+)
+def test_the_text_read_is_kept_without_its_byte_order_mark(raw: bytes) -> None:
+    form = load(raw)
+    assert form.source == CHINESE_FORM
+    line, column = form.value_marks[("单位",)]
+    assert SourceText(form.source).line(line)[column - 1 :] == "某某市司法局"
+
+
+def test_utf8_with_a_third_pasted_from_gbk_points_at_the_first_bad_byte() -> None:
+    # Read as GB18030, the UTF-8 two thirds would all be garbled: better to point at the GBK third.
+    raw = "标题: 关于法治政府建设情况的报告\n".encode() + "单位: 某某市司法局\n".encode("gbk")
+    problem = only_problem(raw)
+    assert (problem.line, problem.column) == (2, 1)
+    assert "无法识别的字节" in problem.message
 
 
 # --- Empty and wrongly shaped forms --------------------------------------------------------
@@ -666,7 +690,7 @@ def test_escaped_characters_word_can_store_are_fine() -> None:
 
 def test_out_of_range_escape_with_the_python_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     # The pure-Python scanner raises ValueError here instead of a YAML error.
-    monkeypatch.setattr(load_module, "_YAML_LOADER", yaml.SafeLoader)
+    monkeypatch.setattr(compose_module, "PARSER", yaml.SafeLoader)
     problem = only_problem('a: 1\nb: "x\\UFFFFFFFF"\n')
     assert (problem.line, problem.column) == (2, 6)
     assert "“\\U”转义写了一个不存在的字符编码" in problem.message
@@ -788,12 +812,12 @@ def value_paths(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[
 def test_dumped_data_round_trips_with_marks(data: dict[Any, Any], parser: type) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, width=float("inf"))  # no line folded by the dumper
     expected = with_str_keys(data)
-    original = load_module._YAML_LOADER
-    load_module._YAML_LOADER = parser
+    original = compose_module.PARSER
+    compose_module.PARSER = parser
     try:
         form = load(text)
     finally:
-        load_module._YAML_LOADER = original
+        compose_module.PARSER = original
     assert form.data == expected
     assert form.warnings == []
     source = SourceText(text)
@@ -814,8 +838,8 @@ YAMLISH = st.lists(
 
 
 def assert_loads_or_form_error(raw: bytes, parser: type) -> None:
-    original = load_module._YAML_LOADER
-    load_module._YAML_LOADER = parser
+    original = compose_module.PARSER
+    compose_module.PARSER = parser
     try:
         form = load_bytes(raw, FORM)
     except FormError as error:
@@ -827,7 +851,7 @@ def assert_loads_or_form_error(raw: bytes, parser: type) -> None:
     else:
         assert isinstance(form.data, dict)
     finally:
-        load_module._YAML_LOADER = original
+        compose_module.PARSER = original
 
 
 @settings(max_examples=500, deadline=None)

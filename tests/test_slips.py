@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import draft.form.load as load_module
+import draft.form.compose as compose_module
 from conftest import english_words, run_cli
 from draft.form.load import load_bytes
 from draft.problems import FormError, Problem
@@ -30,7 +30,7 @@ SEPARATORS = ["", "# 说明\n", "\n", "\n# 说明\n\n"]
 
 @pytest.fixture(params=LOADERS)
 def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> type:
-    monkeypatch.setattr(load_module, "_YAML_LOADER", request.param)
+    monkeypatch.setattr(compose_module, "PARSER", request.param)
     return request.param
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from draft.files.os_errors import reason
 from draft.files.safe_read import NotAFile, open_regular
 from draft.problems import FormError, Problem, UsageError, display_path
-from draft.text.decode import NotText, decode
+from draft.text.decode import BadUtf8, NotText, decode
 
 #: Refuse files larger than this: a year's report is well under 1 MB of text.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -165,6 +165,11 @@ def _bomb(size: int) -> str:
 def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     """The text of a .txt/.md file and the name of its encoding (UTF-8 with or without BOM, UTF-16, GB18030)."""
     try:
-        return decode(data, keep_stray_bytes=True)
+        return decode(data)
+    except BadUtf8 as error:
+        if error.marked:
+            raise refuse(path, error.message) from None
+        # Kept, not refused: the user can find each U+FFFD in the form and retype what it lost.
+        return error.text, f"UTF-8（有 {error.count} 处无法识别的字节，已显示为“\ufffd”，请找到并改正）"
     except NotText as error:
         raise refuse(path, error.message) from None
