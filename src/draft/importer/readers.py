@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 from draft.importer.files import RawFile, decode_text, refuse
 from draft.model.numbering import chinese_numeral
+from draft.text.paragraphs import join_lines as join_cleaned
 
 #: Characters YAML (and so a form) cannot hold; they are dropped. U+2028/2029/0085 would read as line breaks.
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
@@ -46,15 +47,8 @@ def clean(text: str) -> str:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Lines of one paragraph joined as Chinese needs: a space only between two Latin letters or digits."""
-    joined = ""
-    for line in (clean(line) for line in lines):
-        if not line:
-            continue
-        if joined and joined[-1].isascii() and joined[-1].isalnum() and line[0].isascii() and line[0].isalnum():
-            joined += " "
-        joined += line
-    return joined
+    """Lines of one paragraph, each cleaned, joined as a form's are (:func:`draft.text.paragraphs.join_lines`)."""
+    return join_cleaned(clean(line) for line in lines)
 
 
 def read(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
