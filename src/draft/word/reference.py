@@ -25,6 +25,7 @@ from docx.document import Document as WordDocument
 from docx.oxml import parse_xml
 from docx.shared import Twips
 
+from draft.files import safe_write
 from draft.word import fingerprint, oxml, styles
 from draft.word.package import REFERENCE as PATH
 
@@ -99,7 +100,7 @@ def _set_up_page(word: WordDocument) -> None:
 
 
 def main() -> None:
-    PATH.write_bytes(make())
+    safe_write.replace(PATH, make())  # as every file draft writes: whole or not at all
     print(f"wrote {PATH}")
 
 
