@@ -6,12 +6,16 @@ import os
 import re
 import textwrap
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from functools import partial
 from pathlib import Path
+from unittest import mock
 
 import docx
 import pytest
 from click.testing import CliRunner, Result
 
+import draft.build
 from draft.build import build_form
 from draft.cli import cli
 from draft.render.wording import Wording
@@ -68,6 +72,12 @@ def run_cli(*args: str, cwd: Path | None = None) -> Result:
         return CliRunner().invoke(cli, list(args), prog_name="draft", catch_exceptions=False)
     finally:
         os.chdir(old)
+
+
+def building_with(jobs: int) -> AbstractContextManager[object]:
+    """While in effect, ``draft build`` shares its forms among ``jobs`` worker processes (1: none),
+    whatever the number of forms and of this machine's cores."""
+    return mock.patch.object(draft.build, "build_forms", partial(draft.build.build_forms, jobs=jobs))
 
 
 def edit_in_word(path: Path) -> None:

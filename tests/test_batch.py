@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INPUTS, MINIMAL, run_cli
-from draft import build
+from conftest import INPUTS, MINIMAL, building_with, run_cli
+from draft.build import map_forms
 
 
 def make_project(root: Path) -> Path:
@@ -32,23 +32,25 @@ def body(path: Path) -> bytes:
         return archive.read("word/document.xml")
 
 
-def test_many_forms_are_built_in_workers_exactly_as_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    pooled_calls = []
-    pooled = build._pooled
+def _process(form: Path) -> int:
+    return os.getpid()
 
-    def spy(*args, **kwargs):
-        pooled_calls.append(args)
-        return pooled(*args, **kwargs)
 
-    monkeypatch.setattr(build, "_cores", lambda: 2)
-    monkeypatch.setattr(build, "_pooled", spy)
-    in_workers = run_cli("build", cwd=make_project(tmp_path / "workers"))
-    assert pooled_calls, "ten forms should have gone to worker processes"
+@pytest.mark.parametrize("jobs", [None, 1, 2])
+def test_jobs_is_how_many_worker_processes_share_the_forms(tmp_path: Path, jobs: int | None) -> None:
+    forms = [tmp_path / f"form{i}.yaml" for i in range(3)]
+    processes = {process for _, process in map_forms(_process, forms, jobs=jobs)}
+    if jobs == 2:
+        assert os.getpid() not in processes and len(processes) <= 2
+    else:  # by default, three forms are too few to pay for starting workers
+        assert processes == {os.getpid()}
 
-    monkeypatch.setattr(build, "POOL_FROM", 10**6)
-    monkeypatch.setattr(build, "POOL_FROM_SPAWNED", 10**6)
-    one_by_one = run_cli("build", cwd=make_project(tmp_path / "serial"))
-    assert len(pooled_calls) == 1
+
+def test_many_forms_are_built_in_workers_exactly_as_one_by_one(tmp_path: Path) -> None:
+    with building_with(jobs=2):
+        in_workers = run_cli("build", cwd=make_project(tmp_path / "workers"))
+    with building_with(jobs=1):
+        one_by_one = run_cli("build", cwd=make_project(tmp_path / "serial"))
 
     assert in_workers.exit_code == one_by_one.exit_code == 2  # the foreign output outranks the bad form (1)
     assert in_workers.stdout == one_by_one.stdout
@@ -69,7 +71,7 @@ def test_progress_shows_on_a_terminal_and_is_cleared_before_each_message(tmp_pat
     forms = [tmp_path / f"表单{i}.yaml" for i in range(3)]
     terminal = _Terminal()
     seen = []
-    for form, result in build.map_forms(str, forms, progress=terminal):
+    for form, result in map_forms(str, forms, progress=terminal):
         # What the caller prints now starts on a clean line.
         seen.append(terminal.getvalue().rsplit("\r", 1)[-1])
         assert result == str(form)
@@ -81,7 +83,7 @@ def test_progress_shows_on_a_terminal_and_is_cleared_before_each_message(tmp_pat
 
 def test_no_progress_when_not_on_a_terminal(tmp_path: Path) -> None:
     stream = io.StringIO()
-    assert [r for _, r in build.map_forms(str, [tmp_path / "a.yaml", tmp_path / "b.yaml"], progress=stream)]
+    assert [r for _, r in map_forms(str, [tmp_path / "a.yaml", tmp_path / "b.yaml"], progress=stream)]
     assert stream.getvalue() == ""
 
 
@@ -96,17 +98,15 @@ def _clash(first: str, second: str, target: str, same: str = "") -> str:
 
 
 @pytest.mark.parametrize("pooled", [False, True], ids=["one by one", "in workers"])
-def test_forms_that_would_write_one_report_are_refused_before_anything_is_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pooled: bool
-) -> None:
+def test_forms_that_would_write_one_report_are_refused_before_anything_is_written(tmp_path: Path, pooled: bool) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "report.yaml").write_text(MINIMAL, encoding="utf-8")
     others = [f"other{i}.yaml" for i in range(8)]
     for name in others:
         (tmp_path / name).write_text(MINIMAL, encoding="utf-8")
-    monkeypatch.setattr(build, "_cores", lambda: 2 if pooled else 1)
-    result = run_cli("build", "a/report.yaml", *others, "b/report.yaml", cwd=tmp_path)
+    with building_with(jobs=2 if pooled else 1):
+        result = run_cli("build", "a/report.yaml", *others, "b/report.yaml", cwd=tmp_path)
     assert result.exit_code == 2
     assert [line for line in result.stderr.splitlines() if "都会生成" in line] == [
         _clash("a/report.yaml", "b/report.yaml", "output/report.docx"),
@@ -187,15 +187,13 @@ NOT_A_NAME = os.fsdecode(b"\xff\xfe.yaml")  # bytes of no encoding at all
 
 
 @pytest.mark.parametrize("pooled", [False, True], ids=["one by one", "in workers"])
-def test_forms_whose_names_are_not_utf8_are_built_and_named_readably(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pooled: bool
-) -> None:
+def test_forms_whose_names_are_not_utf8_are_built_and_named_readably(tmp_path: Path, pooled: bool) -> None:
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     for name in (GBK_NAME, NOT_A_NAME, *(f"form{i}.yaml" for i in range(8))):
         (inputs / name).write_text(MINIMAL, encoding="utf-8")
-    monkeypatch.setattr(build, "_cores", lambda: 2 if pooled else 1)
-    result = run_cli("build", cwd=tmp_path)
+    with building_with(jobs=2 if pooled else 1):
+        result = run_cli("build", cwd=tmp_path)
     assert result.exit_code == 0, result.output
     assert "内部错误" not in result.output
     built = [line for line in result.stdout.splitlines() if line.startswith("已生成：")]

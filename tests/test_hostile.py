@@ -15,14 +15,12 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL, run_cli
-from draft import build
+from conftest import MINIMAL, building_with, run_cli
 from draft.files import safe_write
 
 EXAMPLES = 300 if os.environ.get("CI") else 40
@@ -114,7 +112,7 @@ def test_build_in_a_hostile_project(tmp_path_factory: pytest.TempPathFactory, fo
         _plant(output, outside, pattern.format(stem=stem), plant)
     before_outside, before_inputs, before_output = _snapshot(outside), _snapshot(inputs), _snapshot(output)
 
-    with mock.patch.object(build, "POOL_FROM", 2 if pooled else 10**6), mock.patch.object(build, "_cores", lambda: 2):
+    with building_with(jobs=2 if pooled else 1):
         result = run_cli("build", *(["--force"] if force else []), cwd=project)
 
     _assert_answered_in_chinese(result)

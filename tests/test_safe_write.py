@@ -108,16 +108,22 @@ def test_output_names_of_fifos_and_folders_are_refused(project: Path) -> None:
 # --- Leftovers -------------------------------------------------------------------------------------
 
 
+#: Another draft writing a report into the folder ``argv[1]``, stopped (killed, or waiting) once the
+#: bytes are in its temporary file and before it is renamed: where draft syncs the file.
 _WRITER = """
 import os, sys
 from pathlib import Path
-from draft.files.safe_write import _temp_file
-descriptor, temp = _temp_file(Path(sys.argv[1]), None)
-os.write(descriptor, b"half a report")
-print(temp.name, flush=True)
-if sys.argv[2] == "kill":
-    os.kill(os.getpid(), 9)
-sys.stdin.read()  # still writing
+from draft.files import safe_write
+
+def stop(descriptor):
+    written = os.fstat(descriptor).st_ino
+    print(next(p.name for p in Path(sys.argv[1]).iterdir() if p.lstat().st_ino == written), flush=True)
+    if sys.argv[2] == "kill":
+        os.kill(os.getpid(), 9)
+    sys.stdin.read()  # still writing
+
+os.fsync = stop
+safe_write.replace(Path(sys.argv[1], "other.docx"), b"half a report")
 """
 
 
@@ -245,7 +251,10 @@ def test_template_into_a_path_under_a_file(project: Path) -> None:
     assert result.stderr == "taken/mine:无法写入文件：“taken”是一个文件，不是文件夹。请换一个文件夹。\n"
     result = run_cli("template", "taken/deeper/mine", cwd=project)
     assert result.exit_code == 2
-    assert result.stderr == "taken/deeper/mine:无法写入文件（路径中有一段是文件，而不是文件夹）。" + safe_write._GENERAL_ADVICE + "\n"
+    assert result.stderr == (
+        "taken/deeper/mine:无法写入文件（路径中有一段是文件，而不是文件夹）。"
+        "请检查文件夹是否存在、是否有写入权限、磁盘是否已满，以及这个文件是否正在 Word/WPS 中打开（先关闭它）。\n"
+    )
     assert sorted(p.name for p in project.iterdir()) == ["inputs", "outside", "taken"]
 
 
@@ -272,7 +281,7 @@ def test_template_into_a_read_only_folder(project: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(os, "mkdir", read_only)
     result = run_cli("template", "mine", cwd=project)
     assert result.exit_code == 2
-    assert result.stderr == "mine:无法写入文件（没有权限）。" + safe_write._GENERAL_ADVICE + "\n"
+    assert result.stderr == "mine:无法写入文件（没有权限）。请检查文件夹是否存在、是否有写入权限、磁盘是否已满，以及这个文件是否正在 Word/WPS 中打开（先关闭它）。\n"
     assert sorted(p.name for p in project.iterdir()) == ["inputs", "outside"]
 
 

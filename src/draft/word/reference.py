@@ -5,9 +5,9 @@ A build does not open python-docx's default template (a 430 KB styles part and a
 page, the footers and the settings again for every report. :func:`make` does that
 once, through python-docx's document API, and the result is shipped as
 ``reference.docx`` beside this module. A build (:mod:`draft.word.writer`) takes its
-parts as they are and writes the four that depend on the report: the body, the
-style sheet (the 落款 indents depend on its text), the core properties and the
-custom properties with the fingerprint.
+parts as they are (:mod:`draft.word.package`) and writes the four that depend on the
+report: the body, the style sheet (the 落款 indents depend on its text), the core
+properties and the custom properties with the fingerprint.
 
 After changing anything here (page geometry, footers, settings, fonts), regenerate it::
 
@@ -25,8 +25,9 @@ from docx.document import Document as WordDocument
 from docx.oxml import parse_xml
 from docx.shared import Twips
 
+from draft.files import safe_write
 from draft.word import fingerprint, oxml, styles
-from draft.word.writer import REFERENCE as PATH
+from draft.word.package import REFERENCE as PATH
 
 #: GB/T 9704 §5: A4, 天头 37 mm, 订口 28 mm, type area 156 × 225 mm (values in twips).
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
@@ -99,7 +100,7 @@ def _set_up_page(word: WordDocument) -> None:
 
 
 def main() -> None:
-    PATH.write_bytes(make())
+    safe_write.replace(PATH, make())  # as every file draft writes: whole or not at all
     print(f"wrote {PATH}")
 
 
