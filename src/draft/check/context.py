@@ -57,6 +57,8 @@ class Context(NamedTuple):
 
     @property
     def source(self) -> Positions:
+        """The form's positions: the check runs only on a report read from a form."""
+        assert self.report.source is not None
         return self.report.source
 
     @property

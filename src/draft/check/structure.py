@@ -93,26 +93,12 @@ def _empty_node(ctx: Context, node: Node) -> list[Finding]:
         return findings
     path = node.path
     if len(path) == 1:
-        label = PART_LABELS[str(path[0])]
-        findings.append(
-            ctx.finding(
-                EMPTY_PART,
-                Severity.ERROR,
-                path,
-                f"{path[0]}（{label}）只有标题，没有内容，报告里这一部分只会印出一个标题。",
-                fix="在 title: 下面写 text:（正文）、points:（要点）或 items:（下级条目）",
-                mark=ctx.source.key_mark(path),
-            )
-        )
+        code, severity, mark = EMPTY_PART, Severity.ERROR, ctx.source.key_mark(path)
+        message = f"{path[0]}（{PART_LABELS[str(path[0])]}）只有标题，没有内容，报告里这一部分只会印出一个标题。"
+        fix = "在 title: 下面写 text:（正文）、points:（要点）或 items:（下级条目）"
     else:
-        findings.append(
-            ctx.finding(
-                TITLE_ONLY,
-                Severity.WARNING,
-                path,
-                "这个条目只有标题，下面没有正文、要点或下级条目。",
-                fix="在 title: 下面写 text: 说明具体情况，或把它并入上一级的要点（points）",
-                mark=ctx.source.mark(path),
-            )
-        )
+        code, severity, mark = TITLE_ONLY, Severity.WARNING, ctx.source.mark(path)
+        message = "这个条目只有标题，下面没有正文、要点或下级条目。"
+        fix = "在 title: 下面写 text: 说明具体情况，或把它并入上一级的要点（points）"
+    findings.append(ctx.finding(code, severity, path, message, fix=fix, mark=mark))
     return findings

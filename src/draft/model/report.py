@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from draft.model.numbering import MarkerStyle
 from draft.text.punctuation import Change, PunctuationChange
 
 if TYPE_CHECKING:
+    from draft.form.positions import Positions
     from draft.text.paragraphs import Paragraph
 
 FormPath = tuple[str | int, ...]
@@ -62,9 +63,6 @@ class Text(NamedTuple):
     def plain(cls, text: str) -> Text:
         """A text printed as it is written, from no form."""
         return cls(text, text)
-
-    def __str__(self) -> str:
-        return self.printed
 
     @property
     def path(self) -> FormPath:
@@ -175,8 +173,8 @@ class Report(NamedTuple):
     layout: Layout = Layout()
     #: Punctuation made full-width as it prints (False: kept as typed, ``--keep-punctuation``).
     normalized: bool = True
-    #: Where the form was typed: lines and columns of its values (:class:`draft.form.positions.Positions`).
-    source: Any = None
+    #: Where the form was typed: lines and columns of its values; None for a report no form holds.
+    source: Positions | None = None
 
     def nodes(self) -> Iterator[Node]:
         """Every part's node and every item, in reading order."""
