@@ -18,12 +18,13 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from draft.importer.compare import same_when_built
 from draft.importer.emit import emit
 from draft.importer.files import open_report, refuse
 from draft.importer.infer import infer
 from draft.importer.layout import choose_layout
 from draft.importer.model import Imported, Note, snippet
-from draft.importer.parse import NotAReport, Parser, same_when_built
+from draft.importer.parse import NotAReport, Parser
 from draft.importer.readers import read
 from draft.importer.summary import summarize
 from draft.problems import DraftError, Problem, readable

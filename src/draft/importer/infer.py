@@ -13,8 +13,8 @@ import datetime
 import re
 
 from draft.form.schema import FIRST_YEAR
+from draft.importer.compare import comparable
 from draft.importer.model import Imported, Note
-from draft.importer.parse import comparable
 from draft.model.report import Text
 from draft.render.wording import Wording
 from draft.text.names import UNIT_NAME, UNIT_SUFFIXES, YEAR
