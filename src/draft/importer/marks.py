@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from draft.importer.compare import same_when_built
-from draft.importer.readers import SourcePara
+from draft.importer.source import SourcePara
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import PointPlacement, TitlePlacement
 from draft.render.blocks import join_points

@@ -18,7 +18,7 @@ from draft.importer.compare import comparable
 from draft.importer.marks import OWN_LINE_MAX, SENTENCE_END, Marker, match_marker, points_render_as, split_points, split_title
 from draft.importer.model import Imported, Note, SourceLayout, snippet
 from draft.importer.part_kinds import KIND_NAMES, PLACEHOLDER_TEXT, REQUIRED, classify
-from draft.importer.readers import SourcePara
+from draft.importer.source import SourcePara
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import FormPath, Layout, Node, Part, PointPlacement, Report, Text, TitlePlacement
 from draft.text.names import UNIT_NAME

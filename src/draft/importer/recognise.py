@@ -14,7 +14,7 @@ import re
 
 from draft.importer.compare import comparable
 from draft.importer.marks import CN_VALUES, match_marker
-from draft.importer.readers import SourcePara
+from draft.importer.source import SourcePara
 from draft.model.numbering import enumerator
 from draft.text.names import CHINESE_DATE, YEAR
 
