@@ -10,7 +10,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from draft.text.punctuation import PunctuationChange, is_ideograph, normalize_punctuation, punctuation_changes
+from draft.text.chinese import is_ideograph
+from draft.text.punctuation import PunctuationChange, normalize_punctuation, punctuation_changes
 
 # --- Examples -------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 A blank line starts a new paragraph; the lines of one paragraph are joined as
 Chinese is written — without a space where Chinese meets the join
-(:func:`~draft.text.punctuation.chinese_at_join`), with one between two English
+(:func:`~draft.text.chinese.chinese_at_join`), with one between two English
 words or numbers. Each paragraph remembers where each of its lines began in the
 text it was split from, so that the check can point at the line a user typed.
 """
@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from draft.text.punctuation import chinese_at_join
+from draft.text.chinese import chinese_at_join
 
 # A blank line between paragraphs; then the line breaks of str.splitlines() inside one.
 _BLANK_LINE = re.compile(r"\n\s*\n")
