@@ -59,6 +59,10 @@ class Text(NamedTuple):
     changes: tuple[Change, ...] = ()  # what punctuation normalization changes (or would) in ``raw``
     origin: Origin | None = None  # None for a text no form holds (an import's, before it is written)
 
+    def __bool__(self) -> bool:
+        """A text is true when something prints, as a string is: a title of only spaces counts as none."""
+        return bool(self.printed)
+
     @classmethod
     def plain(cls, text: str) -> Text:
         """A text printed as it is written, from no form."""
