@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from draft.importer.compare import same_when_built
 from draft.importer.source import SourcePara
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
+from draft.model.points import join_points
 from draft.model.report import PointPlacement, TitlePlacement
-from draft.render.blocks import join_points
 from draft.text.punctuation import normalize_punctuation
 
 # --- Markers --------------------------------------------------------------------------
@@ -66,7 +66,7 @@ def split_points(text: str, first: int = 1) -> list[str] | None:
     """The points of a paragraph that opens with the ``first``-th lead-in (一是), or None.
 
     A next lead-in counts only after ；/;/。 (so 统一是 or ，二是 stay inside a point).
-    The lead-ins and the ；separators go: :func:`draft.render.blocks.join_points` writes them.
+    The lead-ins and the ；separators go: :func:`draft.model.points.join_points` writes them.
     """
     lead = enumerator(first)
     if not text.startswith(lead):

@@ -186,7 +186,7 @@ class Report(NamedTuple):
             yield from part.node.walk()
 
     def texts(self) -> Iterator[Text]:
-        """Every text of the report in the order of the form: fields, intro, then each part's titles, paragraphs, points."""
+        """Every text: the one-line fields, the intro, the closing, then each part's titles, paragraphs and points in order."""
         for field in (self.unit, self.title, self.recipient, self.signature):
             if field is not None:
                 yield field
@@ -198,13 +198,6 @@ class Report(NamedTuple):
                 yield node.title
             yield from node.paragraphs
             yield from node.points
-
-    def node_at(self, path: FormPath) -> Node | None:
-        """The part or item at ``path`` (``("measures", "items", 1)``), if there is one."""
-        for node in self.nodes():
-            if node.path == path:
-                return node
-        return None
 
     def has_part(self, kind: str) -> bool:
         return any(part.kind == kind for part in self.parts)
