@@ -46,7 +46,7 @@ def program() -> str:
             Problem(
                 file="PDF",
                 message="生成 PDF 要用 LibreOffice（免费的办公软件），这台电脑上没有找到它。"
-                "请安装 LibreOffice：可在其官方网站 libreoffice.org 下载，统信、麒麟等国产系统可在应用商店中安装；"
+                "请安装 LibreOffice：可在它的官方网站下载，统信、麒麟等国产系统可在应用商店中安装；"
                 "装好后重新运行。暂时不需要 PDF 时，用 --format docx,html 只生成 Word 文件和网页。",
             )
         )
