@@ -10,7 +10,7 @@ import docx
 import html5lib
 import pytest
 
-from conftest import INPUTS, MINIMAL, dedent, run_cli
+from conftest import INPUTS, MINIMAL, building_with, dedent, run_cli
 from draft.build import build_form
 from draft.build.formats import DOCX, HTML
 from draft.html.fingerprint import output_state
@@ -161,3 +161,14 @@ def test_formats_are_written_side_by_side_whatever_the_order_typed(tmp_path: Pat
     result = run_cli("build", "--format", "HTML，docx", cwd=tmp_path)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["已生成：output/a.docx", "已生成：output/a.html"]
+
+
+def test_a_batch_in_worker_processes_writes_every_format(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    for n in range(3):
+        (tmp_path / "inputs" / f"r{n}.yaml").write_text(MINIMAL, encoding="utf-8")
+    with building_with(jobs=2):
+        result = run_cli("build", "--format", "docx,html", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == sorted(f"r{n}.{ext}" for n in range(3) for ext in ("docx", "html"))
+    assert all(output_state(page) is OutputState.UNCHANGED for page in (tmp_path / "output").glob("*.html"))

@@ -196,7 +196,7 @@ def test_one_report_libreoffice_cannot_convert_fails_alone(tmp_path: Path) -> No
     (tmp_path / "inputs").mkdir()
     for name, unit in (("a", "甲局"), ("b", "乙局"), ("c", "丙局")):
         (tmp_path / "inputs" / f"{name}.yaml").write_text(MINIMAL.replace("示例区司法局", unit), encoding="utf-8")
-    # The second report, as LibreOffice gets it, is one it cannot convert.
+    # The second report, as LibreOffice gets it, is one it cannot convert (the forms are built in two worker processes).
     real_convert = soffice.convert
 
     def poisoned(sources, out_dir):  # type: ignore[no-untyped-def]
@@ -204,7 +204,7 @@ def test_one_report_libreoffice_cannot_convert_fails_alone(tmp_path: Path) -> No
             stream.write(b"BAD")
         return real_convert(sources, out_dir)
 
-    with building_with(jobs=1), mock.patch.dict(os.environ, {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}), \
+    with building_with(jobs=2), mock.patch.dict(os.environ, {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}), \
             mock.patch.object(soffice, "convert", poisoned):
         result = run_cli("build", "--format", "docx,pdf", cwd=tmp_path)
     assert result.exit_code == 2

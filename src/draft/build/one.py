@@ -87,7 +87,7 @@ def build_form(
     document = render(read.report, wording)
     docx = to_bytes(document, source=readable(form.name)) if DOCX in formats or PDF in formats else b""
     contents = {DOCX: lambda: docx, HTML: lambda: _page(document, fragment)}
-    files = tuple(put(targets[format_], contents[format_](), states[format_]) for format_ in formats if format_ is not PDF)
+    files = tuple(put(targets[format_], contents[format_](), states[format_]) for format_ in formats if format_ != PDF)
     pending = PendingPdf(targets[PDF], docx) if PDF in formats else None
     return Built(files=files, warnings=read.warnings, pdf=pending)
 

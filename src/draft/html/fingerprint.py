@@ -12,7 +12,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from draft.word.fingerprint import OutputState, open_existing
+from draft.word.fingerprint import OutputState, read_existing
 
 _MARK = re.compile(rb"<!-- draft-fingerprint sha256:([0-9a-f]{64}) -->\n\Z")
 #: Most of a page read to tell whether it was edited: draft's pages are tens of KB.
@@ -27,14 +27,9 @@ def stamp(page: str) -> bytes:
 
 def output_state(path: Path) -> OutputState:
     """What is at ``path`` now, as far as overwriting it is concerned."""
-    stream = open_existing(path)
-    if isinstance(stream, OutputState):
-        return stream
-    try:
-        with stream:
-            data = stream.read(MAX_PAGE_BYTES + 1)
-    except OSError:
-        return OutputState.UNREADABLE
+    data = read_existing(path, MAX_PAGE_BYTES)
+    if isinstance(data, OutputState):
+        return data
     found = _MARK.search(data)
     if found is None:
         return OutputState.FOREIGN

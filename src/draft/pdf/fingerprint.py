@@ -17,7 +17,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from draft.word.fingerprint import OutputState, open_existing
+from draft.word.fingerprint import OutputState, read_existing
 
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
 _ZERO = b"0" * 32
@@ -36,14 +36,9 @@ def stamp(pdf: bytes) -> bytes:
 
 def output_state(path: Path) -> OutputState:
     """What is at ``path`` now, as far as overwriting it is concerned."""
-    stream = open_existing(path)
-    if isinstance(stream, OutputState):
-        return stream
-    try:
-        with stream:
-            data = stream.read(MAX_PDF_BYTES + 1)
-    except OSError:
-        return OutputState.UNREADABLE
+    data = read_existing(path, MAX_PDF_BYTES)
+    if isinstance(data, OutputState):
+        return data
     if not data.startswith(b"%PDF-"):
         return OutputState.FOREIGN
     found = _only_id(data)

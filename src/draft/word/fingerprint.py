@@ -130,6 +130,19 @@ def open_existing(path: Path) -> BinaryIO | OutputState:
         return OutputState.NOT_A_FILE if error.errno == errno.ELOOP else OutputState.UNREADABLE  # else: a failing disk
 
 
+def read_existing(path: Path, limit: int) -> bytes | OutputState:
+    """At most ``limit + 1`` bytes of the plain file at ``path``, or the state that says why there are none
+    (as :func:`open_existing`): for the formats whose fingerprint is checked over the whole file."""
+    stream = open_existing(path)
+    if isinstance(stream, OutputState):
+        return stream
+    try:
+        with stream:
+            return stream.read(limit + 1)
+    except OSError:
+        return OutputState.UNREADABLE
+
+
 def output_state(path: Path) -> OutputState:
     """What is at ``path`` now, as far as overwriting it is concerned."""
     stream = open_existing(path)
