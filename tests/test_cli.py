@@ -187,7 +187,7 @@ def test_keep_punctuation_leaves_the_form_text_alone(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["buidl"], "用法错误：没有“buidl”这个命令。 您是不是想输入“build”？（运行 draft --help 查看用法）"),
-        (["build", "--forc"], "用法错误：没有 --forc 这个选项。 您是不是想输入“--force”？（运行 draft build --help 查看用法）"),
+        (["build", "--stric"], "用法错误：没有 --stric 这个选项。 您是不是想输入“--strict”？（运行 draft build --help 查看用法）"),
         (["template"], "用法错误：缺少参数“文件夹”。（运行 draft template --help 查看用法）"),
         (["build", "-o"], "用法错误：选项 -o 后面要写一个值。（运行 draft --help 查看用法）"),
     ],

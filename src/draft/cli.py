@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -25,6 +26,9 @@ from draft.problems import (
     internal_error,
 )
 from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, chinese_usage
+
+if TYPE_CHECKING:
+    from draft.build.formats import Format
 
 DEFAULT_INPUTS = Path("inputs")
 DEFAULT_OUTPUT = Path("output")
@@ -65,6 +69,20 @@ def _forms(files: tuple[Path, ...]) -> list[Path]:
 def _report(problems: list[Problem]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
+
+
+class _Formats(click.ParamType):
+    """``--format docx,html,pdf``: the formats, or a Chinese message naming what is not one."""
+
+    name = "格式"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
+        from draft.build.formats import parse
+
+        try:
+            return parse(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
 
 
 class _DraftGroup(click.Group):
@@ -188,7 +206,16 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.argument("files", nargs=-1, type=_path(), metavar="[表单文件]...")
 @click.option(
     "-o", "--output", "output_dir", type=_path(), default=DEFAULT_OUTPUT,
-    metavar="文件夹", help="生成的 Word 文件放在哪个文件夹（默认：output）。",
+    metavar="文件夹", help="生成的文件放在哪个文件夹（默认：output）。",
+)
+@click.option(
+    "--format", "formats", type=_Formats(), default="docx", metavar="格式",
+    help="生成哪几种文件，用逗号隔开：docx（Word 文件，默认）、html（网页）、pdf（要装 LibreOffice），"
+    "例如 --format docx,html,pdf。同一份表单的几种文件放在一起：表单名.docx、表单名.html、表单名.pdf。",
+)
+@click.option(
+    "--html-fragment", is_flag=True,
+    help="网页只写正文部分（不含标题和样式），用于粘贴到网站内容管理系统的编辑器（源代码模式）。",
 )
 @click.option(
     "--template", "template_dir", type=_path(), metavar="文件夹",
@@ -197,21 +224,24 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option("--keep-punctuation", is_flag=True, help="保留表单原有的标点，不把中文里的半角标点改为全角。")
 @click.option(
     "--force", is_flag=True,
-    help="即使输出文件在生成后被修改过（如在 Word 中编辑过）也重新生成；原文件先备份为 .bak.docx。",
+    help="即使输出文件在生成后被修改过（如在 Word 中编辑过）也重新生成；原文件先备份为 .bak.docx（网页、PDF 同样）。",
 )
 @click.option("--strict", is_flag=True, help="draft check 发现任何问题（错误或提示）的表单不生成，退出码为 1。")
 def build(
     files: tuple[Path, ...],
     output_dir: Path,
+    formats: tuple[Format, ...],
+    html_fragment: bool,
     template_dir: Path | None,
     keep_punctuation: bool,
     force: bool,
     strict: bool,
 ) -> None:
-    """生成 Word 文档：每份表单生成 输出文件夹/表单名.docx。
+    """生成报告：每份表单生成 输出文件夹/表单名.docx（用 --format 还可以生成网页和 PDF）。
 
     不写文件名时生成 inputs 文件夹里的全部 .yaml 表单。有问题的表单不会生成，
-    其余照常生成。在 Word 中改过的输出文件不会被覆盖（除非加 --force）。
+    其余照常生成。生成后改过的输出文件（在 Word 中编辑过的 .docx、改过的网页、
+    盖过电子印章的 PDF）不会被覆盖（除非加 --force）。
     生成后列出 draft check 的审读意见，不影响生成；加 --strict 时有意见的表单不生成。
     """
     from draft.build import BatchTally, build_forms
@@ -224,6 +254,7 @@ def build(
     done_forms = build_forms(
         forms, output_dir, template_dir,
         normalize=not keep_punctuation, force=force, strict=strict, progress=sys.stderr,
+        formats=formats, fragment=html_fragment,
     )
     for form, done in done_forms:
         try:
@@ -241,9 +272,10 @@ def build(
             continue
         _report(built.warnings)
         _report(findings)
-        if built.backup:
-            click.echo(f"已备份原文件：{display_path(built.backup)}")
-        click.echo(f"已生成：{display_path(built.output)}")
+        for written in built.files:
+            if written.backup:
+                click.echo(f"已备份原文件：{display_path(written.backup)}")
+            click.echo(f"已生成：{display_path(written.path)}")
         tally.built(with_findings=bool(findings))
     if tally.total > 1:  # a form named twice is built once
         click.echo(tally.summary(), err=tally.exit_code != EXIT_OK)

@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO, TypeVar
 
+from draft.build.formats import DOCX, PDF, Format
 from draft.build.one import FormBuild, build_one, wording_for
 from draft.build.progress import Progress
 from draft.files import safe_write
@@ -38,23 +39,38 @@ def build_forms(
     strict: bool = False,
     progress: TextIO | None = None,
     jobs: int | None = None,
+    formats: Sequence[Format] = (DOCX,),
+    fragment: bool = False,
 ) -> Iterator[tuple[Path, FormBuild]]:
     """:func:`build_one` for every form, in the forms' order, in worker processes when there are many.
 
     A form named twice is built once. Forms that would write the same report, or a report
     with no name, are refused before anything is written (see :mod:`draft.files.report_names`).
-    ``progress`` and ``jobs`` are :func:`map_forms`'s.
+    ``progress`` and ``jobs`` are :func:`map_forms`'s. With a PDF among ``formats``, the results
+    come once every form is built and the PDFs made, all in one LibreOffice run (:mod:`draft.build.pdfs`).
     """
     wording_for(template_dir)  # a broken template stops everything before the first form
+    if PDF in formats:
+        from draft.pdf import soffice
+
+        soffice.program()  # no LibreOffice: said before any form is built
     safe_write.sweep(output_dir)  # what a build killed before it finished left behind
     forms = unique(forms)
     # A folder named as a form ("." or "inputs") is told as a folder when it is read, not as a nameless form.
     refused = clashes(forms, output_dir) | {
         form: nameless(form) for form in forms if report_name(form) is None and not form.is_dir()
     }
-    job = partial(build_one, output_dir=output_dir, template_dir=template_dir, normalize=normalize, force=force, strict=strict)
+    job = partial(
+        build_one, output_dir=output_dir, template_dir=template_dir, normalize=normalize, force=force, strict=strict,
+        formats=tuple(formats), fragment=fragment,
+    )
     built = map_forms(job, [form for form in forms if form not in refused], progress=progress, jobs=jobs, before_fork=_import_builder)
-    return _removing_leftovers(_with_refused(forms, refused, built), output_dir)
+    results = _removing_leftovers(_with_refused(forms, refused, built), output_dir)
+    if PDF not in formats:
+        return results
+    from draft.build.pdfs import with_pdfs
+
+    return with_pdfs(results, force, progress)
 
 
 def _with_refused(

@@ -1,17 +1,25 @@
-"""One form becomes one .docx — without ever costing the user work.
+"""One form becomes its report — a .docx, a web page, a PDF — without ever costing the user work.
 
-Writes go through :mod:`draft.files.safe_write` (atomic, in their folder), and a .docx that
-was edited after draft wrote it (see :mod:`draft.word.fingerprint`) is never overwritten
-unless the user says ``--force``, and then only after a backup copy is made.
+Writes go through :mod:`draft.files.safe_write` (atomic, in their folder), and an output that
+was edited after draft wrote it (a .docx saved in Word, a page changed in an editor, a PDF that
+was stamped: see :mod:`draft.build.formats`) is never overwritten unless the user says
+``--force``, and then only after a backup copy is made. Every output of a form is checked
+before any is written: a form whose .html is protected gets no new .docx either.
+
+The PDF is made from the .docx by LibreOffice, which pays for itself only over many files:
+:func:`build_form` hands the .docx over (:class:`PendingPdf`) and :mod:`draft.build.pdfs`
+converts the whole batch's at once.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from draft.build.formats import DOCX, HTML, PDF, Format
 from draft.files import safe_write
 from draft.files.report_names import nameless, report_name
 from draft.problems import DraftError, Problem, UsageError, display_path, internal_error, readable
@@ -20,14 +28,32 @@ if TYPE_CHECKING:
     # Imported where they are used.
     from draft.check import Finding
     from draft.form.read import ReadForm
+    from draft.render.document import Document
     from draft.render.wording import Wording
     from draft.word.fingerprint import OutputState
 
 
-class Built(NamedTuple):
-    output: Path
-    warnings: list[Problem]
+class Written(NamedTuple):
+    path: Path
     backup: Path | None = None  # where the overwritten, edited file was kept
+
+
+class PendingPdf(NamedTuple):
+    """A report's PDF, still to be made from its .docx (``docx``, the bytes) and written to ``target``."""
+
+    target: Path
+    docx: bytes
+
+
+class Built(NamedTuple):
+    files: tuple[Written, ...]  # in the order docx, html, pdf
+    warnings: list[Problem]
+    pdf: PendingPdf | None = None
+
+    @property
+    def output(self) -> Path:
+        """The first file written: the .docx, when it was asked for."""
+        return self.files[0].path
 
 
 def build_form(
@@ -37,16 +63,18 @@ def build_form(
     normalize: bool = True,
     force: bool = False,
     read: ReadForm | None = None,
+    formats: Sequence[Format] = (DOCX,),
+    fragment: bool = False,
 ) -> Built:
-    """Build ``form`` into ``output_dir/<name>.docx``.
+    """Build ``form`` into ``output_dir/<name>.docx`` and the other ``formats`` beside it.
 
-    FormError if the form has problems; UsageError if the output was edited since
-    draft wrote it (unless ``force``) or cannot be written. Either way nothing is written.
-    ``read`` is the form already read with ``normalize`` (it is not read again).
+    FormError if the form has problems; UsageError if an output was edited since draft
+    wrote it (unless ``force``) or cannot be written. Either way nothing is written.
+    ``read`` is the form already read with ``normalize`` (it is not read again). The .html
+    is the page for the site's editor when ``fragment``. A PDF is left pending (see above).
     """
     from draft.form.read import read_form
     from draft.render.blocks import render
-    from draft.word.fingerprint import OutputState, output_state
     from draft.word.writer import to_bytes
 
     name = report_name(form)
@@ -54,19 +82,44 @@ def build_form(
         raise UsageError(nameless(form))
     if read is None:
         read = read_form(form, normalize=normalize)
-    target = output_dir / name
-    state = output_state(target)
+    targets = {format_: format_.target(output_dir / name) for format_ in formats}
+    states = {format_: writable(target, format_, force) for format_, target in targets.items()}
+    document = render(read.report, wording)
+    docx = to_bytes(document, source=readable(form.name)) if DOCX in formats or PDF in formats else b""
+    contents = {DOCX: lambda: docx, HTML: lambda: _page(document, fragment)}
+    files = tuple(put(targets[format_], contents[format_](), states[format_]) for format_ in formats if format_ != PDF)
+    pending = PendingPdf(targets[PDF], docx) if PDF in formats else None
+    return Built(files=files, warnings=read.warnings, pdf=pending)
+
+
+def _page(document: Document, fragment: bool) -> bytes:
+    from draft.html import fingerprint, writer
+
+    return fingerprint.stamp(writer.fragment(document) if fragment else writer.page(document))
+
+
+def writable(target: Path, format_: Format, force: bool) -> OutputState:
+    """What is at ``target``, if draft may write there; UsageError if it must be left alone."""
+    from draft.word.fingerprint import OutputState
+
+    state = format_.state(target)
     if state in (OutputState.UNREADABLE, OutputState.NOT_A_FILE) or (
         state in (OutputState.EDITED, OutputState.FOREIGN) and not force
     ):
-        raise _protected(target, state)
-    data = to_bytes(render(read.report, wording), source=readable(form.name))
+        raise _protected(target, state, format_)
+    return state
+
+
+def put(target: Path, data: bytes, state: OutputState) -> Written:
+    """Write ``data`` as ``target``, where :func:`writable` allowed it; an edited file is kept as a backup first."""
+    from draft.word.fingerprint import OutputState
+
     backup = safe_write.keep_backup(target) if state in (OutputState.EDITED, OutputState.FOREIGN) else None
     safe_write.replace(target, data)
-    return Built(output=target, warnings=read.warnings, backup=backup)
+    return Written(target, backup)
 
 
-def _protected(target: Path, state: OutputState) -> UsageError:
+def _protected(target: Path, state: OutputState, format_: Format) -> UsageError:
     from draft.word.fingerprint import OutputState
 
     if state is OutputState.UNREADABLE:
@@ -77,18 +130,18 @@ def _protected(target: Path, state: OutputState) -> UsageError:
         )
     elif state is OutputState.NOT_A_FILE:
         message = (
-            f"这里是一个{safe_write.occupant(target)}，不是 Word 文件，draft 不会替换它（加 --force 也不会）。"
+            f"这里是一个{safe_write.occupant(target)}，不是 {format_.kind}，draft 不会替换它（加 --force 也不会）。"
             "请把它移走或改名，或者用 -o 指定另一个输出文件夹。"
         )
     else:
         why = (
-            "在 draft 生成以后被修改过（例如在 Word 或 WPS 中编辑并保存过）"
+            f"在 draft 生成以后被修改过（例如{format_.edited}）"
             if state is OutputState.EDITED
             else "不是 draft 生成的文件（或已无法识别）"
         )
         message = (
             f"这个文件{why}，为免丢失您的修改，没有覆盖它。"
-            "如果确实要重新生成，请加上 --force：原文件会先备份为 .bak.docx；"
+            f"如果确实要重新生成，请加上 --force：原文件会先备份为 .bak.{format_.name}；"
             "或者用 -o 指定另一个输出文件夹。"
         )
     return UsageError(Problem(file=display_path(target), message=message))
@@ -135,7 +188,14 @@ class FormBuild(NamedTuple):
 
 
 def build_one(
-    form: Path, output_dir: Path, template_dir: Path | None, normalize: bool, force: bool, strict: bool
+    form: Path,
+    output_dir: Path,
+    template_dir: Path | None,
+    normalize: bool,
+    force: bool,
+    strict: bool,
+    formats: Sequence[Format] = (DOCX,),
+    fragment: bool = False,
 ) -> FormBuild:
     """Check and build one form as ``draft build`` does; with ``strict``, a form with findings is not built."""
     from draft.check import check_read, holding_back
@@ -148,7 +208,7 @@ def build_one(
         findings = check_read(read)
         if strict and holding_back(findings):
             return FormBuild(findings_=findings)
-        built = build_form(form, output_dir, wording_for(template_dir), normalize, force, read)
+        built = build_form(form, output_dir, wording_for(template_dir), normalize, force, read, formats, fragment)
     except DraftError as error:
         return FormBuild(findings_=findings, error=(type(error), error.problems))
     except Exception as error:  # a bug of ours, met on this form: every other form still gets its answer

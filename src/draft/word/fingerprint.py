@@ -21,7 +21,7 @@ import zlib
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 from xml.etree import ElementTree
 
 from draft.files.safe_read import NotAFile, open_regular
@@ -115,10 +115,11 @@ def stamp(package: OpcPackage, properties: dict[str, str]) -> None:
     package.relate_to(Part(PackURI("/" + CUSTOM_XML), CONTENT_TYPE, blob, package), RELATIONSHIP)
 
 
-def output_state(path: Path) -> OutputState:
-    """What is at ``path`` now, as far as overwriting it is concerned."""
+def open_existing(path: Path) -> BinaryIO | OutputState:
+    """The plain file at ``path`` opened for reading (not through a link), or the state that
+    says why there is none to tell apart: what every output format's fingerprint check starts with."""
     try:
-        stream = open_regular(path, follow_links=False)
+        return open_regular(path, follow_links=False)
     except FileNotFoundError:
         return OutputState.MISSING
     except (PermissionError, IsADirectoryError, NotAFile) as error:
@@ -127,6 +128,26 @@ def output_state(path: Path) -> OutputState:
         if error.errno in (errno.ENOTDIR, errno.ENAMETOOLONG):  # no file can be there: writing it will tell why
             return OutputState.MISSING
         return OutputState.NOT_A_FILE if error.errno == errno.ELOOP else OutputState.UNREADABLE  # else: a failing disk
+
+
+def read_existing(path: Path, limit: int) -> bytes | OutputState:
+    """At most ``limit + 1`` bytes of the plain file at ``path``, or the state that says why there are none
+    (as :func:`open_existing`): for the formats whose fingerprint is checked over the whole file."""
+    stream = open_existing(path)
+    if isinstance(stream, OutputState):
+        return stream
+    try:
+        with stream:
+            return stream.read(limit + 1)
+    except OSError:
+        return OutputState.UNREADABLE
+
+
+def output_state(path: Path) -> OutputState:
+    """What is at ``path`` now, as far as overwriting it is concerned."""
+    stream = open_existing(path)
+    if isinstance(stream, OutputState):
+        return stream
     try:
         with stream, zipfile.ZipFile(stream) as archive:
             recorded = _recorded_fingerprint(archive)

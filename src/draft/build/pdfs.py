@@ -1,0 +1,87 @@
+"""The PDFs of a batch: every .docx the forms left pending converted in one LibreOffice run
+(:func:`draft.pdf.soffice.convert`), then each PDF written where its form's other files are.
+
+This runs in the process that reports, after every form is built: a LibreOffice run per form
+(or per worker) would pay its start-up each time. The .docx files are converted from a private
+temporary folder, under names of draft's choosing, so that nothing in the output folder — a
+link, a file of the user's — is read or written by LibreOffice; each PDF is then put in place
+as every output is (:func:`draft.build.one.put`: atomically, never through a link, an edited
+one kept unless ``--force``).
+
+A form whose PDF could not be made keeps the files it did get, and is told as a failure in
+the summary, saying which files were made and how to get the PDF.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from draft.build.formats import PDF
+from draft.build.one import Built, FormBuild, PendingPdf, put, writable
+from draft.problems import DraftError, Problem, UsageError, display_path
+
+
+def with_pdfs(
+    results: Iterable[tuple[Path, FormBuild]], force: bool, progress: TextIO | None = None
+) -> Iterator[tuple[Path, FormBuild]]:
+    """``results`` (all of them, in order) with every pending PDF made; ``progress``, if a terminal, says it is under way."""
+    results = list(results)
+    pending = {index: done.built_.pdf for index, (_, done) in enumerate(results) if done.built_ and done.built_.pdf}
+    if not pending:
+        yield from results
+        return
+    note = "正在用 LibreOffice 生成 PDF……"
+    shown = progress is not None and progress.isatty()
+    if shown:
+        progress.write(note)
+        progress.flush()
+    try:
+        pdfs = _converted(pending)
+    finally:
+        if shown:
+            progress.write("\r" + " " * 2 * len(note) + "\r")
+            progress.flush()
+    for index, (form, done) in enumerate(results):
+        if index in pending:
+            done = _finished(done, pending[index], pdfs.get(index), force)
+        yield form, done
+
+
+def _converted(pending: dict[int, PendingPdf]) -> dict[int, bytes]:
+    """Each pending .docx's PDF, as draft publishes it (language, fingerprint), by index; a failed one is left out."""
+    from draft.pdf import fingerprint, language, soffice
+
+    with tempfile.TemporaryDirectory(prefix="draft-pdf-") as work:
+        sources = {index: Path(work) / f"{index}.docx" for index in pending}
+        for index, source in sources.items():
+            with open(source, "wb") as stream:  # a private folder: no need of safe_write's care
+                stream.write(pending[index].docx)
+        made = soffice.convert(list(sources.values()), Path(work) / "pdf")
+        return {
+            index: fingerprint.stamp(language.in_chinese(made[source].read_bytes())) for index, source in sources.items() if source in made
+        }
+
+
+def _finished(done: FormBuild, pending: PendingPdf, pdf: bytes | None, force: bool) -> FormBuild:
+    built = done.built_
+    assert built is not None
+    try:
+        if pdf is None:
+            raise UsageError(_not_converted(built, pending))
+        written = put(pending.target, pdf, writable(pending.target, PDF, force))
+    except DraftError as error:
+        return done._replace(built_=built._replace(pdf=None), error=(type(error), error.problems))
+    return done._replace(built_=Built(built.files + (written,), built.warnings))
+
+
+def _not_converted(built: Built, pending: PendingPdf) -> Problem:
+    made = "、".join(display_path(file.path) for file in built.files)
+    so_far = f"{made} 已经生成，" if made else ""
+    return Problem(
+        file=display_path(pending.target),
+        message=f"LibreOffice 没能把这份报告转成 PDF，没有生成这个文件（{so_far}其余表单不受影响）。"
+        "请再运行一次 draft build；仍然不行时，生成 Word 文件（--format docx）后用 Word、WPS 或 LibreOffice 打开，另存为 PDF。",
+    )

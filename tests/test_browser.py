@@ -1,0 +1,97 @@
+"""The web page in a real browser: axe-core finds no WCAG 2.1 A/AA violation, and at a phone's
+width (390 px) nothing scrolls sideways.
+
+Needs Debian's chromium and chromium-driver (selenium drives them; nothing is downloaded) and
+axe-core in .ci/node (``npm ci --prefix .ci/node``), which .ci/run installs. On a developer
+machine without them these tests are skipped; under CI they must run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+from pathlib import Path
+
+import pytest
+
+from conftest import INPUTS, REPO
+from draft.build import build_form
+from draft.build.formats import HTML
+from draft.render.wording import Wording
+
+AXE = REPO / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM, DRIVER = shutil.which("chromium") or shutil.which("chromium-browser"), shutil.which("chromedriver")
+missing = [name for name, found in (("chromium", CHROMIUM), ("chromedriver", DRIVER), ("axe-core", AXE.is_file())) if not found]
+if missing and not os.environ.get("CI"):
+    pytest.skip(f"needs {', '.join(missing)}", allow_module_level=True)
+
+GOLDEN = Path(__file__).parent / "fixtures" / "golden"
+FORMS = {"luohu-2022": INPUTS / "luohu-2022.yaml", "zhonglou-2023": INPUTS / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
+PHONE = 390
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,1000"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
+    driver.set_script_timeout(60)
+    yield driver
+    driver.quit()
+
+
+def axe_violations(driver, url: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    driver.get(url)
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(r => done(r.violations), e => done(String(e)));",
+        WCAG,
+    )
+    assert isinstance(result, list), result
+    return [{"id": v["id"], "nodes": [n["html"][:120] for n in v["nodes"]]} for v in result]
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_axe_finds_no_wcag_21_a_or_aa_violation(browser, name: str, tmp_path: Path) -> None:
+    page = build_form(FORMS[name], tmp_path, Wording(), formats=(HTML,)).output
+    assert axe_violations(browser, page.as_uri()) == []
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_the_fragment_in_a_site_s_page_has_no_violation_either(browser, name: str, tmp_path: Path) -> None:
+    fragment = build_form(FORMS[name], tmp_path, Wording(), formats=(HTML,), fragment=True).output
+    host = tmp_path / "site.html"  # what a site's article template puts around it: its own title as h1
+    host.write_text(
+        '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>网站</title></head>'
+        f"<body><main><h1>报告</h1>{fragment.read_text(encoding='utf-8')}</main></body></html>",
+        encoding="utf-8",
+    )
+    assert axe_violations(browser, host.as_uri()) == []
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_at_phone_width_nothing_scrolls_sideways(browser, name: str, tmp_path: Path) -> None:
+    page = build_form(FORMS[name], tmp_path, Wording(), formats=(HTML,)).output
+    metrics = {"width": PHONE, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    try:
+        browser.get(page.as_uri())
+        widths = browser.execute_script(
+            "return [document.documentElement.clientWidth, document.documentElement.scrollWidth,"
+            " Math.max(...[...document.querySelectorAll('body *')].map(e => e.getBoundingClientRect().right))];"
+        )
+        shot = browser.get_screenshot_as_png()
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    (tmp_path / f"{name}-{PHONE}.png").write_bytes(shot)
+    assert struct.unpack(">II", shot[16:24])[0] == PHONE  # the PNG's width: the page was laid out at phone width
+    client, scroll, rightmost = widths
+    assert client == PHONE and scroll <= client and rightmost <= client

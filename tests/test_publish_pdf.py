@@ -1,0 +1,215 @@
+"""The PDF beside the .docx: PDF/A-2b from LibreOffice, fonts embedded, title and language set,
+every paragraph, the same pages as the .docx; a whole batch in one LibreOffice run; a stamped PDF
+kept; one file failing fails only its form; no LibreOffice told in Chinese.
+
+.ci/run installs LibreOffice and poppler-utils; on a developer machine without them the tests
+that need them are skipped, under CI they must run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+from unittest import mock
+
+import docx
+import pytest
+
+from conftest import INPUTS, MINIMAL, REPO, building_with, run_cli
+from draft.pdf import soffice
+from draft.pdf.fingerprint import output_state
+from draft.word.fingerprint import OutputState
+
+GOLDEN = Path(__file__).parent / "fixtures" / "golden"
+FORMS = {"luohu-2022": INPUTS / "luohu-2022.yaml", "zhonglou-2023": INPUTS / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
+TOOLS = ("soffice", "pdfinfo", "pdftotext", "pdffonts")
+missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+needs_tools = pytest.mark.skipif(
+    bool(missing) and not os.environ.get("CI"), reason=f"needs {', '.join(missing)} (LibreOffice, poppler-utils)"
+)
+#: The typefaces README names for previews; the same for the PDF and the reference conversion.
+FONTCONFIG = {"FONTCONFIG_FILE": str(REPO / "tests" / "fontconfig" / "fonts.conf")}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
+    """The three forms built with ``--format docx,pdf`` in one ``draft build``; and how many LibreOffice runs it took."""
+    project = tmp_path_factory.mktemp("publish")
+    (project / "inputs").mkdir()
+    for name, form in FORMS.items():
+        shutil.copy(form, project / "inputs" / f"{name}.yaml")
+    runs: list[int] = []
+    run = soffice._run
+
+    def counted(program, profile, sources, out_dir):  # type: ignore[no-untyped-def]
+        runs.append(len(sources))
+        return run(program, profile, sources, out_dir)
+
+    with mock.patch.dict(os.environ, FONTCONFIG), mock.patch.object(soffice, "_run", counted):
+        result = run_cli("build", "--format", "docx,pdf", cwd=project)
+    assert result.exit_code == 0, result.stderr
+    return project / "output", runs
+
+
+def tool(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=120).stdout
+
+
+def squeezed(text: str) -> str:
+    """Text without white space or page numbers: the PDF breaks lines and pages where the .docx has none."""
+    return re.sub(r"\s+", "", re.sub(r"—\s*\d+\s*—", "", text))
+
+
+#: LibreOffice 7.4 does not paint a 。，、； that falls just past a full line of 28 characters (the −0.25 pt
+#: spacing that fits 28 a line leaves it no room; see README, 版式): a few a report, compared apart.
+_LINE_END_MARKS = "。，、；："
+
+
+@needs_tools
+def test_a_batch_converts_all_its_reports_in_one_libreoffice_run(published) -> None:
+    output, runs = published
+    assert runs == [3]
+    assert sorted(p.name for p in output.glob("*.pdf")) == sorted(f"{name}.pdf" for name in FORMS)
+
+
+@needs_tools
+@pytest.mark.parametrize("name", FORMS)
+def test_every_font_is_embedded(published, name: str) -> None:
+    rows = tool("pdffonts", str(published[0] / f"{name}.pdf")).splitlines()[2:]
+    assert rows
+    for row in rows:  # name type encoding emb sub uni object ID: emb is the fourth column from the end
+        assert row.split()[-5] == "yes", row
+
+
+@needs_tools
+@pytest.mark.parametrize("name", FORMS)
+def test_the_pdf_holds_every_paragraph_in_order(published, name: str) -> None:
+    output = published[0]
+    pdf_text = squeezed(tool("pdftotext", "-enc", "UTF-8", str(output / f"{name}.pdf"), "-"))
+    paragraphs = [squeezed(p.text) for p in docx.Document(str(output / f"{name}.docx")).paragraphs if p.text.strip()]
+    unmarked = str.maketrans("", "", _LINE_END_MARKS)
+    assert pdf_text.translate(unmarked) == "".join(paragraphs).translate(unmarked)  # every other character, in order
+    marks = [sum(text.count(mark) for mark in _LINE_END_MARKS) for text in (pdf_text, "".join(paragraphs))]
+    assert marks[1] * 0.95 <= marks[0] <= marks[1]
+
+
+@needs_tools
+@pytest.mark.parametrize("name", FORMS)
+def test_pdf_a_2b_with_title_and_chinese_language_and_the_docx_pages(published, name: str, tmp_path: Path) -> None:
+    output = published[0]
+    pdf = output / f"{name}.pdf"
+    data = pdf.read_bytes()
+    assert b"<pdfaid:part>2</pdfaid:part>" in data and b"<pdfaid:conformance>B</pdfaid:conformance>" in data
+    catalog = re.search(rb"/Type\s*/Catalog(?:(?!endobj).)*", data, re.S).group()
+    assert b"/Lang(zh-CN)" in catalog
+    title = docx.Document(str(output / f"{name}.docx")).core_properties.title
+    info = tool("pdfinfo", str(pdf))
+    assert re.search(r"^Title:\s+(.*)$", info, re.M).group(1) == title
+    # The same .docx converted by LibreOffice as anyone would (no PDF/A, no draft): the same pages.
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(output / f"{name}.docx")],
+        check=True, capture_output=True, timeout=300, env={**os.environ, **FONTCONFIG},
+    )
+    pages = [re.search(r"^Pages:\s+(\d+)", tool("pdfinfo", str(p)), re.M).group(1) for p in (pdf, tmp_path / f"{name}.pdf")]
+    assert pages[0] == pages[1]
+    assert output_state(pdf) is OutputState.UNCHANGED
+
+
+@needs_tools
+def test_a_stamped_pdf_is_kept_and_forced_over_with_a_backup(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "report.yaml").write_text(MINIMAL, encoding="utf-8")
+    assert run_cli("build", "--format", "pdf", cwd=tmp_path).exit_code == 0
+    pdf = tmp_path / "output" / "report.pdf"
+    assert not (tmp_path / "output" / "report.docx").exists()
+    # What a seal or a signature does: an incremental update appended after the file's end.
+    stamped = pdf.read_bytes() + b"\n1 0 obj\n<</Type/Annot>>\nendobj\ntrailer\n<</Size 2>>\n%%EOF\n"
+    with open(pdf, "wb") as stream:
+        stream.write(stamped)
+    assert output_state(pdf) is OutputState.EDITED
+    refused = run_cli("build", "--format", "docx,pdf", cwd=tmp_path)
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(
+        "output/report.pdf:这个文件在 draft 生成以后被修改过（例如加盖了电子印章、签了名，或用其他软件修改过），为免丢失您的修改，没有覆盖它。"
+    )
+    assert pdf.read_bytes() == stamped and not (tmp_path / "output" / "report.docx").exists()  # nothing of the form written
+    forced = run_cli("build", "--format", "pdf", "--force", cwd=tmp_path)
+    assert forced.exit_code == 0 and "已备份原文件：output/report.bak.pdf" in forced.stdout
+    assert (tmp_path / "output" / "report.bak.pdf").read_bytes() == stamped
+    assert output_state(pdf) is OutputState.UNCHANGED
+
+
+def test_a_pdf_of_someone_else_is_not_draft_s(tmp_path: Path) -> None:
+    other = tmp_path / "x.pdf"
+    with open(other, "wb") as stream:
+        stream.write(b"%PDF-1.7\n%%EOF\n")
+    assert output_state(other) is OutputState.EDITED
+    with open(other, "wb") as stream:
+        stream.write(b"<html>")
+    assert output_state(other) is OutputState.FOREIGN
+
+
+def test_without_libreoffice_the_pdf_is_refused_in_chinese_and_the_rest_still_works(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "report.yaml").write_text(MINIMAL, encoding="utf-8")
+    with mock.patch.object(shutil, "which", return_value=None), mock.patch.object(soffice, "_INSTALLED", ()):
+        refused = run_cli("build", "--format", "docx,pdf", cwd=tmp_path)
+        assert refused.exit_code == 2
+        assert refused.stderr.startswith("PDF:生成 PDF 要用 LibreOffice（免费的办公软件），这台电脑上没有找到它。请安装 LibreOffice")
+        assert "--format docx,html" in refused.stderr
+        assert not (tmp_path / "output").exists()  # said before any form was built
+        assert run_cli("build", "--format", "docx,html", cwd=tmp_path).exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["report.docx", "report.html"]
+
+
+#: A stand-in for LibreOffice: writes a PDF for each .docx, stops at one holding "BAD" (a crash), and logs its runs.
+FAKE_SOFFICE = """#!/bin/sh
+out=""; prev=""
+for arg in "$@"; do
+  if [ "$prev" = "--outdir" ]; then out="$arg"; fi
+  prev="$arg"
+done
+echo run >> "$(dirname "$0")/runs"
+mkdir -p "$out"
+for arg in "$@"; do
+  case "$arg" in *.docx)
+    if grep -q BAD "$arg"; then exit 1; fi
+    stem=$(basename "$arg" .docx)
+    printf '%%PDF-1.7\\ntrailer\\n<</ID [ <00000000000000000000000000000000> <00000000000000000000000000000000> ]>>\\n%%%%EOF\\n' > "$out/$stem.pdf";;
+  esac
+done
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a shell script stands in for LibreOffice")
+def test_one_report_libreoffice_cannot_convert_fails_alone(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"
+    fake.write_text(FAKE_SOFFICE, encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    (tmp_path / "inputs").mkdir()
+    for name, unit in (("a", "甲局"), ("b", "乙局"), ("c", "丙局")):
+        (tmp_path / "inputs" / f"{name}.yaml").write_text(MINIMAL.replace("示例区司法局", unit), encoding="utf-8")
+    # The second report, as LibreOffice gets it, is one it cannot convert (the forms are built in two worker processes).
+    real_convert = soffice.convert
+
+    def poisoned(sources, out_dir):  # type: ignore[no-untyped-def]
+        with open(sources[1], "ab") as stream:
+            stream.write(b"BAD")
+        return real_convert(sources, out_dir)
+
+    with building_with(jobs=2), mock.patch.dict(os.environ, {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}), \
+            mock.patch.object(soffice, "convert", poisoned):
+        result = run_cli("build", "--format", "docx,pdf", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "output/b.pdf:LibreOffice 没能把这份报告转成 PDF，没有生成这个文件（output/b.docx 已经生成，其余表单不受影响）。" in result.stderr
+    assert result.stderr.strip().endswith("共 3 份表单：已生成 2 份（其中 2 份有审读意见），1 份有问题没有生成，见上。")
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["a.docx", "a.pdf", "b.docx", "c.docx", "c.pdf"]
+    # One run for all three, which stopped at b; then c alone (and b alone, which fails again).
+    assert (bin_dir / "runs").read_text().count("run") == 3
