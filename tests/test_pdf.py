@@ -16,8 +16,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import INPUTS, REPO
+from conftest import INPUTS
 from draft.build import build_form
+from draft.pdf import soffice
 from draft.render.wording import Wording
 
 TOOLS = ("soffice", "pdfinfo", "pdftotext")
@@ -34,7 +35,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path,
     """Each example built to .docx and converted to PDF in one LibreOffice run."""
     folder = tmp_path_factory.mktemp("pdf")
     docs = [build_form(form, folder, Wording()).output for form in FORMS]
-    env = {**os.environ, "FONTCONFIG_FILE": str(REPO / "tests" / "fontconfig" / "fonts.conf")}
+    env = {**os.environ, "FONTCONFIG_FILE": str(soffice.FONTS)}
     profile = (folder / "profile").as_uri()
     subprocess.run(
         ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(folder)]
@@ -145,7 +146,7 @@ def endings(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bool, b
                 form = folder / f"r{lines:02d}{'c' if closing else ''}{'l' if long_last else ''}.yaml"
                 form.write_text(_ending_form(lines, closing, long_last), encoding="utf-8")
                 cases[lines, closing, long_last] = build_form(form, folder / "docx", Wording()).output
-    env = {**os.environ, "FONTCONFIG_FILE": str(REPO / "tests" / "fontconfig" / "fonts.conf")}
+    env = {**os.environ, "FONTCONFIG_FILE": str(soffice.FONTS)}
     subprocess.run(
         ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
          "--outdir", str(folder / "pdf")] + [str(d) for d in cases.values()],

@@ -19,7 +19,7 @@ from unittest import mock
 import docx
 import pytest
 
-from conftest import INPUTS, MINIMAL, REPO, building_with, run_cli
+from conftest import INPUTS, MINIMAL, building_with, run_cli
 from draft.pdf import soffice
 from draft.pdf.fingerprint import output_state
 from draft.word.fingerprint import OutputState
@@ -32,7 +32,7 @@ needs_tools = pytest.mark.skipif(
     bool(missing) and not os.environ.get("CI"), reason=f"needs {', '.join(missing)} (LibreOffice, poppler-utils)"
 )
 #: The typefaces README names for previews; the same for the PDF and the reference conversion.
-FONTCONFIG = {"FONTCONFIG_FILE": str(REPO / "tests" / "fontconfig" / "fonts.conf")}
+FONTCONFIG = {"FONTCONFIG_FILE": str(soffice.FONTS)}
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,10 @@ batch hands it every file at once. It runs with a private, temporary profile
 (``-env:UserInstallation``): the user's own LibreOffice — its settings, recent files, and a
 window they may have open — is never touched, and never blocks the conversion.
 
+On a computer without the fonts a GB/T 9704 document names (仿宋_GB2312, 楷体_GB2312, 黑体,
+小标宋), fontconfig would set the whole report in one sans fallback; :data:`FONTS` tells it the
+closest stand-ins installed instead (the fonts themselves still win where they exist).
+
 A file LibreOffice cannot convert is left out of its answer while the others still convert;
 if it crashes or hangs part way, the files it did not get to are tried once more, each alone,
 so that one bad file costs only itself.
@@ -25,6 +29,8 @@ from draft.problems import Problem, UsageError
 
 #: PDF/A-2b (``SelectPdfVersion`` 2): fonts embedded, title and language in the metadata, tagged.
 FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+#: The fontconfig set-up LibreOffice runs with, unless the user chose one (``FONTCONFIG_FILE``).
+FONTS = Path(__file__).with_name("fonts.conf")
 #: How long LibreOffice may take: to start, and for each file.
 START_SECONDS, SECONDS_PER_FILE = 120, 30
 
@@ -77,7 +83,10 @@ def _run(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path) ->
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
     command += ["--convert-to", FILTER, "--outdir", str(out_dir), *map(str, sources)]
     new_group = {"start_new_session": True} if sys.platform != "win32" else {}
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **new_group)
+    env = {"FONTCONFIG_FILE": str(FONTS), **os.environ}
+    process = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, **new_group
+    )
     try:
         process.wait(timeout=START_SECONDS + SECONDS_PER_FILE * len(sources))
     except subprocess.TimeoutExpired:
