@@ -1,4 +1,4 @@
-"""The one writer: the imported structure → the text of a YAML form an office worker can read and edit.
+"""The one writer of forms: the imported report model → the text of a YAML form an office worker can read and edit.
 
 Keys come in the order of the built-in form (templates/report/form.yaml); text is
 written as it was (the build normalizes punctuation), in literal blocks (``|``)

@@ -1,4 +1,4 @@
-"""The rendered document as a flat list of blocks: what a writer (.docx, later .md/.html) turns into a file.
+"""The rendered document as a flat list of blocks: what a writer (.docx, .html) turns into a file.
 
 A block knows its role (title, heading, body, …), never its fonts: how a role
 looks is the writer's business, kept in styles.
