@@ -102,6 +102,7 @@ ALLOWED_ENGLISH = {
     "unit", "year", "title", "recipient", "intro", "measures", "shortcomings", "responsibility", "plans", "others",
     "closing", "signature", "date", "layout", "normalize", "points", "items", "numbering", "continue",
     "own", "line", "run", "in", "inline", "paragraphs", "true", "false", "wording", "j2", "report", "fingerprint",
+    "issuer", "mark", "doc", "number", "signers", "cc", "printed", "by", "attachments", "double", "sided",
 }
 
 
