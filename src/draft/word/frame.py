@@ -103,12 +103,15 @@ def imprint_xml(blocks: list[Block], place: Place) -> str:
         f'w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{MARGIN_LEFT}" w:tblpYSpec="bottom"/>'
         '<w:tblOverlap w:val="never"/>'
     )
-    page_break = PAGE_BREAK if place in (Place.NEXT_PAGE, Place.AFTER_BLANK) else ""
+    page_break = {Place.NEXT_PAGE: PAGE_BREAK, Place.AFTER_BLANK: BLANK_PAGE}.get(place, "")
     return page_break + _table([TYPE_WIDTH], rows, borders=_IMPRINT_BORDERS, position=floating) + "<w:p/>"
 
 
-#: A paragraph that ends its page: a blank page's only content, or what sends the 版记 to the next page.
-PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+#: An empty paragraph that starts a page: the 版记 stands at the foot of that page.
+PAGE_BREAK = elements.paragraph(fs.IMPRINT_PAGE, [])
+#: The blank page at the start of the 版记's section: an empty paragraph, then the next page. (A paragraph
+#: of a page break alone there LibreOffice merges with the section's own page break: no blank page.)
+BLANK_PAGE = "<w:p/>" + PAGE_BREAK
 
 _IMPRINT_STYLES = {Role.COPY_TO: fs.COPY_TO, Role.IMPRINT: fs.IMPRINT}
 

@@ -36,6 +36,7 @@ ATTACHMENT_LABEL = "AttachmentLabel"
 ATTACHMENT_TITLE = "AttachmentTitle"
 COPY_TO = "CopyTo"
 IMPRINT = "Imprint"
+IMPRINT_PAGE = "ImprintPage"  # the empty paragraph that starts the 版记's page when the body ends before it
 
 # --- measurements (twips; sizes in half-points) ----------------------------------------------
 RED = "FF0000"  # §7.2.4, §7.2.7: red; tools use FF0000
@@ -136,4 +137,5 @@ def frame_styles(mark_lines: list[str]) -> list[str]:
             f'<w:ind w:left="{SMALL_CHAR}" w:right="{SMALL_CHAR}" w:firstLine="0"/><w:jc w:val="left"/></w:pPr>' + small,
             based_on=NORMAL,
         ),
+        style_element("paragraph", IMPRINT_PAGE, "版记页", "<w:pPr><w:pageBreakBefore/></w:pPr>", based_on=NORMAL),
     ]
