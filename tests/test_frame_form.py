@@ -113,3 +113,14 @@ def test_the_printed_date_is_a_date(write_form) -> None:
 def test_a_right_doc_number_has_no_slips() -> None:
     assert read_doc_number("梅市委〔2023〕4号").slips == ()
     assert read_doc_number("新田委文〔2026〕3号").right == "新田委文〔2026〕3号"
+
+
+def test_a_doc_number_without_a_signer_is_pointed_out(write_form) -> None:
+    from draft.check import check_form
+
+    path = write_form(MINIMAL + "doc_number: 青市监〔2026〕3号\n")
+    (finding,) = [f for f in check_form(path).findings if f.code == "missing-signer"]
+    assert (finding.line, finding.column, finding.field) == (9, 1, "doc_number")
+    assert "上行文应当标注签发人姓名" in finding.message and "signers:" in finding.fix
+    path = write_form(MINIMAL + "doc_number: 青市监〔2026〕3号\nsigners: 张三\n")
+    assert not [f for f in check_form(path).findings if f.code == "missing-signer"]
