@@ -124,3 +124,17 @@ def test_a_doc_number_without_a_signer_is_pointed_out(write_form) -> None:
     assert "上行文应当标注签发人姓名" in finding.message and "signers:" in finding.fix
     path = write_form(MINIMAL + "doc_number: 青市监〔2026〕3号\nsigners: 张三\n")
     assert not [f for f in check_form(path).findings if f.code == "missing-signer"]
+
+
+def test_the_frame_fields_of_the_init_form_validate_once_uncommented(write_form) -> None:
+    import re
+
+    from draft.form.starter import init_form_text
+
+    text = init_form_text(TODAY)
+    keys = "issuer_mark|doc_number|signers|attachments|cc|printed_by|printed_date|double_sided"
+    uncommented = re.sub(rf"^# ((?:{keys}):.*|  (?:- title|  text):.*)$", r"\1", text, flags=re.M)
+    frame = read_form(write_form(uncommented), today=TODAY).report.frame
+    assert frame.doc_number.printed == "示例司〔2027〕3号" and frame.has_head and frame.has_imprint
+    assert [node.title.printed for node in frame.attachments] == ["2026年行政执法情况统计表"]
+    assert not frame.double_sided
