@@ -151,7 +151,7 @@ def no_english_reaches_the_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
 
     from draft import problems
     from draft.check import context
-    from draft.form.yaml_messages import SourceText
+    from draft.form.source_text import SourceText
 
     heard = _Heard()
     echo, error_init, finding = click.echo, problems.DraftError.__init__, context.Context.finding

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from draft.build import build_form
 from draft.form.load import load_bytes
 from draft.render.wording import Wording
-from draft.text.punctuation import chinese_at_join
+from draft.text.chinese import chinese_at_join
 
 FORM = Path("inputs/a.yaml")
 

@@ -25,8 +25,9 @@ from draft.importer import files as import_files
 from draft.importer import import_report
 from draft.importer.emit import block, scalar
 from draft.importer.infer import UNIT_PLACEHOLDER
-from draft.importer.parse import classify, match_marker, split_points, split_title
-from draft.importer.readers import SourcePara
+from draft.importer.marks import match_marker, split_points, split_title
+from draft.importer.part_kinds import classify
+from draft.importer.source import SourcePara
 from draft.model.numbering import MarkerStyle
 from draft.model.report import TitlePlacement
 from draft.render.wording import Wording

@@ -28,7 +28,8 @@ from draft.form.load import (
     load_bytes,
     load_form,
 )
-from draft.form.yaml_messages import SourceText, describe_syntax_error
+from draft.form.source_text import SourceText
+from draft.form.yaml_messages import describe_syntax_error
 from draft.problems import EXIT_BAD_INPUT, EXIT_USAGE, FormError, Problem, Severity, UsageError
 
 FORM = Path("inputs/a.yaml")  # display_path keeps it relative to the working folder

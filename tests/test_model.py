@@ -23,7 +23,7 @@ from draft.form.read import read_form
 from draft.importer import import_report
 from draft.model import resolve
 from draft.model.numbering import MarkerStyle
-from draft.model.report import Layout, Node, Part, Report, Text, TitlePlacement
+from draft.model.report import Layout, Node, Part, PointPlacement, Report, Text, TitlePlacement
 from draft.render.wording import Wording
 
 #: An item of the （一） level with a paragraph: its title stands on its own line by default.
@@ -73,6 +73,32 @@ def test_a_layout_default_changed_in_resolve_alone_changes_build_check_and_impor
     layout = yaml.safe_load(result.form_text).get("layout", {})
     assert layout == ({"title": "own-line"} if runs_in else {})
     assert not [note for note in result.warnings if "不同" in str(note) or "多出" in str(note)]
+    assert [line for line in result.summary if line.startswith("  排版：")] == [
+        "  排版：标题单独成行" if runs_in else "  排版：按公文常规（（一）级标题单独成行，1. 级标题与正文同段，要点连成一段）"
+    ]
+
+
+@pytest.mark.parametrize("default", list(PointPlacement))
+def test_the_default_placement_of_points_is_decided_in_resolve_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, default: PointPlacement
+) -> None:
+    monkeypatch.setattr(resolve, "DEFAULT_POINTS", default)
+    form = tmp_path / "form.yaml"
+    form.write_text(MINIMAL.replace("  text: 我局坚持依法行政。", "  points:\n    - 加强学习\n    - 规范执法"), encoding="utf-8")
+    body = body_texts(docx.Document(str(build_form(form, tmp_path / "out", Wording()).output)))
+    inline = default is PointPlacement.INLINE
+    assert ("一是加强学习；二是规范执法。" in body) is inline
+    assert ("一是加强学习。" in body and "二是规范执法。" in body) is not inline
+
+    # Last year's report had them in one paragraph: the form says so only where that is not the default.
+    source = tmp_path / "source.txt"
+    source.write_text(
+        "一、2023年推进法治政府建设的主要举措和成效\n一是加强学习；二是规范执法。\n"
+        "二、2023年推进法治政府建设存在的不足和原因\n学习还不够深入。\n三、2024年推进法治政府建设的主要安排\n加强执法人员培训。\n",
+        encoding="utf-8",
+    )
+    result = import_report(source, now=datetime.datetime(2024, 3, 1))
+    assert yaml.safe_load(result.form_text).get("layout", {}) == ({} if inline else {"points": "inline"})
 
 
 def _node(path: tuple[str | int, ...], items: list[Node] = (), **layout: object) -> Node:  # type: ignore[assignment]

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from draft.text.punctuation import PunctuationChange, is_ideograph, normalize_punctuation, punctuation_changes
+from draft.text.chinese import is_ideograph
+from draft.text.punctuation import PunctuationChange, normalize_punctuation, punctuation_changes
 
 # --- Examples -------------------------------------------------------------------
 
@@ -195,7 +196,7 @@ def test_twenty_kilobytes_is_fast() -> None:
     ids=lambda text: text[:4],
 )
 def test_pathological_input_stays_linear(text: str) -> None:
-    assert _seconds(normalize_punctuation, text) < 0.5
+    assert _seconds(normalize_punctuation, text) < 2  # a quadratic pass over 20,000 characters takes minutes
 
 
 def _seconds(function: Callable[[str], object], text: str) -> float:

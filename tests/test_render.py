@@ -6,8 +6,8 @@ import pytest
 
 from conftest import MINIMAL, body_texts
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
+from draft.model.points import join_points
 from draft.model.report import PointPlacement
-from draft.render.blocks import join_points
 
 THREE_LEVELS = """\
 unit: 示例区司法局

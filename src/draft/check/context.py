@@ -15,7 +15,7 @@ from draft.form.load import Mark, format_field
 from draft.form.places import place_name
 from draft.form.positions import Positions
 from draft.form.schema import PART_LABELS
-from draft.model.report import FormPath, Report, Text
+from draft.model.report import FormPath, Node, Report, Text
 from draft.problems import Problem, Severity
 
 
@@ -53,7 +53,8 @@ class Context(NamedTuple):
     """What every check needs: the report, its texts in the order of the form, and the way back to the file."""
 
     report: Report
-    texts: list[Text]
+    texts: list[Text]  # in the order of the form
+    nodes: dict[FormPath, Node]  # every part and item by its path
 
     @property
     def source(self) -> Positions:
@@ -90,7 +91,7 @@ class Context(NamedTuple):
         """The place at ``path`` named as a person would, items by their titles."""
 
         def title_of(item: FormPath) -> object:
-            node = self.report.node_at(item)
+            node = self.nodes.get(item)
             return node.title.raw if node and node.title else None
 
         return place_name(path, title_of)

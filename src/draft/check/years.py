@@ -26,7 +26,7 @@ from bisect import bisect_left
 from draft.check.context import Context, Finding, part_of
 from draft.model.report import Text, TextKind
 from draft.problems import Severity
-from draft.text.names import YEAR
+from draft.text.names import YEAR, YEAR_DIGITS
 
 YEAR_MISMATCH = "year-mismatch"
 ONLY_CONTINUE = "plans-only-continue"
@@ -41,7 +41,7 @@ _FUTURE = re.compile(r"下一步|下一年|下年度|明年|来年|计划|将|�
 # Right after a date: from when a rule applies.
 _FROM_DATE = re.compile(r"度?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?\s*(?:起|以后|之后|前|之前|以前)")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
-_OPENING = re.compile(r"((?:19|20)[0-9]{2})\s*年度?\s*[，,]")
+_OPENING = re.compile(rf"({YEAR_DIGITS})\s*年度?\s*[，,]")
 # In the plans, the report's year told as the one to come: 2022年将、2022年，我局要……
 #: How far before a year a range's start or a deadline's word is looked for.
 _NEAR = 16

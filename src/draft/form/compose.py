@@ -31,7 +31,8 @@ from yaml.resolver import Resolver
 from draft.form.limits import MAX_DEPTH, MAX_NODES, TOO_DEEP, TOO_MANY_NODES
 from draft.form.load_problems import LoadProblems
 from draft.form.loaded import Mark
-from draft.form.yaml_messages import SourceText, describe_syntax_error
+from draft.form.source_text import SourceText
+from draft.form.yaml_messages import describe_syntax_error
 
 #: The YAML parser forms are read with. libyaml's is much faster; PyYAML's own, the fallback where
 #: libyaml is not installed, gives the same events and marks. Tests set this to read with each.

@@ -18,7 +18,8 @@ from draft.form.load_problems import LoadProblems
 from draft.form.loaded import Mark
 from draft.form.places import Path_
 from draft.form.scalars import TAG, ScalarReader, unsupported_tag
-from draft.form.yaml_messages import SourceText, quoted
+from draft.form.source_text import SourceText
+from draft.form.yaml_examples import quoted
 
 EXAMPLE_LINE = "year: 2023"
 

@@ -12,7 +12,7 @@ from itertools import islice
 
 from draft.form.load_problems import LoadProblems, Stop
 from draft.form.loaded import Mark
-from draft.form.yaml_messages import SourceText
+from draft.form.source_text import SourceText
 
 #: Most invisible characters listed one by one; the rest are summed up in one line.
 MAX_CHARACTER_REPORTS = 100

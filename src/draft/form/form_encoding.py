@@ -10,7 +10,7 @@ from __future__ import annotations
 from draft.form.forbidden_characters import FORBIDDEN
 from draft.form.load_problems import LoadProblems
 from draft.form.loaded import Mark
-from draft.form.yaml_messages import SourceText
+from draft.form.source_text import SourceText
 from draft.text.decode import GB18030, BadUtf8, NotText, decode
 
 SAVE_AS_UTF8 = "用记事本打开表单，点“另存为”，编码选“UTF-8”后保存"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from draft.text.punctuation import chinese_at_join
+from draft.text.chinese import chinese_at_join
 
 _LINE_BREAKS = "\r\n\u2028\u2029"
 _FOLDED_BREAKS = re.compile(r"(?<=[^\n])\n+(?=[^\n])")  # between text: not the final break a ">" text keeps

@@ -35,7 +35,7 @@ from draft.form.limits import MAX_BYTES, MAX_DEPTH, MAX_NODES, TOO_COMPLEX, too_
 from draft.form.load_problems import LoadProblems, Stop
 from draft.form.loaded import LoadedForm, Mark, format_field
 from draft.form.scalars import WrittenNumber
-from draft.form.yaml_messages import SourceText
+from draft.form.source_text import SourceText
 from draft.problems import FormError, Problem, UsageError, display_path, readable
 
 __all__ = [

@@ -94,23 +94,24 @@ class Positions:
 
     def __init__(self, loaded: LoadedForm) -> None:
         self.display = loaded.display  # the file, as messages name it
-        self._loaded = loaded
+        # The form's marks and text only: its values are the model's business.
+        self._marks = loaded._replace(data={})
         self._source = loaded.source
         self._line_starts: list[int] | None = None
         self._offsets: dict[FormPath, list[int] | None] = {}
 
     def mark(self, path: FormPath) -> Mark:
         """Where the value at ``path`` starts, or else its nearest ancestor that has a mark."""
-        return self._loaded.mark(path)
+        return self._marks.mark(path)
 
     def key_mark(self, path: FormPath) -> Mark:
         """Where the key introducing ``path`` starts, falling back to :meth:`mark`."""
-        return self._loaded.key_mark(path)
+        return self._marks.key_mark(path)
 
     def last_field(self) -> FormPath:
         """The top-level field written last in the form: where a missing one is best added."""
-        fields = [path for path in self._loaded.key_marks if len(path) == 1]
-        return max(fields, key=self._loaded.key_marks.__getitem__, default=())
+        fields = [path for path in self._marks.key_marks if len(path) == 1]
+        return max(fields, key=self._marks.key_marks.__getitem__, default=())
 
     def in_text(self, origin: Origin, value_indices: list[int]) -> list[Mark]:
         """Where each of ``value_indices`` of ``origin``'s value was typed (else where the value starts)."""
@@ -124,7 +125,7 @@ class Positions:
         return self._offsets[origin.path]
 
     def _align(self, origin: Origin) -> list[int] | None:
-        mark = self._loaded.value_marks.get(origin.path)
+        mark = self._marks.value_marks.get(origin.path)
         line_starts = self._lines()
         if mark is None or mark.line > len(line_starts):
             return None

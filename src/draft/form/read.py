@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from draft.form.load import LoadedForm, format_field, load_form
-from draft.form.places import place_name, titles_in
+from draft.form.places import place_name
 from draft.form.positions import Positions
 from draft.form.schema import PART_LABELS
 from draft.form.validate import parse_date, validate_form
@@ -50,18 +50,21 @@ def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.d
     if problems:
         raise FormError(loaded.warnings + problems)
     normalize = normalize and data.get("normalize_punctuation") is not False
+    read = _Reader(normalize).report(data, Positions(loaded))
     try:
-        report = resolve(_Reader(normalize).report(data, Positions(loaded)))
+        report = resolve(read)
     except TooDeep as too_deep:
-        raise FormError(loaded.warnings + [_too_deep(loaded, path) for path in too_deep.paths]) from None
+        raise FormError(loaded.warnings + [_too_deep(read, path) for path in too_deep.paths]) from None
     return ReadForm(report=report, warnings=loaded.warnings)
 
 
-def _too_deep(loaded: LoadedForm, path: FormPath) -> Problem:
+def _too_deep(report: Report, path: FormPath) -> Problem:
     """GB/T 9704 has four heading levels; a form nesting items further cannot be numbered."""
-    mark = loaded.key_mark(path)
-    place = place_name(path, titles_in(loaded.data))
-    return Problem(loaded.display, TOO_DEEP, mark.line, mark.column, format_field(path), Severity.ERROR, place)
+    assert report.source is not None
+    mark = report.source.key_mark(path)
+    titles = {node.path: node.title.raw for node in report.nodes() if node.title}
+    place = place_name(path, titles.get)
+    return Problem(report.source.display, TOO_DEEP, mark.line, mark.column, format_field(path), Severity.ERROR, place)
 
 
 class _Reader:

@@ -20,7 +20,8 @@ from draft.form.line_folding import join_folded_lines
 from draft.form.load_problems import LoadProblems
 from draft.form.loaded import Mark
 from draft.form.places import Path_
-from draft.form.yaml_messages import SourceText, quoted
+from draft.form.source_text import SourceText
+from draft.form.yaml_examples import quoted
 
 #: The prefix of YAML's own tags: ``!!int`` is ``TAG + "int"``.
 TAG = "tag:yaml.org,2002:"

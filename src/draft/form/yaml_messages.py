@@ -1,149 +1,37 @@
-"""Chinese explanations for YAML syntax errors.
+"""Chinese explanations for YAML syntax errors: :func:`describe_syntax_error` tries the rules in order.
 
 PyYAML, and libyaml behind ``CSafeLoader``, describe a syntax error in English
 and in terms of YAML's grammar ("while parsing a block mapping ... did not find
 expected key"). The people filling in forms need to hear what they typed wrong
 and how to fix it. The two parsers word the same error differently, so each
-rule below looks for a phrase both of them use, then at the text around the
-error to tell apart mistakes that YAML reports alike (a colon inside a value
-and a wrongly indented line both give "mapping values are not allowed").
-The last rule is a fallback that still names the place.
+rule (:mod:`draft.form.yaml_rules`) looks for a phrase both of them use, then at
+the text around the error to tell apart mistakes that YAML reports alike (a colon
+inside a value and a wrongly indented line both give "mapping values are not
+allowed"). The rules are tried most specific first; the last is a fallback that
+still names the place.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Callable
-from functools import cached_property
-from typing import NamedTuple
 
 import yaml
 
-# YAML counts these as line breaks, so our line numbers must too, or they
-# would disagree with the ones PyYAML gives. YAML also breaks lines at U+0085,
-# but that character is refused before parsing, and editors do not break there.
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
-_LINE_BREAK_CHARS = "\r\n\u2028\u2029"
-
-# An escape as the user wrote it, valid or not: \q, \xZ, \ud800.
-_WRITTEN_ESCAPE = re.compile(r"\\(?:[xuU][0-9A-Fa-f]*|.)")
-
-# A line whose value opens with a quote: "- " items and "key: " in front of it.
-_QUOTED_START = re.compile(r"^\s*(?:-\s+)*(?:[^\s\"'#:][^:#]*:\s+)?(?P<quote>[\"'])")
-# A line whose value opens with a bracket: "- [放管服]改革……".
-_BRACKET_START = re.compile(r"^\s*(?:-\s+)+(?:[^\s\"'#:\[{][^:#]*:\s+)?(?P<open>[\[{])")
-# The first quoted word of a value, for the example written with Chinese quotes.
-_ASCII_QUOTED = re.compile(r"([\"'])(.*?)\1")
-
-# YAML only looks this far for the colon after a key.
-_SIMPLE_KEY_LIMIT = 1024
-
-#: Shown when no line of the user's own can be turned into an example.
-GENERIC_EXAMPLE = '标题: "内容"'
-
-
-class SourceText:
-    """The decoded form text, able to turn a character index into a line and column."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    @cached_property
-    def _starts(self) -> list[int]:
-        # Only needed to explain problems, so not computed for a good form.
-        return [0, *(match.end() for match in _LINE_BREAK.finditer(self.text))]
-
-    def position(self, index: int) -> tuple[int, int]:
-        """1-based (line, column) of the character at ``index``."""
-        row = bisect.bisect_right(self._starts, index) - 1
-        return row + 1, index - self._starts[row] + 1
-
-    @property
-    def line_count(self) -> int:
-        return len(self._starts)
-
-    def line(self, number: int) -> str:
-        """The 1-based line ``number`` without its line break; empty past the end."""
-        if not 1 <= number <= len(self._starts):
-            return ""
-        start = self._starts[number - 1]
-        end = self._starts[number] if number < len(self._starts) else len(self.text)
-        return self.text[start:end].rstrip(_LINE_BREAK_CHARS)
-
-
-class SyntaxIssue(NamedTuple):
-    """A syntax error, explained: where (1-based) and what to do."""
-
-    line: int
-    column: int
-    message: str
-
-
-class _Report(NamedTuple):
-    """What the parser said, with 1-based positions and the text to look at."""
-
-    problem: str
-    context: str
-    line: int
-    column: int
-    context_line: int
-    context_column: int
-    source: SourceText
-
-    @classmethod
-    def of(cls, error: yaml.YAMLError, source: SourceText) -> _Report:
-        problem_mark = getattr(error, "problem_mark", None)
-        context_mark = getattr(error, "context_mark", None) or problem_mark
-        problem_mark = problem_mark or context_mark
-        line, column = _one_based(problem_mark)
-        context_line, context_column = _one_based(context_mark)
-        return cls(
-            problem=getattr(error, "problem", None) or str(error),
-            context=getattr(error, "context", None) or "",
-            line=line,
-            column=column,
-            context_line=context_line,
-            context_column=context_column,
-            source=source,
-        )
-
-    @property
-    def text_line(self) -> str:
-        return self.source.line(self.line)
-
-    @property
-    def before(self) -> str:
-        """The part of the error's line in front of the error."""
-        return self.text_line[: max(self.column - 1, 0)]
-
-    @property
-    def char(self) -> str:
-        """The character the parser stopped at; empty at a line end."""
-        return self.text_line[self.column - 1 : self.column] if self.column else ""
-
-    def issue(self, message: str) -> SyntaxIssue:
-        return SyntaxIssue(self.line, self.column, message)
-
-    def context_issue(self, message: str) -> SyntaxIssue:
-        """An issue placed where the unfinished construct began (an opening quote or bracket)."""
-        return SyntaxIssue(self.context_line, self.context_column, message)
-
-
-def _one_based(mark: yaml.Mark | None) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+from draft.form import yaml_rules
+from draft.form.source_text import SourceText
+from draft.form.yaml_error import ErrorReport, SyntaxIssue
 
 
 def describe_syntax_error(error: yaml.YAMLError, source: SourceText) -> SyntaxIssue:
     """Explain a PyYAML/libyaml syntax error in Chinese, with where to look."""
     if isinstance(error, yaml.reader.ReaderError):
         return _unacceptable_character(error, source)
-    report = _Report.of(error, source)
+    report = ErrorReport.of(error, source)
     for rule in _RULES:
         issue = rule(report)
         if issue is not None:
             return issue
-    return _fallback(report)
+    return yaml_rules.fallback(report)
 
 
 def _unacceptable_character(error: yaml.reader.ReaderError, source: SourceText) -> SyntaxIssue:
@@ -157,339 +45,18 @@ def _unacceptable_character(error: yaml.reader.ReaderError, source: SourceText) 
     )
 
 
-# --- Examples built from the user's own line ---------------------------------
-
-
-def quoted(value: str) -> str:
-    """``value`` in YAML quotes, choosing the quote that needs no escaping.
-
-    Quotes already around the whole value (``'it's'``) are taken off first:
-    the user meant them as quotes, and they get the kind that fits.
-    """
-    inner = value
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        inner = value[1:-1]
-    if '"' in inner or "\\" in inner:
-        return _single_quoted(inner)
-    return f'"{inner}"'
-
-
-def _single_quoted(text: str) -> str:
-    doubled = text.replace("'", "''")
-    return f"'{doubled}'"
-
-
-def quoted_example(line: str) -> str:
-    """The line ``key: value`` (or ``- value``) with the value quoted, or a generic example."""
-    text = line.strip()
-    prefix = ""
-    if text.startswith("- "):
-        prefix, text = "- ", text[2:].lstrip()
-    key, separator, value = text.partition(": ")
-    if separator and value.strip():
-        return f"{prefix}{key}: {quoted(value.strip())}"
-    if prefix and text:  # a list item that is a bare value
-        return f"- {quoted(text)}"
-    return GENERIC_EXAMPLE
-
-
-# --- The rules, most specific first ---------------------------------------------
-
-INDENT = (
-    "这一行的缩进（行首的空格数）和上下文对不上。同一级的字段左边要对齐；"
-    "只有冒号后面不写内容的字段，下面才能再缩进写它的下级字段。请检查这一行和上一行行首的空格数。"
-)
-
-
-def _tab(report: _Report) -> SyntaxIssue | None:
-    line = report.text_line
-    indent = line[: len(line) - len(line.lstrip(" \t"))]
-    if "\t" in indent:
-        return SyntaxIssue(
-            report.line,
-            indent.index("\t") + 1,
-            "这一行开头的缩进里有 Tab 字符，YAML 只认空格。"
-            "请用空格缩进，不要用 Tab 键（同一级的字段左边空格数要相同，一般每级 2 个空格）。",
-        )
-    if report.char == "\t":
-        return report.issue("这里有一个 Tab 字符，YAML 不允许它出现在这个位置。请把它删掉或换成空格。")
-    return None
-
-
-def _unclosed_quote(report: _Report) -> SyntaxIssue | None:
-    if "quoted scalar" not in report.context:
-        return None
-    if "end of stream" not in report.problem and "document" not in report.problem:
-        return None
-    quote = report.source.line(report.context_line)[report.context_column - 1 : report.context_column]
-    return report.context_issue(
-        f"这里开始的引号 {quote} 没有结束，后面找不到与它配对的 {quote}。"
-        f"请在这段内容末尾补上 {quote}；如果不需要引号，请把开头的 {quote} 删掉。"
-    )
-
-
-def _bad_escape(report: _Report) -> SyntaxIssue | None:
-    if "quoted scalar" not in report.context:
-        return None
-    # The parsers point at different characters of the escape (the backslash,
-    # the letter, the first bad digit); the user wrote a backslash, so point at that.
-    backslash = report.text_line[: report.column].rfind("\\")
-    escape = _WRITTEN_ESCAPE.match(report.text_line, backslash) if backslash >= 0 else None
-    column = backslash + 1 if escape else report.column
-    written = escape.group() if escape else "\\"
-    return SyntaxIssue(
-        report.line,
-        column,
-        f"双引号里的反斜杠“\\”表示转义，这里的“{written}”不是有效的写法。"
-        "如果要写反斜杠本身（例如文件路径），请把两边的双引号换成单引号，或者把“\\”写成“\\\\”。",
-    )
-
-
-def _fullwidth_colon_on(report: _Report, number: int) -> SyntaxIssue | None:
-    """A line that uses the Chinese colon "：" where YAML needs ": "."""
-    line = report.source.line(number)
-    if "：" not in line or ": " in line:
-        return None
-    fixed = re.sub(r"\s*：\s*", ": ", line.strip(), count=1).rstrip()
-    return SyntaxIssue(
-        number,
-        line.index("：") + 1,
-        f"这一行用的是中文冒号“：”。YAML 只认英文冒号，而且冒号后面要有一个空格，请改成：{fixed}",
-    )
-
-
-def _previous_text_line(report: _Report) -> int:
-    number = report.line - 1
-    while number > 1 and not report.source.line(number).strip():
-        number -= 1
-    return number
-
-
-def _first_content_line(source: SourceText) -> int:
-    """The number of the first line that is neither blank nor a comment (1 for an empty text)."""
-    number = 1
-    while (line := source.line(number).strip()) == "" or line.startswith("#"):
-        if number >= source.line_count:
-            return 1
-        number += 1
-    return number
-
-
-def _mapping_value_here(report: _Report) -> SyntaxIssue | None:
-    if "mapping values are not allowed" not in report.problem:
-        return None
-    if report.column > _SIMPLE_KEY_LIMIT:
-        return report.issue(
-            f"这一行冒号前面的字段名太长了（YAML 规定不能超过 {_SIMPLE_KEY_LIMIT} 个字符）。"
-            "如果冒号前面是内容而不是字段名，请写成“字段名: 内容”，并给内容加上英文引号。"
-        )
-    if re.search(r":[ \t]", report.before):
-        return report.issue(
-            "这一行的内容里有“冒号+空格”（: ），YAML 会把它当成又一个“字段: 内容”。"
-            f"请给整个内容加上英文引号，例如：{quoted_example(report.text_line)}"
-        )
-    return _colon_slip_on(report, _previous_text_line(report)) or report.issue(INDENT)
-
-
-def _glued_colon_on(report: _Report, number: int) -> SyntaxIssue | None:
-    """A line ``key:value``, with no space after the colon."""
-    line = report.source.line(number)
-    glued = re.search(r"^\s*(?:- )?[\w\u4e00-\u9fff]+:(?=[^\s:/])", line)
-    if glued is None or ": " in line:
-        return None
-    fixed = line.strip().replace(":", ": ", 1)
-    return SyntaxIssue(
-        number,
-        glued.end(),
-        f"这一行的冒号后面缺少空格，YAML 因此认不出字段。请在冒号后面加一个空格，写成：{fixed}",
-    )
-
-
-def _colon_slip_on(report: _Report, number: int) -> SyntaxIssue | None:
-    """A field line whose colon YAML cannot see: a Chinese colon, or no space after it."""
-    line = report.source.line(number)
-    if not line.strip() or line.lstrip().startswith("#"):
-        return None
-    return _fullwidth_colon_on(report, number) or _glued_colon_on(report, number)
-
-
-def _missing_colon(report: _Report) -> SyntaxIssue | None:
-    if "could not find expected ':'" not in report.problem:
-        return None
-    number = report.context_line
-    slip = _colon_slip_on(report, number)
-    if slip is not None:
-        return slip
-    return SyntaxIssue(
-        number,
-        report.context_column,
-        "这一行既不是“字段名: 内容”，也不是以“- ”开头的列表项。"
-        "请写成“字段名: 内容”（英文冒号，后面加一个空格）；"
-        "如果它是上一行内容的延续，请把它接到上一行末尾，或用引号把整段内容括起来。",
-    )
-
-
-def _text_after_quoted_start(report: _Report) -> SyntaxIssue | None:
-    """A value that opens with a quoted word: ``- "放管服"改革持续深化。``.
-
-    YAML takes the opening quote for quotes around the whole value, so the
-    words after the closing quote cannot be read, whatever the indentation.
-    """
-    value = _QUOTED_START.match(report.text_line)
-    if value is None or not report.before.rstrip().endswith(value["quote"]):
-        return None
-    quote = value["quote"]
-    after = report.text_line[value.end("quote") :]
-    rest = after[after.find(quote) + 1 :].rstrip()
-    if rest.endswith(quote) and quote not in rest[:-1]:
-        return None  # quotes meant around the whole value, with one inside: 'it's'
-    if report.column - 1 <= value.start("quote") + 1:
-        return None  # the parser stopped at the opening quote itself
-    prefix, text = report.text_line[: value.start("quote")].strip(), report.text_line[value.start("quote") :].strip()
-    chinese = _ASCII_QUOTED.sub(lambda m: f"“{m[2]}”" if m[1] == '"' else f"‘{m[2]}’", text)
-    # The quotes are the user's words here: none is taken off, as quoted() would.
-    wrapped = f'"{text}"' if quote == "'" and '"' not in text and "\\" not in text else _single_quoted(text)
-    return SyntaxIssue(
-        report.line,
-        value.start("quote") + 1,
-        f"这里的内容以引号 {value['quote']} 开头，YAML 把它当成了括住整个内容的引号，引号后面的文字就读不下去了。"
-        f"请改用中文引号（{prefix} {chinese}），或者给整个内容再加一层引号（{prefix} {wrapped}）。",
-    )
-
-
-def _in_block_mapping(report: _Report) -> SyntaxIssue | None:
-    if "block mapping" not in report.context:
-        return None
-    last = report.before.rstrip()[-1:]
-    if last and last in "\"'":
-        return report.issue(
-            "引号只能把整个内容括起来，这里引号结束之后还有文字。"
-            f"请把整个内容放进一对引号里，例如：{quoted_example(report.text_line)}"
-        )
-    if last and last in "]}":
-        return report.issue(
-            "以 [ 或 { 开头的内容会被 YAML 当成列表或字典。"
-            f"请给整个内容加上英文引号，例如：{quoted_example(report.text_line)}"
-        )
-    if report.char == "-":
-        return report.issue(
-            "这一行以“- ”开头（表示列表项），但这个位置应该写“字段名: 内容”。"
-            "如果它属于上面某个字段的列表，请把它缩进到那个字段下面；否则请删掉“- ”。"
-        )
-    if report.char == ":":
-        return report.issue("这一行冒号前面没有字段名。请在冒号前写上字段名，或删掉这个冒号。")
-    return report.issue(INDENT)
-
-
-def _in_block_sequence(report: _Report) -> SyntaxIssue | None:
-    if "block collection" not in report.context:
-        return None
-    bracket = _BRACKET_START.match(report.text_line)
-    if bracket is not None:
-        return SyntaxIssue(
-            report.line,
-            bracket.start("open") + 1,
-            "以 [ 或 { 开头的内容会被 YAML 当成列表或字典。"
-            f"请给整个内容加上英文引号，例如：{quoted_example(report.text_line)}；或者改用中文的【】或（）。",
-        )
-    return report.issue(
-        "这一行在一个列表里（列表的每一项以“- ”开头），但缩进不对：新的一项要以“- ”开头并和上一项的“-”对齐，"
-        "属于同一项的字段要和这一项第一个字段的左边对齐。"
-    )
-
-
-def _starts_with_indicator(report: _Report) -> SyntaxIssue | None:
-    """A value that begins with a character YAML reserves: - ? @ ` % & * ! | > , ] }."""
-    example = quoted_example(report.text_line)
-    if "sequence entries are not allowed" in report.problem:
-        start = "- "
-    elif "mapping keys are not allowed" in report.problem:
-        start = "? "
-    elif "cannot start any token" in report.problem:
-        start = report.char
-    elif "node content" in report.problem and "flow" not in report.context:
-        start = report.char  # a flow indicator , ] } where a value begins
-    elif "anchor" in report.context or "alias" in report.context:
-        start = report.source.line(report.context_line)[report.context_column - 1 : report.context_column]
-    elif "tag" in report.context or "tag" in report.problem:
-        start = "!"
-    else:
-        return None
-    return report.issue(
-        f"内容不能以“{start.strip()}”开头，它在 YAML 里有特殊含义。请给整个内容加上英文引号，例如：{example}"
-    )
-
-
-def _block_scalar(report: _Report) -> SyntaxIssue | None:
-    if "block scalar" not in report.context:
-        return None
-    return report.issue(
-        "“|”和“>”表示下面是多行文字，它们后面必须直接换行，文字从下一行开始写并且要缩进。"
-        f"如果内容本身就以“|”或“>”开头，请给整个内容加上英文引号，例如：{quoted_example(report.text_line)}"
-    )
-
-
-def _unclosed_bracket(report: _Report) -> SyntaxIssue | None:
-    if "flow sequence" not in report.context and "flow mapping" not in report.context:
-        return None
-    opening, closing = ("[", "]") if "flow sequence" in report.context else ("{", "}")
-    return report.context_issue(
-        f"这里的“{opening}”没有找到配对的“{closing}”，或者括号里的内容写错了。请检查括号和逗号；"
-        f"如果内容本身就以“{opening}”开头（例如“[2023]5号”），请给整个内容加上英文引号。"
-    )
-
-
-def _flow_content(report: _Report) -> SyntaxIssue | None:
-    if "flow node" not in report.context:
-        return None
-    return report.issue(
-        "方括号 [ ] 或花括号 { } 里的内容不完整（例如多了一个逗号，或者括号没有闭合）。"
-        "请检查这里；如果这只是普通文字，请给整个内容加上英文引号。"
-    )
-
-
-def _document_marker(report: _Report) -> SyntaxIssue | None:
-    if "directive" not in report.context + report.problem and "document" not in report.problem:
-        return None
-    # The parsers may point at the end of the file, after the offending line.
-    for number in (report.line, _previous_text_line(report)):
-        if report.source.line(number).startswith(("---", "...", "%")):
-            return SyntaxIssue(
-                number,
-                1,
-                "这一行是 YAML 的文档分隔符（“---”“...”或以“%”开头），表单里不需要它。"
-                "请删掉这一行；如果它是内容的一部分，请给内容加上英文引号。",
-            )
-    # The first field written "unit：…" or "unit:…" is read as a lone line of text, and
-    # the document ends at the first comment or blank line after it.
-    first = _first_content_line(report.source)
-    slip = _colon_slip_on(report, first) if first < report.line else None
-    if slip is not None:
-        return slip
-    return report.issue(
-        "表单的内容在这里之前就已经结束了，这里多出来的内容无法读取。"
-        "这通常是因为第一行以“[”“{”或引号开头；表单的每一行应写成“字段名: 内容”。"
-    )
-
-
-def _fallback(report: _Report) -> SyntaxIssue:
-    return report.issue(
-        "这里的格式有误，无法读取。请检查这一行和上一行的缩进、冒号和引号；含有特殊符号的内容请加上英文引号。"
-    )
-
-
-_RULES: tuple[Callable[[_Report], SyntaxIssue | None], ...] = (
-    _tab,
-    _unclosed_quote,
-    _bad_escape,
-    _mapping_value_here,
-    _missing_colon,
-    _text_after_quoted_start,
-    _in_block_mapping,
-    _in_block_sequence,
-    _starts_with_indicator,
-    _block_scalar,
-    _unclosed_bracket,
-    _flow_content,
-    _document_marker,
+_RULES: tuple[Callable[[ErrorReport], SyntaxIssue | None], ...] = (
+    yaml_rules.tab,
+    yaml_rules.unclosed_quote,
+    yaml_rules.bad_escape,
+    yaml_rules.mapping_value_here,
+    yaml_rules.missing_colon,
+    yaml_rules.text_after_quoted_start,
+    yaml_rules.in_block_mapping,
+    yaml_rules.in_block_sequence,
+    yaml_rules.starts_with_indicator,
+    yaml_rules.block_scalar,
+    yaml_rules.unclosed_bracket,
+    yaml_rules.flow_content,
+    yaml_rules.document_marker,
 )

@@ -1,6 +1,6 @@
 """``draft import``: last year's report (.docx, .txt, .md) becomes this year's form.
 
-Like pandoc, three stages meet in one structure::
+Like pandoc, the stages meet in one structure::
 
     files (safety checks) → readers (docx / txt / md → SourcePara list)
         → parse (→ the report model, with what only an import knows: Imported)
@@ -18,18 +18,19 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from draft.importer.compare import same_when_built
 from draft.importer.emit import emit
 from draft.importer.files import open_report, refuse
 from draft.importer.infer import infer
 from draft.importer.layout import choose_layout
 from draft.importer.model import Imported, Note, snippet
-from draft.importer.parse import NotAReport, Parser, same_when_built
+from draft.importer.parse import NotAReport, Parser
 from draft.importer.readers import read
 from draft.importer.summary import summarize
 from draft.problems import DraftError, Problem, readable
 from draft.render.wording import Wording
 
-__all__ = ["ImportResult", "import_report", "check_form"]
+__all__ = ["ImportResult", "import_report", "verify_round_trip"]
 
 
 @dataclass
@@ -78,7 +79,7 @@ def import_report(
     _refuse_if_too_long(path, len(form_text.encode("utf-8")))
     problems: list[Problem] = []
     if check:
-        mismatches, problems = check_form(form_text, imported, wording, form_path or Path(path.stem + ".yaml"))
+        mismatches, problems = verify_round_trip(form_text, imported, wording, form_path or Path(path.stem + ".yaml"))
         imported.notes += mismatches
         if mismatches or problems:
             form_text = emit(imported, name, now)
@@ -103,7 +104,7 @@ def _refuse_if_too_long(path: Path, size: int) -> None:
         )
 
 
-def check_form(form_text: str, imported: Imported, wording: Wording, form_path: Path) -> tuple[list[Note], list[Problem]]:
+def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form_path: Path) -> tuple[list[Note], list[Problem]]:
     """Read the form back as ``draft build`` would and compare its body with the source, paragraph by paragraph.
 
     Returns notes on paragraphs that would come out differently, and the problems

@@ -18,9 +18,9 @@ from enum import Enum
 from typing import TypeVar
 
 from draft.importer.model import Imported, SourceLayout
-from draft.model.numbering import NEXT_STYLE, PART_STYLE, MarkerStyle
+from draft.model.numbering import PART_STYLE, MarkerStyle
 from draft.model.report import FormPath, Layout, Node, Part, PointPlacement, TitlePlacement
-from draft.model.resolve import DEFAULT_POINTS, default_title_placement
+from draft.model.resolve import child_style, default_points_placement, default_title_placement
 
 E = TypeVar("E", bound=Enum)
 
@@ -37,7 +37,7 @@ def choose_layout(imported: Imported) -> None:
     nodes = [part.node for part in report.parts]
     layout = layout._replace(
         title=chooser.choose(nodes, "title", list(TitlePlacement), chooser.title_requirement, chooser.title_default),
-        points=chooser.choose(nodes, "points", list(PointPlacement), chooser.points_requirement, lambda node: DEFAULT_POINTS),
+        points=chooser.choose(nodes, "points", list(PointPlacement), chooser.points_requirement, lambda node: default_points_placement()),
     )
     parts = [Part(part.kind, chooser.laid_out(part.node)) for part in report.parts]
     imported.report = report._replace(layout=layout, parts=parts)
@@ -64,7 +64,7 @@ class _Chooser:
         """Set the parts' and items' ``numbering`` and ``continue_numbering``; the form-wide ones returned."""
         sources = [(part.node, self.source[part.node.path]) for part in parts]
         styles = Counter(source.child_style for node, source in sources if node.items and source.child_style)
-        default = NEXT_STYLE[PART_STYLE]
+        default = child_style(None, PART_STYLE)
         top = default
         if styles:
             best, count = styles.most_common(1)[0]
@@ -83,7 +83,7 @@ class _Chooser:
 
     def _item_numbering(self, node: Node) -> None:
         source = self.source[node.path]
-        if node.items and source.child_style and source.child_style is not NEXT_STYLE[source.style]:
+        if node.items and source.child_style and source.child_style is not child_style(None, source.style):
             self.set(node, "numbering", source.child_style)
         if source.continue_numbering:
             self.set(node, "continue_numbering", True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from draft.importer.readers import SourcePara
+from draft.importer.source import SourcePara
 from draft.model.numbering import MarkerStyle
 from draft.model.report import FormPath, PointPlacement, Report, TitlePlacement
 

@@ -6,8 +6,9 @@ from draft.form.schema import PART_LABELS
 from draft.importer.emit import layout_options
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.model import Imported
-from draft.model.numbering import chinese_numeral
+from draft.model.numbering import MarkerStyle, chinese_numeral
 from draft.model.report import Layout, Node
+from draft.model.resolve import default_points_placement, default_title_placement
 
 _LAYOUT_WORDS = {
     "title": {"own-line": "标题单独成行", "run-in": "标题与正文同段"},
@@ -47,6 +48,16 @@ def _overrides(node: Node) -> int:
     return sum(item.layout != Layout() for item in node.walk()) - (node.layout != Layout())
 
 
+def _defaults() -> str:
+    """The layout a form gets when it says none, in words: as :mod:`draft.model.resolve` decides it."""
+    words = []
+    for style in (MarkerStyle.CHINESE_PAREN, MarkerStyle.ARABIC_DOT):
+        marker = style.marker(1) + (" " if style.marker(1).endswith(".") else "")
+        placement = _LAYOUT_WORDS["title"][default_title_placement(style).value]
+        words.append(f"{marker}级{placement}")
+    return "，".join(words + [_LAYOUT_WORDS["points"][default_points_placement().value].replace("“一是、二是”", "要点")])
+
+
 def summarize(imported: Imported, source: str) -> list[str]:
     report = imported.report
     lines = [f"从 {source} 读出："]
@@ -79,7 +90,7 @@ def summarize(imported: Imported, source: str) -> list[str]:
         signature = report.signature.printed if report.signature else "（无）"
         lines.append(f"  落款：{signature}　{imported.date_text or ''}".rstrip())
     layout = describe_layout(report.layout)
-    lines.append(f"  排版：{layout}" if layout else "  排版：按公文常规（（一）级标题单独成行，1. 级标题与正文同段，要点连成一段）")
+    lines.append(f"  排版：{layout}" if layout else f"  排版：按公文常规（{_defaults()}）")
     if imported.notes:
         lines.append(f"需要核对的地方（{len(imported.notes)} 处）：")
         lines += [f"  · {note}" for note in imported.notes]

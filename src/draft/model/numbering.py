@@ -98,4 +98,3 @@ STYLE_SPELLINGS: dict[str, MarkerStyle] = {
 def enumerator(n: int) -> str:
     """The lead-in of the n-th point: 一是, 二是, …"""
     return f"{chinese_numeral(n)}是"
-

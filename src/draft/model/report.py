@@ -59,6 +59,10 @@ class Text(NamedTuple):
     changes: tuple[Change, ...] = ()  # what punctuation normalization changes (or would) in ``raw``
     origin: Origin | None = None  # None for a text no form holds (an import's, before it is written)
 
+    def __bool__(self) -> bool:
+        """A text is true when something prints, as a string is: a title of only spaces counts as none."""
+        return bool(self.printed)
+
     @classmethod
     def plain(cls, text: str) -> Text:
         """A text printed as it is written, from no form."""
@@ -226,7 +230,8 @@ class Report(NamedTuple):
             yield from attachment.walk()
 
     def texts(self) -> Iterator[Text]:
-        """Every text of the report: fields, the frame's, intro, then each part's (and attachment's) titles, paragraphs, points."""
+        """Every text: the one-line fields, the frame's, the intro, the closing, then each part's (and attachment's)
+        titles, paragraphs and points in order."""
         for field in (self.unit, self.title, self.recipient, self.signature):
             if field is not None:
                 yield field
@@ -239,13 +244,6 @@ class Report(NamedTuple):
                 yield node.title
             yield from node.paragraphs
             yield from node.points
-
-    def node_at(self, path: FormPath) -> Node | None:
-        """The part or item at ``path`` (``("measures", "items", 1)``), if there is one."""
-        for node in self.nodes():
-            if node.path == path:
-                return node
-        return None
 
     def has_part(self, kind: str) -> bool:
         return any(part.kind == kind for part in self.parts)

@@ -45,6 +45,11 @@ def default_title_placement(style: MarkerStyle) -> TitlePlacement:
     return TitlePlacement.OWN_LINE if style.heading_level <= OWN_LINE_LEVELS else TitlePlacement.RUN_IN
 
 
+def default_points_placement() -> PointPlacement:
+    """How points are laid out when no layout says (:data:`DEFAULT_POINTS`, looked up when asked)."""
+    return DEFAULT_POINTS
+
+
 def child_style(chosen: MarkerStyle | None, own: MarkerStyle) -> MarkerStyle | None:
     """The marker form of the children of a node numbered ``own``: what it chose, else the next level."""
     return chosen or NEXT_STYLE[own]
@@ -98,7 +103,7 @@ def _node(node: Node, options: Layout, style: MarkerStyle, number: int, too_deep
         style=style,
         number=number,
         title_placement=options.title or default_title_placement(style),
-        points_placement=options.points or DEFAULT_POINTS,
+        points_placement=options.points or default_points_placement(),
     )
 
 

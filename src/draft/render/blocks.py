@@ -8,16 +8,12 @@ with the structure.
 
 from __future__ import annotations
 
-from draft.model.numbering import enumerator
-from draft.model.report import Node, PointPlacement, Report, Text
+from draft.model.points import CLAUSE_END, closed, join_points
+from draft.model.report import Node, Report, Text
 from draft.render import frame
 from draft.render.document import Block, Document, Role, Span
 from draft.render.titles import break_title
 from draft.render.wording import Wording
-
-#: Marks that already end a clause; no 。or ；is added after them.
-_CLAUSE_END = "。！？；：…"
-_SENTENCE_END = "。！？…"
 
 
 def render(report: Report, wording: Wording) -> Document:
@@ -35,7 +31,7 @@ def render(report: Report, wording: Wording) -> Document:
         blocks += _body(node, title_spans=())
     if report.closing:
         # 特此报告 is a sentence: written without its 。, it gets one.
-        text = _closed(report.closing.printed) if isinstance(report.closing, Text) else wording.closing(report)
+        text = closed(report.closing.printed) if isinstance(report.closing, Text) else wording.closing(report)
         blocks.append(Block.plain(Role.CLOSING, text))
     blocks += frame.attachment_note(report.frame)
     if report.signature or report.date:
@@ -54,26 +50,6 @@ def render(report: Report, wording: Wording) -> Document:
 def _with_colon(recipient: str) -> str:
     """主送机关 ends with a full-width colon (GB/T 9704 §7.3.2)."""
     return recipient.rstrip(":：") + "："
-
-
-def join_points(points: list[str], placement: PointPlacement) -> list[str]:
-    """一是……；二是……。 as one paragraph, or one paragraph a point.
-
-    A point the user ended with 。 keeps it (its sentences are complete, so the
-    next point follows a full stop); otherwise points are joined with ；and the
-    last one closed with 。, as GB/T 15834 uses the semicolon between clauses.
-    """
-    texts = [enumerator(n) + point for n, point in enumerate(points, 1)]
-    if placement is PointPlacement.PARAGRAPHS:
-        return [_closed(text) for text in texts]
-    joined = "".join(text if text.endswith(tuple(_CLAUSE_END)) else text + "；" for text in texts[:-1])
-    return [joined + _closed(texts[-1])]
-
-
-def _closed(text: str) -> str:
-    if text.endswith(tuple(_SENTENCE_END)):
-        return text
-    return text.rstrip("；;，,") + "。"
 
 
 def _body(node: Node, title_spans: tuple[Span, ...]) -> list[Block]:
@@ -106,4 +82,4 @@ def _item(node: Node) -> list[Block]:
 
 def _run_in_title(title: str) -> str:
     """A title run into its paragraph ends with 。 unless the user ended it already."""
-    return title if title.endswith(tuple(_CLAUSE_END)) else title + "。"
+    return title if title.endswith(tuple(CLAUSE_END)) else title + "。"

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import re
 
-from draft.text.names import UNIT_BEFORE_YEAR
+from draft.text.names import UNIT_BEFORE_YEAR, YEAR_DIGITS
 
 LINE_WIDTH = 20.0
 _PARTICLES = "的之和与及等并了"
 _NO_LINE_START = "，。、；：？！）》」』”’·…—"
 _NO_LINE_END = "（《「『“‘"
 _FIXED_TERMS = ("法治政府", "年度报告", "法治建设", "依法行政", "工作情况", "情况报告")
-_PREFERRED = re.compile(r"关于|(?=\d{4}年)")
+_PREFERRED = re.compile(rf"关于|(?={YEAR_DIGITS}年)")
 _PROTECTED = re.compile(r"\d+(?:\.\d+)?年度?|[A-Za-z0-9.]+|（[^）]*）|《[^》]*》|“[^”]*”")
 
 

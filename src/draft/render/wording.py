@@ -151,23 +151,45 @@ class Wording:
         return self._call("date", _for_templates(report))
 
 
+class PartForTemplates(NamedTuple):
+    """A part as a template sees it: which part, and its title as the form wrote it (None: the template's)."""
+
+    kind: str
+    title: str | None
+
+
 class ReportForTemplates(NamedTuple):
-    """What a template sees as ``report``: the form's fields as plain text, the year and the date."""
+    """What a template sees as ``report``: the form's fields as plain text, the year, the date and the parts.
+
+    Plain strings and numbers only, so that a unit's template can use string filters on them
+    (``report.unit|replace(…)``) as it did when the report was handed over as it was read.
+    """
 
     unit: str
     year: int
     title: str | None
     recipient: str | None
+    intro: tuple[str, ...]
+    parts: tuple[PartForTemplates, ...]
+    closing: str | bool
     signature: str | None
     date: datetime.date | None
 
 
 def _for_templates(report: Report) -> ReportForTemplates:
     def plain(text: Text | None) -> str | None:
-        return None if text is None else text.printed
+        return text.printed if text else None
 
     return ReportForTemplates(
-        report.unit.printed, report.year, plain(report.title), plain(report.recipient), plain(report.signature), report.date
+        unit=report.unit.printed,
+        year=report.year,
+        title=plain(report.title),
+        recipient=plain(report.recipient),
+        intro=tuple(text.printed for text in report.intro),
+        parts=tuple(PartForTemplates(part.kind, plain(part.node.title)) for part in report.parts),
+        closing=report.closing.printed if isinstance(report.closing, Text) else report.closing,
+        signature=plain(report.signature),
+        date=report.date,
     )
 
 

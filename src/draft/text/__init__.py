@@ -1,1 +1,1 @@
-"""Characters and paragraphs, shared by every reader and the check: decoding bytes, splitting paragraphs, punctuation."""
+"""Characters and paragraphs, shared by every reader and the check: decoding, what reads as Chinese, paragraphs, punctuation."""

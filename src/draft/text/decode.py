@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 
-from draft.text.punctuation import is_ideograph
+from draft.text.chinese import is_ideograph
 
 SAVE_AS_UTF8 = "请用记事本打开它，选择“另存为”，编码选“UTF-8”后保存。"
 

@@ -15,12 +15,14 @@ UNIT_SUFFIXES = (
     "局|委员会|委|办公室|办|厅|部|院|署|中心|政府|人民政府|会|所|站|队|处|科|室|馆|支队|大队|街道|街道办事处|镇|乡|"
     "公司|集团|学校|医院|大学|学院|管委会|管理委员会|分局|总局|监狱"
 )
+#: The digits of a year a report speaks of: 1900–2099 (a regular-expression fragment to build patterns with).
+YEAR_DIGITS = r"(?:19|20)[0-9]{2}"
 #: A whole unit name and nothing else: 深圳市罗湖区人力资源局.
 UNIT_NAME = re.compile(rf"^[\u4e00-\u9fff（）()·]{{2,40}}(?:{UNIT_SUFFIXES})$")
 #: A title's opening up to the end of the unit's name, where the year follows: 深圳市罗湖区人力资源局|2022年.
-UNIT_BEFORE_YEAR = re.compile(rf"^.+?(?:{UNIT_SUFFIXES})(?=\d{{4}}年)")
+UNIT_BEFORE_YEAR = re.compile(rf"^.+?(?:{UNIT_SUFFIXES})(?={YEAR_DIGITS}年)")
 #: A year written in a text, its digits as group 1: 2023年, 2023 年度 — not 2023年代, not the end of 12023.
-YEAR = re.compile(r"(?<![0-9０-９.])((?:19|20)[0-9]{2})\s*年(?!代)")
+YEAR = re.compile(rf"(?<![0-9０-９.])({YEAR_DIGITS})\s*年(?!代)")
 #: A date as a 成文日期 is written (GB/T 9704 §7.3.5.4): 2024年1月15日.
 CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 

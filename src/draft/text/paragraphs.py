@@ -1,9 +1,9 @@
 """Text typed over several lines → paragraphs: the one splitter of forms and imported reports.
 
 A blank line starts a new paragraph; the lines of one paragraph are joined as
-Chinese is written — without a space where Chinese meets the join
-(:func:`~draft.text.punctuation.chinese_at_join`), with one between two English
-words or numbers. Each paragraph remembers where each of its lines began in the
+Chinese is written: without a space, except between two Latin letters or digits
+(``English`` / ``words``). Marks are not judged here: a line ending in a half-width
+``)`` before ``2022年`` is still Chinese, and becomes ``）`` only later. Each paragraph remembers where each of its lines began in the
 text it was split from, so that the check can point at the line a user typed.
 """
 
@@ -14,8 +14,6 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
-
-from draft.text.punctuation import chinese_at_join
 
 # A blank line between paragraphs; then the line breaks of str.splitlines() inside one.
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -50,6 +48,10 @@ def join_lines(lines: Iterable[str]) -> str:
     return _Joiner().extend(lines).text()
 
 
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
 class _Joiner:
     """Lines joined one by one, in time proportional to their length (a paragraph may have thousands)."""
 
@@ -59,7 +61,7 @@ class _Joiner:
 
     def add(self, line: str) -> int:
         """Append a non-empty line; its index in the joined text."""
-        if self.pieces and not chinese_at_join(self.pieces[-1][-1], line[0]):
+        if self.pieces and _latin(self.pieces[-1][-1]) and _latin(line[0]):
             self.pieces.append(" ")
             self.length += 1
         self.pieces.append(line)
@@ -90,8 +92,12 @@ def split_paragraphs(value: str) -> list[Paragraph]:
 
 
 def one_line(value: str) -> Paragraph:
-    """A one-line field (a title, a point) as it prints: every line of it joined, blank lines too."""
-    return _paragraph(value, 0, len(value))
+    """A one-line field (a title, a point) as it prints: its paragraphs run together, as its lines are."""
+    text, lines = "", []
+    for paragraph in split_paragraphs(value):
+        lines += [(here + len(text), there) for here, there in paragraph.lines]
+        text += paragraph.text
+    return Paragraph(text, tuple(lines))
 
 
 def _paragraph(value: str, start: int, end: int) -> Paragraph:

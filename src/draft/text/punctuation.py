@@ -16,6 +16,7 @@ Rules only ever turn ASCII into Chinese punctuation, so a candidate that holds
 on the source holds on the result and is settled at once (nearly all of them);
 the others wait, and are looked at again whenever a character they read is
 rewritten. One scan per rule plus that local follow-up: linear in the text.
+Whether a character reads as Chinese is :mod:`draft.text.chinese`'s to say.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
 from typing import NamedTuple
+
+from draft.text.chinese import chinese_after, chinese_before, has_ideograph, is_ideograph
 
 
 class PunctuationChange(NamedTuple):
@@ -95,68 +98,6 @@ def _find_changes(text: str) -> tuple[Change, ...]:
     return tuple(sorted(_half_width_changes(text) + rewrite.changes()))
 
 
-
-# --- What reads as Chinese ------------------------------------------------------
-#
-# Tested a character at a time, in Python. A regex class of the ideographs would be
-# shorter to write, but compiling one costs Python's regex compiler milliseconds (it
-# walks every one of the 28,000 code points of the BMP blocks), and a build compiled
-# fourteen of them before it did anything else. The regexes below find the ASCII
-# marks; these tests decide.
-
-
-def is_ideograph(char: str) -> bool:
-    """A CJK unified ideograph (Extension A, the basic block, compatibility ideographs,
-    planes 2 and 3: Extensions B to H) or 〇; False for "" (outside the text)."""
-    return (
-        "\u4e00" <= char <= "\u9fff"
-        or "\u3400" <= char <= "\u4dbf"
-        or "\uf900" <= char <= "\ufaff"
-        or "\U00020000" <= char <= "\U0003ffff"
-        or char == "\u3007"
-    )
-
-
-def _has_ideograph(text: str, start: int, end: int) -> bool:
-    piece = text[start:end]
-    return not piece.isascii() and any(map(is_ideograph, piece))
-
-
-#: Chinese punctuation: 、。〃, the CJK brackets 〈〉《》「」『』【】〔〕〖〗…, the
-#: full-width forms of ASCII punctuation (，：（）％…), the dash — and the ellipsis ….
-_WIDE_PUNCT = frozenset(
-    chr(code)
-    for first, last in (
-        (0x3001, 0x3003), (0x3008, 0x3011), (0x3014, 0x301F),  # 、。〃 〈〉《》「」『』【】 〔〕〖〗…
-        (0xFF01, 0xFF0F), (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF60),  # ！＂…／ ：…＠ ［…｀ ｛…｠
-        (0x2014, 0x2014), (0x2026, 0x2026),  # — …
-    )
-    for code in range(first, last + 1)
-)
-# Curly quotes are English typography too, so a closing one counts only to the
-# left of a mark (“文件”, → ，) and an opening one only to its right: in
-# “Hello,” she said the comma stays.
-_CHINESE_MARKS_BEFORE = _WIDE_PUNCT | {"\u201d", "\u2019"}
-_CHINESE_MARKS_AFTER = _WIDE_PUNCT | {"\u201c", "\u2018"}
-
-
-def _chinese_before(char: str) -> bool:
-    """Whether ``char``, to the left of a mark, makes it Chinese."""
-    return char in _CHINESE_MARKS_BEFORE or is_ideograph(char)
-
-
-def _chinese_after(char: str) -> bool:
-    """Whether ``char``, to the right of a mark, makes it Chinese."""
-    return char in _CHINESE_MARKS_AFTER or is_ideograph(char)
-
-def chinese_at_join(left: str, right: str) -> bool:
-    """Whether two pieces of text meeting at ``left``|``right`` join as Chinese, with no space between.
-
-    Chinese on either side is enough: 共办理|125件 and 2023年|共 join, English words do not.
-    """
-    return _chinese_before(left) or _chinese_after(right)
-
-
 #: A position that is never Chinese: what a candidate reads on a side it ignores.
 _NOWHERE = -1
 
@@ -219,7 +160,7 @@ class _Candidate:
     applied: bool = False
 
     def holds(self, char: Callable[[int], str]) -> bool:
-        left = _chinese_before(char(self.before))
+        left = chinese_before(char(self.before))
         right = self.chinese_after(char(self.after))
         return (left and right) if self.needs_both else (left or right)
 
@@ -241,7 +182,7 @@ class _Rewrite:
         before: int = _NOWHERE,
         after: int = _NOWHERE,
         needs_both: bool = False,
-        chinese_after: Callable[[str], bool] = _chinese_after,
+        chinese_after: Callable[[str], bool] = chinese_after,
     ) -> None:
         candidate = _Candidate(changes, before, after, needs_both, chinese_after)
         if candidate.holds(self._source.char):
@@ -321,7 +262,7 @@ def _marks(source: _Source, rewrite: _Rewrite) -> None:
     for m in _MARK.finditer(source.plain):
         i = m.start()
         change = (i, m[0], _FULL_WIDTH[m[0]])
-        if _chinese_before(char(i - 1)) or _chinese_after(char(i + 1)):
+        if chinese_before(char(i - 1)) or chinese_after(char(i + 1)):
             rewrite.always(change)
         # A mark between two digits belongs to the number: 1,000 10:30 3:2.
         elif not (char(i - 1) in _DIGITS and char(i + 1) in _DIGITS):
@@ -366,7 +307,7 @@ def _brackets(source: _Source, rewrite: _Rewrite) -> None:
         chinese_inside: list[bool] = []
         previous = paragraph[0]
         for i in paragraph:
-            if opened and _has_ideograph(source.plain, previous + 1, i):
+            if opened and has_ideograph(source.plain, previous + 1, i):
                 chinese_inside[-1] = True
             previous = i
             if source.plain[i] == "(":
@@ -399,7 +340,7 @@ def _double_quotes(source: _Source, rewrite: _Rewrite) -> None:
     for quotes in _by_paragraph(source, _DOUBLE_QUOTE):
         for o, c in zip(quotes[0::2], quotes[1::2], strict=False):  # an odd quote at the end stays as it is
             changes = ((o, '"', "“"), (c, '"', "”"))
-            if _has_ideograph(source.plain, o + 1, c):
+            if has_ideograph(source.plain, o + 1, c):
                 rewrite.always(*changes)
             else:
                 rewrite.if_chinese(*changes, before=o - 1, after=c + 1)
@@ -420,7 +361,7 @@ _SINGLE_QUOTED = re.compile(r"'(?<![A-Za-z0-9]')(?![\s'])[^'‘’\n]*(?<!\s)'(?
 def _single_quotes(source: _Source, rewrite: _Rewrite) -> None:
     position = 0
     while m := _SINGLE_QUOTED.search(source.plain, position):
-        if _has_ideograph(source.plain, m.start() + 1, m.end() - 1):
+        if has_ideograph(source.plain, m.start() + 1, m.end() - 1):
             rewrite.always((m.start(), "'", "‘"), (m.end() - 1, "'", "’"))
             position = m.end()
         else:  # not a pair around Chinese; its closing quote may open one
@@ -465,7 +406,7 @@ def _periods(source: _Source, rewrite: _Rewrite) -> None:
             # Not at the end of a sentence, a period needs Chinese right after it:
             # typically a closing quote or bracket, which may be about to become
             # Chinese itself: 我同意." → 我同意。”
-            rewrite.if_chinese((i, ".", "。"), after=i + 1, chinese_after=_chinese_before)
+            rewrite.if_chinese((i, ".", "。"), after=i + 1, chinese_after=chinese_before)
 
 
 # Found as whole runs, so that only exactly ..., ...... or a single … becomes ……;

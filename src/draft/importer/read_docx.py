@@ -1,0 +1,319 @@
+"""The Word reader: a .docx's body paragraphs with their style, outline level, alignment, bold lead and list numbering.
+
+python-docx (and lxml) are imported only when a Word file is read: a build never
+needs them. Word's automatic list numbering (一、（一）1. that Word types, not the
+author) is rebuilt as marker text (:class:`_Numbering`), so the parser reads the
+headings as the reader of the document saw them.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+
+from draft.importer.files import RawFile, refuse
+from draft.importer.source import SourcePara, clean, join_lines
+from draft.model.numbering import chinese_numeral
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": _W}
+_TEXT_RUNS = (
+    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)"
+    " and not(ancestor::w:fldSimple[contains(@w:instr, 'PAGE')])]"
+)
+
+
+def read_docx(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
+    """The body paragraphs of a Word document, in order; tables and text boxes are noted, not read."""
+    import docx  # python-docx, only when a Word file is imported
+
+    try:
+        document = docx.Document(io.BytesIO(raw.data))
+    except Exception:  # python-docx and lxml raise many kinds for a damaged package
+        raise refuse(
+            raw.path,
+            "文件已损坏，无法读取其中的内容。请在 Word 或 WPS 中打开原文件，另存为新的 .docx 后再导入；"
+            "打不开的话，可以把正文复制到记事本，保存为 .txt 后导入。",
+        ) from None
+    try:
+        return _DocxReader(document).paragraphs()
+    except Exception:
+        if os.environ.get("DRAFT_DEBUG"):
+            raise
+        raise refuse(
+            raw.path,
+            "文件中有 draft 读不懂的内容。请在 Word 或 WPS 中打开原文件，另存为新的 .docx 后再导入；"
+            "仍然不行的话，可以把正文复制到记事本，保存为 .txt 后导入。",
+        ) from None
+
+
+class _DocxReader:
+    def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.text.run import Run
+
+        self.document = document
+        self.Run = Run
+        self.numbering = _Numbering(document)
+        self._style_cache: dict[str, tuple[str, int | None, bool, tuple[str, str] | None]] = {}
+        self._paragraph_type, self._character_type = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER
+        self._styles: dict[tuple[str | None, object], object] = {}
+
+    def _style_by_id(self, style_id: str | None, kind: object):  # type: ignore[no-untyped-def]
+        """python-docx's style of that id, looked up once: it walks every style of the document
+        to find the default one (most paragraphs and runs), which made a long report take minutes."""
+        key = (style_id, kind)
+        if key not in self._styles:
+            self._styles[key] = self.document.part.get_style(style_id, kind)
+        return self._styles[key]
+
+    def paragraphs(self) -> tuple[list[SourcePara], list[str]]:
+        from docx.text.paragraph import Paragraph
+
+        notes: list[str] = []
+        paras: list[SourcePara] = []
+        number = 0
+        for element in self._body_elements(self.document.element.body):
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "tbl":
+                notes.append(f"第{number}段之后有一个表格，表格内容没有导入，请在表单中另行补充。")
+                continue
+            number += 1
+            para = self._paragraph(Paragraph(element, self.document), number)
+            if para.text:
+                paras.append(para)
+        return paras, notes
+
+    def _body_elements(self, parent):  # type: ignore[no-untyped-def]
+        for child in parent.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+            if tag in ("p", "tbl"):
+                yield child
+            elif tag == "sdt":  # a content control wrapping paragraphs
+                for content in child.iterchildren(f"{{{_W}}}sdtContent"):
+                    yield from self._body_elements(content)
+
+    def _paragraph(self, paragraph, number: int) -> SourcePara:  # type: ignore[no-untyped-def]
+        p = paragraph._p
+        runs = [self.Run(r, paragraph) for r in p.xpath(_TEXT_RUNS)]
+        style_name, style_outline, style_bold, style_num = self._style(paragraph)
+        text = "".join(run._r.text for run in runs)
+        outline = style_outline
+        direct = p.xpath("./w:pPr/w:outlineLvl/@w:val")
+        if direct and direct[0].isdigit():
+            outline = int(direct[0]) + 1 if int(direct[0]) < 9 else None
+        if style_name.lower() in ("title", "标题") and outline is None:
+            outline = 0
+        try:
+            marker = self.numbering.marker(p, style_num)
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+            marker = ""
+        lead = self._lead(runs, style_bold, self._emphasised)
+        if marker and text.strip():
+            text = marker + text.lstrip()
+            lead = marker + lead if lead else ""
+        lines = [clean(line) for line in text.split("\n")]
+        # A title keeps its line breaks (the parser joins title lines); elsewhere a break joins lines.
+        text = "\n".join(line for line in lines if line) if outline == 0 else join_lines(lines)
+        return SourcePara(
+            text=text,
+            number=number,
+            unit="段",
+            style=style_name,
+            outline=outline,
+            lead=clean(lead),
+            centered=self._centered(paragraph, p),
+        )
+
+    def _style(self, paragraph):  # type: ignore[no-untyped-def]
+        """Name, outline level, boldness and numbering (numId, ilvl) of the paragraph's style, following basedOn."""
+        try:
+            style = self._style_by_id(paragraph._p.style, self._paragraph_type)
+        except Exception:
+            return ("", None, False, None)
+        if style is None:
+            return ("", None, False, None)
+        key = style.style_id or style.name or ""
+        if key in self._style_cache:
+            return self._style_cache[key]
+        name = style.name or ""
+        outline: int | None = None
+        bold = False
+        num: tuple[str, str] | None = None
+        current, seen = style, 0
+        while current is not None and seen < 10:
+            element = current.element
+            if outline is None:
+                level = element.xpath("./w:pPr/w:outlineLvl/@w:val")
+                if level and level[0].isdigit() and int(level[0]) < 9:
+                    outline = int(level[0]) + 1
+            if not bold and current.font is not None and current.font.bold:
+                bold = True
+            if num is None:
+                num_id = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+                if num_id:
+                    ilvl = element.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
+                    num = (num_id[0], ilvl[0] if ilvl else "0")
+            current, seen = current.base_style, seen + 1
+        heading = re.match(r"(?i)^(?:heading|标题)\s*(\d)$", name)
+        if outline is None and heading:
+            outline = int(heading.group(1))
+        result = (name, outline, bold, num)
+        self._style_cache[key] = result
+        return result
+
+    @staticmethod
+    def _lead(runs, style_bold: bool, emphasised) -> str:  # type: ignore[no-untyped-def]
+        """The text of the leading runs that stand out: bold, or in a heading/strong character style."""
+        if style_bold:
+            return ""  # the whole paragraph is bold: no run-in title to find
+        lead = ""
+        for run in runs:
+            text = run._r.text
+            if emphasised(run):
+                lead += text
+            elif text.strip():
+                break
+            else:
+                lead += text
+        return lead if lead.strip() and len(lead.strip()) < len("".join(r._r.text for r in runs).strip()) else ""
+
+    def _centered(self, paragraph, p) -> bool:  # type: ignore[no-untyped-def]
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        try:
+            alignment = paragraph.paragraph_format.alignment
+            if alignment is None:
+                style = self._style_by_id(p.style, self._paragraph_type)
+                alignment = style.paragraph_format.alignment if style is not None else None
+        except Exception:
+            return False
+        return alignment == WD_ALIGN_PARAGRAPH.CENTER
+
+    def _emphasised(self, run) -> bool:  # type: ignore[no-untyped-def]
+        if run.bold is not None:
+            return bool(run.bold)
+        try:
+            style = self._style_by_id(run._r.style, self._character_type)
+        except Exception:
+            return False
+        return _emphasising(style)
+
+
+def _emphasising(style) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a character style makes a run stand out: a heading or strong style, or a bold one."""
+    if style is None or style.name in (None, "Default Paragraph Font"):
+        return False
+    name = style.name or ""
+    if re.search(r"(?i)heading|标题|strong|要点", name):
+        return True
+    return bool(style.font is not None and style.font.bold)
+
+
+class _Numbering:
+    """Word's automatic list numbering (一、（一）1. typed by Word, not by the author) as marker text."""
+
+    _FORMATS = {
+        "decimal": lambda n: str(n),
+        "decimalZero": lambda n: f"{n:02d}",
+        "chineseCounting": lambda n: chinese_numeral(n) if 1 <= n <= 99 else str(n),
+        "chineseCountingThousand": lambda n: chinese_numeral(n) if 1 <= n <= 99 else str(n),
+        "chineseLegalSimplified": lambda n: chinese_numeral(n) if 1 <= n <= 99 else str(n),
+        "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10],
+        "japaneseCounting": lambda n: chinese_numeral(n) if 1 <= n <= 99 else str(n),
+        "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+        "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+        "decimalFullWidth": lambda n: "".join(chr(ord(d) + 0xFEE0) for d in str(n)),
+        "upperLetter": lambda n: chr(64 + (n - 1) % 26 + 1),
+        "lowerLetter": lambda n: chr(96 + (n - 1) % 26 + 1),
+        "upperRoman": lambda n: _roman(n),
+        "lowerRoman": lambda n: _roman(n).lower(),
+    }
+
+    def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
+        self.root = None
+        try:
+            from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+            self.root = document.part.part_related_by(RT.NUMBERING).element
+        except Exception:
+            self.root = None
+        self.counters: dict[str, dict[int, int]] = {}
+
+    def marker(self, p, style_num: tuple[str, str] | None) -> str:  # type: ignore[no-untyped-def]
+        if self.root is None:
+            return ""
+        num_id = p.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+        ilvl = p.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
+        if num_id:
+            numbering = (num_id[0], ilvl[0] if ilvl else (style_num[1] if style_num else "0"))
+        elif style_num:
+            numbering = (style_num[0], ilvl[0] if ilvl else style_num[1])
+        else:
+            return ""
+        num, level_text = numbering
+        if not num.isdigit() or num == "0" or not level_text.isdigit():
+            return ""
+        level = int(level_text)
+        levels = self._levels(num)
+        if level not in levels:
+            return ""
+        counters = self.counters.setdefault(num, {})
+        start, _fmt, _text = levels[level]
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        _start, fmt, text = levels[level]
+        if fmt in ("bullet", "none") or text is None:
+            return ""
+
+        def number(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            lvl = levels.get(k)
+            value = counters.get(k, lvl[0] if lvl else 1)
+            formatter = self._FORMATS.get(lvl[1] if lvl else "decimal", self._FORMATS["decimal"])
+            return formatter(value)
+
+        return re.sub(r"%(\d)", number, text)
+
+    def _levels(self, num: str) -> dict[int, tuple[int, str, str | None]]:
+        abstract = _xpath(self.root, f"./w:num[@w:numId='{num}']/w:abstractNumId/@w:val")
+        if not abstract or not abstract[0].isdigit():
+            return {}
+        overrides = {}
+        for override in _xpath(self.root, f"./w:num[@w:numId='{num}']/w:lvlOverride"):
+            level = override.get(f"{{{_W}}}ilvl")
+            start = _xpath(override, "./w:startOverride/@w:val")
+            if level and level.isdigit() and start and start[0].isdigit():
+                overrides[int(level)] = int(start[0])
+        levels: dict[int, tuple[int, str, str | None]] = {}
+        for lvl in _xpath(self.root, f"./w:abstractNum[@w:abstractNumId='{abstract[0]}']/w:lvl"):
+            level = lvl.get(f"{{{_W}}}ilvl")
+            if not level or not level.isdigit():
+                continue
+            start = _xpath(lvl, "./w:start/@w:val")
+            fmt = _xpath(lvl, "./w:numFmt/@w:val")
+            text = _xpath(lvl, "./w:lvlText/@w:val")
+            levels[int(level)] = (
+                overrides.get(int(level), int(start[0]) if start and start[0].isdigit() else 1),
+                fmt[0] if fmt else "decimal",
+                text[0] if text else None,
+            )
+        return levels
+
+
+def _xpath(element, path: str) -> list:  # type: ignore[no-untyped-def]
+    """XPath with the w: prefix on any lxml element (python-docx's own elements bind it themselves)."""
+    from lxml import etree
+
+    return etree._Element.xpath(element, path, namespaces=_NS)
+
+
+def _roman(n: int) -> str:
+    result = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            result, n = result + letters, n - value
+    return result

@@ -1,0 +1,170 @@
+"""The Markdown reader: headings, bold run-in titles, lists and escapes; HTML tags stripped to their text.
+
+A .md report may hold what a form cannot (code fences, tables, HTML, front matter):
+that is skipped or reduced to its text, and noted, so the user knows what to check.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from draft.importer.source import SourcePara, clean, join_lines
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+\s*)?$")
+_MD_BULLET = re.compile(r"^\s{0,3}[-*+]\s+")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
+#: A code fence (closed or not): its lines are the report's text like any other, only the fence goes.
+_MD_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
+#: A table's second row: |---|:---:|
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+#: HTML whose content is not text of the report: tables (not importable as paragraphs), scripts, styles.
+_HTML_BLOCK = re.compile(r"<(table|script|style)\b.*?(?:</\1\s*>|\Z)", re.I | re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+#: A line that starts a paragraph of its own even without a blank line before it.
+_STARTS_BLOCK = re.compile(
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[.．、]|"
+    r"[一二三四五六七八九十]{1,3}是|#|[-*+]\s|\*\*\s*[（(一二三四五六七八九十\d])"
+)
+
+
+def read_markdown(text: str) -> tuple[list[SourcePara], list[str]]:
+    """Markdown: headings, bold run-in titles, lists and escapes; a blank line separates paragraphs.
+
+    A file with (almost) no blank lines is text pasted into a .md file: then every
+    line is a paragraph, as in a .txt file. What is not text is skipped and noted: code
+    fences (their lines are read as text), tables, HTML tags (their text is kept) and
+    entities (read as the characters they stand for).
+    """
+    text = _MD_COMMENT.sub(_blank_lines, text)
+    tables = [text.count("\n", 0, m.start()) + 1 for m in _HTML_BLOCK.finditer(text) if m.group(1).lower() == "table"]
+    text = _HTML_BLOCK.sub(_blank_lines, text)
+    lines = text.splitlines()
+    start = 0
+    if lines and lines[0].strip() == "---":  # front matter: skipped
+        for index in range(1, len(lines)):
+            if lines[index].strip() in ("---", "..."):
+                start = index + 1
+                break
+    body = lines[start:]
+    non_blank = sum(1 for line in body if line.strip())
+    blank = sum(1 for line in body if not line.strip())
+    line_per_paragraph = blank * 4 < non_blank
+    skipped = _table_lines(lines)
+    tables += [number for number in sorted(skipped) if number - 1 not in skipped]
+    fences: list[int] = []
+    tagged: list[int] = []
+    paras: list[SourcePara] = []
+    block: list[str] = []
+    block_start = 0
+
+    def flush() -> None:
+        nonlocal block
+        if block:
+            para = _md_paragraph(block, block_start)
+            if para.text:
+                paras.append(para)
+        block = []
+
+    for number, line in enumerate(body, start + 1):
+        if number in skipped:
+            flush()
+            continue
+        if _MD_FENCE.match(line):
+            fences.append(number)
+            flush()
+            continue
+        if _HTML_TAG.search(line):
+            tagged.append(number)
+        if not line.strip() or _MD_RULE.match(line):
+            flush()
+            continue
+        heading = _MD_HEADING.match(line)
+        if heading or line_per_paragraph or _STARTS_BLOCK.match(_MD_QUOTE.sub("", line)) or (
+            block and (block[-1].endswith("  ") or block[-1].endswith("\\"))
+        ):
+            flush()
+        if not block:
+            block_start = number
+        block.append(line)
+        if heading:
+            flush()
+    flush()
+    return paras, _skipped_notes(fences, sorted(tables), tagged)
+
+
+def _blank_lines(match: re.Match[str]) -> str:
+    """What is cut out of a text, as the line breaks it held: the lines after keep their numbers."""
+    return "\n" * match.group().count("\n")
+
+
+def _table_lines(lines: list[str]) -> set[int]:
+    """The (1-based) numbers of the lines of Markdown tables: a row of cells, its |---| rule, the rows after."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if index and _MD_TABLE_RULE.match(line) and "|" in lines[index - 1]:
+            found.update((index, index + 1))
+            after = index + 1
+            while after < len(lines) and "|" in lines[after] and lines[after].strip():
+                after += 1
+                found.add(after)
+    return found
+
+
+def _skipped_notes(fences: list[int], tables: list[int], tagged: list[int]) -> list[str]:
+    notes = []
+    if fences:
+        notes.append(f"第{'、'.join(map(str, fences[:5]))}行的代码块标记（``` 或 ~~~）已去掉，其中的文字按普通段落导入，请核对。")
+    if tables:
+        notes.append(f"第{'、'.join(map(str, tables[:5]))}行起的表格没有导入（表格不能写进表单），请在表单中另行补充。")
+    if tagged:
+        notes.append(f"第{'、'.join(map(str, tagged[:5]))}行等处的 HTML 标记已去掉，只导入了其中的文字（“&nbsp;”等写法换成了对应的字符）。")
+    return notes
+
+
+def _md_paragraph(lines: list[str], number: int) -> SourcePara:
+    outline = None
+    heading = _MD_HEADING.match(lines[0])
+    if heading:
+        outline = len(heading.group(1)) - 1  # "#" is the title
+        lines = [heading.group(2)]
+    lines = [_MD_BULLET.sub("", _MD_QUOTE.sub("", line)).rstrip("\\") for line in lines]
+    text = _html_text(join_lines(lines))
+    text = _MD_LINK.sub(r"\1", text)
+    lead = ""
+    strong = _MD_STRONG.match(text)
+    if strong:
+        lead = _unescape(strong.group(2))
+    text = _MD_STRONG.sub(r"\2", text)
+    text = clean(_unescape(text))
+    return SourcePara(text, number, "行", outline=outline, lead=clean(lead))
+
+
+def _unescape(text: str) -> str:
+    return _MD_ESCAPE.sub(r"\1", text)
+
+
+class _HtmlText(HTMLParser):
+    """The text of HTML: tags dropped, entities read as their characters."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _html_text(text: str) -> str:
+    if not _HTML_TAG.search(text):
+        return text
+    parser = _HtmlText()
+    parser.feed(_AUTOLINK.sub(r"\1", text))  # <https://…> is a link written out, not a tag
+    parser.close()
+    return "".join(parser.parts)

@@ -1,0 +1,81 @@
+"""Which line around the report's body is what: title, web-page lines, masthead, 发文字号, date, closing, back matter.
+
+Before the first part a report has its title, perhaps a web page's lines (发布时间、
+来源), a masthead or a 发文字号, the recipient; after the last part its closing, 落款,
+成文日期, and back matter (附件、抄送). These are recognised by their wording alone,
+so that the :class:`~draft.importer.parse.Parser` can keep what the form holds and
+drop, with a note, what it does not.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from draft.importer.compare import comparable
+from draft.importer.marks import CN_VALUES, match_marker
+from draft.importer.source import SourcePara
+from draft.model.numbering import enumerator
+from draft.text.names import CHINESE_DATE, YEAR
+
+# --- The parts around the body: title, recipient, intro; closing, 落款, date ----------
+
+_DATE_OTHER = re.compile(
+    r"^\s*(?:(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})|([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)\s*$"
+)
+PAGE_NUMBER = re.compile(r"^(?:[-—–－~〜\s]*\d{1,3}[-—–－~〜\s]*|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+_META = re.compile(
+    r"^[【\[]?\s*(?:发布时间|发布日期|发布机构|发文机关|发文日期|发文字号|时间|日期|来源|信息来源|作者|编辑|责任编辑|浏览次数|"
+    r"访问量|点击数|阅读数|阅读次数|字号|字体|索引号|主题分类|体裁分类|公开方式|公开范围|公开日期|有效性|当前位置|您的位置|您当前的位置)"
+    r"\s*[:：]"
+    r"|^[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|分享到|分享|扫一扫|收藏|返回顶部)"
+    r"|[>＞»]\s*\S+\s*[>＞»]"
+)
+MASTHEAD = re.compile(r"^\S{2,30}文件$")
+DOC_NUMBER = re.compile(r"^\S{1,12}[〔\[［【(（]\s*20\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
+CLOSING = re.compile(r"^(?:特此报告|专此报告|以上报告|特此|妥否|以上[,，]?请|请审阅|请予审阅)")
+ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*(?:[:：].*)?$")
+BACK_MATTER = re.compile(r"^(?:[（(]此件|抄送|抄报|印发|联系人|（联系人|\(联系人|附注)")
+TITLE_WORDS = re.compile(r"报告|情况|总结|法治|依法行政|工作")
+
+
+def is_meta(para: SourcePara) -> bool:
+    return len(para.text) <= 120 and bool(_META.search(para.text))
+
+
+def is_title_line(para: SourcePara) -> bool:
+    text = para.text
+    if para.outline == 0 or "\n" in text:
+        return True
+    if len(text) > 40 or match_marker(text) or text.startswith(enumerator(1)) or parse_date(text.strip("（）()"))[0]:
+        return False
+    if not re.search("[\u4e00-\u9fff]", text):
+        return False
+    return not any(mark in text for mark in "。；;！？!?") and not text.endswith((":", "：", "，", ","))
+
+
+def is_recipient(text: str) -> bool:
+    return len(text) <= 40 and text.endswith((":", "：")) and "如下" not in text and not YEAR.match(text)
+
+
+def parse_date(text: str) -> tuple[datetime.date | None, bool]:
+    """(date, written as the build writes it) for a 成文日期 line; (None, False) if it is not one."""
+    match = CHINESE_DATE.match(text)
+    exact = bool(match)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        other = _DATE_OTHER.match(text)
+        if not other:
+            return None, False
+        if other.group(1):
+            year, month, day = int(other.group(1)), int(other.group(2)), int(other.group(3))
+        else:
+            digits = str.maketrans("〇零一二三四五六七八九", "00123456789")
+            year = int(other.group(4).translate(digits))
+            month, day = CN_VALUES.get(other.group(5), 0), CN_VALUES.get(other.group(6), 0)
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        return None, False
+    return date, exact and comparable(text) == f"{date.year}年{date.month}月{date.day}日"
