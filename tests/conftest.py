@@ -88,8 +88,10 @@ def edit_in_word(path: Path) -> None:
 
 
 def body_texts(document: docx.document.Document) -> list[str]:
-    """The non-empty paragraphs after the title."""
-    return [p.text for p in document.paragraphs[1:] if p.text.strip()]
+    """The non-empty paragraphs after the title (and after the 版头 above it, if there is one)."""
+    paragraphs = document.paragraphs
+    title = next((i for i, p in enumerate(paragraphs) if p.style is not None and p.style.style_id == "Title"), 0)
+    return [p.text for p in paragraphs[title + 1 :] if p.text.strip()]
 
 
 #: Latin-letter words a message may hold besides the user's own: what the user types in a form

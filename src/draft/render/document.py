@@ -29,6 +29,11 @@ class Role(Enum):
     IMPRINT = "imprint"  # 版记: spans: 印发机关, 印发日期
 
 
+#: The 版头 and the 版记: around the report's text, not part of it (GB/T 9704 §7.1).
+HEAD_ROLES = frozenset({Role.ISSUER_MARK, Role.DOC_NUMBER, Role.SIGNERS})
+IMPRINT_ROLES = frozenset({Role.COPY_TO, Role.IMPRINT})
+
+
 class Span(NamedTuple):
     """A stretch of text; a run-in title carries the look of heading ``heading_level``."""
 

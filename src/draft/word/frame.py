@@ -23,9 +23,6 @@ from draft.word import frame_styles as fs
 from draft.word.page import MARGIN_LEFT, TYPE_WIDTH
 from draft.word.styles import CHAR
 
-HEAD_ROLES = frozenset({Role.ISSUER_MARK, Role.DOC_NUMBER, Role.SIGNERS})
-IMPRINT_ROLES = frozenset({Role.COPY_TO, Role.IMPRINT})
-
 #: 签发人 names a line (§7.2.6: "一般每行排两个姓名").
 SIGNERS_A_LINE = 2
 _NAME_GAP = "\u3000"  # one full-width space between two names on a line

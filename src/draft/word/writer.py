@@ -17,9 +17,9 @@ computed on the way, and the zip is assembled from the very same members.
 from __future__ import annotations
 
 from draft import __version__
-from draft.render.document import Block, Document, Role
+from draft.render.document import HEAD_ROLES, IMPRINT_ROLES, Block, Document, Role
 from draft.word import elements, fingerprint, frame, frame_styles, package, pagination, properties, sections, styles
-from draft.word.frame import HEAD_ROLES, IMPRINT_ROLES, Place
+from draft.word.frame import Place
 from draft.word.package import CORE, CUSTOM, DOCUMENT, STYLES, Member
 
 _ROLE_STYLES = {
