@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import MINIMAL, dedent
+from conftest import ATTACHMENTS, FRAME_FIELDS, MINIMAL, dedent
 from draft.build import build_form
 from draft.render.wording import Wording
 from draft.word import measure
@@ -22,23 +22,7 @@ from draft.word.pagination import decide
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 
-FRAME = """\
-issuer_mark: 青山县市场监督管理局文件
-doc_number: 青市监〔2026〕3号
-signers: [张三, 李四, 王五]
-cc: [县委办公室, 县政府办公室]
-printed_by: 青山县市场监督管理局办公室
-printed_date: 2026-01-20
-closing: true
-date: 2024-01-15
-attachments:
-  - title: 行政执法情况统计表
-    text: 全年办理行政执法案件120件。
-  - title: 法治宣传活动清单
-    items:
-      - title: 宪法宣传周
-        text: 开展宪法宣传活动12场。
-"""
+FRAME = FRAME_FIELDS + ATTACHMENTS
 
 
 def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str, counts: list[int] | None) -> zipfile.ZipFile:
@@ -135,10 +119,10 @@ def test_the_frame_comes_in_the_standard_order(tmp_path: Path, monkeypatch: pyte
         "ImprintPage", "table", "CopyTo", "Imprint", "",
     ]
     texts = [text_of(p) for p in document.iter(f"{{{W}}}p")]
-    assert "青市监〔2026〕3号" in texts and "签发人：张三\u3000李四\n王五" in texts
+    assert "青市监〔2024〕3号" in texts and "签发人：张三\u3000李四\n王五" in texts
     assert "附件：1.\t行政执法情况统计表" in texts and "\t2.\t法治宣传活动清单" in texts
     assert ["附件1", "附件2"] == [t for t in texts if t.startswith("附件") and len(t) == 3]
-    assert "抄送：县委办公室，县政府办公室。" in texts and "青山县市场监督管理局办公室\t2026年1月20日印发" in texts
+    assert "抄送：县委办公室，县政府办公室。" in texts and "青山县市场监督管理局办公室\t2024年1月20日印发" in texts
     # The 签发人 line breaks after two names; the number sits on the last line (bottom of its cell).
     (signers,) = document.xpath('//w:p[w:pPr/w:pStyle/@w:val="Signers"]', namespaces=NS)
     assert [val(r, "w:rPr/w:rStyle") for r in signers.xpath("w:r[w:t]", namespaces=NS)] == [None, "SignerName", None, "SignerName", "SignerName"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINIMAL, dedent
+from conftest import ATTACHMENTS, FRAME_FIELDS, MINIMAL, dedent
 from draft.build import build_form
 from draft.importer import import_report
 from draft.render.wording import Wording
@@ -62,28 +62,13 @@ def test_the_frame_of_a_text_report_fills_the_fields(tmp_path: Path) -> None:
     assert not any("重建后的报告与原文不同" in w for w in warnings)
 
 
-FRAMED = """\
-issuer_mark: 青山县市场监督管理局文件
-doc_number: 青市监〔2024〕3号
-signers: [张三, 李四, 王五]
-cc: [县委办公室, 县政府办公室]
-printed_by: 青山县市场监督管理局办公室
-printed_date: 2024-01-20
-closing: true
-date: 2024-01-15
-attachments:
-  - title: 行政执法情况统计表
-    text: 全年办理行政执法案件120件。
-  - title: 法治宣传活动清单
-    text: 开展宪法宣传活动12场。
-"""
 
 
 def test_a_framed_report_draft_built_comes_back_with_its_frame(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The 版头's number and signers and the 版记 are tables in the .docx; they are read as the frame's lines."""
     monkeypatch.setattr(measure, "page_counts", lambda documents: [2, 2])
     form = tmp_path / "framed.yaml"
-    form.write_text(dedent(MINIMAL + FRAMED), encoding="utf-8")
+    form.write_text(dedent(MINIMAL + FRAME_FIELDS + ATTACHMENTS), encoding="utf-8")
     built = build_form(form, tmp_path / "out", Wording()).output
     data, warnings = form_of(built)
     assert (data["issuer_mark"], data["doc_number"]) == ("青山县市场监督管理局文件", "青市监〔2024〕3号")

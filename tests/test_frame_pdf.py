@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import ATTACHMENTS, REPO
 from draft.build import build_form
 from draft.render.wording import Wording
 from draft.word import measure
@@ -48,15 +48,6 @@ plans:
   text: 继续加强学习。
 """
 
-ATTACHMENTS = """\
-attachments:
-  - title: 行政执法情况统计表
-    text: 全年办理行政执法案件120件。
-  - title: 法治宣传活动清单
-    items:
-      - title: 宪法宣传周
-        text: 开展宪法宣传活动12场。
-"""
 
 #: One-line paragraphs added to the body: the end of the body moves over more than a whole page.
 BODY_LINES = range(0, 26)

@@ -91,6 +91,11 @@ NODE_SCHEMA: dict[str, Any] = {
 }
 
 
+def _date(label: str, example: str) -> dict[str, Any]:
+    """A date: as YAML reads 2024-01-15, or written 2024年1月15日."""
+    return {"type": ["date", "string"], "check_with": "report_date", "meta": {"label": label, "example": example}}
+
+
 def _names(label: str, example: str, item_example: str) -> dict[str, Any]:
     """A field holding one name, or a list of names (several 签发人, several 抄送机关)."""
     return {
@@ -109,11 +114,7 @@ def _frame_fields(this_year: int) -> dict[str, Any]:
         "signers": _names("签发人", "张三", "张三"),
         "cc": _names("抄送机关", "[县委办公室, 县政府办公室]", "县委办公室"),
         "printed_by": _text("印发机关", "青山县市场监督管理局办公室"),
-        "printed_date": {
-            "type": ["date", "string"],
-            "check_with": "report_date",
-            "meta": {"label": "印发日期", "example": f"{this_year}-01-20"},
-        },
+        "printed_date": _date("印发日期", f"{this_year}-01-20"),
         "attachments": {
             "type": "list",
             "empty": False,
@@ -162,11 +163,7 @@ def report_schema(today: datetime.date | None = None) -> dict[str, Any]:
             "meta": {"label": "结束语", "example": "特此报告。"},
         },
         "signature": _text("落款单位", "常州市钟楼区人力资源和社会保障局"),
-        "date": {
-            "type": ["date", "string"],
-            "check_with": "report_date",
-            "meta": {"label": "成文日期", "example": f"{this_year}-01-15"},
-        },
+        "date": _date("成文日期", f"{this_year}-01-15"),
         "normalize_punctuation": {
             "type": "boolean",
             "meta": {"label": "是否把半角标点改为全角", "example": "true"},
