@@ -38,6 +38,29 @@ plans:
 """
 
 
+#: The frame's fields as a form writes them (版头, 版记), for a report on 2023 (MINIMAL's year).
+FRAME_FIELDS = """\
+issuer_mark: 青山县市场监督管理局文件
+doc_number: 青市监〔2024〕3号
+signers: [张三, 李四, 王五]
+cc: [县委办公室, 县政府办公室]
+printed_by: 青山县市场监督管理局办公室
+printed_date: 2024-01-20
+closing: true
+date: 2024-01-15
+"""
+#: Two attachments: a text, and items numbered as a part's.
+ATTACHMENTS = """\
+attachments:
+  - title: 行政执法情况统计表
+    text: 全年办理行政执法案件120件。
+  - title: 法治宣传活动清单
+    items:
+      - title: 宪法宣传周
+        text: 开展宪法宣传活动12场。
+"""
+
+
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 
@@ -88,8 +111,10 @@ def edit_in_word(path: Path) -> None:
 
 
 def body_texts(document: docx.document.Document) -> list[str]:
-    """The non-empty paragraphs after the title."""
-    return [p.text for p in document.paragraphs[1:] if p.text.strip()]
+    """The non-empty paragraphs after the title (and after the 版头 above it, if there is one)."""
+    paragraphs = document.paragraphs
+    title = next((i for i, p in enumerate(paragraphs) if p.style is not None and p.style.style_id == "Title"), 0)
+    return [p.text for p in paragraphs[title + 1 :] if p.text.strip()]
 
 
 #: Latin-letter words a message may hold besides the user's own: what the user types in a form
@@ -102,6 +127,7 @@ ALLOWED_ENGLISH = {
     "unit", "year", "title", "recipient", "intro", "measures", "shortcomings", "responsibility", "plans", "others",
     "closing", "signature", "date", "layout", "normalize", "points", "items", "numbering", "continue",
     "own", "line", "run", "in", "inline", "paragraphs", "true", "false", "wording", "j2", "report", "fingerprint",
+    "issuer", "mark", "doc", "number", "signers", "cc", "printed", "by", "attachments", "double", "sided",
 }
 
 

@@ -27,10 +27,11 @@ invisible-character         错误/提示  a direction control (prints backwards
 replacement-character       错误      “\ufffd” left where an imported source had bytes of no encoding
 example-text                提示      text still as draft init wrote it
 missing-date                提示      no 成文日期, so no 落款 either
+missing-signer              提示      a 发文字号 and no 签发人 (a 报告 is 上行文: 条例第九条)
 ==========================  ========  ==================================================
 
 Each family of findings has its module (``numbering``, ``punctuation``, ``years``,
-``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``) with a ``check(ctx)`` function; this
+``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``frame``) with a ``check(ctx)`` function; this
 module runs them and presents the result.
 """
 
@@ -43,7 +44,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from draft.check import characters, numbering, numbers, paragraphs, punctuation, structure, unfinished, years
+from draft.check import characters, frame, numbering, numbers, paragraphs, punctuation, structure, unfinished, years
 from draft.check.context import Context, Finding
 from draft.form.read import ReadForm, read_form
 from draft.problems import MAX_SAME_PROBLEM, Problem, Severity
@@ -59,6 +60,7 @@ CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (
     numbers.check,
     characters.check,
     unfinished.check,
+    frame.check,
 )
 
 #: Codes for problems that come from reading the form rather than from the check (JSON only).

@@ -43,8 +43,10 @@ def place_name(path: Path_, title_of: TitleOf | None = None) -> str:
     for depth, step in enumerate(path):
         parent = path[depth - 1] if depth else None
         if isinstance(step, int):
-            title = title_of(path[: depth + 1]) if title_of and parent == "items" else None
+            title = title_of(path[: depth + 1]) if title_of and parent in ("items", "attachments") else None
             names.append(_element_name(step, parent, title))
+        elif depth == 0 and step == "attachments" and len(path) > 1:
+            continue  # named by the index: 附件2
         elif depth == 0:
             names.append(PART_LABELS.get(step) or top.get(step) or step)
         elif not (step in _NODE_NAMES and depth + 1 < len(path) and isinstance(path[depth + 1], int)):
@@ -67,14 +69,22 @@ def titles_in(data: Any) -> TitleOf:
 
 def _element_name(index: int, parent: str | int | None, title: object) -> str:
     if parent == "items":
-        if isinstance(title, str | int | float) and not isinstance(title, bool) and str(title).strip():
-            shown = str(title).strip()
-            shown = shown if len(shown) <= TITLE_SHOWN else shown[:TITLE_SHOWN] + "…"
-            return f"第{index + 1}条（{shown}）"
-        return f"第{index + 1}条"
+        shown = _shown(title)
+        return f"第{index + 1}条" + (f"（{shown}）" if shown else "")
+    if parent == "attachments":
+        shown = _shown(title)
+        return f"附件{index + 1}" + (f"（{shown}）" if shown else "")
     if parent == "points":
         return f"第{index + 1}个要点"
     return f"第{index + 1}项"
+
+
+def _shown(title: object) -> str:
+    """An item's title as a place quotes it: at most :data:`TITLE_SHOWN` characters; "" for none."""
+    if not isinstance(title, str | int | float) or isinstance(title, bool) or not str(title).strip():
+        return ""
+    shown = str(title).strip()
+    return shown if len(shown) <= TITLE_SHOWN else shown[:TITLE_SHOWN] + "…"
 
 
 def _at(node: Any, step: str | int) -> Any:

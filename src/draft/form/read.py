@@ -19,7 +19,7 @@ from draft.form.positions import Positions
 from draft.form.schema import PART_LABELS
 from draft.form.validate import parse_date, validate_form
 from draft.model.numbering import STYLE_SPELLINGS
-from draft.model.report import FormPath, Layout, Node, Origin, Part, PointPlacement, Report, Text, TextKind, TitlePlacement
+from draft.model.report import FormPath, Frame, Layout, Node, Origin, Part, PointPlacement, Report, Text, TextKind, TitlePlacement
 from draft.model.resolve import TooDeep, resolve
 from draft.problems import FormError, Problem, Severity
 from draft.text.paragraphs import Paragraph, one_line, split_paragraphs
@@ -111,7 +111,31 @@ class _Reader:
             layout=self.layout(data.get("layout")),
             normalized=self.normalize,
             source=positions,
+            frame=self.frame(data),
         )
+
+    def frame(self, data: dict[str, Any]) -> Frame:
+        """The 版头, 版记 and attachments, as far as the form writes them."""
+        printed_date = data.get("printed_date")
+        return Frame(
+            issuers=self.names(data, "issuer_mark"),
+            doc_number=self.field(data, "doc_number"),
+            signers=self.names(data, "signers"),
+            cc=self.names(data, "cc"),
+            printed_by=self.field(data, "printed_by"),
+            printed_date=parse_date(printed_date) if printed_date is not None else None,
+            attachments=tuple(self.node(item, ("attachments", i)) for i, item in enumerate(data.get("attachments") or [])),
+            double_sided=data.get("double_sided") is not False,
+        )
+
+    def names(self, data: dict[str, Any], key: str) -> tuple[Text, ...]:
+        """A field holding one name or a list of them."""
+        value = data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, list):
+            return tuple(self.text(name, (key, i), TextKind.FIELD) for i, name in enumerate(value))
+        return (self.text(value, (key,), TextKind.FIELD),)
 
     def node(self, data: dict[str, Any], path: FormPath) -> Node:
         title = data.get("title")

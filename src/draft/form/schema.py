@@ -91,6 +91,47 @@ NODE_SCHEMA: dict[str, Any] = {
 }
 
 
+def _date(label: str, example: str) -> dict[str, Any]:
+    """A date: as YAML reads 2024-01-15, or written 2024年1月15日."""
+    return {"type": ["date", "string"], "check_with": "report_date", "meta": {"label": label, "example": example}}
+
+
+def _names(label: str, example: str, item_example: str) -> dict[str, Any]:
+    """A field holding one name, or a list of names (several 签发人, several 抄送机关)."""
+    return {
+        "type": ["string", "number", "list"],
+        "empty": False,
+        "schema": _text(label, item_example),
+        "meta": {"label": label, "example": example},
+    }
+
+
+def _frame_fields(this_year: int) -> dict[str, Any]:
+    """The formal frame of a 公文 (GB/T 9704 §7.2–7.4), all optional: see :class:`draft.model.report.Frame`."""
+    return {
+        "issuer_mark": _names("发文机关标志", "青山县市场监督管理局文件", "青山县市场监督管理局"),
+        "doc_number": _text("发文字号", f"青市监〔{this_year}〕3号", check_with="doc_number"),
+        "signers": _names("签发人", "张三", "张三"),
+        "cc": _names("抄送机关", "[县委办公室, 县政府办公室]", "县委办公室"),
+        "printed_by": _text("印发机关", "青山县市场监督管理局办公室"),
+        "printed_date": _date("印发日期", f"{this_year}-01-20"),
+        "attachments": {
+            "type": "list",
+            "empty": False,
+            "schema": {"type": "dict", "schema": "attachment", "meta": {"label": "附件"}},
+            "meta": {"label": "附件", "example": "\n  - title: 行政执法情况统计表\n    text: ……"},
+        },
+        "double_sided": {
+            "type": "boolean",
+            "meta": {"label": "是否双面印刷", "example": "false"},
+        },
+    }
+
+
+#: An attachment holds what a part holds, under a title of its own, which it must have.
+ATTACHMENT_SCHEMA: dict[str, Any] = {**NODE_SCHEMA, "title": _text("附件标题", "行政执法情况统计表", required=True)}
+
+
 def _part(required: bool) -> dict[str, Any]:
     return {
         "type": "dict",
@@ -122,16 +163,13 @@ def report_schema(today: datetime.date | None = None) -> dict[str, Any]:
             "meta": {"label": "结束语", "example": "特此报告。"},
         },
         "signature": _text("落款单位", "常州市钟楼区人力资源和社会保障局"),
-        "date": {
-            "type": ["date", "string"],
-            "check_with": "report_date",
-            "meta": {"label": "成文日期", "example": f"{this_year}-01-15"},
-        },
+        "date": _date("成文日期", f"{this_year}-01-15"),
         "normalize_punctuation": {
             "type": "boolean",
             "meta": {"label": "是否把半角标点改为全角", "example": "true"},
         },
         "layout": _LAYOUT_FIELD,
+        **_frame_fields(this_year),
     }
     for name, label in PART_LABELS.items():
         part = _part(required=name in REQUIRED_PARTS)
@@ -144,4 +182,5 @@ def make_registry() -> SchemaRegistry:
     """A registry holding the recursive node, kept apart from cerberus's global one."""
     registry = SchemaRegistry()
     registry.add("node", NODE_SCHEMA)
+    registry.add("attachment", ATTACHMENT_SCHEMA)
     return registry

@@ -23,6 +23,7 @@ from draft.form.load import LoadedForm, WrittenNumber, format_field
 from draft.form.places import place_name, titles_in
 from draft.form.schema import PART_LABELS, make_registry, report_schema
 from draft.problems import MAX_SAME_PROBLEM, Problem
+from draft.text.doc_number import read_doc_number
 from draft.text.invisible import describe, unseen
 from draft.text.names import CHINESE_DATE
 
@@ -93,6 +94,11 @@ class FormValidator(Validator):
     def _check_with_content(self, field: str, value: Any) -> None:
         if isinstance(value, dict) and not any(value.get(key) for key in ("title", "text", "points", "items")):
             self._error(field, "empty_node")
+
+    def _check_with_doc_number(self, field: str, value: Any) -> None:
+        read = read_doc_number(str(value))
+        if read is None or read.slips:
+            self._error(field, "bad_doc_number")
 
     def _check_with_report_date(self, field: str, value: Any) -> None:
         if isinstance(value, (str, datetime.date)) and parse_date(value) is None:
@@ -221,6 +227,8 @@ class _Explainer:
             return self._empty_node(path)
         if code == errors.CUSTOM.code and error.info == ("bad_date",):
             return f"{named} 写法不对：“{value}”。请写成 2024-01-15 或 2024年1月15日 这样的日期。"
+        if code == errors.CUSTOM.code and error.info == ("bad_doc_number",):
+            return _doc_number_problem(named, str(value))
         return f"{named} 的内容不对（{value!r}）。"
 
     def _colon_slip(self, path: tuple[str | int, ...], constraint: str | list[str], value: Any) -> str:
@@ -267,6 +275,8 @@ class _Explainer:
             if value is None:
                 return "不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。"
             return "应在下面分行写出下级字段（如 title:、text:），每行比它多缩进两格。"
+        if "list" in types and "string" in types:
+            return "应写一个名称，或写成列表：每项单独一行，以“- ”开头。"
         if "list" in types:
             return "应是一个列表：每一项单独一行，以“- ”开头，例如：\n  - 第一项\n  - 第二项"
         if "boolean" in types and "string" not in types:
@@ -279,6 +289,17 @@ class _Explainer:
 # ``key:value`` or ``key：value`` that YAML read as one piece of text.
 _FIELD_TYPED_AS_TEXT = re.compile(r"(?P<key>[A-Za-z_]+)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>\S.*)", re.DOTALL)
 _FIELD_START = re.compile(r"(?<![A-Za-z_])(?P<key>[A-Za-z_]+)[ \t]*(?P<colon>[:：])[ \t]*")
+
+
+def _doc_number_problem(named: str, typed: str) -> str:
+    """A 发文字号 written wrong: what is wrong, and the number written right where it can be read."""
+    read = read_doc_number(typed)
+    if read is None:
+        return (
+            f"{named} 写法不对：“{typed}”。发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，"
+            "例如 青市监〔2026〕3号。"
+        )
+    return f"{named} 写法不对：“{typed}”。{'；'.join(read.slips)}。请改为：{read.right}"
 
 
 def _shorten(text: str, limit: int = 20) -> str:

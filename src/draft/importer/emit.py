@@ -16,7 +16,7 @@ import yaml
 from draft.form.schema import PART_LABELS
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.model import Imported
-from draft.model.report import Layout, Node, Text
+from draft.model.report import Frame, Layout, Node, Text
 from draft.text.names import YEAR
 
 _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
@@ -110,7 +110,28 @@ def emit(imported: Imported, source_name: str, now: datetime.datetime) -> str:
         lines += ["", "# 成文日期"]
         prefix = "# " if imported.date_rejected else ""
         lines.append(f"{prefix}date: {report.date.isoformat()}")
+    lines += _frame(report.frame)
     return "\n".join(lines) + "\n"
+
+
+def _frame(frame: Frame) -> list[str]:
+    """The 版头 and 版记 found in the source, as the form's frame fields (nothing when there were none)."""
+    lines = _names("issuer_mark", "发文机关标志", frame.issuers)
+    if frame.doc_number:
+        lines += ["", "# 发文字号（原文的；请改为本年度的字号）", f"doc_number: {scalar(frame.doc_number.printed)}"]
+    lines += _names("signers", "签发人", frame.signers) + _names("cc", "抄送机关", frame.cc)
+    if frame.printed_by:
+        lines += ["", "# 印发机关", f"printed_by: {scalar(frame.printed_by.printed)}"]
+    if frame.printed_date:
+        lines += ["", "# 印发日期（原文的；请改为本年度的日期）", f"printed_date: {frame.printed_date.isoformat()}"]
+    return lines
+
+
+def _names(key: str, label: str, texts: tuple[Text, ...]) -> list[str]:
+    """``key: 名称``, or a list of several; nothing for none."""
+    if len(texts) == 1:
+        return ["", f"# {label}", f"{key}: {scalar(texts[0].printed)}"]
+    return ["", f"# {label}", f"{key}:", *(f"  - {scalar(text.printed)}" for text in texts)] if texts else []
 
 
 def layout_options(layout: Layout) -> dict[str, str | bool]:

@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from draft.importer import recognise
+from draft.importer import frame_lines, recognise
 from draft.importer.compare import comparable
 from draft.importer.marks import OWN_LINE_MAX, SENTENCE_END, Marker, match_marker, points_render_as, split_points, split_title
 from draft.importer.model import Imported, Note, SourceLayout, snippet
 from draft.importer.part_kinds import KIND_NAMES, PLACEHOLDER_TEXT, REQUIRED, classify
 from draft.importer.source import SourcePara
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
-from draft.model.report import FormPath, Layout, Node, Part, PointPlacement, Report, Text, TitlePlacement
+from draft.model.report import FormPath, Frame, Layout, Node, Part, PointPlacement, Report, Text, TitlePlacement
 from draft.text.names import UNIT_NAME
 
 
@@ -67,6 +67,7 @@ class _Found:
     date: datetime.date | None = None
     date_text: str = ""
     notes: list[Note] = field(default_factory=list)
+    frame: Frame = Frame()  # the 版头 and 版记 lines found (draft.importer.frame_lines)
 
 
 class Parser:
@@ -122,6 +123,7 @@ class Parser:
             closing=_text(found.closing) or False,
             signature=_text(found.signature),
             date=found.date,
+            frame=found.frame,
         )
         title = {id(line) for line in found.title_lines}
         return Imported(
@@ -175,14 +177,16 @@ class Parser:
         title_lines: list[SourcePara] = []
         while index < len(head):
             para = head[index]
+            head_line = frame_lines.number_line(para.text)
             if recognise.is_meta(para):
                 self.drop(para, "这一行像是网页信息（发布时间、来源等），没有导入。")
-            elif recognise.DOC_NUMBER.match(para.text):
-                self.drop(para, "这一行像是发文字号，表单没有这一项，没有导入。")
+            elif head_line:
+                self._number_line(para, head_line)
             elif title_lines and recognise.parse_date(para.text.strip().strip("（）()"))[0] and para.text.strip()[:1] in "（(":
                 self.drop(para, "标题下面括号里的日期没有导入（表单的成文日期 date 写在文末）。")
             elif recognise.MASTHEAD.match(para.text) and not title_lines:
-                self.drop(para, "这一行像是公文的版头（××文件），表单没有这一项，没有导入。")
+                report.frame = report.frame._replace(issuers=(*report.frame.issuers, Text.plain(para.text.strip())))
+                self.drop(para)
             elif recognise.is_title_line(para) and len(title_lines) < 4:
                 if title_lines and comparable(para.text) == comparable(title_lines[-1].text):
                     self.drop(para, "标题重复出现，只保留一次。")
@@ -229,11 +233,11 @@ class Parser:
                     end = i
                     break
         else:
-            after = rest[date_at + 1 :]
+            after = [para for para in rest[date_at + 1 :] if not self._imprint_line(para)]
             if after:
                 for para in after:
                     self.drop(para)
-                self.note(f"成文日期之后的 {len(after)} 段（附件、附注、抄送等）没有导入。", after[0])
+                self.note(f"成文日期之后的 {len(after)} 段（附件、附注等）没有导入。", after[0])
             end = date_at
             date_para = rest[date_at]
             date, exact = recognise.parse_date(date_para.text)
@@ -241,6 +245,7 @@ class Parser:
             if not exact:
                 self.note(f"成文日期写法将统一为“{date.year}年{date.month}月{date.day}日”。", date_para)  # type: ignore[union-attr]
         # 附件说明 and 附注 between the body and the 落款
+        end = self._attachment_note(rest, end, last_heading)
         while end > last_heading + 1 and (
             (recognise.ATTACHMENT.match(rest[end - 1].text) and len(rest[end - 1].text) <= 60)
             or recognise.BACK_MATTER.match(rest[end - 1].text)
@@ -260,12 +265,52 @@ class Parser:
                 end -= 1
             elif report.date is not None:
                 self.note("成文日期上方没有找到落款单位；重建时会在日期上方写上单位名称。", rest[end])
+        end = self._attachment_note(rest, end, last_heading)  # GB/T 9704 puts it above the 落款
         if end > last_heading + 1:
             candidate = rest[end - 1].text
             if len(candidate) <= 30 and recognise.CLOSING.match(candidate):
                 report.closing = candidate
                 end -= 1
         return rest[:end]
+
+    def _attachment_note(self, rest: list[SourcePara], end: int, last_heading: int) -> int:
+        """Drop a 附件说明 listing several attachments (“附件：1. 名称”, “2. 名称”) ending before ``end``; the new end.
+
+        The attachments themselves, after the 成文日期, are not imported (see :meth:`_tail`).
+        """
+        listed = end
+        while listed > last_heading + 2 and recognise.ATTACHMENT_ITEM.match(rest[listed - 1].text):
+            listed -= 1
+        if not recognise.ATTACHMENT.match(rest[listed - 1].text):
+            return end
+        for para in rest[listed - 1 : end]:
+            self.drop(para)
+        self.note("附件说明没有导入；附件请写在表单的 attachments 里。", rest[listed - 1])
+        return listed - 1
+
+    def _number_line(self, para: SourcePara, line: frame_lines.NumberLine) -> None:
+        """A line of the 版头: its 发文字号 (written right, with a note if it was not) and 签发人 go to the frame."""
+        frame = self.report.frame
+        if line.number:
+            frame = frame._replace(doc_number=Text.plain(line.number.right))
+            if line.number.slips:
+                self.note(f"发文字号写法已改正为“{line.number.right}”（{'；'.join(line.number.slips)}）。", para)
+        self.report.frame = frame._replace(signers=(*frame.signers, *map(Text.plain, line.signers)))
+        self.drop(para)
+
+    def _imprint_line(self, para: SourcePara) -> bool:
+        """A 抄送 or 印发 line of the 版记, taken into the frame; False for any other line."""
+        frame = self.report.frame
+        names = frame_lines.copy_to(para.text)
+        printed = frame_lines.imprint(para.text) if names is None else None
+        if names is not None:
+            self.report.frame = frame._replace(cc=tuple(map(Text.plain, names)))
+        elif printed is not None:
+            self.report.frame = frame._replace(printed_by=Text.plain(printed[0]), printed_date=printed[1])
+        else:
+            return False
+        self.drop(para)
+        return True
 
     # -- the parts ------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import io
 import os
 import re
 
+from draft.importer import frame_lines
 from draft.importer.files import RawFile, refuse
 from draft.importer.source import SourcePara, clean, join_lines
 from draft.model.numbering import chinese_numeral
@@ -77,7 +78,12 @@ class _DocxReader:
         for element in self._body_elements(self.document.element.body):
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "tbl":
-                notes.append(f"第{number}段之后有一个表格，表格内容没有导入，请在表单中另行补充。")
+                rows = frame_rows(element)
+                if rows is None:
+                    notes.append(f"第{number}段之后有一个表格，表格内容没有导入，请在表单中另行补充。")
+                for row in rows or []:
+                    number += 1
+                    paras.append(SourcePara(row, number, "段"))
                 continue
             number += 1
             para = self._paragraph(Paragraph(element, self.document), number)
@@ -301,6 +307,22 @@ class _Numbering:
                 text[0] if text else None,
             )
         return levels
+
+
+def frame_rows(table) -> list[str] | None:  # type: ignore[no-untyped-def]
+    """The rows of a table that holds a 公文's frame (发文字号 and 签发人, or the 版记), each as one line; else None.
+
+    GB/T 9704 tools set these lines in borderless or ruled tables; read as lines, the parser takes
+    them into the frame fields like the same lines of a .txt (:mod:`draft.importer.frame_lines`).
+    """
+    rows = []
+    for row in _xpath(table, "w:tr"):
+        # A line break or tab between names is a gap between them.
+        pieces = [_xpath(cell, ".//w:t|.//w:br|.//w:tab") for cell in _xpath(row, "w:tc")]
+        cells = ["".join(e.text or "" if e.tag.endswith("}t") else " " for e in cell) for cell in pieces]
+        rows.append(clean("  ".join(cell for cell in cells if cell.strip())))
+    frame_line = [frame_lines.number_line(row) or frame_lines.copy_to(row) or frame_lines.imprint(row) for row in rows if row]
+    return [row for row in rows if row] if frame_line and all(frame_line) else None
 
 
 def _xpath(element, path: str) -> list:  # type: ignore[no-untyped-def]

@@ -32,9 +32,10 @@ _META = re.compile(
     r"|[>＞»]\s*\S+\s*[>＞»]"
 )
 MASTHEAD = re.compile(r"^\S{2,30}文件$")
-DOC_NUMBER = re.compile(r"^\S{1,12}[〔\[［【(（]\s*20\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 CLOSING = re.compile(r"^(?:特此报告|专此报告|以上报告|特此|妥否|以上[,，]?请|请审阅|请予审阅)")
 ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*(?:[:：].*)?$")
+#: A further line of a 附件说明 that lists several: “2. 名称” under “附件：1. 名称”.
+ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.．]\s*\S.{0,58}$")
 BACK_MATTER = re.compile(r"^(?:[（(]此件|抄送|抄报|印发|联系人|（联系人|\(联系人|附注)")
 TITLE_WORDS = re.compile(r"报告|情况|总结|法治|依法行政|工作")
 

@@ -164,6 +164,47 @@ class Part(NamedTuple):
     node: Node
 
 
+class Frame(NamedTuple):
+    """The formal frame of a 公文 around the body (GB/T 9704 §7.2–7.4); every field optional.
+
+    The 版头 (发文机关标志, 发文字号, 签发人, red rule) prints when there is an issuer mark or a
+    document number; the 版记 (抄送, 印发机关和印发日期) when there is a 抄送 or an 印发 line;
+    the attachments (附件说明 and 附件 pages) when there are attachments. An empty frame prints
+    nothing, so a report without these fields builds as it always did.
+    """
+
+    issuers: tuple[Text, ...] = ()  # 发文机关标志: one line each; several for 联合行文
+    doc_number: Text | None = None  # 发文字号, checked by validation: 青市监〔2026〕3号
+    signers: tuple[Text, ...] = ()  # 签发人
+    cc: tuple[Text, ...] = ()  # 抄送机关
+    printed_by: Text | None = None  # 印发机关
+    printed_date: datetime.date | None = None  # 印发日期
+    #: 附件: nodes like the parts (their items get markers 一、（一）…), each with a title.
+    attachments: tuple[Node, ...] = ()
+    #: Printed on both sides (GB/T 9704 §6.2): the 版记 then stands on an even page.
+    double_sided: bool = True
+
+    @property
+    def has_head(self) -> bool:
+        """Whether the report has a 版头."""
+        return bool(self.issuers or self.doc_number)
+
+    @property
+    def has_imprint(self) -> bool:
+        """Whether the report has a 版记."""
+        return bool(self.cc or self.printed_by or self.printed_date)
+
+    def texts(self) -> Iterator[Text]:
+        """The frame's own one-line texts, in the order of the form (the attachments' are their nodes')."""
+        yield from self.issuers
+        if self.doc_number is not None:
+            yield self.doc_number
+        yield from self.signers
+        yield from self.cc
+        if self.printed_by is not None:
+            yield self.printed_by
+
+
 class Report(NamedTuple):
     unit: Text
     year: int
@@ -179,17 +220,22 @@ class Report(NamedTuple):
     normalized: bool = True
     #: Where the form was typed: lines and columns of its values; None for a report no form holds.
     source: Positions | None = None
+    frame: Frame = Frame()
 
     def nodes(self) -> Iterator[Node]:
-        """Every part's node and every item, in reading order."""
+        """Every part's node and every item, then every attachment and its items, in reading order."""
         for part in self.parts:
             yield from part.node.walk()
+        for attachment in self.frame.attachments:
+            yield from attachment.walk()
 
     def texts(self) -> Iterator[Text]:
-        """Every text: the one-line fields, the intro, the closing, then each part's titles, paragraphs and points in order."""
+        """Every text: the one-line fields, the frame's, the intro, the closing, then each part's (and attachment's)
+        titles, paragraphs and points in order."""
         for field in (self.unit, self.title, self.recipient, self.signature):
             if field is not None:
                 yield field
+        yield from self.frame.texts()
         yield from self.intro
         if isinstance(self.closing, Text):
             yield self.closing

@@ -13,7 +13,9 @@ defaults, into decided values on each node. The rules:
   line and a deeper one runs into its paragraph (:func:`default_title_placement`),
   and points are joined in one paragraph; a part's heading always has its line;
 * with ``continue_numbering`` the grandchildren count on across the children;
-* below （1） there is no level: :class:`TooDeep` names the items that would need one.
+* below （1） there is no level: :class:`TooDeep` names the items that would need one;
+* an attachment (附件) is a document of its own under its centred title: its items are
+  numbered as parts are, 一、二、 (or in the form its ``numbering`` names), and below as above.
 
 Render, the check and the importer read the result and decide none of it again.
 """
@@ -60,9 +62,17 @@ def resolve(report: Report) -> Report:
     for number, part in enumerate(report.parts, 1):
         node = _node(part.node, _part_options(part.node.layout, report.layout), PART_STYLE, number, too_deep)
         parts.append(Part(part.kind, node._replace(title_placement=TitlePlacement.OWN_LINE)))
+    attachments = tuple(_attachment(node, _inherited(node.layout, report.layout), too_deep) for node in report.frame.attachments)
     if too_deep:
         raise TooDeep(too_deep)
-    return report._replace(parts=parts)
+    return report._replace(parts=parts, frame=report.frame._replace(attachments=attachments))
+
+
+def _attachment(node: Node, options: Layout, too_deep: list[FormPath]) -> Node:
+    """An attachment: its title stands centred, unnumbered; its items are numbered from 一、 (or as it chooses)."""
+    top = options.numbering or PART_STYLE
+    items = _items(node, options, top, too_deep)
+    return node._replace(items=items, points_placement=options.points or DEFAULT_POINTS)
 
 
 def _part_options(own: Layout, report: Layout) -> Layout:
@@ -88,26 +98,29 @@ def _inherited(own: Layout, outer: Layout) -> Layout:
 
 def _node(node: Node, options: Layout, style: MarkerStyle, number: int, too_deep: list[FormPath]) -> Node:
     """``node``, numbered ``number`` in marker form ``style``, with its items decided under ``options``."""
-    items: list[Node] = []
-    below = child_style(options.numbering, style)
-    if node.items and below is None:
-        too_deep.append(node.path + ("items",))
-    elif node.items and below is not None:
-        first_grandchild = 1
-        for child_number, item in enumerate(node.items, 1):
-            child_options = _inherited(item.layout, options)
-            child = _node(item, child_options, below, child_number, too_deep)
-            if options.continue_numbering:
-                child = _numbered_from(child, first_grandchild)
-                first_grandchild += len(item.items)
-            items.append(child)
     return node._replace(
-        items=items,
+        items=_items(node, options, child_style(options.numbering, style), too_deep),
         style=style,
         number=number,
         title_placement=options.title or default_title_placement(style),
         points_placement=options.points or default_points_placement(),
     )
+
+
+def _items(node: Node, options: Layout, below: MarkerStyle | None, too_deep: list[FormPath]) -> list[Node]:
+    """The items of ``node``, numbered in marker form ``below`` (None: no level is left for them)."""
+    items: list[Node] = []
+    if node.items and below is None:
+        too_deep.append(node.path + ("items",))
+    elif node.items and below is not None:
+        first_grandchild = 1
+        for child_number, item in enumerate(node.items, 1):
+            child = _node(item, _inherited(item.layout, options), below, child_number, too_deep)
+            if options.continue_numbering:
+                child = _numbered_from(child, first_grandchild)
+                first_grandchild += len(item.items)
+            items.append(child)
+    return items
 
 
 def _numbered_from(node: Node, first: int) -> Node:

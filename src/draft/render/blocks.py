@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from draft.model.points import CLAUSE_END, closed, join_points
 from draft.model.report import Node, Report, Text
+from draft.render import frame
 from draft.render.document import Block, Document, Role, Span
 from draft.render.titles import break_title
 from draft.render.wording import Wording
@@ -18,7 +19,8 @@ from draft.render.wording import Wording
 def render(report: Report, wording: Wording) -> Document:
     """Lay the resolved report out as blocks in reading order."""
     title = report.title.printed if report.title else wording.title(report)
-    blocks = [Block.plain(Role.TITLE, "\n".join(break_title(title)))]
+    blocks = frame.head(report.frame)
+    blocks.append(Block.plain(Role.TITLE, "\n".join(break_title(title))))
     if report.recipient:
         blocks.append(Block.plain(Role.RECIPIENT, _with_colon(report.recipient.printed)))
     blocks += [Block.plain(Role.BODY, text.printed) for text in report.intro]
@@ -31,11 +33,18 @@ def render(report: Report, wording: Wording) -> Document:
         # 特此报告 is a sentence: written without its 。, it gets one.
         text = closed(report.closing.printed) if isinstance(report.closing, Text) else wording.closing(report)
         blocks.append(Block.plain(Role.CLOSING, text))
+    blocks += frame.attachment_note(report.frame)
     if report.signature or report.date:
         blocks.append(Block.plain(Role.SIGNATURE, report.signature.printed if report.signature else wording.signature(report)))
         if report.date:
             blocks.append(Block.plain(Role.DATE, wording.date(report)))
-    return Document(title=title, author=report.unit.printed, blocks=tuple(blocks))
+    for number, attachment in enumerate(report.frame.attachments, 1):
+        blocks.append(frame.attachment_label(report.frame, number))
+        if attachment.title:
+            blocks.append(Block.plain(Role.ATTACHMENT_TITLE, "\n".join(break_title(attachment.title.printed))))
+        blocks += _body(attachment, title_spans=())
+    blocks += frame.imprint(report.frame)
+    return Document(title=title, author=report.unit.printed, blocks=tuple(blocks), double_sided=report.frame.double_sided)
 
 
 def _with_colon(recipient: str) -> str:

@@ -18,6 +18,20 @@ class Role(Enum):
     CLOSING = "closing"  # 特此报告。
     SIGNATURE = "signature"  # 落款: the unit
     DATE = "date"  # 落款: the date
+    # The frame of a 公文 (GB/T 9704 §7.2–7.4); a report without frame fields has none of these.
+    ISSUER_MARK = "issuer-mark"  # 发文机关标志, one line an issuer
+    DOC_NUMBER = "doc-number"  # 发文字号
+    SIGNERS = "signers"  # 签发人: one span a name
+    ATTACHMENT_NOTE = "attachment-note"  # 附件说明: one block an attachment, spans: label, number, name
+    ATTACHMENT_LABEL = "attachment-label"  # 附件2, at the top of the attachment's first page
+    ATTACHMENT_TITLE = "attachment-title"
+    COPY_TO = "copy-to"  # 版记: 抄送：……。
+    IMPRINT = "imprint"  # 版记: spans: 印发机关, 印发日期
+
+
+#: The 版头 and the 版记: around the report's text, not part of it (GB/T 9704 §7.1).
+HEAD_ROLES = frozenset({Role.ISSUER_MARK, Role.DOC_NUMBER, Role.SIGNERS})
+IMPRINT_ROLES = frozenset({Role.COPY_TO, Role.IMPRINT})
 
 
 class Span(NamedTuple):
@@ -47,3 +61,5 @@ class Document(NamedTuple):
     title: str
     author: str
     blocks: tuple[Block, ...]
+    #: Printed on both sides: the 版记 then stands on an even page (GB/T 9704 §6.2, §7.4.1).
+    double_sided: bool = True

@@ -7,6 +7,7 @@ the form reader reads a date written ``2024年1月15日`` — all with these.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 #: What the name of a body that reports ends with: 局, 委员会, 办公室, 人民政府, 街道办事处…
@@ -24,3 +25,8 @@ UNIT_BEFORE_YEAR = re.compile(rf"^.+?(?:{UNIT_SUFFIXES})(?={YEAR_DIGITS}年)")
 YEAR = re.compile(rf"(?<![0-9０-９.])({YEAR_DIGITS})\s*年(?!代)")
 #: A date as a 成文日期 is written (GB/T 9704 §7.3.5.4): 2024年1月15日.
 CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+
+
+def written_date(date: datetime.date) -> str:
+    """A date as GB/T 9704 §7.3.5.4 writes it: 2024年3月1日 (full year, no leading zeros)."""
+    return f"{date.year}年{date.month}月{date.day}日"

@@ -22,9 +22,12 @@ _NOT_XML_MESSAGE = "All strings must be XML compatible: Unicode or ASCII, no NUL
 _RUN_BREAKS = re.compile("([\t\r\n])")
 
 
-def paragraph(style: str, runs: Iterable[str]) -> str:
-    """A ``w:p`` of the paragraph style ``style`` holding ``runs`` (each made by :func:`run`)."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{"".join(runs)}</w:p>'
+def paragraph(style: str, runs: Iterable[str], section: str = "") -> str:
+    """A ``w:p`` of the paragraph style ``style`` holding ``runs`` (each made by :func:`run`).
+
+    ``section``: the ``w:sectPr`` of a section this paragraph ends.
+    """
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{section}</w:pPr>{"".join(runs)}</w:p>'
 
 
 def run(text: str, style: str | None = None) -> str:

@@ -28,10 +28,8 @@ from docx.shared import Twips
 from draft.files import safe_write
 from draft.word import fingerprint, oxml, styles
 from draft.word.package import REFERENCE as PATH
+from draft.word.page import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH
 
-#: GB/T 9704 §5: A4, 天头 37 mm, 订口 28 mm, type area 156 × 225 mm (values in twips).
-PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 2098, 1984, 1587, 1474
 HEADER_DISTANCE = 851
 #: Puts the page number's 一字线 about 7 mm below the type area (spec §1, measured in LibreOffice).
 FOOTER_DISTANCE = 1440

@@ -8,6 +8,7 @@ navigation pane and tables of contents work; our own styles have Chinese names.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from draft.render.titles import width
@@ -122,16 +123,18 @@ HEADINGS: dict[int, HeadingLook] = {
 }
 
 
-def _run_props(fonts: Fonts, size: int = BODY_SIZE, bold: bool = False, spacing: int | None = None) -> str:
+def run_properties(
+    fonts: Fonts, size: int = BODY_SIZE, bold: bool = False, spacing: int | None = None, color: str = "000000"
+) -> str:
     bold_xml = "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
     spacing_xml = f'<w:spacing w:val="{spacing}"/>' if spacing is not None else ""
     return (
-        f"<w:rPr>{fonts.xml()}{bold_xml}<w:color w:val=\"000000\"/>{spacing_xml}"
+        f"<w:rPr>{fonts.xml()}{bold_xml}<w:color w:val=\"{color}\"/>{spacing_xml}"
         f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
     )
 
 
-def _style(kind: str, style_id: str, name: str, body: str, based_on: str | None = None, extra: str = "") -> str:
+def style_element(kind: str, style_id: str, name: str, body: str, based_on: str | None = None, extra: str = "") -> str:
     based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
     return (
         f'<w:style w:type="{kind}" w:styleId="{style_id}"{extra}>'
@@ -155,8 +158,8 @@ def signature_indents(signature: str, date: str) -> tuple[int, int]:
     return round(4 * CHAR + day - sig), 2 * CHAR
 
 
-def style_sheet(signature: str = "", date: str = "") -> str:
-    """word/styles.xml for one document (the 落款 indents depend on its text)."""
+def style_sheet(signature: str = "", date: str = "", more: Sequence[str] = ()) -> str:
+    """word/styles.xml for one document (the 落款 indents depend on its text); ``more``: styles only some reports use."""
     body_ppr = (
         "<w:pPr><w:widowControl w:val=\"0\"/>"  # strict 22 lines a page
         # No extra gap between Chinese and digits/Latin (GB/T 15835 writes 2023年 tight); the
@@ -168,52 +171,52 @@ def style_sheet(signature: str = "", date: str = "") -> str:
     flush = '<w:ind w:firstLine="0"/>'
     sig_right, date_right = signature_indents(signature, date)
     styles = [
-        _style("paragraph", NORMAL, "Normal", body_ppr + _run_props(FANGSONG, spacing=CHAR_SPACING), extra=' w:default="1"'),
-        _style(
+        style_element("paragraph", NORMAL, "Normal", body_ppr + run_properties(FANGSONG, spacing=CHAR_SPACING), extra=' w:default="1"'),
+        style_element(
             "character",
             "DefaultParagraphFont",
             "Default Paragraph Font",
             "<w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/>",
             extra=' w:default="1"',
         ),
-        _style(
+        style_element(
             "paragraph",
             TITLE,
             "Title",
             f'<w:next w:val="{NORMAL}"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/>'
             f'<w:spacing w:before="0" w:after="{LINE_PITCH}" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
-            f'{flush}<w:jc w:val="center"/></w:pPr>' + _run_props(XIAOBIAOSONG, size=TITLE_SIZE),
+            f'{flush}<w:jc w:val="center"/></w:pPr>' + run_properties(XIAOBIAOSONG, size=TITLE_SIZE),
             based_on=NORMAL,
         ),
     ]
     for level, look in HEADINGS.items():
         styles.append(
-            _style(
+            style_element(
                 "paragraph",
                 heading_style(level),
                 f"heading {level}",
                 f'<w:next w:val="{NORMAL}"/><w:link w:val="{heading_char_style(level)}"/><w:qFormat/>'
                 f'<w:pPr><w:keepNext/><w:outlineLvl w:val="{level - 1}"/></w:pPr>'
-                + _run_props(look.fonts, bold=look.bold),
+                + run_properties(look.fonts, bold=look.bold),
                 based_on=NORMAL,
             )
         )
         styles.append(
-            _style(
+            style_element(
                 "character",
                 heading_char_style(level),
                 f"标题 {level} 字符",
-                f'<w:link w:val="{heading_style(level)}"/>' + _run_props(look.fonts, bold=look.bold),
+                f'<w:link w:val="{heading_style(level)}"/>' + run_properties(look.fonts, bold=look.bold),
                 based_on="DefaultParagraphFont",
             )
         )
     styles += [
-        _style("paragraph", RECIPIENT, "主送机关", f"<w:next w:val=\"{NORMAL}\"/><w:pPr>{flush}</w:pPr>", based_on=NORMAL),
+        style_element("paragraph", RECIPIENT, "主送机关", f"<w:next w:val=\"{NORMAL}\"/><w:pPr>{flush}</w:pPr>", based_on=NORMAL),
         # Word then moves the paragraph's last line (widow control is off: 22 lines a page) onto the
         # 落款's page; LibreOffice moves the whole paragraph. Either way the lines stay on the grid.
-        _style("paragraph", BODY_LAST, "正文末段", "<w:pPr><w:keepNext/></w:pPr>", based_on=NORMAL),
-        _style("paragraph", CLOSING, "结束语", "<w:pPr><w:keepNext/></w:pPr>", based_on=NORMAL),
-        _style(
+        style_element("paragraph", BODY_LAST, "正文末段", "<w:pPr><w:keepNext/></w:pPr>", based_on=NORMAL),
+        style_element("paragraph", CLOSING, "结束语", "<w:pPr><w:keepNext/></w:pPr>", based_on=NORMAL),
+        style_element(
             "paragraph",
             SIGNATURE,
             "落款",
@@ -223,31 +226,31 @@ def style_sheet(signature: str = "", date: str = "") -> str:
             '<w:jc w:val="right"/></w:pPr>',
             based_on=NORMAL,
         ),
-        _style(
+        style_element(
             "paragraph",
             SIGNATURE_DATE,
             "成文日期",
             f'<w:pPr><w:ind w:right="{date_right}" w:firstLine="0"/><w:jc w:val="right"/></w:pPr>',
             based_on=NORMAL,
         ),
-        _style(
+        style_element(
             "paragraph",
             "Footer",
             "footer",
             '<w:pPr><w:snapToGrid w:val="0"/>'
             f'<w:spacing w:before="0" w:after="0" w:line="{PAGE_NUMBER_CHAR}" w:lineRule="exact"/>{flush}</w:pPr>'
-            + _run_props(SONGTI, size=PAGE_NUMBER_SIZE),
+            + run_properties(SONGTI, size=PAGE_NUMBER_SIZE),
             based_on=NORMAL,
         ),
         # GB/T 9704 §7.5: odd pages' numbers stand right, even pages' left, one character in.
-        _style(
+        style_element(
             "paragraph",
             PAGE_NUMBER_ODD,
             "页码（单页）",
             f'<w:pPr><w:ind w:right="{PAGE_NUMBER_CHAR}" w:firstLine="0"/><w:jc w:val="right"/></w:pPr>',
             based_on="Footer",
         ),
-        _style(
+        style_element(
             "paragraph",
             PAGE_NUMBER_EVEN,
             "页码（双页）",
@@ -255,6 +258,7 @@ def style_sheet(signature: str = "", date: str = "") -> str:
             based_on="Footer",
         ),
     ]
+    styles += more
     doc_defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         f"{FANGSONG.xml()}<w:sz w:val=\"{BODY_SIZE}\"/><w:szCs w:val=\"{BODY_SIZE}\"/>"

@@ -17,8 +17,9 @@ computed on the way, and the zip is assembled from the very same members.
 from __future__ import annotations
 
 from draft import __version__
-from draft.render.document import Block, Document, Role
-from draft.word import elements, fingerprint, package, properties, styles
+from draft.render.document import HEAD_ROLES, IMPRINT_ROLES, Block, Document, Role
+from draft.word import elements, fingerprint, frame, frame_styles, package, pagination, properties, sections, styles
+from draft.word.frame import Place
 from draft.word.package import CORE, CUSTOM, DOCUMENT, STYLES, Member
 
 _ROLE_STYLES = {
@@ -28,10 +29,12 @@ _ROLE_STYLES = {
     Role.CLOSING: styles.CLOSING,
     Role.SIGNATURE: styles.SIGNATURE,
     Role.DATE: styles.SIGNATURE_DATE,
+    Role.ATTACHMENT_LABEL: frame_styles.ATTACHMENT_LABEL,
+    Role.ATTACHMENT_TITLE: frame_styles.ATTACHMENT_TITLE,
 }
 
 #: What the last body paragraph is kept on the page of.
-_ENDING = (Role.CLOSING, Role.SIGNATURE)
+_ENDING = (Role.CLOSING, Role.ATTACHMENT_NOTE, Role.SIGNATURE)
 
 
 def style_of(block: Block, following: Block | None = None) -> str:
@@ -44,18 +47,37 @@ def style_of(block: Block, following: Block | None = None) -> str:
 
 
 def to_bytes(document: Document, source: str = "") -> bytes:
-    """The .docx file's bytes, fingerprinted so a later build can tell whether a user edited it."""
+    """The .docx file's bytes, fingerprinted so a later build can tell whether a user edited it.
+
+    A report with a 版记 is laid out first to find the page it goes on (:mod:`draft.word.pagination`).
+    """
+    place = Place.HERE
+    if any(block.role in IMPRINT_ROLES for block in document.blocks):
+        place = pagination.place(lambda trial: _package(document, source, trial), document.double_sided)
+    return _package(document, source, place)
+
+
+def _package(document: Document, source: str, place: Place) -> bytes:
+    """The .docx with the 版记 (if any) at ``place``."""
     ref = package.reference()
+    order = list(ref.order)
+    members = dict(ref.members)
+    body_end, tail = "", ref.document_tail
+    if place in (Place.AFTER_BLANK, Place.NEXT_EVEN_PAGE):
+        unnumbered = sections.unnumbered(ref, even_page=place is Place.NEXT_EVEN_PAGE)
+        body_end, tail = unnumbered.body_end, (unnumbered.last + "</w:body></w:document>").encode()
+        members.update(unnumbered.members)
+        order += unnumbered.names
     own = {
-        DOCUMENT: ref.document_head + body_xml(document.blocks).encode() + ref.document_tail,
+        DOCUMENT: ref.document_head + body_xml(document.blocks, place, body_end).encode() + tail,
         STYLES: _style_sheet(document),
         CORE: properties.core_properties(document),
     }
-    members = {**ref.members, **{name: Member.deflate(name, blob) for name, blob in own.items()}}
+    members.update({name: Member.deflate(name, blob) for name, blob in own.items()})
     custom = {"draft-version": __version__, "draft-source": source}
     fingerprinted = ((name, member.crc, member.size) for name, member in members.items())
     members[CUSTOM] = Member.deflate(CUSTOM, fingerprint.custom_xml(custom, fingerprinted))
-    return package.assemble([members[name] for name in ref.order])
+    return package.assemble([members[name] for name in order])
 
 
 def warm_up() -> None:
@@ -63,20 +85,37 @@ def warm_up() -> None:
     package.reference()
 
 
-def body_xml(blocks: tuple[Block, ...] | list[Block]) -> str:
-    """The ``w:p`` elements of the body: each block a paragraph of its style, each run-in title a run of its own."""
-    out: list[str] = []
-    for index, block in enumerate(blocks):
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
+def body_xml(blocks: tuple[Block, ...] | list[Block], place: Place = Place.HERE, body_end: str = "") -> str:
+    """The body: the 版头, then each block a paragraph of its style (each run-in title a run of its own), then the 版记.
+
+    ``body_end``: section properties for the last paragraph before the 版记, which ends the numbered section.
+    """
+    head = [block for block in blocks if block.role in HEAD_ROLES]
+    imprint = [block for block in blocks if block.role in IMPRINT_ROLES]
+    flow = [block for block in blocks if block.role not in HEAD_ROLES and block.role not in IMPRINT_ROLES]
+    out: list[str] = [frame.head_xml(head)] if head else []
+    for index, block in enumerate(flow):
+        if block.role is Role.ATTACHMENT_NOTE:
+            out.append(frame.note_paragraph(block))
+            continue
+        following = flow[index + 1] if index + 1 < len(flow) else None
         runs = (
             elements.run(span.text, styles.heading_char_style(span.heading_level) if span.heading_level else None)
             for span in block.spans
         )
-        out.append(elements.paragraph(style_of(block, following), runs))
+        out.append(elements.paragraph(style_of(block, following), runs, body_end if following is None else ""))
+    if imprint and place is not Place.NONE:
+        out.append(frame.imprint_xml(imprint, place))
     return "".join(out)
 
 
 def _style_sheet(document: Document) -> bytes:
     signature = next((b.text for b in document.blocks if b.role is Role.SIGNATURE), "")
     date = next((b.text for b in document.blocks if b.role is Role.DATE), "")
-    return styles.style_sheet(signature, date).encode()
+    framed = any(block.role in _FRAME_ROLES for block in document.blocks)
+    marks = [line for block in document.blocks if block.role is Role.ISSUER_MARK for line in block.text.split("\n")]
+    return styles.style_sheet(signature, date, frame_styles.frame_styles(marks) if framed else ()).encode()
+
+
+#: Roles that only a report with a frame has: its style sheet then holds the frame's styles.
+_FRAME_ROLES = HEAD_ROLES | IMPRINT_ROLES | {Role.ATTACHMENT_NOTE, Role.ATTACHMENT_LABEL, Role.ATTACHMENT_TITLE}

@@ -1,0 +1,57 @@
+"""The lines of a 公文's frame in last year's report: 发文字号 and 签发人, 抄送, 印发机关和印发日期.
+
+A report sent up as a 公文 carries them around its body (GB/T 9704 §7.2, §7.4); read here,
+they fill the form's frame fields, so that next year's report is built with the same frame.
+The 发文字号 is read however it was typed (〔〕 or [ ], 第, 03) and written right
+(:mod:`draft.text.doc_number`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import NamedTuple
+
+from draft.text.doc_number import DocNumber, read_doc_number
+from draft.text.names import CHINESE_DATE
+
+_SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<names>.+)$")
+_NAME_GAPS = re.compile(r"[\s\u3000、，,]+")
+_COPY_TO = re.compile(r"^抄\s*送\s*[:：]\s*(?P<names>.+?)[。.]?$")
+_IMPRINT = re.compile(r"^(?P<by>\S.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
+
+
+class NumberLine(NamedTuple):
+    """A line of the 版头: the 发文字号 (None on a line of 签发人 alone) and the 签发人 named on it."""
+
+    number: DocNumber | None
+    signers: list[str]
+
+
+def number_line(text: str) -> NumberLine | None:
+    """``梅市委〔2023〕4号  签发人：张三 李四``, either half alone; None for any other line."""
+    signed = _SIGNERS.search(text)
+    signers = [name for name in _NAME_GAPS.split(signed["names"]) if name] if signed else []
+    before = text[: signed.start()].strip() if signed else text.strip()
+    number = read_doc_number(before) if before else None
+    if before and number is None:
+        return None
+    return NumberLine(number, signers) if number or signers else None
+
+
+def copy_to(text: str) -> list[str] | None:
+    """The 抄送机关 of a ``抄送：甲，乙。`` line; None for any other line."""
+    found = _COPY_TO.match(text.strip())
+    return [name for name in re.split(r"[，、,]\s*", found["names"]) if name] if found else None
+
+
+def imprint(text: str) -> tuple[str, datetime.date] | None:
+    """The 印发机关 and 印发日期 of a ``××办公室  2024年1月20日印发`` line; None for any other line."""
+    found = _IMPRINT.match(text.strip())
+    if not found:
+        return None
+    date = CHINESE_DATE.match(found["date"])
+    try:
+        return found["by"].strip(), datetime.date(*(int(part) for part in date.groups()))  # type: ignore[union-attr]
+    except ValueError:
+        return None

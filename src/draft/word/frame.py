@@ -1,0 +1,149 @@
+"""The frame of a 公文 as WordprocessingML: the 版头's table and red rule, the 附件说明's runs, and the 版记 table.
+
+The looks are in the frame's styles (:mod:`draft.word.frame_styles`); this module writes the
+elements that hold them. Tables carry only what a table must say about itself (widths, no
+borders, zero cell margins) and the 版记's rules, which the standard makes part of it.
+
+The 版记 is a floating table anchored to the bottom of the type area (``tblpYSpec="bottom"``,
+``vertAnchor="margin"``), the recipe the public 公文 tools use for Word. Its horizontal
+position is taken from the page edge (``horzAnchor="page"``, ``tblpX`` = the left margin),
+not centred in the margins: LibreOffice makes a table as wide as the type area a floating
+frame only when it is anchored to the page (``SectionPropertyMap::FloatingTableConversion``
+in its writerfilter), and otherwise lays it out in the flow, right after the body.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from draft.render.document import Block, Role
+from draft.render.titles import width
+from draft.word import elements
+from draft.word import frame_styles as fs
+from draft.word.page import MARGIN_LEFT, TYPE_WIDTH
+from draft.word.styles import CHAR
+
+#: 签发人 names a line (§7.2.6: "一般每行排两个姓名").
+SIGNERS_A_LINE = 2
+_NAME_GAP = "\u3000"  # one full-width space between two names on a line
+
+
+class Place(Enum):
+    """Where the 版记 goes, as :mod:`draft.word.pagination` decides."""
+
+    HERE = "here"  # at the foot of the page the body ends on
+    NEXT_PAGE = "next-page"  # at the foot of the next page
+    AFTER_BLANK = "after-blank"  # a blank page, then the 版记's page, in a section without page numbers
+    NEXT_EVEN_PAGE = "next-even-page"  # a section without page numbers starting on an even page (no layout known)
+    INLINE = "inline"  # for measuring: in the flow right after the body
+    NONE = "none"  # for measuring: left out
+
+
+def head_xml(blocks: list[Block]) -> str:
+    """The 版头: the mark, the 发文字号 (beside the 签发人 when there are any) and the red rule below."""
+    by_role = {block.role: block for block in blocks}
+    out = []
+    if Role.ISSUER_MARK in by_role:
+        out.append(elements.paragraph(fs.ISSUER_MARK, [elements.run(by_role[Role.ISSUER_MARK].text)]))
+    number = by_role[Role.DOC_NUMBER].text if Role.DOC_NUMBER in by_role else ""
+    if Role.SIGNERS in by_role:
+        out.append(_number_and_signers(number, [span.text for span in by_role[Role.SIGNERS].spans]))
+    elif number:
+        out.append(elements.paragraph(fs.DOC_NUMBER, [elements.run(number)]))
+    out.append(elements.paragraph(fs.HEAD_RULE, []))
+    return "".join(out)
+
+
+def _number_and_signers(number: str, signers: list[str]) -> str:
+    """发文字号 居左空一字 and 签发人 居右空一字 on one line (§7.2.5, §7.2.6), as a borderless table.
+
+    The 签发人 cell is as wide as its longest line and one character more; with several lines,
+    the number sits on the last one (its cell aligned to the bottom).
+    """
+    lines = [signers[i : i + SIGNERS_A_LINE] for i in range(0, len(signers), SIGNERS_A_LINE)]
+    longest = max(sum(width(name) for name in line) + len(line) - 1 for line in lines)
+    right = round((4 + longest + 1) * CHAR) + CHAR // 8  # 签发人： + names + 右空一字, and a little play
+    left = TYPE_WIDTH - right
+    runs = [elements.run("签发人：")]
+    for index, name in enumerate(signers):
+        if index:
+            runs.append(elements.run("\n" if index % SIGNERS_A_LINE == 0 else _NAME_GAP))
+        runs.append(elements.run(name, fs.SIGNER_NAME))
+    cells = (
+        _cell(left, elements.paragraph(fs.DOC_NUMBER_LEFT, [elements.run(number)] if number else []), bottom=True)
+        + _cell(right, elements.paragraph(fs.SIGNERS, runs))
+    )
+    return _table([left, right], f"<w:tr>{cells}</w:tr>", borders=_NO_BORDERS)
+
+
+def note_paragraph(block: Block) -> str:
+    """One line of the 附件说明: “附件：名称”, or “附件：1.⇥名称” and “⇥2.⇥名称” aligned on tab stops."""
+    label, number, name = (span.text for span in block.spans)
+    if not number:
+        return elements.paragraph(fs.ATTACHMENT_NOTE, [elements.run(label + name)])
+    return elements.paragraph(fs.ATTACHMENT_NOTES, [elements.run(f"{label or chr(9)}{number}\t{name}")])
+
+
+def imprint_xml(blocks: list[Block], place: Place) -> str:
+    """The 版记 table at the foot of the type area, after the page break ``place`` asks for.
+
+    A floating table is anchored to the paragraph after it, which comes last in the body.
+    """
+    rows = "".join(
+        f"<w:tr>{_cell(TYPE_WIDTH, elements.paragraph(_IMPRINT_STYLES[block.role], [elements.run(_imprint_text(block))]))}</w:tr>"
+        for block in blocks
+    )
+    floating = (
+        ""
+        if place is Place.INLINE
+        else '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" '
+        f'w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{MARGIN_LEFT}" w:tblpYSpec="bottom"/>'
+        '<w:tblOverlap w:val="never"/>'
+    )
+    page_break = {Place.NEXT_PAGE: PAGE_BREAK, Place.AFTER_BLANK: BLANK_PAGE}.get(place, "")
+    return page_break + _table([TYPE_WIDTH], rows, borders=_IMPRINT_BORDERS, position=floating) + "<w:p/>"
+
+
+#: An empty paragraph that starts a page: the 版记 stands at the foot of that page.
+PAGE_BREAK = elements.paragraph(fs.IMPRINT_PAGE, [])
+#: The blank page at the start of the 版记's section: an empty paragraph, then the next page. (A paragraph
+#: of a page break alone there LibreOffice merges with the section's own page break: no blank page.)
+BLANK_PAGE = "<w:p/>" + PAGE_BREAK
+
+_IMPRINT_STYLES = {Role.COPY_TO: fs.COPY_TO, Role.IMPRINT: fs.IMPRINT}
+
+
+def _imprint_text(block: Block) -> str:
+    """抄送 as rendered; 印发机关⇥印发日期 (the date stands right, on a right tab)."""
+    if block.role is Role.IMPRINT:
+        by, date = (span.text for span in block.spans)
+        return f"{by}\t{date}"
+    return block.text
+
+
+def _border(side: str, size: int) -> str:
+    return f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
+
+
+_NO_BORDERS = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+#: §7.4.1: thick first and last rules, thin ones between; no vertical lines.
+_IMPRINT_BORDERS = (
+    _border("top", fs.IMPRINT_THICK) + '<w:left w:val="nil"/>' + _border("bottom", fs.IMPRINT_THICK)
+    + '<w:right w:val="nil"/>' + _border("insideH", fs.IMPRINT_THIN) + '<w:insideV w:val="nil"/>'
+)
+
+
+def _table(columns: list[int], rows: str, borders: str, position: str = "") -> str:
+    """A table of fixed ``columns`` (twips) as wide as the type area, with zero cell margins."""
+    grid = "".join(f'<w:gridCol w:w="{column}"/>' for column in columns)
+    return (
+        f'<w:tbl><w:tblPr>{position}<w:tblW w:w="{sum(columns)}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
+    )
+
+
+def _cell(width_: int, content: str, bottom: bool = False) -> str:
+    align = '<w:vAlign w:val="bottom"/>' if bottom else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width_}" w:type="dxa"/>{align}</w:tcPr>{content}</w:tc>'
