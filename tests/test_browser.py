@@ -27,7 +27,12 @@ if missing and not os.environ.get("CI"):
     pytest.skip(f"needs {', '.join(missing)}", allow_module_level=True)
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
-FORMS = {"luohu-2022": INPUTS / "luohu-2022.yaml", "zhonglou-2023": INPUTS / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
+FORMS = {
+    "luohu-2022": INPUTS / "luohu-2022.yaml",
+    "zhonglou-2023": INPUTS / "zhonglou-2023.yaml",
+    "features": GOLDEN / "features.yaml",
+    "frame": Path(__file__).parent / "fixtures" / "frame" / "full.yaml",  # 版头, 附件, 版记
+}
 PHONE = 390
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

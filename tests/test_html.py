@@ -172,3 +172,49 @@ def test_a_batch_in_worker_processes_writes_every_format(tmp_path: Path) -> None
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "output").iterdir()) == sorted(f"r{n}.{ext}" for n in range(3) for ext in ("docx", "html"))
     assert all(output_state(page) is OutputState.UNCHANGED for page in (tmp_path / "output").glob("*.html"))
+
+
+# --- the 公文 frame -------------------------------------------------------------------------------
+
+FRAME = Path(__file__).parent / "fixtures" / "frame" / "full.yaml"
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_the_frame_shows_as_a_web_page_shows_one(tmp_path: Path) -> None:
+    report, page = build(FRAME, tmp_path)
+    tree = parse(page)
+    ns = {"h": XHTML.strip("{}")}
+    masthead = tree.find(".//h:header[@class='masthead']", ns)
+    assert "".join(masthead.find("h:p[@class='issuer-mark']", ns).itertext()) == "青山县市场监督管理局文件"
+    assert "".join(masthead.find("h:p[@class='doc-line']", ns).itertext()) == "青市监〔2024〕3号签发人：张三、李四、王五"
+    assert masthead.find("h:hr[@class='red-rule']", ns) is not None
+    imprint = tree.find(".//h:footer[@class='imprint']", ns)
+    assert ["".join(p.itertext()) for p in imprint.iter(f"{XHTML}p")] == [
+        "抄送：县委办公室，县政府办公室。",
+        "青山县市场监督管理局办公室2024年1月20日印发",
+    ]
+    sections = tree.findall(".//h:section[@class='attachment']", ns)
+    assert [[(tag, text) for tag, text in blocks(section)][:2] for section in sections] == [
+        [("p", "附件1"), ("h2", "行政执法情况统计表")],
+        [("p", "附件2"), ("h2", "法治宣传活动清单")],
+    ]
+    assert ("h3", "一、宪法宣传周") in blocks(sections[1])  # the attachment's own parts rank under its title
+    # The report's text — title to 落款, then the attachments — as the .docx has it, paragraph for paragraph.
+    article = tree.find(".//h:article", ns)
+    frame = {"青山县市场监督管理局文件", "青市监〔2024〕3号", "签发人：张三李四王五", "抄送：县委办公室，县政府办公室。",
+             "青山县市场监督管理局办公室2024年1月20日印发"}
+    expected = [_squeezed(text) for text in docx_paragraphs(report) if _squeezed(text) not in frame]
+    assert [_squeezed(text) for _, text in blocks(article)] == expected
+
+
+def test_the_fragment_leaves_the_masthead_and_the_imprint_to_the_website(tmp_path: Path) -> None:
+    _, page = build(FRAME, tmp_path, fragment=True)
+    text = page.read_text(encoding="utf-8")
+    parse(page, fragment=True)
+    for left_out in ("青山县市场监督管理局文件", "青市监〔2024〕3号", "签发人", "抄送", "印发"):
+        assert left_out not in text
+    assert "<style" not in text and "class=" not in text
+    assert "附件：1.行政执法情况统计表" in text and "附件2" in text and "开展宪法宣传活动12场。" in text

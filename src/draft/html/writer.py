@@ -5,6 +5,11 @@ for paragraph; structure lives in the elements (``h1``–``h5``, ``p``, ``strong
 reader and a site's editor keep it. The page embeds its stylesheet (``page.css``) and asks for
 nothing else: no scripts, no fonts, no images — it opens the same offline and on the site.
 
+A 公文's frame (GB/T 9704 §7.2–7.4) shows as a web page shows one: the 版头 — the 发文机关标志
+as a red banner, the 发文字号 and 签发人, a red rule — in a ``header``, the 版记 in a ``footer``,
+each 附件 in a ``section`` of its own. The fragment leaves the 版头 and 版记 out: a website
+publishes the report's text, and prints its own header and footer around it.
+
 Headings: the title is the only ``h1``; an own-line heading of level *n* is ``h(n+1)`` — part
 ``h2``, 二级 ``h3``, 三级 ``h4``, 四级 ``h5`` — except that a heading never skips a rank below the
 heading it belongs to (a 三级 heading under a run-in 二级 title is ``h3``): the ranks are those of
@@ -18,7 +23,7 @@ from functools import cache
 from importlib import resources
 
 from draft import __version__
-from draft.render.document import Block, Document, Role, Span
+from draft.render.document import HEAD_ROLES, IMPRINT_ROLES, Block, Document, Role, Span
 from draft.word.styles import CHAR, signature_indents
 
 #: Roles whose paragraphs have no first-line indent, as in print (class names of the page's stylesheet).
@@ -30,22 +35,68 @@ _INDENT = ' style="text-indent:2em"'
 def page(document: Document) -> str:
     """The whole page: ``lang``, ``title``, the embedded stylesheet, the report in ``main``."""
     title = html.escape(_one_line(document.title), quote=False)
+    head = [block for block in document.blocks if block.role in HEAD_ROLES]
+    imprint = [block for block in document.blocks if block.role in IMPRINT_ROLES]
+    text = tuple(block for block in document.blocks if block.role not in HEAD_ROLES | IMPRINT_ROLES)
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="draft {__version__}">\n'
         f"<title>{title}</title>\n<style>\n{_stylesheet()}</style>\n</head>\n<body>\n<main>\n"
-        f'<article class="report">\n{_body(document.blocks, fragment=False)}</article>\n</main>\n</body>\n</html>\n'
+        f"{_masthead(head)}"
+        f'<article class="report">\n{_body(text, fragment=False)}</article>\n'
+        f"{_imprint(imprint)}</main>\n</body>\n</html>\n"
     )
 
 
 def fragment(document: Document) -> str:
-    """The article for a site's editor: every block but the title (the site prints it from its own 标题 field), no stylesheet."""
-    return f'<article lang="zh-CN">\n{_body(document.blocks[1:], fragment=True)}</article>\n'
+    """The article for a site's editor: the report's text without its title (the site prints it from its own
+    标题 field), without the 版头 and 版记, and without a stylesheet."""
+    left_out = HEAD_ROLES | IMPRINT_ROLES | {Role.TITLE}
+    return f'<article lang="zh-CN">\n{_body(tuple(b for b in document.blocks if b.role not in left_out), fragment=True)}</article>\n'
+
+
+def _masthead(blocks: list[Block]) -> str:
+    """The 版头: the 发文机关标志 (a line an issuer), the 发文字号 on the left and the 签发人 on the right, the red rule."""
+    if not blocks:
+        return ""
+    lines = ['<header class="masthead">']
+    number = signers = ""
+    for block in blocks:
+        if block.role is Role.ISSUER_MARK:
+            lines.append(f'<p class="issuer-mark">{_lines(block.text)}</p>')
+        elif block.role is Role.DOC_NUMBER:
+            number = f'<span class="doc-number">{html.escape(block.text, quote=False)}</span>'
+        else:
+            names = "、".join(html.escape(span.text, quote=False) for span in block.spans)
+            signers = f'<span class="signers">签发人：<span class="signer-names">{names}</span></span>'
+    if number or signers:
+        lines.append(f'<p class="doc-line">{number}{signers}</p>')
+    lines.append('<hr class="red-rule">')
+    return "".join(line + "\n" for line in lines) + "</header>\n"
+
+
+def _imprint(blocks: list[Block]) -> str:
+    """The 版记: 抄送, then the 印发机关 on the left and the 印发日期 on the right, between rules."""
+    if not blocks:
+        return ""
+    lines = ['<footer class="imprint">']
+    for block in blocks:
+        if block.role is Role.COPY_TO:
+            lines.append(f'<p class="copy-to">{html.escape(block.text, quote=False)}</p>')
+        else:
+            by, date = (html.escape(span.text, quote=False) for span in block.spans)
+            lines.append(f'<p class="printed"><span>{by}</span><span>{date}</span></p>')
+    return "".join(line + "\n" for line in lines) + "</footer>\n"
+
+
+def _lines(text: str) -> str:
+    return html.escape(text, quote=False).replace("\n", "<br>")
 
 
 def _body(blocks: tuple[Block, ...], fragment: bool) -> str:
     ranks = _HeadingRanks()
+    in_attachment = False
     sig_right, date_right = signature_indents(_text_of(blocks, Role.SIGNATURE), _text_of(blocks, Role.DATE))
     right = {Role.SIGNATURE: sig_right / CHAR, Role.DATE: date_right / CHAR}
     lines = []
@@ -53,6 +104,24 @@ def _body(blocks: tuple[Block, ...], fragment: bool) -> str:
         text = "".join(_span(span, fragment) for span in block.spans)
         if block.role is Role.TITLE:
             lines.append(f"<h1>{text.replace(chr(10), '<br>')}</h1>")
+        elif block.role is Role.ATTACHMENT_LABEL:
+            # Each 附件 is a section of its own, opened by its label (附件2) and titled like a part.
+            opened = "<section>\n<p>" if fragment else '<section class="attachment">\n<p class="attachment-label">'
+            lines.append(("</section>\n" if in_attachment else "") + f"{opened}{text}</p>")
+            in_attachment = True
+            ranks = _HeadingRanks()
+        elif block.role is Role.ATTACHMENT_TITLE:
+            look = ' style="text-align:center"' if fragment else ' class="attachment-title"'
+            lines.append(f"<h2{look}>{text}</h2>")
+            ranks.rank(0)  # the title heads the attachment: its parts (一、) are h3
+        elif block.role is Role.ATTACHMENT_NOTE:
+            # The second and later names stand under the first, past “附件：” (three characters).
+            under = not block.spans[0].text
+            if fragment:
+                look = ' style="text-indent:2em;padding-left:3em"' if under else _INDENT
+            else:
+                look = ' class="attachment-note continued"' if under else ' class="attachment-note"'
+            lines.append(f"<p{look}>{text}</p>")
         elif block.role is Role.HEADING:
             rank = ranks.rank(block.level)
             lines.append(f"<h{rank}>{text}</h{rank}>")
@@ -66,6 +135,8 @@ def _body(blocks: tuple[Block, ...], fragment: bool) -> str:
         else:
             look = f' class="{_CLASSES[block.role]}"' if block.role in _CLASSES else ""
             lines.append(f"<p{look}>{text}</p>")
+    if in_attachment:
+        lines.append("</section>")
     return "".join(line + "\n" for line in lines)
 
 
