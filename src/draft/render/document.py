@@ -7,7 +7,10 @@ looks is the writer's business, kept in styles.
 from __future__ import annotations
 
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from draft.model.table import Table
 
 
 class Role(Enum):
@@ -18,6 +21,7 @@ class Role(Enum):
     CLOSING = "closing"  # 特此报告。
     SIGNATURE = "signature"  # 落款: the unit
     DATE = "date"  # 落款: the date
+    TABLE = "table"  # a table of figures: ``table`` holds it, ``spans`` nothing
 
 
 class Span(NamedTuple):
@@ -31,6 +35,7 @@ class Block(NamedTuple):
     role: Role
     spans: tuple[Span, ...]
     level: int = 0  # heading level for Role.HEADING
+    table: Table | None = None  # for Role.TABLE
 
     @property
     def text(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from draft.render.titles import width
+from draft.word import table_styles
 from draft.word.xmltext import quoteattr
 
 # --- measurements (twips unless said otherwise) -------------------------------------------
@@ -155,8 +156,9 @@ def signature_indents(signature: str, date: str) -> tuple[int, int]:
     return round(4 * CHAR + day - sig), 2 * CHAR
 
 
-def style_sheet(signature: str = "", date: str = "") -> str:
-    """word/styles.xml for one document (the 落款 indents depend on its text)."""
+def style_sheet(signature: str = "", date: str = "", tables: bool = False) -> str:
+    """word/styles.xml for one document (the 落款 indents depend on its text); the table styles
+    (:mod:`draft.word.table_styles`) only in a document that has tables."""
     body_ppr = (
         "<w:pPr><w:widowControl w:val=\"0\"/>"  # strict 22 lines a page
         # No extra gap between Chinese and digits/Latin (GB/T 15835 writes 2023年 tight); the
@@ -266,5 +268,6 @@ def style_sheet(signature: str = "", date: str = "") -> str:
         '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         + doc_defaults
         + "".join(styles)
+        + (table_styles.styles() if tables else "")
         + "</w:styles>"
     )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from draft import __version__
 from draft.render.document import Block, Document, Role
-from draft.word import elements, fingerprint, package, properties, styles
+from draft.word import elements, fingerprint, package, properties, styles, tables
 from draft.word.package import CORE, CUSTOM, DOCUMENT, STYLES, Member
 
 _ROLE_STYLES = {
@@ -67,6 +67,9 @@ def body_xml(blocks: tuple[Block, ...] | list[Block]) -> str:
     """The ``w:p`` elements of the body: each block a paragraph of its style, each run-in title a run of its own."""
     out: list[str] = []
     for index, block in enumerate(blocks):
+        if block.table is not None:
+            out.append(tables.table(block.table))
+            continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         runs = (
             elements.run(span.text, styles.heading_char_style(span.heading_level) if span.heading_level else None)
@@ -79,4 +82,4 @@ def body_xml(blocks: tuple[Block, ...] | list[Block]) -> str:
 def _style_sheet(document: Document) -> bytes:
     signature = next((b.text for b in document.blocks if b.role is Role.SIGNATURE), "")
     date = next((b.text for b in document.blocks if b.role is Role.DATE), "")
-    return styles.style_sheet(signature, date).encode()
+    return styles.style_sheet(signature, date, tables=any(b.table is not None for b in document.blocks)).encode()
