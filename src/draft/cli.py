@@ -356,7 +356,11 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
     help="text：每条意见一行（默认）；json：供其他程序读取。",
 )
-def check(files: tuple[Path, ...], output_format: str) -> None:
+@click.option(
+    "--previous", type=_path(dir_okay=False), metavar="表单文件",
+    help="上一年度的表单：核对政府信息公开工作年度报告的“上年结转”与上年的“结转下年度继续办理”是否一致、存在的问题是否与上年雷同。",
+)
+def check(files: tuple[Path, ...], output_format: str, previous: Path | None) -> None:
     """审读表单：像有经验的文秘那样，找出会让报告出错或被问住的地方。
 
     \b
@@ -374,7 +378,7 @@ def check(files: tuple[Path, ...], output_format: str) -> None:
     read = 0  # forms read at all: a count over none (a folder, a missing file) would say all is well
     for form in _forms(files):
         try:
-            result = check_form(form)
+            result = check_form(form, previous=previous)
         except DraftError as error:
             exit_code = max(exit_code, error.exit_code)
             if error.exit_code == EXIT_USAGE or output_format == "text":

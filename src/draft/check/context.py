@@ -62,6 +62,7 @@ class Context(NamedTuple):
     report: Report
     texts: list[Text]  # in the order of the form
     nodes: dict[FormPath, Node]  # every part and item by its path
+    previous: Report | None = None  # last year's report, when the check is given its form
 
     @property
     def source(self) -> Positions:
@@ -102,7 +103,10 @@ class Context(NamedTuple):
         return self.source.in_text(origin, [origin.paragraph.value_index(min(max(i, 0), last)) for i in raw_indices])
 
     def place(self, path: FormPath) -> str:
-        """The place at ``path`` named as a person would, items by their titles."""
+        """The place at ``path`` named as a person would, items by their titles, figures by the table's labels."""
+        arithmetic = self.kind.arithmetic
+        if arithmetic is not None and path in {field.path for field in arithmetic.fields}:
+            return arithmetic.field(path).place
 
         def title_of(item: FormPath) -> object:
             node = self.nodes.get(item)

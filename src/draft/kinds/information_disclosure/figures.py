@@ -160,7 +160,7 @@ def arithmetic() -> Arithmetic:
         for column in applicants
     ]
     carried = tuple(
-        (("applications", column, "carried_in"), ("applications", column, "carried_out")) for column, _ in (*APPLICANTS, TOTAL_COLUMN)
+        (("applications", column, "carried_in"), ("applications", column, "carried_out")) for column, _ in APPLICANTS
     )
     figures = tuple(leaf for group in GROUPS for leaf in fields(group))
     return Arithmetic(figures, tuple(sums), tuple(balances), carried)
