@@ -107,7 +107,7 @@ class _Reader:
         closing = data.get("closing", False)
         date = data.get("date")
         kind = kind_of(data)
-        figures = compute(kind.arithmetic, data)[0] if kind.arithmetic else None
+        figures = compute(kind.arithmetic, data, positions.scalar_text)[0] if kind.arithmetic else None
         return Report(
             unit=self.text(data["unit"], ("unit",), TextKind.FIELD),
             year=data["year"],

@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 
 from draft import __version__
+from draft.html import tables
 from draft.render.document import Block, Document, Role, Span
 from draft.word.styles import CHAR, signature_indents
 
@@ -51,7 +52,9 @@ def _body(blocks: tuple[Block, ...], fragment: bool) -> str:
     lines = []
     for block in blocks:
         text = "".join(_span(span, fragment) for span in block.spans)
-        if block.role is Role.TITLE:
+        if block.table is not None:
+            lines.append(tables.table(block.table, fragment))
+        elif block.role is Role.TITLE:
             lines.append(f"<h1>{text.replace(chr(10), '<br>')}</h1>")
         elif block.role is Role.HEADING:
             rank = ranks.rank(block.level)

@@ -23,6 +23,8 @@ class Kind(NamedTuple):
     folder: str  # its folder under templates/: form.yaml and wording.j2
     parts: tuple[PartSpec, ...]
     aliases: tuple[str, ...] = ()
+    #: What the title of a report of this kind says: how ``draft import`` tells it from the default kind.
+    title_words: str = ""
     #: The parts print in the kind's order whatever the form's (the format prescribes it);
     #: else in the form's order, numbered as they come.
     fixed_order: bool = False

@@ -9,8 +9,8 @@ every disagreement is a :class:`Disagreement` at the path of the figure the rule
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -91,19 +91,35 @@ def value_at(data: Any, path: FormPath) -> Any:
     return data
 
 
-def as_number(value: Any, decimal: bool) -> Number:
-    """A validated value: a count as an int, an amount as the Decimal of what was written (0.1, not 0.1000000000000000055)."""
+#: How an amount was written in the form, where it is known (None: as YAML read it).
+Written = Callable[[FormPath], str | None]
+
+
+def as_number(value: Any, decimal: bool, written: str | None = None) -> Number:
+    """A validated value: a count as an int, an amount as the Decimal of what was written (0.00 stays 0.00)."""
     if value is None:
         return Decimal(0) if decimal else 0
-    return Decimal(repr(value)) if decimal else int(value)
+    if not decimal:
+        return int(value)
+    try:
+        exact = Decimal(written) if written is not None else None
+    except InvalidOperation:
+        exact = None
+    return exact if exact is not None and exact == Decimal(repr(value)) else Decimal(repr(value))
 
 
-def compute(arithmetic: Arithmetic, data: dict[str, Any]) -> tuple[dict[FormPath, Figure], list[Disagreement]]:
-    """Every figure of a validated form, totals computed, and what disagrees with the rules."""
-    figures = {
-        field.path: Figure(as_number(value_at(data, field.path), field.decimal), field.path, value_at(data, field.path) is not None)
-        for field in arithmetic.fields
-    }
+def compute(
+    arithmetic: Arithmetic, data: dict[str, Any], written: Written | None = None
+) -> tuple[dict[FormPath, Figure], list[Disagreement]]:
+    """Every figure of a validated form, totals computed, and what disagrees with the rules.
+
+    ``written`` gives an amount as typed, so that it prints so (YAML reads 0.00 as 0.0).
+    """
+    figures = {}
+    for field in arithmetic.fields:
+        value = value_at(data, field.path)
+        text = written(field.path) if written is not None and field.decimal and value is not None else None
+        figures[field.path] = Figure(as_number(value, field.decimal, text), field.path, value is not None)
     found: list[Disagreement] = []
     for rule in arithmetic.sums:
         total = sum((figures[term].value for term in rule.terms), start=0)

@@ -15,6 +15,7 @@ KIND = Kind(
     name="政府信息公开工作年度报告",
     aliases=("政府信息公开年度报告",),
     folder="information-disclosure",
+    title_words="政府信息公开",
     parts=(
         PartSpec("overview", "总体情况", required=True),
         PartSpec("proactive", "主动公开政府信息情况", required=True, table="proactive"),
