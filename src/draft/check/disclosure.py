@@ -70,14 +70,8 @@ def _overview_too_long(ctx: Context) -> list[Finding]:
     if length <= MAX_OVERVIEW:
         return []
     return [
-        ctx.finding(
-            OVERVIEW_TOO_LONG,
-            Severity.WARNING,
-            ("overview",),
-            f"总体情况共 {length} 字，超过了格式要求的“篇幅原则上不超过一千字”。",
-            fix="精简各方面的综述，具体数字留在后面的表格里",
-            mark=ctx.source.key_mark(("overview",)),
-        )
+        _at_part(ctx, OVERVIEW_TOO_LONG, "overview", f"总体情况共 {length} 字，超过了格式要求的“篇幅原则上不超过一千字”。",
+                 "精简各方面的综述，具体数字留在后面的表格里")
     ]
 
 
@@ -87,13 +81,13 @@ def _problems_repeated(ctx: Context) -> list[Finding]:
     now, then = _printed(ctx.report, "problems"), _printed(ctx.previous, "problems")
     if not now or now != then:
         return []
-    return [
-        ctx.finding(
-            PROBLEMS_REPEATED,
-            Severity.WARNING,
-            ("problems",),
-            f"存在的主要问题及改进情况与{ctx.previous.year}年度报告一字不差。格式要求查找问题要有针对性，“不得出现敷衍了事甚至年年雷同现象”。",
-            fix="按本年度的实际情况重写问题和改进举措",
-            mark=ctx.source.key_mark(("problems",)),
-        )
-    ]
+    message = (
+        f"存在的主要问题及改进情况与{ctx.previous.year}年度报告一字不差。"
+        "格式要求查找问题要有针对性，“不得出现敷衍了事甚至年年雷同现象”。"
+    )
+    return [_at_part(ctx, PROBLEMS_REPEATED, "problems", message, "按本年度的实际情况重写问题和改进举措")]
+
+
+def _at_part(ctx: Context, code: str, key: str, message: str, fix: str) -> Finding:
+    """A warning about a whole part, told where its field starts."""
+    return ctx.finding(code, Severity.WARNING, (key,), message, fix=fix, mark=ctx.source.key_mark((key,)))
