@@ -128,6 +128,9 @@ ALLOWED_ENGLISH = {
     "closing", "signature", "date", "layout", "normalize", "points", "items", "numbering", "continue",
     "own", "line", "run", "in", "inline", "paragraphs", "true", "false", "wording", "j2", "report", "fingerprint",
     "issuer", "mark", "doc", "number", "signers", "cc", "printed", "by", "attachments", "double", "sided",
+    # The 政府信息公开工作年度报告's vocabulary: its kind and the fields of its parts.
+    "kind", "law", "based", "government", "information", "disclosure", "previous",
+    "overview", "proactive", "applications", "appeals", "problems",
 }
 
 

@@ -85,6 +85,28 @@ class _Formats(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
+class _Kind(click.ParamType):
+    """``--kind``: a report kind by its id or its Chinese name, or a Chinese message naming the kinds there are."""
+
+    name = "种类"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
+        from draft.kinds import all_kinds, find
+
+        kind = find(value)
+        if kind is None:
+            names = "、".join(f"{kind.id}（{kind.name}）" for kind in all_kinds().values())
+            self.fail(f"没有“{value}”这种报告。可以写：{names}。", param, ctx)
+        return kind.id
+
+
+#: ``--kind`` of draft init and draft template.
+_KIND_HELP = (
+    "报告种类：law-based-government（法治政府建设年度报告，默认）或 information-disclosure"
+    "（政府信息公开工作年度报告），也可以写中文名称。"
+)
+
+
 class _DraftGroup(click.Group):
     """The ``draft`` group: turns every known error into a Chinese message and an exit code."""
 
@@ -150,10 +172,12 @@ def cli(ctx: click.Context) -> None:
 @click.argument(
     "path", type=_path(), default=DEFAULT_INPUTS / "report.yaml", required=False, metavar="[表单文件]"
 )
-def init(path: Path) -> None:
+@click.option("--kind", type=_Kind(), default="law-based-government", metavar="种类", help=_KIND_HELP)
+def init(path: Path, kind: str) -> None:
     """新建一份带中文说明的表单（默认 inputs/report.yaml）。
 
     表单里每一项都有说明和示例，照着改写即可；不会覆盖已有文件。
+    政府信息公开工作年度报告用  draft init --kind information-disclosure 文件名。
     """
     from draft.files import safe_write
     from draft.form import starter as init_form
@@ -174,7 +198,7 @@ def init(path: Path) -> None:
                 message=f"表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 {display_path(path)}.yaml 这样的名字。",
             )
         )
-    safe_write.create(path, init_form.init_form_text(init_form.today()).encode("utf-8"))
+    safe_write.create(path, init_form.init_form_text(init_form.today(), kind).encode("utf-8"))
     click.echo(f"已新建表单：{display_path(path)}")
     click.echo(f"下一步：用记事本或其他编辑器填写它，然后运行  draft build {display_path(path)}")
 
@@ -284,7 +308,8 @@ def build(
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("target", type=_path(), metavar="文件夹")
-def template(target: Path) -> None:
+@click.option("--kind", type=_Kind(), default="law-based-government", metavar="种类", help=_KIND_HELP)
+def template(target: Path, kind: str) -> None:
     """复制一份内置模板到“文件夹”，供本单位修改措辞。
 
     模板里的 wording.j2 决定默认标题、各部分标题、结束语和落款的写法；
@@ -292,7 +317,7 @@ def template(target: Path) -> None:
     """
     from draft.render.wording import copy_builtin_template
 
-    copy_builtin_template(target)
+    copy_builtin_template(target, kind)
     click.echo(f"已复制内置模板到：{display_path(target)}")
     click.echo(f"修改其中的 wording.j2 后，运行  draft build --template {display_path(target)}")
 
@@ -309,7 +334,7 @@ def template(target: Path) -> None:
     help="本单位的模板文件夹：与其默认标题相同的标题不写进表单。",
 )
 def import_(report: Path, output: Path | None, force: bool, template_dir: Path | None) -> None:
-    """把去年的报告（.docx、.txt 或 .md）转成今年的表单。
+    """把去年的报告（.docx、.html 网页、.txt 或 .md）转成今年的表单。
 
     识别标题、开头段落、各部分（一、二、三、……）、各级条目、“一是、二是”、结束语和落款，
     按原文的编号和写法设置排版选项，写成表单（默认 inputs/报告文件名.yaml），并列出所有需要核对的地方。
@@ -356,7 +381,11 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
     help="text：每条意见一行（默认）；json：供其他程序读取。",
 )
-def check(files: tuple[Path, ...], output_format: str) -> None:
+@click.option(
+    "--previous", type=_path(dir_okay=False), metavar="表单文件",
+    help="上一年度的表单：核对政府信息公开工作年度报告的“上年结转”与上年的“结转下年度继续办理”是否一致、存在的问题是否与上年雷同。",
+)
+def check(files: tuple[Path, ...], output_format: str, previous: Path | None) -> None:
     """审读表单：像有经验的文秘那样，找出会让报告出错或被问住的地方。
 
     \b
@@ -374,7 +403,7 @@ def check(files: tuple[Path, ...], output_format: str) -> None:
     read = 0  # forms read at all: a count over none (a folder, a missing file) would say all is well
     for form in _forms(files):
         try:
-            result = check_form(form)
+            result = check_form(form, previous=previous)
         except DraftError as error:
             exit_code = max(exit_code, error.exit_code)
             if error.exit_code == EXIT_USAGE or output_format == "text":

@@ -28,10 +28,14 @@ replacement-character       错误      “\ufffd” left where an imported sour
 example-text                提示      text still as draft init wrote it
 missing-date                提示      no 成文日期, so no 落款 either
 missing-signer              提示      a 发文字号 and no 签发人 (a 报告 is 上行文: 条例第九条)
+carried-over                提示      二、上年结转 is not last year's 四、结转下年度继续办理 (with --previous)
+overview-too-long           提示      一、总体情况 over 1000 characters (政府信息公开工作年度报告)
+problems-repeated           提示      五、存在的主要问题 as last year's, word for word (with --previous)
 ==========================  ========  ==================================================
 
 Each family of findings has its module (``numbering``, ``punctuation``, ``years``,
-``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``frame``) with a ``check(ctx)`` function; this
+``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``frame``, ``disclosure``) with a ``check(ctx)``
+function; this
 module runs them and presents the result.
 """
 
@@ -44,9 +48,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from draft.check import characters, frame, numbering, numbers, paragraphs, punctuation, structure, unfinished, years
+from draft.check import characters, disclosure, frame, numbering, numbers, paragraphs, punctuation, structure, unfinished, years
 from draft.check.context import Context, Finding
 from draft.form.read import ReadForm, read_form
+from draft.model.report import Report
 from draft.problems import MAX_SAME_PROBLEM, Problem, Severity
 
 __all__ = ["CheckResult", "Finding", "check_form", "check_read", "summary", "to_json"]
@@ -61,6 +66,7 @@ CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (
     characters.check,
     unfinished.check,
     frame.check,
+    disclosure.check,
 )
 
 #: Codes for problems that come from reading the form rather than from the check (JSON only).
@@ -79,22 +85,24 @@ class CheckResult(NamedTuple):
         return sum(1 for f in self.findings if f.severity is Severity.ERROR)
 
 
-def check_form(path: Path, *, normalize: bool = True) -> CheckResult:
+def check_form(path: Path, *, normalize: bool = True, previous: Path | None = None) -> CheckResult:
     """Read, validate and check the form at ``path``; FormError (from :func:`read_form`) if it is invalid.
 
-    ``normalize=False`` checks the form as ``draft build --keep-punctuation`` prints it.
+    ``normalize=False`` checks the form as ``draft build --keep-punctuation`` prints it. ``previous``
+    is last year's form, which this year's figures and problems are compared with.
     """
     read = read_form(path, normalize=normalize)
-    return CheckResult(warnings=read.warnings, findings=check_read(read))
+    last_year = read_form(previous, normalize=normalize).report if previous is not None else None
+    return CheckResult(warnings=read.warnings, findings=check_read(read, last_year))
 
 
-def check_read(read: ReadForm) -> list[Finding]:
+def check_read(read: ReadForm, previous: Report | None = None) -> list[Finding]:
     """Every finding on a form already read, in the order of the file; its punctuation as it was read (normalized or kept)."""
     report = read.report
     assert report.source is not None  # a report read from a form
     # In the order the fields are written: which of two equal texts comes "first" is the one higher in the file.
     texts = sorted(report.texts(), key=lambda text: report.source.key_mark(text.path[:1]))
-    ctx = Context(report=report, texts=texts, nodes={node.path: node for node in report.nodes()})
+    ctx = Context(report=report, texts=texts, nodes={node.path: node for node in report.nodes()}, previous=previous)
     findings = [finding for run in CHECKS for finding in run(ctx)]
     return _capped(sorted(findings, key=lambda f: (f.line, f.column)))
 

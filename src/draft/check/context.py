@@ -9,12 +9,13 @@ column of the form (:mod:`draft.form.positions`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from draft.form.load import Mark, format_field
 from draft.form.places import place_name
 from draft.form.positions import Positions
-from draft.form.schema import PART_LABELS
+from draft.kinds import Kind, all_kinds, find
 from draft.model.report import FormPath, Node, Report, Text
 from draft.problems import Problem, Severity
 
@@ -41,7 +42,13 @@ def part_of(text: Text) -> str:
 
 
 def in_part(text: Text) -> bool:
-    return part_of(text) in PART_LABELS
+    """Whether ``text`` is written in one of the parts of a report of any kind."""
+    return part_of(text) in _text_parts()
+
+
+@cache
+def _text_parts() -> frozenset[str]:
+    return frozenset(part.key for kind in all_kinds().values() for part in kind.text_parts)
 
 
 def line_starts(text: Text) -> list[int]:
@@ -55,12 +62,20 @@ class Context(NamedTuple):
     report: Report
     texts: list[Text]  # in the order of the form
     nodes: dict[FormPath, Node]  # every part and item by its path
+    previous: Report | None = None  # last year's report, when the check is given its form
 
     @property
     def source(self) -> Positions:
         """The form's positions: the check runs only on a report read from a form."""
         assert self.report.source is not None
         return self.report.source
+
+    @property
+    def kind(self) -> Kind:
+        """The report's kind: its parts, and its figures if it has any."""
+        kind = find(self.report.kind)
+        assert kind is not None  # a report read from a form of a known kind
+        return kind
 
     @property
     def normalize(self) -> bool:
@@ -88,13 +103,16 @@ class Context(NamedTuple):
         return self.source.in_text(origin, [origin.paragraph.value_index(min(max(i, 0), last)) for i in raw_indices])
 
     def place(self, path: FormPath) -> str:
-        """The place at ``path`` named as a person would, items by their titles."""
+        """The place at ``path`` named as a person would, items by their titles, figures by the table's labels."""
+        arithmetic = self.kind.arithmetic
+        if arithmetic is not None and path in {field.path for field in arithmetic.fields}:
+            return arithmetic.field(path).place
 
         def title_of(item: FormPath) -> object:
             node = self.nodes.get(item)
             return node.title.raw if node and node.title else None
 
-        return place_name(path, title_of)
+        return place_name(path, title_of, self.kind.labels)
 
     def finding(
         self,

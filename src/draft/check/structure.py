@@ -67,7 +67,7 @@ def _blank_pieces(ctx: Context, node: Node) -> list[Finding]:
 
 
 def _missing_responsibility(ctx: Context) -> list[Finding]:
-    if ctx.report.has_part("responsibility"):
+    if ctx.report.has_part("responsibility") or "responsibility" not in ctx.kind.labels:
         return []
     label = PART_LABELS["responsibility"]
     anchor = ("plans",) if ctx.report.has_part("plans") else ()
@@ -94,7 +94,7 @@ def _empty_node(ctx: Context, node: Node) -> list[Finding]:
     path = node.path
     if len(path) == 1:
         code, severity, mark = EMPTY_PART, Severity.ERROR, ctx.source.key_mark(path)
-        message = f"{path[0]}（{PART_LABELS[str(path[0])]}）只有标题，没有内容，报告里这一部分只会印出一个标题。"
+        message = f"{path[0]}（{ctx.kind.labels[str(path[0])]}）只有标题，没有内容，报告里这一部分只会印出一个标题。"
         fix = "在 title: 下面写 text:（正文）、points:（要点）或 items:（下级条目）"
     else:
         code, severity, mark = TITLE_ONLY, Severity.WARNING, ctx.source.mark(path)

@@ -31,10 +31,11 @@ def check(ctx: Context) -> list[Finding]:
 
 @cache
 def _init_examples() -> frozenset[str]:
-    """The texts of the form ``draft init`` writes, without digits."""
+    """The texts of the forms ``draft init`` writes (of every kind), without digits."""
     import yaml
 
     from draft.form.starter import builtin_form_text
+    from draft.kinds import all_kinds
 
     found: set[str] = set()
 
@@ -48,7 +49,8 @@ def _init_examples() -> frozenset[str]:
         elif isinstance(value, str):
             found.update(_comparable(paragraph) for paragraph in _BLANK_LINE.split(value))
 
-    collect(yaml.load(builtin_form_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    for kind in all_kinds():
+        collect(yaml.load(builtin_form_text(kind), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     return frozenset(text for text in found if len(text) >= _SHORTEST_EXAMPLE)
 
 

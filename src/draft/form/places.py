@@ -8,7 +8,7 @@ in the form and in the report.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
@@ -36,9 +36,12 @@ def _field_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return _labels(report_schema()), {**_labels(NODE_SCHEMA), **_NODE_NAMES}, _labels(LAYOUT_SCHEMA)
 
 
-def place_name(path: Path_, title_of: TitleOf | None = None) -> str:
-    """The place at ``path`` for a person; ``title_of`` adds the titles of items."""
+def place_name(path: Path_, title_of: TitleOf | None = None, parts: Mapping[str, str] | None = None) -> str:
+    """The place at ``path`` for a person; ``title_of`` adds the titles of items; ``parts`` names the
+    parts of a report of another kind than the 法治政府 report (:attr:`draft.kinds.Kind.labels`)."""
     top, node_fields, layout_fields = _field_names()
+    if parts is not None:
+        top = {**top, **parts}
     names: list[str] = []
     for depth, step in enumerate(path):
         parent = path[depth - 1] if depth else None
@@ -48,7 +51,7 @@ def place_name(path: Path_, title_of: TitleOf | None = None) -> str:
         elif depth == 0 and step == "attachments" and len(path) > 1:
             continue  # named by the index: 附件2
         elif depth == 0:
-            names.append(PART_LABELS.get(step) or top.get(step) or step)
+            names.append((None if parts is not None else PART_LABELS.get(step)) or top.get(step) or step)
         elif not (step in _NODE_NAMES and depth + 1 < len(path) and isinstance(path[depth + 1], int)):
             # "items" before an index is named by the index: 第2条.
             names.append((layout_fields if parent == "layout" else node_fields).get(step, step))

@@ -25,6 +25,8 @@ from draft.model.report import FormPath, Origin
 # The line breaks YAML counts (PyYAML and libyaml alike).
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _BREAK_CHARS = "\r\n\x85\u2028\u2029"
+#: A number as a plain scalar: what :meth:`Positions.scalar_text` gives back as typed.
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?![^\s#,}\]])")
 _BLANK = " \t" + _BREAK_CHARS
 
 
@@ -103,6 +105,14 @@ class Positions:
     def mark(self, path: FormPath) -> Mark:
         """Where the value at ``path`` starts, or else its nearest ancestor that has a mark."""
         return self._marks.mark(path)
+
+    def scalar_text(self, path: FormPath) -> str | None:
+        """A plain scalar as it was typed (``0.00``, which YAML reads as 0.0), or None."""
+        mark = self._marks.value_marks.get(path)
+        if mark is None:
+            return None
+        found = _PLAIN_NUMBER.match(self._source, self._lines()[mark.line - 1] + mark.column - 1)
+        return found.group() if found else None
 
     def key_mark(self, path: FormPath) -> Mark:
         """Where the key introducing ``path`` starts, falling back to :meth:`mark`."""

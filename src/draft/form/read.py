@@ -16,11 +16,13 @@ from typing import Any, NamedTuple
 from draft.form.load import LoadedForm, format_field, load_form
 from draft.form.places import place_name
 from draft.form.positions import Positions
-from draft.form.schema import PART_LABELS
 from draft.form.validate import parse_date, validate_form
+from draft.kinds import Kind, kind_of
+from draft.model.figures import Figures, compute
 from draft.model.numbering import STYLE_SPELLINGS
 from draft.model.report import FormPath, Frame, Layout, Node, Origin, Part, PointPlacement, Report, Text, TextKind, TitlePlacement
 from draft.model.resolve import TooDeep, resolve
+from draft.model.table import fill
 from draft.problems import FormError, Problem, Severity
 from draft.text.paragraphs import Paragraph, one_line, split_paragraphs
 from draft.text.punctuation import ChangesMemo, apply_changes, changes_found
@@ -56,6 +58,12 @@ def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.d
     except TooDeep as too_deep:
         raise FormError(loaded.warnings + [_too_deep(read, path) for path in too_deep.paths]) from None
     return ReadForm(report=report, warnings=loaded.warnings)
+
+
+def _part_order(kind: Kind, data: dict[str, Any]) -> list[str]:
+    """The parts a form holds, in the form's order, or in the kind's when the format prescribes it."""
+    keys = [part.key for part in kind.parts]
+    return [key for key in keys if key in data] if kind.fixed_order else [key for key in data if key in keys]
 
 
 def _too_deep(report: Report, path: FormPath) -> Problem:
@@ -98,10 +106,12 @@ class _Reader:
     def report(self, data: dict[str, Any], positions: Positions) -> Report:
         closing = data.get("closing", False)
         date = data.get("date")
+        kind = kind_of(data)
+        figures = compute(kind.arithmetic, data, positions.scalar_text)[0] if kind.arithmetic else None
         return Report(
             unit=self.text(data["unit"], ("unit",), TextKind.FIELD),
             year=data["year"],
-            parts=[Part(kind, self.node(data[kind], (kind,))) for kind in data if kind in PART_LABELS],
+            parts=[self.part(kind, key, data[key], figures) for key in _part_order(kind, data)],
             title=self.field(data, "title"),
             recipient=self.field(data, "recipient"),
             intro=self.paragraphs(data.get("intro"), ("intro",)),
@@ -112,6 +122,8 @@ class _Reader:
             normalized=self.normalize,
             source=positions,
             frame=self.frame(data),
+            kind=kind.id,
+            figures=figures,
         )
 
     def frame(self, data: dict[str, Any]) -> Frame:
@@ -136,6 +148,13 @@ class _Reader:
         if isinstance(value, list):
             return tuple(self.text(name, (key, i), TextKind.FIELD) for i, name in enumerate(value))
         return (self.text(value, (key,), TextKind.FIELD),)
+
+    def part(self, kind: Kind, key: str, data: dict[str, Any], figures: Figures | None) -> Part:
+        """A part written as text, or a part of figures with its table filled in."""
+        layout = kind.tables.get(next(part.table for part in kind.parts if part.key == key) or "")
+        if layout is None or figures is None:
+            return Part(key, self.node(data, (key,)))
+        return Part(key, Node((key,), None, [], [], [], Layout()), table=fill(layout, lambda path: figures[path].shown()))
 
     def node(self, data: dict[str, Any], path: FormPath) -> Node:
         title = data.get("title")

@@ -13,6 +13,7 @@ import datetime
 import re
 from functools import cache
 
+from draft.kinds import DEFAULT
 from draft.render.wording import FORM_FILE, builtin_template_dir
 
 #: The report year of the built-in form, and the year its example date falls in.
@@ -33,12 +34,12 @@ def proposed_year(day: datetime.date) -> int:
     return day.year if day.month >= FIRST_REPORTING_MONTH else day.year - 1
 
 
-def init_form_text(day: datetime.date) -> str:
-    """The built-in form with its years moved to the report year at ``day`` (its date to the next year)."""
+def init_form_text(day: datetime.date, kind: str = DEFAULT) -> str:
+    """The built-in form of ``kind`` with its years moved to the report year at ``day`` (its date to the next year)."""
     shift = proposed_year(day) - EXAMPLE_YEAR
-    return _EXAMPLE_YEARS.sub(lambda found: str(int(found[0]) + shift), builtin_form_text())
+    return _EXAMPLE_YEARS.sub(lambda found: str(int(found[0]) + shift), builtin_form_text(kind))
 
 
 @cache
-def builtin_form_text() -> str:
-    return (builtin_template_dir() / FORM_FILE).read_text(encoding="utf-8")
+def builtin_form_text(kind: str = DEFAULT) -> str:
+    return (builtin_template_dir(kind) / FORM_FILE).read_text(encoding="utf-8")

@@ -19,9 +19,11 @@ from cerberus.errors import BaseErrorHandler, ValidationError
 from cerberus.schema import SchemaRegistry
 from cerberus.validator import TypeDefinition
 
+from draft.form.kind_schema import kind_schema
 from draft.form.load import LoadedForm, WrittenNumber, format_field
-from draft.form.places import place_name, titles_in
-from draft.form.schema import PART_LABELS, make_registry, report_schema
+from draft.form.places import SEPARATOR, place_name, titles_in
+from draft.form.schema import make_registry
+from draft.kinds import DEFAULT, Kind, all_kinds, find
 from draft.problems import MAX_SAME_PROBLEM, Problem
 from draft.text.doc_number import read_doc_number
 from draft.text.invisible import describe, unseen
@@ -57,7 +59,13 @@ class FormValidator(Validator):
 
     # A year is a whole number written in digits; cerberus's "integer" would also take true/false,
     # and YAML 1.1 reads 0x7E7 or 2_023 as 2023.
-    types_mapping = {**Validator.types_mapping, "year": TypeDefinition("year", (int,), (bool, WrittenNumber))}
+    types_mapping = {
+        **Validator.types_mapping,
+        "year": TypeDefinition("year", (int,), (bool, WrittenNumber)),
+        # A figure of a table: a count is a whole number, an amount (万元) any number.
+        "count": TypeDefinition("count", (int,), (bool, WrittenNumber)),
+        "amount": TypeDefinition("amount", (int, float), (bool, WrittenNumber)),
+    }
 
     def validate(self, document: Any, *args: Any, **kwargs: Any) -> bool:
         self._kept: Counter[int] = Counter()  # errors of each code this validator holds
@@ -124,10 +132,11 @@ class _LeafErrors(BaseErrorHandler):
 class _Explainer:
     """Turns one cerberus error into a Problem, using the schema's labels and examples."""
 
-    def __init__(self, loaded: LoadedForm, schema: dict[str, Any], registry: SchemaRegistry) -> None:
+    def __init__(self, loaded: LoadedForm, schema: dict[str, Any], registry: SchemaRegistry, kind: Kind) -> None:
         self.loaded = loaded
         self.schema = schema
         self.registry = registry
+        self.kind = kind
 
     def rules_at(self, path: tuple[str | int, ...]) -> dict[str, Any]:
         """The rules that apply to the value at ``path`` (empty if the path leaves the schema)."""
@@ -186,9 +195,15 @@ class _Explainer:
             line=mark.line,
             column=mark.column,
             field=format_field(path),
-            place=place_name(path, titles_in(self.loaded.data)),
+            place=self.place(path),
             message=message,
         )
+
+    def place(self, path: tuple[str | int, ...]) -> str:
+        """Where ``path`` is, for a person: a figure by the labels of the groups it is in."""
+        if path and path[0] in self.kind.figure_schema:
+            return SEPARATOR.join(self.label(path[: depth + 1]) or str(path[depth]) for depth in range(len(path)))
+        return place_name(path, titles_in(self.loaded.data), self.kind.labels)
 
     def _unknown_field(self, path: tuple[str | int, ...]) -> str:
         name = str(path[-1])
@@ -217,6 +232,8 @@ class _Explainer:
             if self.rules_at(path).get("type") == "dict":
                 return f"{named} {self._expected('dict', None)}"
             return f"{named} 不能为空。请填写内容，或删除这一行。"
+        if code == errors.MIN_VALUE.code and self.rules_at(path).get("type") in ("count", "amount"):
+            return f"{named} 不能是负数，现在是 {value}。请写 0 或正数。"
         if code == errors.MIN_VALUE.code or code == errors.MAX_VALUE.code:
             low, high = self.rules_at(path).get("min"), self.rules_at(path).get("max")
             return f"{named} 应在 {low} 到 {high} 之间，现在是 {value}。请写报告所述的年度，例如 {high - 1}。"
@@ -255,13 +272,15 @@ class _Explainer:
 
     def _empty_node(self, path: tuple[str | int, ...]) -> str:
         named = self.named(path)
-        if len(path) == 1 and path[0] in PART_LABELS:
+        if len(path) == 1 and path[0] in self.kind.labels:
             return f"{named} 没有内容。请至少写 text（正文）、points（要点）或 items（下级条目）之一。"
         return f"{named} 没有内容。请写 title（标题）、text（正文）、points（要点）或 items（下级条目），或删除这一条。"
 
     @staticmethod
     def _expected(constraint: str | list[str], value: Any) -> str:
         types = [constraint] if isinstance(constraint, str) else list(constraint)
+        if "count" in types or "amount" in types:
+            return _expected_figure("amount" in types, value)
         if "year" in types:
             if isinstance(value, WrittenNumber):
                 return f"应直接写 4 位数字的年份，例如 2023。现在写的“{value.written}”会被 YAML 读成数字 {int(value)}，请改写。"
@@ -316,15 +335,26 @@ def as_written(value: Any) -> str:
 
 
 def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tuple[dict[str, Any], list[Problem]]:
-    """Check ``loaded`` against the schema: the normalized data and every problem, in source order."""
-    validator, schema, registry = _validator(today or datetime.date.today())
+    """Check ``loaded`` against the schema of its kind: the normalized data and every problem, in source order.
+
+    A form whose figures are all well written has its arithmetic checked too (:mod:`draft.form.arithmetic`).
+    """
+    kind = find(loaded.data.get("kind", DEFAULT))
+    if kind is None:
+        return loaded.data, [_unknown_kind(loaded)]
+    validator, schema, registry = _validator(today or datetime.date.today(), kind.id)
     # Validation only: cerberus's normalizer crashes on a list where a mapping belongs,
     # and the form needs no normalizing (the model builder takes numbers as text).
     validator.validate(loaded.data, normalize=False)
-    explainer = _Explainer(loaded, schema, registry)
+    explainer = _Explainer(loaded, schema, registry, kind)
     problems = _explained(explainer, validator.errors, validator.overflow)
     problems.extend(_date_problems(loaded, loaded.data))
     problems.extend(_placeholder_problems(loaded, loaded.data))
+    figures_written = not any(error.document_path and error.document_path[0] in kind.figure_schema for error in validator.errors)
+    if kind.arithmetic is not None and figures_written:
+        from draft.form.arithmetic import arithmetic_problems
+
+        problems.extend(arithmetic_problems(loaded, kind))
     problems.sort(key=lambda p: (p.line, p.column))
     return loaded.data, problems
 
@@ -363,12 +393,12 @@ def _explained(explainer: _Explainer, found: list[ValidationError], overflow: Co
     return problems
 
 
-@lru_cache(maxsize=2)
-def _validator(today: datetime.date) -> tuple[FormValidator, dict[str, Any], SchemaRegistry]:
-    """The validator of the forms read ``today`` (the schema bounds the year by it), with its
+@lru_cache(maxsize=4)
+def _validator(today: datetime.date, kind: str) -> tuple[FormValidator, dict[str, Any], SchemaRegistry]:
+    """The validator of the forms of ``kind`` read ``today`` (the schema bounds the year by it), with its
     schema and registry. Made once: cerberus checks a schema against its own rules when it is
     given one, which costs more than validating a form; a validator is reset by each validate()."""
-    schema = report_schema(today)
+    schema = kind_schema(all_kinds()[kind], today)
     registry = make_registry()
     validator = FormValidator(schema, schema_registry=registry, error_handler=_LeafErrors, overflow=Counter())
     return validator, schema, registry
@@ -396,6 +426,38 @@ def _date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
             message=message,
         )
     ]
+
+
+def _unknown_kind(loaded: LoadedForm) -> Problem:
+    """A form of a kind draft does not know: nothing else about it can be checked."""
+    names = "、".join(f"{kind.id}（{kind.name}）" for kind in all_kinds().values())
+    mark = loaded.mark(("kind",))
+    return Problem(
+        file=loaded.display,
+        line=mark.line,
+        column=mark.column,
+        field="kind",
+        place="报告种类",
+        message=f"kind（报告种类）不能写“{as_written(loaded.data.get('kind'))}”，只能写以下之一：{names}。"
+        "不写 kind 时是法治政府建设年度报告。",
+    )
+
+
+def _expected_figure(amount: bool, value: Any) -> str:
+    """What a figure of a table should be, said about what was written there."""
+    written = as_written(value).strip() if not isinstance(value, dict | list) else ""
+    digits = written.replace(",", "").replace("，", "")
+    if amount:
+        what = "应写金额（万元）的数字，例如 96171.6 或 0"
+    else:
+        what = "应写不小于 0 的整数，例如 12 或 0"
+    if isinstance(value, float):
+        return f"{what}：件数不能有小数，现在是 {value}。"
+    if digits.replace(".", "", 1).isdigit() and digits.isascii():
+        return f"{what}，不要加引号或千位分隔的逗号：写 {digits} 而不是“{written}”。"
+    if written:
+        return f"{what}，不要写单位或文字，现在是“{written}”。没有的写 0。"
+    return f"{what}。没有的写 0。"
 
 
 def _unseen_in_name(name: str) -> str:

@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 
 from draft import __version__
+from draft.html import tables
 from draft.render.document import HEAD_ROLES, IMPRINT_ROLES, Block, Document, Role, Span
 from draft.word.styles import CHAR, signature_indents
 
@@ -102,7 +103,9 @@ def _body(blocks: tuple[Block, ...], fragment: bool) -> str:
     lines = []
     for block in blocks:
         text = "".join(_span(span, fragment) for span in block.spans)
-        if block.role is Role.TITLE:
+        if block.table is not None:
+            lines.append(tables.table(block.table, fragment))
+        elif block.role is Role.TITLE:
             lines.append(f"<h1>{text.replace(chr(10), '<br>')}</h1>")
         elif block.role is Role.ATTACHMENT_LABEL:
             # Each 附件 is a section of its own, opened by its label (附件2) and titled like a part.

@@ -20,13 +20,18 @@ from pathlib import Path
 
 from draft.importer.compare import same_when_built
 from draft.importer.emit import emit
+from draft.importer.figures import FigureReader
 from draft.importer.files import open_report, refuse
 from draft.importer.infer import infer
 from draft.importer.layout import choose_layout
 from draft.importer.model import Imported, Note, snippet
 from draft.importer.parse import NotAReport, Parser
 from draft.importer.readers import read
+from draft.importer.source import SourcePara
 from draft.importer.summary import summarize
+from draft.kinds import DEFAULT, Kind, all_kinds
+from draft.model.figures import Number
+from draft.model.report import FormPath
 from draft.problems import DraftError, Problem, readable
 from draft.render.wording import Wording
 
@@ -58,19 +63,24 @@ def import_report(
     wording = wording or Wording()
     raw = open_report(path)
     paras, reader_notes = read(raw)
+    tables = [para for para in paras if para.table is not None]
+    paras = [para for para in paras if para.table is None]
+    kind = _kind(paras)
     if not paras:
         raise refuse(path, "文件里没有文字。请确认导入的是报告正文；扫描件（图片）需要先转成文字。")
     # A form draft would refuse is no use: refused here, before the work of parsing it.
     _refuse_if_too_long(path, sum(len(para.text.encode("utf-8")) for para in paras))
+    figures, figure_notes = _figures(kind, tables)
     try:
-        imported = Parser(paras).parse()
+        imported = Parser(paras, kind).parse()
     except NotAReport:
         raise refuse(
             path,
             "没有找到报告的各个部分。draft 按“一、……”“二、……”这样的标题识别各部分，"
             "请确认文件是法治政府建设年度报告的正文，并且各部分标题单独成行、以“一、二、三、”开头。",
         ) from None
-    imported.notes[:0] = [Note(message) for message in raw.notes + reader_notes]
+    imported.notes[:0] = [Note(message) for message in raw.notes + reader_notes] + figure_notes
+    imported.figures = figures
     infer(imported, wording, now.date())
     choose_layout(imported)
     # The name goes into the form's text: one that is not UTF-8 (from a Chinese Windows zip) is made readable.
@@ -90,6 +100,26 @@ def import_report(
         imported=imported,
         problems=problems,
     )
+
+
+#: How many of the first paragraphs may hold the title.
+_TITLE_LINES = 5
+
+
+def _kind(paras: list[SourcePara]) -> Kind:
+    """The kind whose title words the first lines hold; the default kind when none does."""
+    head = "".join(para.text for para in paras[:_TITLE_LINES])
+    found = (kind for kind in all_kinds().values() if kind.title_words and kind.title_words in head)
+    return next(found, all_kinds()[DEFAULT])
+
+
+def _figures(kind: Kind, tables: list[SourcePara]) -> tuple[dict[FormPath, Number], list[Note]]:
+    """The figures of a kind with tables, read from the source's; for a kind without, a note for each table left out."""
+    if kind.arithmetic is None:
+        return {}, [Note(f"第{table.number}段之后有一个表格，表格内容没有导入，请在表单中另行补充。") for table in tables]
+    reader = FigureReader(kind)
+    figures = reader.read([table.table for table in tables if table.table is not None])
+    return figures, reader.notes
 
 
 def _refuse_if_too_long(path: Path, size: int) -> None:
@@ -120,8 +150,9 @@ def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form
     except DraftError as error:
         return [], error.problems
     document = render(read.report, wording)
-    # The 版头 and 版记 lines are not in the expected body: they went to the frame fields.
-    built = [block.text for block in document.blocks if block.role is not Role.TITLE and block.role not in HEAD_ROLES | IMPRINT_ROLES]
+    # The 版头 and 版记 lines are not in the expected body: they went to the frame fields; nor are the tables' cells.
+    left_out = HEAD_ROLES | IMPRINT_ROLES | {Role.TITLE, Role.TABLE}
+    built = [block.text for block in document.blocks if block.role not in left_out]
     notes: list[Note] = []
     if imported.source_title and not same_when_built(document.title, imported.source_title):
         notes.append(Note(f"重建后的标题与原文不同：“{document.title}”。"))

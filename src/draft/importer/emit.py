@@ -16,7 +16,9 @@ import yaml
 from draft.form.schema import PART_LABELS
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.model import Imported
-from draft.model.report import Frame, Layout, Node, Text
+from draft.kinds import DEFAULT, Kind, all_kinds, find
+from draft.kinds.figures_yaml import figures_yaml
+from draft.model.report import Frame, Layout, Node, Part, Text
 from draft.text.names import YEAR
 
 _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
@@ -70,6 +72,9 @@ def emit(imported: Imported, source_name: str, now: datetime.datetime) -> str:
         lines += ["#", "# 导入时不能确定、需要您核对的地方："]
         lines += [f"#   · {note}" for note in imported.notes]
     lines.append("")
+    kind = find(report.kind) or all_kinds()[DEFAULT]
+    if kind.id != DEFAULT:
+        lines += [f"# 报告种类：{kind.name}", f"kind: {kind.id}", ""]
     unit = report.unit.printed
     if not imported.unit_from:
         lines += ["# 单位名称：原文中没有写出，请把下面的占位文字改为单位全称（标题和落款都用它）", f"unit: {UNIT_PLACEHOLDER}"]
@@ -91,15 +96,12 @@ def emit(imported: Imported, source_name: str, now: datetime.datetime) -> str:
     if report.intro:
         lines += ["", "# 开头段落"]
         lines += block("intro", [text.printed for text in report.intro], "")
-    for part in report.parts:
+    if kind.fixed_order:
+        lines += _prescribed_parts(imported, kind)
+    for part in [] if kind.fixed_order else report.parts:
         placeholder = part.kind in imported.placeholders
         lines += ["", f"# {PART_LABELS[part.kind]}" + ("（原文没有这一部分，请填写）" if placeholder else ""), f"{part.kind}:"]
-        title = part.node.title
-        if title is not None:
-            if YEAR.search(title.printed):
-                lines.append("  # 原文的标题；其中的年份不会随 year 改变，请自己改")
-            lines.append(f"  title: {scalar(title.printed)}")
-        lines += _node_body(part.node, "  ")
+        lines += _part_body(part)
     if isinstance(report.closing, Text):
         lines += ["", "# 结束语", f"closing: {scalar(report.closing.printed)}"]
     elif report.closing:
@@ -132,6 +134,33 @@ def _names(key: str, label: str, texts: tuple[Text, ...]) -> list[str]:
     if len(texts) == 1:
         return ["", f"# {label}", f"{key}: {scalar(texts[0].printed)}"]
     return ["", f"# {label}", f"{key}:", *(f"  - {scalar(text.printed)}" for text in texts)] if texts else []
+
+
+def _part_body(part: Part) -> list[str]:
+    """A part's title (where the source's differs from the template's) and its body."""
+    lines = []
+    title = part.node.title
+    if title is not None:
+        if YEAR.search(title.printed):
+            lines.append("  # 原文的标题；其中的年份不会随 year 改变，请自己改")
+        lines.append(f"  title: {scalar(title.printed)}")
+    return lines + _node_body(part.node, "  ")
+
+
+def _prescribed_parts(imported: Imported, kind: Kind) -> list[str]:
+    """Every part of a kind whose format prescribes them, in its order: text as the source wrote it, figures by name."""
+    found = {part.kind: part for part in imported.report.parts}
+    groups = {group.key: group for group in kind.figure_groups}
+    lines: list[str] = []
+    for spec in kind.parts:
+        lines += ["", f"# {spec.label}"]
+        if spec.table is not None:
+            lines += figures_yaml(groups[spec.key], imported.figures)
+        elif spec.key in found:
+            lines += [f"{spec.key}:", *_part_body(found[spec.key])]
+        else:
+            lines += [f"{spec.key}:", f"  text: （原文没有这一部分，请填写{spec.label}）"]
+    return lines
 
 
 def layout_options(layout: Layout) -> dict[str, str | bool]:

@@ -34,6 +34,8 @@ MAX_MEMBERS = 2000
 MAX_XML_PART_BYTES = 20 * 1024 * 1024
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+#: A report's web page as the browser saves it ("网页，仅 HTML").
+HTML_SUFFIXES = {".html", ".htm"}
 WORD_SUFFIXES = {".docx"}
 
 _ZIP = b"PK\x03\x04"
@@ -114,13 +116,13 @@ def open_report(path: Path) -> RawFile:
         raise refuse(path, "文件已损坏，或不是真正的 Word 文档（扩展名是 .docx，内容却不是）。" + _SAVE_AS)
     if suffix == ".doc" or suffix == ".wps":
         raise refuse(path, f"draft 不能读取旧版的 {suffix} 格式。" + _SAVE_AS)
-    if suffix not in TEXT_SUFFIXES:
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         raise refuse(
             path,
-            f"不支持“{path.suffix or '无扩展名'}”文件。draft 可以导入 .docx、.txt 和 .md 文件："
-            "Word 文件请另存为 .docx；网页上的报告请把正文复制到记事本，保存为 .txt 后导入。",
+            f"不支持“{path.suffix or '无扩展名'}”文件。draft 可以导入 .docx、.html、.txt 和 .md 文件："
+            "Word 文件请另存为 .docx；网页上的报告请在浏览器里“另存为”网页（.html）后导入。",
         )
-    kind = "md" if suffix in {".md", ".markdown"} else "txt"
+    kind = "md" if suffix in {".md", ".markdown"} else "html" if suffix in HTML_SUFFIXES else "txt"
     return RawFile(path, data, kind, notes)
 
 

@@ -54,6 +54,7 @@ def infer(imported: Imported, wording: Wording, today: datetime.date) -> None:
     def templates(text: Text | None, written: str) -> bool:
         return text is not None and comparable(text.printed) == comparable(written)
 
+    wording = wording.for_kind(report.kind)
     if unit and templates(report.title, wording.title(report)):
         report = report._replace(title=None)
     if isinstance(report.closing, Text) and templates(report.closing, wording.closing(report)):

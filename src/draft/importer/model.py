@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from draft.importer.source import SourcePara
+from draft.model.figures import Number
 from draft.model.numbering import MarkerStyle
 from draft.model.report import FormPath, PointPlacement, Report, TitlePlacement
 
@@ -69,3 +70,5 @@ class Imported:
     unit_from: str = ""  # where the unit's name was found ("" when it was not)
     unit_hint: str = ""  # a short name seen in the text, when no full name was found
     year_from: str = ""
+    #: The figures of a kind with tables, as read from the source's tables (totals left to draft).
+    figures: dict[FormPath, Number] = field(default_factory=dict)

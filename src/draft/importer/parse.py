@@ -19,6 +19,7 @@ from draft.importer.marks import OWN_LINE_MAX, SENTENCE_END, Marker, match_marke
 from draft.importer.model import Imported, Note, SourceLayout, snippet
 from draft.importer.part_kinds import KIND_NAMES, PLACEHOLDER_TEXT, REQUIRED, classify
 from draft.importer.source import SourcePara
+from draft.kinds import DEFAULT, Kind, all_kinds
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import FormPath, Frame, Layout, Node, Part, PointPlacement, Report, Text, TitlePlacement
 from draft.text.names import UNIT_NAME
@@ -71,8 +72,9 @@ class _Found:
 
 
 class Parser:
-    def __init__(self, paras: list[SourcePara]) -> None:
+    def __init__(self, paras: list[SourcePara], kind: Kind | None = None) -> None:
         self.paras = paras
+        self.kind = kind or all_kinds()[DEFAULT]
         self.report = _Found()
         self.dropped: set[int] = set()  # ids of paragraphs not in the rebuilt body
         self.ranges: dict[int, list[SourcePara]] = {}  # id(part node) → the part's source paragraphs
@@ -124,6 +126,7 @@ class Parser:
             signature=_text(found.signature),
             date=found.date,
             frame=found.frame,
+            kind=self.kind.id,
         )
         title = {id(line) for line in found.title_lines}
         return Imported(
@@ -383,8 +386,15 @@ class Parser:
         return 1 + sum(len(s.items) for s in grand.items[: grand.items.index(parent)])
 
     def _kinds(self) -> None:
+        if self.kind.fixed_order:
+            self._prescribed_kinds()
+            return
+        self._merge_extra_parts(len(KIND_NAMES))
+        self._guessed_kinds()
+
+    def _merge_extra_parts(self, most: int) -> None:
         report = self.report
-        if len(report.parts) > len(KIND_NAMES):
+        if len(report.parts) > most:
             # A form has five parts at most: the later ones go into the fifth, verbatim, so that
             # nothing is lost and the parts before keep their numbers.
             keep, extra = report.parts[: len(KIND_NAMES)], report.parts[len(KIND_NAMES) :]
@@ -393,8 +403,31 @@ class Parser:
                 target = target.items[-1]
             for part in extra:
                 target.content.extend(self.ranges[id(part.node)])
-                self.note("部分超过五个，表单放不下：这一部分已原样并入上一部分的末尾（编号按原文写在正文里），请核对。", part.source)
+                self.note(f"部分超过{chinese_numeral(most)}个，表单放不下：这一部分已原样并入上一部分的末尾（编号按原文写在正文里），请核对。",
+                          part.source)
             report.parts = keep
+
+    def _prescribed_kinds(self) -> None:
+        """A kind whose format prescribes its parts: the part numbered n is the kind's n-th; a table's part holds no text."""
+        parts = self.kind.parts
+        self._merge_extra_parts(len(parts))
+        for index, part in enumerate(self.report.parts):
+            number = part.node.number if 1 <= part.node.number <= len(parts) else index + 1
+            spec = parts[number - 1]
+            part.kind = spec.key
+            if spec.table is not None and part.heading != spec.label:
+                # A table's part is the format's, heading and all: the source's slip ("行政法复议") is not kept.
+                self.note(f"这一部分的标题与格式不同，按格式写为“{spec.label}”。", part.source)
+                part.source.text = part.source.text.replace(part.heading, spec.label)
+                part.heading = spec.label
+            if spec.table is not None and (part.node.content or part.node.items):
+                for para in self.ranges[id(part.node)][1:]:
+                    self.drop(para)
+                self.note(f"“{spec.label}”是表格，表格以外的文字没有导入。", part.source)
+                part.node.content, part.node.items = [], []
+
+    def _guessed_kinds(self) -> None:
+        report = self.report
         used: set[str] = set()
         guesses = [classify(part.heading) for part in report.parts]
         for part, guess in zip(report.parts, guesses, strict=True):

@@ -14,6 +14,7 @@ import re
 
 from draft.importer import frame_lines
 from draft.importer.files import RawFile, refuse
+from draft.importer.grid import SpanCell
 from draft.importer.source import SourcePara, clean, join_lines
 from draft.model.numbering import chinese_numeral
 
@@ -26,7 +27,7 @@ _TEXT_RUNS = (
 
 
 def read_docx(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
-    """The body paragraphs of a Word document, in order; tables and text boxes are noted, not read."""
+    """The body paragraphs of a Word document, in order, and its tables where they stand; text boxes are not read."""
     import docx  # python-docx, only when a Word file is imported
 
     try:
@@ -79,8 +80,8 @@ class _DocxReader:
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "tbl":
                 rows = frame_rows(element)
-                if rows is None:
-                    notes.append(f"第{number}段之后有一个表格，表格内容没有导入，请在表单中另行补充。")
+                if rows is None:  # figures, or another table: read as a grid of cells
+                    paras.append(SourcePara("", number, unit="段", table=_table_rows(element)))
                 for row in rows or []:
                     number += 1
                     paras.append(SourcePara(row, number, "段"))
@@ -323,6 +324,29 @@ def frame_rows(table) -> list[str] | None:  # type: ignore[no-untyped-def]
         rows.append(clean("  ".join(cell for cell in cells if cell.strip())))
     frame_line = [frame_lines.number_line(row) or frame_lines.copy_to(row) or frame_lines.imprint(row) for row in rows if row]
     return [row for row in rows if row] if frame_line and all(frame_line) else None
+
+
+def _table_rows(tbl) -> list[list[SpanCell]]:  # type: ignore[no-untyped-def]
+    """A ``w:tbl``'s rows as HTML lists them: ``w:gridSpan`` is a colspan, a ``w:vMerge`` run one cell's rowspan."""
+    rows: list[list[SpanCell]] = []
+    above: dict[int, tuple[int, int]] = {}  # grid column → (row, index) of the cell a vMerge there continues
+    for tr in tbl.iterchildren(f"{{{_W}}}tr"):
+        row: list[SpanCell] = []
+        column = 0
+        for tc in tr.iterchildren(f"{{{_W}}}tc"):
+            span = _xpath(tc, "./w:tcPr/w:gridSpan/@w:val")
+            cols = int(span[0]) if span and str(span[0]).isdigit() else 1
+            merge = _xpath(tc, "./w:tcPr/w:vMerge")
+            if merge and merge[0].get(f"{{{_W}}}val") != "restart" and column in above:
+                r, i = above[column]
+                rows[r][i] = rows[r][i]._replace(rows=rows[r][i].rows + 1)
+            else:
+                text = "".join(t.text or "" for t in tc.iter(f"{{{_W}}}t"))
+                above[column] = (len(rows), len(row))
+                row.append(SpanCell(re.sub(r"\s+", "", text), 1, cols))
+            column += cols
+        rows.append(row)
+    return rows
 
 
 def _xpath(element, path: str) -> list:  # type: ignore[no-untyped-def]

@@ -1,13 +1,15 @@
-"""Readers: a .docx, .txt or .md report becomes a flat list of source paragraphs (:class:`~draft.importer.source.SourcePara`).
+"""Readers: a .docx, .html, .txt or .md report becomes a flat list of source paragraphs (:class:`~draft.importer.source.SourcePara`).
 
 :func:`read` hands the file to the reader of its kind, one module each:
-:mod:`~draft.importer.read_text`, :mod:`~draft.importer.read_markdown`, :mod:`~draft.importer.read_docx`.
+:mod:`~draft.importer.read_text`, :mod:`~draft.importer.read_markdown`, :mod:`~draft.importer.read_html`,
+:mod:`~draft.importer.read_docx`.
 """
 
 from __future__ import annotations
 
 from draft.importer.files import RawFile, decode_text
 from draft.importer.read_docx import read_docx
+from draft.importer.read_html import read_html
 from draft.importer.read_markdown import read_markdown
 from draft.importer.read_text import read_text, wrap_width
 from draft.importer.source import SourcePara
@@ -19,6 +21,8 @@ def read(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
         return read_docx(raw)
     text, encoding = decode_text(raw.path, raw.data)
     notes = [f"文件的编码是 {encoding}。"] if "\ufffd" in encoding else []
+    if raw.kind == "html":
+        return read_html(text), notes
     if raw.kind == "md":
         paras, skipped = read_markdown(text)
         return paras, notes + skipped

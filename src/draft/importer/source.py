@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from draft.importer.grid import SpanCell
 from draft.text.paragraphs import join_lines as join_cleaned
 
 #: Characters YAML (and so a form) cannot hold; they are dropped. U+2028/2029/0085 would read as line breaks.
@@ -29,6 +30,8 @@ class SourcePara:
     outline: int | None = None  # heading level the format declared: 0 title, 1.. headings
     lead: str = ""  # emphasised text that starts the paragraph (bold or a heading character style)
     centered: bool = False
+    #: A table where the paragraph stands (its ``text`` empty): its rows of cells with their spans.
+    table: list[list[SpanCell]] | None = None
 
     @property
     def where(self) -> str:

@@ -6,6 +6,7 @@ from draft.form.schema import PART_LABELS
 from draft.importer.emit import layout_options
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.model import Imported
+from draft.kinds import DEFAULT, all_kinds, find
 from draft.model.numbering import MarkerStyle, chinese_numeral
 from draft.model.report import Layout, Node
 from draft.model.resolve import default_points_placement, default_title_placement
@@ -73,9 +74,16 @@ def summarize(imported: Imported, source: str) -> list[str]:
         lines.append(f"  主送机关：{report.recipient.printed}")
     lines.append(f"  开头段落：{len(report.intro)} 段" if report.intro else "  开头段落：无")
     sourced = [part for part in report.parts if part.kind not in imported.placeholders]
+    kind = find(report.kind) or all_kinds()[DEFAULT]
+    tables = {spec.key for spec in kind.parts if spec.table is not None}
     for number, part in enumerate(sourced, 1):
         heading = part.node.title.printed if part.node.title else "默认标题"
-        lines.append(f"  {chinese_numeral(number)}、{heading} → {part.kind}（{PART_LABELS[part.kind]}）：{_counts(part.node)}")
+        if part.kind in tables:
+            figures = sum(1 for path in imported.figures if path[0] == part.kind)
+            counts = f"表格，读出 {figures} 个数字（总计由 draft 计算）"
+        else:
+            counts = _counts(part.node)
+        lines.append(f"  {chinese_numeral(number)}、{heading} → {part.kind}（{kind.labels[part.kind]}）：{counts}")
         own = describe_layout(part.node.layout)
         if own:
             lines.append(f"      本部分排版：{own}")

@@ -18,7 +18,11 @@ from draft.model.numbering import MarkerStyle
 from draft.text.punctuation import Change, PunctuationChange
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from draft.form.positions import Positions
+    from draft.model.figures import Figure
+    from draft.model.table import Table
     from draft.text.paragraphs import Paragraph
 
 FormPath = tuple[str | int, ...]
@@ -162,6 +166,8 @@ class Part(NamedTuple):
 
     kind: str
     node: Node
+    #: A part of figures prints this table (its node holds no text).
+    table: Table | None = None
 
 
 class Frame(NamedTuple):
@@ -221,6 +227,10 @@ class Report(NamedTuple):
     #: Where the form was typed: lines and columns of its values; None for a report no form holds.
     source: Positions | None = None
     frame: Frame = Frame()
+    #: The report's kind (:mod:`draft.kinds`), by its id.
+    kind: str = "law-based-government"
+    #: Its figures, totals computed, by where the form holds them (a kind with tables).
+    figures: Mapping[FormPath, Figure] | None = None
 
     def nodes(self) -> Iterator[Node]:
         """Every part's node and every item, then every attachment and its items, in reading order."""

@@ -23,7 +23,7 @@ Render, the check and the importer read the result and decide none of it again.
 from __future__ import annotations
 
 from draft.model.numbering import NEXT_STYLE, PART_STYLE, MarkerStyle
-from draft.model.report import FormPath, Layout, Node, Part, PointPlacement, Report, TitlePlacement
+from draft.model.report import FormPath, Layout, Node, PointPlacement, Report, TitlePlacement
 
 #: How points are laid out when no layout says: 一是……；二是……。 in one paragraph.
 DEFAULT_POINTS = PointPlacement.INLINE
@@ -61,7 +61,7 @@ def resolve(report: Report) -> Report:
     parts = []
     for number, part in enumerate(report.parts, 1):
         node = _node(part.node, _part_options(part.node.layout, report.layout), PART_STYLE, number, too_deep)
-        parts.append(Part(part.kind, node._replace(title_placement=TitlePlacement.OWN_LINE)))
+        parts.append(part._replace(node=node._replace(title_placement=TitlePlacement.OWN_LINE)))
     attachments = tuple(_attachment(node, _inherited(node.layout, report.layout), too_deep) for node in report.frame.attachments)
     if too_deep:
         raise TooDeep(too_deep)

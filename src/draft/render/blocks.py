@@ -17,7 +17,8 @@ from draft.render.wording import Wording
 
 
 def render(report: Report, wording: Wording) -> Document:
-    """Lay the resolved report out as blocks in reading order."""
+    """Lay the resolved report out as blocks in reading order, in the wording of the report's kind."""
+    wording = wording.for_kind(report.kind)
     title = report.title.printed if report.title else wording.title(report)
     blocks = frame.head(report.frame)
     blocks.append(Block.plain(Role.TITLE, "\n".join(break_title(title))))
@@ -28,6 +29,8 @@ def render(report: Report, wording: Wording) -> Document:
         node = part.node
         heading = node.title.printed if node.title else wording.heading(part.kind, report)
         blocks.append(Block.plain(Role.HEADING, node.marker + heading, level=node.level))
+        if part.table is not None:
+            blocks.append(Block(Role.TABLE, (), table=part.table))
         blocks += _body(node, title_spans=())
     if report.closing:
         # 特此报告 is a sentence: written without its 。, it gets one.

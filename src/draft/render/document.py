@@ -7,7 +7,10 @@ looks is the writer's business, kept in styles.
 from __future__ import annotations
 
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from draft.model.table import Table
 
 
 class Role(Enum):
@@ -27,6 +30,7 @@ class Role(Enum):
     ATTACHMENT_TITLE = "attachment-title"
     COPY_TO = "copy-to"  # 版记: 抄送：……。
     IMPRINT = "imprint"  # 版记: spans: 印发机关, 印发日期
+    TABLE = "table"  # a table of figures: ``table`` holds it, ``spans`` nothing
 
 
 #: The 版头 and the 版记: around the report's text, not part of it (GB/T 9704 §7.1).
@@ -45,6 +49,7 @@ class Block(NamedTuple):
     role: Role
     spans: tuple[Span, ...]
     level: int = 0  # heading level for Role.HEADING
+    table: Table | None = None  # for Role.TABLE
 
     @property
     def text(self) -> str:

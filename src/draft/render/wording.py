@@ -7,10 +7,13 @@ variable and never compiled, so ``{{ unit }}`` typed in a form stays literal.
 from __future__ import annotations
 
 import datetime
-from importlib import resources
+import re
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from draft import kinds
+from draft.kinds import DEFAULT
 from draft.model.report import Report, Text
 from draft.problems import Problem, UsageError, display_path
 
@@ -21,20 +24,35 @@ WORDING_FILE = "wording.j2"
 FORM_FILE = "form.yaml"
 
 
-def builtin_template_dir() -> Path:
-    """The template folder shipped with draft (inside the wheel; in a checkout, the repository's ``templates/``)."""
-    packaged = Path(str(resources.files("draft"))) / "templates" / "report"
-    if packaged.is_dir():
-        return packaged
-    # An editable install runs from the source tree, where templates/ sits beside src/.
-    return Path(__file__).resolve().parents[3] / "templates" / "report"
+def builtin_template_dir(kind: str = DEFAULT) -> Path:
+    """The template folder of ``kind`` shipped with draft (:func:`draft.kinds.template_dir`)."""
+    return kinds.template_dir(kinds.all_kinds()[kind])
 
 
-def copy_builtin_template(target: Path) -> None:
-    """Start a unit's own template folder from a copy of the built-in one (all of it, or nothing)."""
+def copy_builtin_template(target: Path, kind: str = DEFAULT) -> None:
+    """Start a unit's own template folder from a copy of the built-in one of ``kind`` (all of it, or nothing)."""
     from draft.files import safe_write
 
-    safe_write.copy_folder(builtin_template_dir(), target)
+    safe_write.copy_folder(builtin_template_dir(kind), target)
+
+
+#: A template folder's form names its kind on a line of its own; a folder without one is the default kind's.
+_KIND_LINE = re.compile(r"^kind:[ \t]*(\S+)", re.MULTILINE)
+
+
+def folder_kind(folder: Path) -> str:
+    """The kind a template folder is for: the one its ``form.yaml`` names (copied with it by ``draft template``)."""
+    try:
+        found = _KIND_LINE.search((folder / FORM_FILE).read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return DEFAULT
+    kind = kinds.find(found.group(1)) if found else None
+    return kind.id if kind else DEFAULT
+
+
+@cache
+def builtin_wording(kind: str) -> Wording:
+    return Wording(builtin_template_dir(kind))
 
 
 #: The macros draft calls, with the parameters it calls them with.
@@ -56,6 +74,7 @@ class Wording:
 
     def __init__(self, template_dir: Path | None = None) -> None:
         self.dir = template_dir or builtin_template_dir()
+        self.kind = folder_kind(self.dir)
         self.file = self.dir / WORDING_FILE
         if not self.file.is_file():
             raise UsageError(
@@ -134,6 +153,11 @@ class Wording:
                 "请在模板里找到并删掉它（可能是 \\x0b 这样的写法，或复制粘贴带进来的）。",
             )
         return text
+
+    def for_kind(self, kind: str) -> Wording:
+        """This wording for a report of ``kind``; for another kind, that kind's built-in wording
+        (a unit's template speaks of the parts of the kind it was copied from)."""
+        return self if kind == self.kind else builtin_wording(kind)
 
     def title(self, report: Report) -> str:
         return self._call("title", _for_templates(report))

@@ -159,7 +159,8 @@ def signature_indents(signature: str, date: str) -> tuple[int, int]:
 
 
 def style_sheet(signature: str = "", date: str = "", more: Sequence[str] = ()) -> str:
-    """word/styles.xml for one document (the 落款 indents depend on its text); ``more``: styles only some reports use."""
+    """word/styles.xml for one document (the 落款 indents depend on its text); ``more``: styles only some
+    reports use (the frame's, the tables'), so that a report without them has the sheet it always had."""
     body_ppr = (
         "<w:pPr><w:widowControl w:val=\"0\"/>"  # strict 22 lines a page
         # No extra gap between Chinese and digits/Latin (GB/T 15835 writes 2023年 tight); the

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from draft import __version__
 from draft.render.document import HEAD_ROLES, IMPRINT_ROLES, Block, Document, Role
-from draft.word import elements, fingerprint, frame, frame_styles, package, pagination, properties, sections, styles
+from draft.word import elements, fingerprint, frame, frame_styles, package, pagination, properties, sections, styles, table_styles, tables
 from draft.word.frame import Place
 from draft.word.package import CORE, CUSTOM, DOCUMENT, STYLES, Member
 
@@ -98,6 +98,9 @@ def body_xml(blocks: tuple[Block, ...] | list[Block], place: Place = Place.HERE,
         if block.role is Role.ATTACHMENT_NOTE:
             out.append(frame.note_paragraph(block))
             continue
+        if block.table is not None:
+            out.append(tables.table(block.table))
+            continue
         following = flow[index + 1] if index + 1 < len(flow) else None
         runs = (
             elements.run(span.text, styles.heading_char_style(span.heading_level) if span.heading_level else None)
@@ -114,7 +117,10 @@ def _style_sheet(document: Document) -> bytes:
     date = next((b.text for b in document.blocks if b.role is Role.DATE), "")
     framed = any(block.role in _FRAME_ROLES for block in document.blocks)
     marks = [line for block in document.blocks if block.role is Role.ISSUER_MARK for line in block.text.split("\n")]
-    return styles.style_sheet(signature, date, frame_styles.frame_styles(marks) if framed else ()).encode()
+    more = list(frame_styles.frame_styles(marks)) if framed else []
+    if any(block.table is not None for block in document.blocks):
+        more.append(table_styles.styles())
+    return styles.style_sheet(signature, date, more).encode()
 
 
 #: Roles that only a report with a frame has: its style sheet then holds the frame's styles.

@@ -1,0 +1,58 @@
+"""Report kinds: what a form is a report of, and everything that differs between kinds, in one place.
+
+A kind is a module of this package exposing ``KIND`` (a :class:`~draft.kinds.kind.Kind`: its
+parts, its figures and their arithmetic, its tables) and a folder of ``templates/`` holding its
+starter form (``form.yaml``) and its wording (``wording.j2``). The registry finds the modules
+itself, so adding a kind touches neither this module nor the pipeline (reader, render, writers).
+
+A form names its kind with ``kind:`` (the id or the Chinese name); without it a form is the
+法治政府建设年度报告, as every form was before there were kinds.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from draft.kinds.kind import Kind
+
+__all__ = ["DEFAULT", "Kind", "all_kinds", "find", "kind_of", "template_dir"]
+
+#: The kind of a form that names none.
+DEFAULT = "law-based-government"
+
+
+@cache
+def all_kinds() -> dict[str, Kind]:
+    """Every built-in kind by its id, the default first."""
+    found = {}
+    for module in pkgutil.iter_modules(__path__):
+        kind = getattr(importlib.import_module(f"{__name__}.{module.name}"), "KIND", None)
+        if isinstance(kind, Kind):
+            found[kind.id] = kind
+    return {DEFAULT: found.pop(DEFAULT), **dict(sorted(found.items()))}
+
+
+def find(name: object) -> Kind | None:
+    """The kind named ``name`` (its id, its Chinese name or another name it is known by), or None."""
+    wanted = str(name).strip()
+    return next((kind for kind in all_kinds().values() if wanted in (kind.id, kind.name, *kind.aliases)), None)
+
+
+def kind_of(data: dict[str, Any]) -> Kind:
+    """The kind a form's data names; the default when it names none (or one that is not a kind: validation says so)."""
+    return find(data.get("kind", DEFAULT)) or all_kinds()[DEFAULT]
+
+
+def template_dir(kind: Kind) -> Path:
+    """The kind's built-in template folder (inside the wheel; in a checkout, the repository's ``templates/``)."""
+    from importlib import resources
+
+    packaged = Path(str(resources.files("draft"))) / "templates" / kind.folder
+    if packaged.is_dir():
+        return packaged
+    # An editable install runs from the source tree, where templates/ sits beside src/.
+    return Path(__file__).resolve().parents[3] / "templates" / kind.folder

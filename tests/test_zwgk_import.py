@@ -1,0 +1,109 @@
+"""Import of last year's 政府信息公开工作年度报告 from its web page and from .docx: prose into the parts,
+every figure into its field by the table's labels, and the form builds back into the same tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+from draft.build import build_form
+from draft.form.read import read_form
+from draft.importer import import_report
+from draft.render.wording import Wording
+from zwgk_pages import page
+from zwgk_sources import HUAIAN_2024, PINGTAN_2022, PINGTAN_2024, SOURCES, Source
+from zwgk_tables import figures_printed, read_tables
+
+#: Each page carries one of the variants published pages have.
+VARIANTS = {
+    HUAIAN_2024.name: {"spaced": True, "comma_items": True},
+    PINGTAN_2024.name: {"left_out": frozenset({"r5_3", "r5_4"})},  # rows the site left out: all 0 in this report
+    PINGTAN_2022.name: {"typo": True},
+}
+
+
+def imported_form(source: Source, tmp_path: Path) -> Path:
+    html = tmp_path / f"{source.name}.html"
+    html.write_text(page(source, **VARIANTS[source.name]), encoding="utf-8")
+    result = import_report(html)
+    assert result.problems == []
+    form = tmp_path / f"{source.name}.yaml"
+    form.write_text(result.form_text, encoding="utf-8")
+    return form
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda source: source.name)
+def test_a_page_imported_builds_back_into_the_same_tables(source: Source, tmp_path: Path) -> None:
+    form = imported_form(source, tmp_path)
+    report = read_form(form).report
+    assert (report.kind, report.unit.printed, report.year) == ("information-disclosure", source.unit, source.year)
+    assert [item.title.printed for item in report.parts[0].node.items] == ["主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障"]
+    assert report.parts[-1].node.paragraphs[0].printed == source.fee_text
+    printed = figures_printed(read_tables(build_form(form, tmp_path / "out", Wording()).output))
+    assert printed.proactive == source.proactive
+    assert printed.applications == source.applications
+    assert printed.appeals == source.appeals
+
+
+def test_the_site_s_chrome_stays_out_and_what_was_assumed_is_noted(tmp_path: Path) -> None:
+    html = tmp_path / "page.html"
+    html.write_text(page(PINGTAN_2022, typo=True, left_out=frozenset({"r5_3"})), encoding="utf-8")
+    result = import_report(html)
+    for chrome in ("首页", "发布时间", "浏览次数", "打印本页", "备案号", "pageId"):
+        assert chrome not in result.form_text
+    assert [str(note) for note in result.warnings] == [
+        "“收到和处理政府信息公开申请情况”表中没有“三、本年度办理结果 › （五）不予处理 › 3.要求提供公开出版物”这一栏，按 0 导入，请核对。",
+        "第17段（“四、政府信息公开行政法复议、行政……”）：这一部分的标题与格式不同，按格式写为“政府信息公开行政复议、行政诉讼情况”。",
+    ]
+
+
+def test_the_figures_are_written_by_name_with_their_labels_and_totals_left_to_draft(tmp_path: Path) -> None:
+    text = imported_form(HUAIAN_2024, tmp_path).read_text(encoding="utf-8")
+    assert "kind: information-disclosure\n" in text
+    assert "  natural_persons:  # 自然人\n    new: 3001  # 一、本年新收政府信息公开申请数量\n    carried_in: 34  #" in text
+    assert "  fees: 96171.6  # 行政事业性收费（万元）\n" in text
+    assert "    # total: （七）总计，不用填写，由 draft 计算；填了会核对\n" in text
+    assert "total: 3050" not in text and "total: 351" not in text
+
+
+def test_a_source_whose_totals_do_not_add_up_is_noted(tmp_path: Path) -> None:
+    wrong = PINGTAN_2024._replace(appeals=(2, 1, 3, 1, 8, *PINGTAN_2024.appeals[5:]))
+    html = tmp_path / "page.html"
+    html.write_text(page(wrong), encoding="utf-8")
+    notes = [str(note) for note in import_report(html).warnings]
+    assert notes == [
+        "原文的数字不符合“总计等于结果维持、结果纠正、其他结果、尚未审结之和”（四、政府信息公开行政复议、行政诉讼情况 › 行政复议 › 总计）："
+        "表单按各项数字重新计算，请核对原文。"
+    ]
+
+
+def test_a_built_docx_imports_back_into_the_same_figures(tmp_path: Path) -> None:
+    form = imported_form(PINGTAN_2024, tmp_path)
+    docx = build_form(form, tmp_path / "first", Wording()).output
+    again = import_report(docx)
+    assert again.problems == [] and again.warnings == []
+    second = tmp_path / "again.yaml"
+    second.write_text(again.form_text, encoding="utf-8")
+    printed = figures_printed(read_tables(build_form(second, tmp_path / "second", Wording()).output))
+    assert printed.applications == PINGTAN_2024.applications and printed.appeals == PINGTAN_2024.appeals
+
+
+def test_a_law_based_government_report_imports_from_its_web_page_as_from_its_text(tmp_path: Path) -> None:
+    seed = next(SEEDS.glob("000_*.txt"))
+    paragraphs = [line for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
+    html = tmp_path / "report.html"
+    html.write_text(
+        '<html><head><meta charset="utf-8"><title>罗湖区司法局2022年法治政府建设年度报告_罗湖区政府</title></head><body>'
+        '<div class="nav"><a href="/">首页</a> &gt; 政务公开</div><div class="info">发布时间：2023-03-01 来源：罗湖区司法局</div>'
+        '<div class="TRS_Editor">' + "".join(f"<p>{line}</p>" for line in paragraphs) + "</div>"
+        "<div class=\"footer\"><p>主办单位：深圳市罗湖区人民政府</p></div></body></html>",
+        encoding="utf-8",
+    )
+    from_html = import_report(html)
+    from_text = import_report(seed)
+    body = "\n# 开头段落"  # the page has a title, the text none: the same from the intro on
+    assert from_html.form_text[from_html.form_text.index(body) :] == from_text.form_text[from_text.form_text.index(body) :]
+    assert "unit: 罗湖区司法局\n" in from_html.form_text and "首页" not in from_html.form_text
+    assert not [note for note in from_html.warnings if "重建后" in str(note)]
