@@ -113,8 +113,7 @@ def _style_sheet(document: Document) -> bytes:
     signature = next((b.text for b in document.blocks if b.role is Role.SIGNATURE), "")
     date = next((b.text for b in document.blocks if b.role is Role.DATE), "")
     framed = any(block.role in _FRAME_ROLES for block in document.blocks)
-    marks = [line for block in document.blocks if block.role is Role.ISSUER_MARK for line in block.text.split("\n")]
-    return styles.style_sheet(signature, date, frame_styles.frame_styles(marks) if framed else ()).encode()
+    return styles.style_sheet(signature, date, frame_styles.frame_styles(frame.mark_width(document.blocks)) if framed else ()).encode()
 
 
 #: Roles that only a report with a frame has: its style sheet then holds the frame's styles.
