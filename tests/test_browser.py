@@ -32,6 +32,7 @@ FORMS = {
     "zhonglou-2023": INPUTS / "zhonglou-2023.yaml",
     "features": GOLDEN / "features.yaml",
     "frame": Path(__file__).parent / "fixtures" / "frame" / "full.yaml",  # 版头, 附件, 版记
+    "joint": Path(__file__).parent / "fixtures" / "frame" / "joint.yaml",  # 联合行文: names stacked, 文件 beside them
 }
 PHONE = 390
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
