@@ -33,6 +33,7 @@ FORMS = {
     "features": GOLDEN / "features.yaml",
     "frame": Path(__file__).parent / "fixtures" / "frame" / "full.yaml",  # 版头, 附件, 版记
     "huaian-2024": REPO / "tests" / "fixtures" / "zwgk" / "huaian-2024.yaml",  # a 政府信息公开工作年度报告: three tables
+    "joint": Path(__file__).parent / "fixtures" / "frame" / "joint.yaml",  # 联合行文: names stacked, 文件 beside them
 }
 PHONE = 390
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

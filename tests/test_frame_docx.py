@@ -189,3 +189,41 @@ def test_a_number_without_signers_is_centred_and_a_mark_too_long_for_30_points_s
     archive = built(tmp_path, monkeypatch, form, None)
     assert paragraph_styles(xml(archive, "word/document.xml"))[:4] == ["IssuerMark", "DocNumber", "HeadRule", "Title"]
     assert val(style(xml(archive, "word/styles.xml"), "IssuerMark"), "w:rPr/w:sz") == "49"  # 18 characters in 156 mm: 24.5 pt
+
+
+JOINT = MINIMAL + "issuer_mark: [青山县市场监督管理局, 青山县司法局, 青山县人力资源和社会保障局文件]\ndoc_number: 青法办〔2026〕1号\n"
+
+
+def test_a_joint_mark_with_文件_is_a_centred_table_of_the_names_spread_and_文件_centred_beside_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive = built(tmp_path, monkeypatch, JOINT, None)
+    document, styles = xml(archive, "word/document.xml"), xml(archive, "word/styles.xml")
+    table = document.find(f"{{{W}}}body")[0]
+    assert table.tag == f"{{{W}}}tbl"  # the first thing on the page
+    assert val(table, "w:tblPr/w:jc") == "center" and val(table, "w:tblPr/w:tblBorders/w:top") == "nil"
+    assert val(table, "w:tblPr/w:tblCellMar/w:left", "w") == val(table, "w:tblPr/w:tblCellMar/w:right", "w") == "0"
+    # 13 characters + 1/8 of play, then “文件” and half a character; 15.625 characters fit 156 mm at 28 pt (560 tw).
+    assert [col.get(f"{{{W}}}w") for col in table.xpath("w:tblGrid/w:gridCol", namespaces=NS)] == ["7350", "1400"]
+    assert val(table, "w:tblPr/w:tblW", "w") == "8750"
+    names, word = table.xpath("w:tr/w:tc", namespaces=NS)
+    assert [text_of(p) for p in names.iter(f"{{{W}}}p")] == ["青山县市场监督管理局", "青山县司法局", "青山县人力资源和社会保障局"]
+    assert {val(p, "w:pPr/w:pStyle") for p in names.iter(f"{{{W}}}p")} == {"JointIssuerMark"}
+    assert [text_of(p) for p in word.iter(f"{{{W}}}p")] == ["文件"] and val(word, "w:tcPr/w:vAlign") == "center"
+    assert val(word, "w:p/w:pPr/w:pStyle") == "JointIssuerMarkWord"
+    assert not table.xpath(".//w:rPr", namespaces=NS)  # the looks are the styles'
+    # The styles: the mark's (red 小标宋, 35 mm above), each name spread to the cell, 文件 at its right.
+    joint, doc_word, mark = style(styles, "JointIssuerMark"), style(styles, "JointIssuerMarkWord"), style(styles, "IssuerMark")
+    assert val(joint, "w:name") == "发文机关标志（联合）" and val(doc_word, "w:name") == "发文机关标志（文件）"
+    assert val(joint, "w:basedOn") == val(doc_word, "w:basedOn") == "IssuerMark"
+    assert val(joint, "w:pPr/w:jc") == "distribute" and joint.xpath("w:pPr/w:contextualSpacing", namespaces=NS)
+    assert val(doc_word, "w:pPr/w:jc") == "right"
+    assert val(mark, "w:rPr/w:sz") == "56" and val(mark, "w:rPr/w:color") == "FF0000"
+    assert val(mark, "w:rPr/w:rFonts", "eastAsia") == "方正小标宋简体"
+
+
+def test_a_joint_mark_without_文件_stays_one_line_a_name_centred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    form = JOINT.replace("社会保障局文件", "社会保障局")
+    document = xml(built(tmp_path, monkeypatch, form, None), "word/document.xml")
+    assert paragraph_styles(document)[:3] == ["IssuerMark", "DocNumber", "HeadRule"]
+    assert text_of(document.find(f"{{{W}}}body")[0]) == "青山县市场监督管理局\n青山县司法局\n青山县人力资源和社会保障局"

@@ -138,3 +138,28 @@ def test_the_frame_fields_of_the_init_form_validate_once_uncommented(write_form)
     assert frame.doc_number.printed == "示例司〔2027〕3号" and frame.has_head and frame.has_imprint
     assert [node.title.printed for node in frame.attachments] == ["2026年行政执法情况统计表"]
     assert not frame.double_sided
+
+
+@pytest.mark.parametrize(
+    ("names", "document_word"),
+    [
+        (["青山县市场监督管理局", "青山县司法局文件"], True),  # “文件” said once, at the end of the last name
+        (["青山县市场监督管理局文件", "青山县司法局文件"], True),  # or of every name
+        (["青山县市场监督管理局", "青山县司法局"], False),
+    ],
+)
+def test_a_joint_mark_says_文件_once_at_the_end(names: list[str], document_word: bool) -> None:
+    from draft.text.joint_mark import joint_mark, misplaced_word
+
+    assert joint_mark(names) == (("青山县市场监督管理局", "青山县司法局"), document_word)
+    assert not misplaced_word(names)
+
+
+@pytest.mark.parametrize("names", ["[青山县市场监督管理局文件, 青山县司法局]", "[青山县市场监督管理局, 青山县司法局, 文件]"])
+def test_文件_written_elsewhere_in_a_joint_mark_is_told_where_it_goes(write_form, names: str) -> None:
+    path = write_form(MINIMAL + f"issuer_mark: {names}\n")
+    assert problems_of(path) == [
+        f"{path}:9:14 发文机关标志:issuer_mark（发文机关标志） 里“文件”二字的位置不对。联合行文时“文件”只印一次，"
+        "排在几个机关名称的右侧：只在最后一个机关名称后面写“文件”，例如 [青山县市场监督管理局, 青山县司法局文件]；"
+        "不要“文件”二字时，每个名称后面都不写。"
+    ]

@@ -77,3 +77,23 @@ def test_a_framed_report_draft_built_comes_back_with_its_frame(tmp_path: Path, m
     assert (data["printed_by"], data["printed_date"]) == ("青山县市场监督管理局办公室", datetime.date(2024, 1, 20))
     assert data["measures"] == {"text": "我局坚持依法行政。"} and data["closing"] is True
     assert not any("表格" in w or "重建后的报告与原文不同" in w for w in warnings)
+
+
+def test_a_joint_mark_in_a_text_report_is_read_as_the_form_writes_it(tmp_path: Path) -> None:
+    source = tmp_path / "last.txt"
+    source.write_text(LAST_YEAR.replace("青山县市场监督管理局文件\n", "青山县市场监督管理局\n青山县司法局  文件\n", 1), encoding="utf-8")
+    data, _ = form_of(source)
+    assert data["issuer_mark"] == ["青山县市场监督管理局", "青山县司法局文件"]
+    assert data["doc_number"] == "青市监〔2024〕3号" and data["signers"] == ["张三", "李四"]
+
+
+def test_a_joint_mark_draft_built_comes_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mark's table (the names in one cell, 文件 in the next) is read a paragraph a line."""
+    monkeypatch.setattr(measure, "page_counts", lambda documents: [2, 2])
+    joint = "issuer_mark: [青山县市场监督管理局, 青山县司法局, 青山县人力资源和社会保障局文件]\n"
+    form = tmp_path / "joint.yaml"
+    form.write_text(dedent(MINIMAL + FRAME_FIELDS.replace("issuer_mark: 青山县市场监督管理局文件\n", joint)), encoding="utf-8")
+    data, warnings = form_of(build_form(form, tmp_path / "out", Wording()).output)
+    assert data["issuer_mark"] == ["青山县市场监督管理局", "青山县司法局", "青山县人力资源和社会保障局文件"]
+    assert data["doc_number"] == "青市监〔2024〕3号" and data["signers"] == ["张三", "李四", "王五"]
+    assert not any("表格" in w or "重建后的报告与原文不同" in w for w in warnings)

@@ -238,3 +238,29 @@ def test_a_report_built_as_a_user_builds_it_has_its_imprint_on_an_even_page(tmp_
     last = page_count(pdf)
     assert last % 2 == 0
     assert "抄送" in "".join(w[0] for w in words(pdf, last))
+
+
+def test_a_joint_mark_stacks_the_names_with_文件_centred_on_their_right(tmp_path: Path) -> None:
+    """§7.2.4: the names one a line, spread to one width; “文件” right of them, centred on them; the top at 35 mm."""
+    built = build_form(REPO / "tests" / "fixtures" / "frame" / "joint.yaml", tmp_path, Wording()).output
+    convert(tmp_path, [built])
+    pdf = built.with_suffix(".pdf")
+    signers = next(w for w in words(pdf, 1) if w[0].startswith("签发人"))
+    marks = [w for w in words(pdf, 1) if w[4] < signers[2]]  # the mark, above the 签发人 and 发文字号
+    word = next(w for w in marks if w[0] == "文件")
+    names = [w for w in marks if w is not word]
+    lines: dict[int, list[tuple[str, float, float, float, float]]] = {}
+    for name in names:  # a spread name is read as a word a character
+        lines.setdefault(round(name[2]), []).append(name)
+    assert ["".join(w[0] for w in line) for _, line in sorted(lines.items())] == [
+        "青山县市场监督管理局", "青山县司法局", "青山县人力资源和社会保障局"
+    ]
+    lefts = [min(w[1] for w in line) for line in lines.values()]
+    rights = [max(w[3] for w in line) for line in lines.values()]
+    assert max(lefts) - min(lefts) <= 1 and max(rights) - min(rights) <= 1  # 分散对齐: one width
+    assert word[1] > max(rights)  # 文件 right of the names
+    block_middle = (min(w[2] for w in names) + max(w[4] for w in names)) / 2
+    assert abs((word[2] + word[4]) / 2 - block_middle) <= 2  # centred on the names
+    assert abs((min(lefts) + word[3]) / 2 - (TYPE_LEFT + TYPE_RIGHT) / 2) <= 1  # the whole mark centred
+    # The first line's top 35 mm below the type area's top; red.
+    assert abs(Raster(pdf, 1, "red").first_row() - (TYPE_TOP + 35)) <= 1

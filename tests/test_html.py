@@ -218,3 +218,14 @@ def test_the_fragment_leaves_the_masthead_and_the_imprint_to_the_website(tmp_pat
         assert left_out not in text
     assert "<style" not in text and "class=" not in text
     assert "附件：1.行政执法情况统计表" in text and "附件2" in text and "开展宪法宣传活动12场。" in text
+
+
+def test_a_joint_mark_shows_the_names_a_line_each_with_文件_beside_them(tmp_path: Path) -> None:
+    _, page = build(FRAME.with_name("joint.yaml"), tmp_path)
+    ns = {"h": XHTML.strip("{}")}
+    mark = parse(page).find(".//h:header[@class='masthead']/h:p[@class='issuer-mark joint']", ns)
+    names, word = mark.findall("h:span", ns)
+    assert [span.text for span in names.findall("h:span", ns)] == ["青山县市场监督管理局", "青山县司法局", "青山县人力资源和社会保障局"]
+    assert (names.get("class"), word.get("class"), word.text) == ("issuer-names", "document-word", "文件")
+    css = page.read_text(encoding="utf-8")
+    assert "span.issuer-names > span { display: block; text-align: justify; text-align-last: justify; }" in css

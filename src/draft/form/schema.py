@@ -96,20 +96,22 @@ def _date(label: str, example: str) -> dict[str, Any]:
     return {"type": ["date", "string"], "check_with": "report_date", "meta": {"label": label, "example": example}}
 
 
-def _names(label: str, example: str, item_example: str) -> dict[str, Any]:
+def _names(label: str, example: str, item_example: str, **rules: Any) -> dict[str, Any]:
     """A field holding one name, or a list of names (several 签发人, several 抄送机关)."""
     return {
         "type": ["string", "number", "list"],
         "empty": False,
         "schema": _text(label, item_example),
         "meta": {"label": label, "example": example},
+        **rules,
     }
 
 
 def _frame_fields(this_year: int) -> dict[str, Any]:
     """The formal frame of a 公文 (GB/T 9704 §7.2–7.4), all optional: see :class:`draft.model.report.Frame`."""
     return {
-        "issuer_mark": _names("发文机关标志", "青山县市场监督管理局文件", "青山县市场监督管理局"),
+        # 联合行文: the names, 主办机关 first, “文件” once at the end (draft.text.joint_mark).
+        "issuer_mark": _names("发文机关标志", "青山县市场监督管理局文件", "青山县市场监督管理局", check_with="joint_mark"),
         "doc_number": _text("发文字号", f"青市监〔{this_year}〕3号", check_with="doc_number"),
         "signers": _names("签发人", "张三", "张三"),
         "cc": _names("抄送机关", "[县委办公室, 县政府办公室]", "县委办公室"),

@@ -27,6 +27,7 @@ from draft.kinds import DEFAULT, Kind, all_kinds, find
 from draft.problems import MAX_SAME_PROBLEM, Problem
 from draft.text.doc_number import read_doc_number
 from draft.text.invisible import describe, unseen
+from draft.text.joint_mark import misplaced_word
 from draft.text.names import CHINESE_DATE
 
 #: What sample reports and templates put where a unit's own words belong: ××局, XX区, 某某, ○○, 请填写…
@@ -107,6 +108,10 @@ class FormValidator(Validator):
         read = read_doc_number(str(value))
         if read is None or read.slips:
             self._error(field, "bad_doc_number")
+
+    def _check_with_joint_mark(self, field: str, value: Any) -> None:
+        if isinstance(value, list) and misplaced_word([str(name).strip() for name in value]):
+            self._error(field, "misplaced_document_word")
 
     def _check_with_report_date(self, field: str, value: Any) -> None:
         if isinstance(value, (str, datetime.date)) and parse_date(value) is None:
@@ -246,6 +251,12 @@ class _Explainer:
             return f"{named} 写法不对：“{value}”。请写成 2024-01-15 或 2024年1月15日 这样的日期。"
         if code == errors.CUSTOM.code and error.info == ("bad_doc_number",):
             return _doc_number_problem(named, str(value))
+        if code == errors.CUSTOM.code and error.info == ("misplaced_document_word",):
+            return (
+                f"{named} 里“文件”二字的位置不对。联合行文时“文件”只印一次，排在几个机关名称的右侧："
+                "只在最后一个机关名称后面写“文件”，例如 [青山县市场监督管理局, 青山县司法局文件]；"
+                "不要“文件”二字时，每个名称后面都不写。"
+            )
         return f"{named} 的内容不对（{value!r}）。"
 
     def _colon_slip(self, path: tuple[str | int, ...], constraint: str | list[str], value: Any) -> str:

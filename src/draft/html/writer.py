@@ -58,7 +58,7 @@ def fragment(document: Document) -> str:
 
 
 def _masthead(blocks: list[Block]) -> str:
-    """The 版头: the 发文机关标志 (a line an issuer), the 发文字号 on the left and the 签发人 on the right, the red rule."""
+    """The 版头: the 发文机关标志 (a line an issuer, or joint), the 发文字号 on the left and the 签发人 on the right, the red rule."""
     if not blocks:
         return ""
     lines = ['<header class="masthead">']
@@ -66,6 +66,8 @@ def _masthead(blocks: list[Block]) -> str:
     for block in blocks:
         if block.role is Role.ISSUER_MARK:
             lines.append(f'<p class="issuer-mark">{_lines(block.text)}</p>')
+        elif block.role is Role.JOINT_MARK:
+            lines.append(_joint_mark(block))
         elif block.role is Role.DOC_NUMBER:
             number = f'<span class="doc-number">{html.escape(block.text, quote=False)}</span>'
         else:
@@ -75,6 +77,13 @@ def _masthead(blocks: list[Block]) -> str:
         lines.append(f'<p class="doc-line">{number}{signers}</p>')
     lines.append('<hr class="red-rule">')
     return "".join(line + "\n" for line in lines) + "</header>\n"
+
+
+def _joint_mark(block: Block) -> str:
+    """联合行文 (§7.2.4): the names, a line each, beside “文件”; the stylesheet spreads them and centres “文件” on them."""
+    *names, word = (html.escape(span.text, quote=False) for span in block.spans)
+    lines = "".join(f"<span>{name}</span>" for name in names)
+    return f'<p class="issuer-mark joint"><span class="issuer-names">{lines}</span><span class="document-word">{word}</span></p>'
 
 
 def _imprint(blocks: list[Block]) -> str:

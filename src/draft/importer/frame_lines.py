@@ -1,4 +1,4 @@
-"""The lines of a 公文's frame in last year's report: 发文字号 and 签发人, 抄送, 印发机关和印发日期.
+"""The lines of a 公文's frame in last year's report: a joint mark, 发文字号 and 签发人, 抄送, 印发机关和印发日期.
 
 A report sent up as a 公文 carries them around its body (GB/T 9704 §7.2, §7.4); read here,
 they fill the form's frame fields, so that next year's report is built with the same frame.
@@ -15,6 +15,9 @@ from typing import NamedTuple
 from draft.text.doc_number import DocNumber, read_doc_number
 from draft.text.names import CHINESE_DATE
 
+#: An issuer's name on a line of its own: short, no punctuation, ending as an organ's name does.
+_ISSUER = re.compile(r"^[^\s，。、；：:,.;（）()]{2,30}?(?:局|委|委员会|办公室|办公厅|政府|院|厅|部|中心|会|处|室|组|办)$")
+_DOCUMENT_WORD = re.compile(r"\s*文\s*件$")  # also a line of 文件 alone
 _SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<names>.+)$")
 _NAME_GAPS = re.compile(r"[\s\u3000、，,]+")
 _COPY_TO = re.compile(r"^抄\s*送\s*[:：]\s*(?P<names>.+?)[。.]?$")
@@ -26,6 +29,24 @@ class NumberLine(NamedTuple):
 
     number: DocNumber | None
     signers: list[str]
+
+
+def joint_mark(lines: list[str]) -> tuple[list[str], int] | None:
+    """A 联合行文's mark at the start of ``lines`` (§7.2.4), as the form writes it, and how many lines it took.
+
+    Two or three names a line, “文件” at the end of the last or on a line of its own after them (so a
+    draft-built table reads back). The names end where “文件” is: a title's first line that names
+    the unit is not taken for a third issuer.
+    """
+    names: list[str] = []
+    for taken, line in enumerate((line.strip() for line in lines[:4]), 1):
+        name = _DOCUMENT_WORD.sub("", line)
+        if not (name or names) or (name and not _ISSUER.match(name)) or len(names) + bool(name) > 3:
+            return None
+        names += [name] if name else []
+        if name != line:
+            return ([*names[:-1], names[-1] + "文件"], taken) if len(names) >= 2 else None
+    return None
 
 
 def number_line(text: str) -> NumberLine | None:

@@ -181,6 +181,14 @@ class Parser:
         while index < len(head):
             para = head[index]
             head_line = frame_lines.number_line(para.text)
+            joint = None if title_lines or report.frame.issuers else frame_lines.joint_mark([p.text for p in head[index:]])
+            if joint:
+                names, taken = joint
+                report.frame = report.frame._replace(issuers=tuple(map(Text.plain, names)))
+                for line in head[index : index + taken]:
+                    self.drop(line)
+                index += taken
+                continue
             if recognise.is_meta(para):
                 self.drop(para, "这一行像是网页信息（发布时间、来源等），没有导入。")
             elif head_line:

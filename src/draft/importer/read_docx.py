@@ -312,10 +312,15 @@ class _Numbering:
 
 def frame_rows(table) -> list[str] | None:  # type: ignore[no-untyped-def]
     """The rows of a table that holds a 公文's frame (发文字号 and 签发人, or the 版记), each as one line; else None.
+    A joint mark's table (the names in one cell, 文件 in the next) is read a paragraph a line.
 
     GB/T 9704 tools set these lines in borderless or ruled tables; read as lines, the parser takes
     them into the frame fields like the same lines of a .txt (:mod:`draft.importer.frame_lines`).
     """
+    lines = [line for line in (clean("".join(_xpath(p, ".//w:t/text()"))) for p in _xpath(table, ".//w:p")) if line]
+    joint = frame_lines.joint_mark(lines)
+    if joint and joint[1] == len(lines):
+        return lines
     rows = []
     for row in _xpath(table, "w:tr"):
         # A line break or tab between names is a gap between them.

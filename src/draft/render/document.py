@@ -23,6 +23,7 @@ class Role(Enum):
     DATE = "date"  # 落款: the date
     # The frame of a 公文 (GB/T 9704 §7.2–7.4); a report without frame fields has none of these.
     ISSUER_MARK = "issuer-mark"  # 发文机关标志, one line an issuer
+    JOINT_MARK = "joint-mark"  # 联合行文的发文机关标志 with 文件: spans: each issuer's name, then “文件”
     DOC_NUMBER = "doc-number"  # 发文字号
     SIGNERS = "signers"  # 签发人: one span a name
     ATTACHMENT_NOTE = "attachment-note"  # 附件说明: one block an attachment, spans: label, number, name
@@ -34,7 +35,7 @@ class Role(Enum):
 
 
 #: The 版头 and the 版记: around the report's text, not part of it (GB/T 9704 §7.1).
-HEAD_ROLES = frozenset({Role.ISSUER_MARK, Role.DOC_NUMBER, Role.SIGNERS})
+HEAD_ROLES = frozenset({Role.ISSUER_MARK, Role.JOINT_MARK, Role.DOC_NUMBER, Role.SIGNERS})
 IMPRINT_ROLES = frozenset({Role.COPY_TO, Role.IMPRINT})
 
 

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from draft.model.report import Frame
 from draft.render.document import Block, Role, Span
+from draft.text.joint_mark import DOCUMENT_WORD, joint_mark
 from draft.text.names import written_date
 
 
 def head(frame: Frame) -> list[Block]:
-    """The 版头: the issuer mark (one line an issuer), then the 发文字号 and the 签发人."""
+    """The 版头: the issuer mark, then the 发文字号 and the 签发人.
+
+    A joint mark with “文件” (§7.2.4) is the names, then “文件” once, to stand right of them;
+    any other mark is one line an issuer.
+    """
     blocks = []
-    if frame.issuers:
+    joint = joint_mark([issuer.printed for issuer in frame.issuers]) if len(frame.issuers) > 1 else None
+    if joint and joint.document_word:
+        blocks.append(Block(Role.JOINT_MARK, tuple(Span(name) for name in (*joint.names, DOCUMENT_WORD))))
+    elif frame.issuers:
         blocks.append(Block.plain(Role.ISSUER_MARK, "\n".join(issuer.printed for issuer in frame.issuers)))
     if frame.doc_number:
         blocks.append(Block.plain(Role.DOC_NUMBER, frame.doc_number.printed))

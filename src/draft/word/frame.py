@@ -14,6 +14,7 @@ in its writerfilter), and otherwise lays it out in the flow, right after the bod
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 
 from draft.render.document import Block, Role
@@ -45,6 +46,8 @@ def head_xml(blocks: list[Block]) -> str:
     out = []
     if Role.ISSUER_MARK in by_role:
         out.append(elements.paragraph(fs.ISSUER_MARK, [elements.run(by_role[Role.ISSUER_MARK].text)]))
+    if Role.JOINT_MARK in by_role:
+        out.append(_joint_mark([span.text for span in by_role[Role.JOINT_MARK].spans]))
     number = by_role[Role.DOC_NUMBER].text if Role.DOC_NUMBER in by_role else ""
     if Role.SIGNERS in by_role:
         out.append(_number_and_signers(number, [span.text for span in by_role[Role.SIGNERS].spans]))
@@ -52,6 +55,37 @@ def head_xml(blocks: list[Block]) -> str:
         out.append(elements.paragraph(fs.DOC_NUMBER, [elements.run(number)]))
     out.append(elements.paragraph(fs.HEAD_RULE, []))
     return "".join(out)
+
+
+def mark_width(blocks: Iterable[Block]) -> float:
+    """How wide the mark is, in its characters: its longest line, or a joint mark's names, gap and “文件”."""
+    for block in blocks:
+        if block.role is Role.ISSUER_MARK:
+            return max(width(line) for line in block.text.split("\n"))
+        if block.role is Role.JOINT_MARK:
+            return sum(_joint_columns([span.text for span in block.spans]))
+    return 0
+
+
+def _joint_columns(spans: list[str]) -> tuple[float, float]:
+    """The joint mark's two columns, in the mark's characters: the longest name, and “文件” with the gap before it."""
+    *names, word = spans
+    return max(width(name) for name in names) + fs.JOINT_PLAY, fs.JOINT_GAP + width(word)
+
+
+def _joint_mark(spans: list[str]) -> str:
+    """联合行文 with “文件” (§7.2.4): the names stacked, 主办机关 first, and “文件” right of them, centred on them.
+
+    A borderless table centred in the type area: the names' cell as wide as the longest name, each
+    name spread to it (分散对齐, as 公文 templates do); “文件”'s cell aligned to the middle of the row.
+    """
+    *names, word = spans
+    char = fs.mark_size(sum(_joint_columns(spans))) * 10  # twips: the size is in half-points
+    columns = [round(column * char) for column in _joint_columns(spans)]
+    cells = _cell(columns[0], "".join(elements.paragraph(fs.JOINT_MARK, [elements.run(name)]) for name in names)) + _cell(
+        columns[1], elements.paragraph(fs.JOINT_MARK_WORD, [elements.run(word)]), align="center"
+    )
+    return _table(columns, f"<w:tr>{cells}</w:tr>", borders=_NO_BORDERS, centred=True)
 
 
 def _number_and_signers(number: str, signers: list[str]) -> str:
@@ -70,7 +104,7 @@ def _number_and_signers(number: str, signers: list[str]) -> str:
             runs.append(elements.run("\n" if index % SIGNERS_A_LINE == 0 else _NAME_GAP))
         runs.append(elements.run(name, fs.SIGNER_NAME))
     cells = (
-        _cell(left, elements.paragraph(fs.DOC_NUMBER_LEFT, [elements.run(number)] if number else []), bottom=True)
+        _cell(left, elements.paragraph(fs.DOC_NUMBER_LEFT, [elements.run(number)] if number else []), align="bottom")
         + _cell(right, elements.paragraph(fs.SIGNERS, runs))
     )
     return _table([left, right], f"<w:tr>{cells}</w:tr>", borders=_NO_BORDERS)
@@ -133,17 +167,19 @@ _IMPRINT_BORDERS = (
 )
 
 
-def _table(columns: list[int], rows: str, borders: str, position: str = "") -> str:
-    """A table of fixed ``columns`` (twips) as wide as the type area, with zero cell margins."""
+def _table(columns: list[int], rows: str, borders: str, position: str = "", centred: bool = False) -> str:
+    """A table of fixed ``columns`` (twips) with zero cell margins, from the type area's left edge or ``centred`` in it."""
     grid = "".join(f'<w:gridCol w:w="{column}"/>' for column in columns)
+    place = '<w:jc w:val="center"/>' if centred else '<w:tblInd w:w="0" w:type="dxa"/>'
     return (
-        f'<w:tbl><w:tblPr>{position}<w:tblW w:w="{sum(columns)}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
+        f'<w:tbl><w:tblPr>{position}<w:tblW w:w="{sum(columns)}" w:type="dxa"/>{place}'
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
     )
 
 
-def _cell(width_: int, content: str, bottom: bool = False) -> str:
-    align = '<w:vAlign w:val="bottom"/>' if bottom else ""
-    return f'<w:tc><w:tcPr><w:tcW w:w="{width_}" w:type="dxa"/>{align}</w:tcPr>{content}</w:tc>'
+def _cell(width_: int, content: str, align: str = "") -> str:
+    """A cell ``width_`` twips wide, its content aligned to the top, or to the ``align`` of the row (bottom, center)."""
+    v_align = f'<w:vAlign w:val="{align}"/>' if align else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width_}" w:type="dxa"/>{v_align}</w:tcPr>{content}</w:tc>'

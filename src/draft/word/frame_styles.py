@@ -8,7 +8,6 @@ Measurements are in ``shared/spec/gbt9704-frame.md``; vertical offsets that depe
 
 from __future__ import annotations
 
-from draft.render.titles import width
 from draft.word.page import TYPE_WIDTH
 from draft.word.styles import (
     CHAR,
@@ -25,6 +24,8 @@ from draft.word.styles import (
 
 # --- style ids -----------------------------------------------------------------------------
 ISSUER_MARK = "IssuerMark"
+JOINT_MARK = "JointIssuerMark"  # 联合行文: a name a line, spread to the longest name's width
+JOINT_MARK_WORD = "JointIssuerMarkWord"  # 联合行文: “文件”, right of the names
 DOC_NUMBER = "DocNumber"  # centred: no 签发人
 DOC_NUMBER_LEFT = "DocNumberLeft"  # 上行文: 居左空一字, beside the 签发人
 SIGNERS = "Signers"
@@ -43,6 +44,10 @@ RED = "FF0000"  # §7.2.4, §7.2.7: red; tools use FF0000
 MARK_SIZE = 60  # 30 pt: the largest mark; the standard gives no size, tools use 28–30 pt
 #: GB/T 9704 §7.2.4: the mark's top edge 35 mm below the type area's top.
 MARK_TOP = 1984
+#: 联合行文 (§7.2.4), in the mark's characters: the space between the names and “文件”, and play that
+#: keeps the longest name on one line in its cell.
+JOINT_GAP = 0.5
+JOINT_PLAY = 0.125
 #: Where a glyph's top stands below the top of its line, as a share of the size (LibreOffice, the stand-in serif).
 MARK_GLYPH_OFFSET = 0.165
 MARK_LINE = 1.25  # the mark's exact line height, in sizes
@@ -59,15 +64,14 @@ NOTE_NAME = NOTE_START + 3 * CHAR
 NOTE_NUMBERED_NAME = NOTE_NAME + 3 * CHAR // 2
 
 
-def mark_size(lines: list[str]) -> int:
-    """The mark's size: :data:`MARK_SIZE`, or smaller so that the longest issuer fits one line."""
-    longest = max((width(line) for line in lines), default=1) or 1
-    return min(MARK_SIZE, int(TYPE_WIDTH / longest) // 10)
+def mark_size(mark_width: float) -> int:
+    """The mark's size: :data:`MARK_SIZE`, or smaller so that a mark ``mark_width`` characters wide fits one line."""
+    return min(MARK_SIZE, int(TYPE_WIDTH / (mark_width or 1)) // 10)
 
 
-def frame_styles(mark_lines: list[str]) -> list[str]:
-    """The frame's styles; the mark's size depends on the issuers' names (``mark_lines``)."""
-    size = mark_size(mark_lines)
+def frame_styles(mark_width: float) -> list[str]:
+    """The frame's styles; the mark's size depends on how wide the issuers' names make it (``mark_width``)."""
+    size = mark_size(mark_width)
     line = round(size * 10 * MARK_LINE)
     before = MARK_TOP - round(size * 10 * MARK_GLYPH_OFFSET)
     flush = '<w:ind w:firstLine="0"/>'
@@ -82,6 +86,13 @@ def frame_styles(mark_lines: list[str]) -> list[str]:
             f'{flush}<w:jc w:val="center"/></w:pPr>' + run_properties(XIAOBIAOSONG, size=size, color=RED),
             based_on=NORMAL,
         ),
+        # 联合行文 (§7.2.4): the names share the mark's spacing above and below with “文件” (which centres
+        # “文件” on them in its cell), the later names without it (contextual spacing), each spread to the cell.
+        style_element(
+            "paragraph", JOINT_MARK, "发文机关标志（联合）",
+            f'<w:next w:val="{JOINT_MARK}"/><w:pPr><w:contextualSpacing/><w:jc w:val="distribute"/></w:pPr>', based_on=ISSUER_MARK,
+        ),
+        style_element("paragraph", JOINT_MARK_WORD, "发文机关标志（文件）", '<w:pPr><w:jc w:val="right"/></w:pPr>', based_on=ISSUER_MARK),
         style_element("paragraph", DOC_NUMBER, "发文字号", f'<w:pPr><w:keepNext/>{flush}<w:jc w:val="center"/></w:pPr>', based_on=NORMAL),
         style_element(
             "paragraph", DOC_NUMBER_LEFT, "发文字号（上行文）",

@@ -116,8 +116,7 @@ def _style_sheet(document: Document) -> bytes:
     signature = next((b.text for b in document.blocks if b.role is Role.SIGNATURE), "")
     date = next((b.text for b in document.blocks if b.role is Role.DATE), "")
     framed = any(block.role in _FRAME_ROLES for block in document.blocks)
-    marks = [line for block in document.blocks if block.role is Role.ISSUER_MARK for line in block.text.split("\n")]
-    more = list(frame_styles.frame_styles(marks)) if framed else []
+    more = list(frame_styles.frame_styles(frame.mark_width(document.blocks))) if framed else []
     if any(block.table is not None for block in document.blocks):
         more.append(table_styles.styles())
     return styles.style_sheet(signature, date, more).encode()
