@@ -13,10 +13,11 @@ import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from draft.form.beyond_schema import parse_date
 from draft.form.load import LoadedForm, format_field, load_form
 from draft.form.places import place_name
 from draft.form.positions import Positions
-from draft.form.validate import parse_date, validate_form
+from draft.form.validate import validate_form
 from draft.kinds import Kind, kind_of
 from draft.model.figures import Figures, compute
 from draft.model.numbering import STYLE_SPELLINGS

@@ -1,6 +1,6 @@
 """The cerberus schema of a report form: the single source of truth for what a form may hold.
 
-Every field carries ``meta`` with the Chinese label and an example; :mod:`draft.form.validate`
+Every field carries ``meta`` with the Chinese label and an example; :mod:`draft.form.explain`
 uses them to turn cerberus's errors into messages an office worker can act on.
 
 The report's parts and every item inside them share one recursive node

@@ -14,43 +14,22 @@ import datetime
 from dataclasses import dataclass, field
 
 from draft.importer import frame_lines, recognise
+from draft.importer.assign_kinds import assign_kinds
 from draft.importer.compare import comparable
-from draft.importer.marks import OWN_LINE_MAX, SENTENCE_END, Marker, match_marker, points_render_as, split_points, split_title
+from draft.importer.finish_nodes import finish_node, optional_text
+from draft.importer.marks import OWN_LINE_MAX, SENTENCE_END, Marker, match_marker, split_title
 from draft.importer.model import Imported, Note, SourceLayout, snippet
-from draft.importer.part_kinds import KIND_NAMES, PLACEHOLDER_TEXT, REQUIRED, classify
+from draft.importer.open_nodes import OpenNode, OpenPart
+from draft.importer.part_kinds import PLACEHOLDER_TEXT, classify
 from draft.importer.source import SourcePara
 from draft.kinds import DEFAULT, Kind, all_kinds
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
-from draft.model.report import FormPath, Frame, Layout, Node, Part, PointPlacement, Report, Text, TitlePlacement
+from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text
 from draft.text.names import UNIT_NAME
 
 
 class NotAReport(Exception):
     """The text has no parts (一、二、三、……) that the parser could find."""
-
-
-
-@dataclass
-class _OpenNode:
-    """A part or an item while the parser still adds to it: its source, and how the source laid it out."""
-
-    source: SourcePara
-    style: MarkerStyle  # the marker form of this node (一、 for a part)
-    number: int = 0  # the number the source gave it
-    title: str | None = None
-    placement: TitlePlacement | None = None  # how the source placed the title (items only)
-    content: list[SourcePara] = field(default_factory=list)  # own paragraphs in source order
-    items: list[_OpenNode] = field(default_factory=list)
-    child_style: MarkerStyle | None = None
-    continue_numbering: bool = False
-
-
-@dataclass
-class _OpenPart:
-    kind: str
-    heading: str
-    node: _OpenNode
-    source: SourcePara
 
 
 @dataclass
@@ -61,7 +40,7 @@ class _Found:
     title_lines: list[SourcePara] = field(default_factory=list)
     recipient: str | None = None
     intro: list[str] = field(default_factory=list)
-    parts: list[_OpenPart] = field(default_factory=list)
+    parts: list[OpenPart] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)
     closing: str | None = None
     signature: str | None = None
@@ -110,7 +89,10 @@ class Parser:
         """The report model of what was found; a part's heading is its title (infer drops it where it is the template's)."""
         found = self.report
         layouts: dict[FormPath, SourceLayout] = {}
-        parts = [Part(part.kind, self._finish(part.node, (part.kind,), Text.plain(part.heading), layouts)) for part in found.parts]
+        parts = [
+            Part(part.kind, finish_node(part.node, (part.kind,), Text.plain(part.heading), layouts, self.note))
+            for part in found.parts
+        ]
         for kind in found.placeholders:
             request = [Text.plain(PLACEHOLDER_TEXT[kind])]
             parts.append(Part(kind, Node(path=(kind,), title=None, paragraphs=request, points=[], items=[], layout=Layout())))
@@ -119,11 +101,11 @@ class Parser:
             unit=Text.plain(""),  # and the year: inferred from the text (draft.importer.infer)
             year=0,
             parts=parts,
-            title=_text(found.title),
-            recipient=_text(found.recipient),
+            title=optional_text(found.title),
+            recipient=optional_text(found.recipient),
             intro=[Text.plain(text) for text in found.intro],
-            closing=_text(found.closing) or False,
-            signature=_text(found.signature),
+            closing=optional_text(found.closing) or False,
+            signature=optional_text(found.signature),
             date=found.date,
             frame=found.frame,
             kind=self.kind.id,
@@ -327,7 +309,7 @@ class Parser:
 
     def _body(self, body: list[SourcePara], heads: set[int], unnumbered: bool) -> None:
         report = self.report
-        stack: list[_OpenNode] = []
+        stack: list[OpenNode] = []
         part_numbers: list[int] = []
         for para in body:
             marker = match_marker(para.text)
@@ -342,8 +324,8 @@ class Parser:
                     self.note("这个部分的标题没有“一、”这样的编号，重建后会加上。", para)
                 if any(mark in heading[:-1] for mark in SENTENCE_END) and len(heading) > OWN_LINE_MAX:
                     self.note("部分标题很长、含有句号，已整段作为标题；请核对是否应把后半部分移到正文（text）。", para)
-                node = _OpenNode(source=para, style=MarkerStyle.CHINESE, number=marker.number if marker else 0)
-                report.parts.append(_OpenPart(kind="", heading=heading, node=node, source=para))
+                node = OpenNode(source=para, style=MarkerStyle.CHINESE, number=marker.number if marker else 0)
+                report.parts.append(OpenPart(kind="", heading=heading, node=node, source=para))
                 self.ranges[id(node)] = [para]
                 stack = [node]
                 continue
@@ -359,9 +341,9 @@ class Parser:
                         f"部分的编号不连续（第 {expected} 个部分编为“{chinese_numeral(number)}、”），重建后按顺序重新编号。"
                     )
                     break
-        self._kinds()
+        assign_kinds(self)
 
-    def _item(self, stack: list[_OpenNode], para: SourcePara, marker: Marker) -> None:
+    def _item(self, stack: list[OpenNode], para: SourcePara, marker: Marker) -> None:
         depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].child_style is marker.style), None)
         if depth is None:
             depth = len(stack) - 1
@@ -370,7 +352,7 @@ class Parser:
         parent = chain[-1]
         rest = para.text[marker.end :].strip()
         title, after, placement = split_title(para, rest)
-        item = _OpenNode(source=para, style=marker.style, number=marker.number, title=title, placement=placement)
+        item = OpenNode(source=para, style=marker.style, number=marker.number, title=title, placement=placement)
         if after:
             item.content.append(SourcePara(after, para.number, para.unit))
         if not parent.items and marker.number != 1 and len(chain) >= 2:
@@ -386,149 +368,9 @@ class Parser:
         stack.append(item)
 
     @staticmethod
-    def _first_number(chain: list[_OpenNode]) -> int:
+    def _first_number(chain: list[OpenNode]) -> int:
         """The number the build gives the first child of ``chain[-1]`` (continue_numbering counts on from cousins)."""
         if len(chain) < 2 or not chain[-2].continue_numbering:
             return 1
         grand, parent = chain[-2], chain[-1]
         return 1 + sum(len(s.items) for s in grand.items[: grand.items.index(parent)])
-
-    def _kinds(self) -> None:
-        if self.kind.fixed_order:
-            self._prescribed_kinds()
-            return
-        self._merge_extra_parts(len(KIND_NAMES))
-        self._guessed_kinds()
-
-    def _merge_extra_parts(self, most: int) -> None:
-        report = self.report
-        if len(report.parts) > most:
-            # A form has five parts at most: the later ones go into the fifth, verbatim, so that
-            # nothing is lost and the parts before keep their numbers.
-            keep, extra = report.parts[: len(KIND_NAMES)], report.parts[len(KIND_NAMES) :]
-            target = keep[-1].node
-            while target.items:
-                target = target.items[-1]
-            for part in extra:
-                target.content.extend(self.ranges[id(part.node)])
-                self.note(f"部分超过{chinese_numeral(most)}个，表单放不下：这一部分已原样并入上一部分的末尾（编号按原文写在正文里），请核对。",
-                          part.source)
-            report.parts = keep
-
-    def _prescribed_kinds(self) -> None:
-        """A kind whose format prescribes its parts: the part numbered n is the kind's n-th; a table's part holds no text."""
-        parts = self.kind.parts
-        self._merge_extra_parts(len(parts))
-        for index, part in enumerate(self.report.parts):
-            number = part.node.number if 1 <= part.node.number <= len(parts) else index + 1
-            spec = parts[number - 1]
-            part.kind = spec.key
-            if spec.table is not None and part.heading != spec.label:
-                # A table's part is the format's, heading and all: the source's slip ("行政法复议") is not kept.
-                self.note(f"这一部分的标题与格式不同，按格式写为“{spec.label}”。", part.source)
-                part.source.text = part.source.text.replace(part.heading, spec.label)
-                part.heading = spec.label
-            if spec.table is not None and (part.node.content or part.node.items):
-                for para in self.ranges[id(part.node)][1:]:
-                    self.drop(para)
-                self.note(f"“{spec.label}”是表格，表格以外的文字没有导入。", part.source)
-                part.node.content, part.node.items = [], []
-
-    def _guessed_kinds(self) -> None:
-        report = self.report
-        used: set[str] = set()
-        guesses = [classify(part.heading) for part in report.parts]
-        for part, guess in zip(report.parts, guesses, strict=True):
-            if guess and guess not in used:
-                part.kind = guess
-                used.add(guess)
-        for part, guess in zip(report.parts, guesses, strict=True):
-            if part.kind:
-                continue
-            free = [k for k in ("others", *REQUIRED, "responsibility") if k not in used]
-            part.kind = free[0]
-            used.add(part.kind)
-            if guess:
-                self.note(
-                    f"前面已有一个“{KIND_NAMES[guess]}”部分，这一部分放在 {part.kind}（{KIND_NAMES[part.kind]}）下，标题保持原文。",
-                    part.source,
-                )
-            else:
-                self.note(
-                    f"没有认出这一部分属于哪一类，已放在 {part.kind}（{KIND_NAMES[part.kind]}）下，标题保持原文。",
-                    part.source,
-                )
-        for kind in REQUIRED:
-            if kind not in {part.kind for part in report.parts}:
-                report.placeholders.append(kind)
-                self.note(f"原文中没有找到“{KIND_NAMES[kind]}”部分，表单里留了待填写的占位文字（{kind}）。")
-
-    # -- finishing a node: text, points, verbatim fall-backs ---------------------------
-
-    def _finish(self, node: _OpenNode, path: FormPath, title: Text | None, layouts: dict[FormPath, SourceLayout]) -> Node:
-        """The model of ``node`` at ``path``: its content made text and points, the source's layout recorded."""
-        segments: list[tuple[str, list[SourcePara], list[str], PointPlacement | None]] = []
-        content = node.content
-        i = 0
-        while i < len(content):
-            para = content[i]
-            first = split_points(para.text)
-            if first is None:
-                segments.append(("text", [para], [], None))
-                i += 1
-                continue
-            group, points = [para], list(first)
-            j = i + 1
-            while j < len(content) and content[j].text.startswith(enumerator(len(points) + 1)):
-                more = split_points(content[j].text, len(points) + 1)
-                if more is None:
-                    break
-                group.append(content[j])
-                points += more
-                j += 1
-            i = j
-            if len(group) == 1:
-                placement = PointPlacement.INLINE if len(points) > 1 else None
-            elif len(points) == len(group):
-                placement = PointPlacement.PARAGRAPHS
-            else:
-                self.note("“一是、二是”有的连成一段、有的单独成段，已按原文保留为正文。", para)
-                segments.append(("verbatim", group, [], None))
-                continue
-            if not points_render_as(points, placement or PointPlacement.INLINE, [p.text for p in group]):
-                self.note(
-                    "这组“一是、二是”的标点与程序生成的写法不同（如分号、句号的位置），已按原文保留为正文。", para
-                )
-                segments.append(("verbatim", group, [], None))
-                continue
-            segments.append(("points", group, points, placement))
-        kinds = [s[0] for s in segments]
-        point_groups = kinds.count("points")
-        if point_groups and (point_groups > 1 or kinds[-1] != "points"):
-            where = next(s[1][0] for s in segments if s[0] == "points")
-            self.note("“一是、二是”后面还有正文（或有多组），表单中要点总在正文之后，已按原文保留为正文。", where)
-            segments = [("verbatim", s[1], [], None) if s[0] == "points" else s for s in segments]
-        text: list[str] = []
-        found_points: list[str] = []
-        points_placement: PointPlacement | None = None
-        for kind, group, points, placement in segments:
-            if kind == "points":
-                found_points, points_placement = points, placement
-            else:
-                text += [p.text for p in group]
-        layouts[path] = SourceLayout(node.style, node.placement, points_placement, node.child_style, node.continue_numbering)
-        return Node(
-            path=path,
-            title=title,
-            paragraphs=[Text.plain(paragraph) for paragraph in text],
-            points=[Text.plain(point) for point in found_points],
-            items=[
-                self._finish(item, (*path, "items", i), _text(item.title), layouts) for i, item in enumerate(node.items)
-            ],
-            layout=Layout(),
-        )
-
-
-def _text(text: str | None) -> Text | None:
-    return None if text is None else Text.plain(text)
-

@@ -1,0 +1,100 @@
+"""The checks a form needs that its schema cannot state: the date against the year, placeholders, the kind.
+
+cerberus checks each field by its own rules; a date that is a real date but years from the
+report's year, a unit still named ××局 as in the sample, or a kind draft does not know (there is
+then no schema to check against) need the form as a whole, so they are found here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from draft.form.explain import as_written
+from draft.form.load import LoadedForm
+from draft.form.places import place_name
+from draft.kinds import all_kinds
+from draft.problems import Problem
+from draft.text.names import CHINESE_DATE
+
+#: What sample reports and templates put where a unit's own words belong: ××局, XX区, 某某, ○○, 请填写…
+_PLACEHOLDER = re.compile(r"[×xX*＊○〇]{2}|某某|请填写|待填写|单位名称|（单位）|\[.*?\]|【.*?】")
+_ISO_DATE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+
+
+def parse_date(value: datetime.date | str) -> datetime.date | None:
+    """A date as YAML gives it, or written ``2024年1月15日`` / ``2024-01-15``; None if it is neither."""
+    if isinstance(value, datetime.date):
+        return value
+    match = CHINESE_DATE.match(value) or _ISO_DATE.match(value)
+    if not match:
+        return None
+    try:
+        return datetime.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+#: A report on year Y dated later than Y + this is a slip of the keyboard (9999-12-31).
+LATEST_DATE = 2
+
+
+def date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
+    """A report on year Y is written after Y ends, early in Y+1: a date before, or years after, is a slip of the keyboard."""
+    year, raw = data.get("year"), data.get("date")
+    date = parse_date(raw) if isinstance(raw, (str, datetime.date)) else None
+    if isinstance(year, bool) or not isinstance(year, int) or date is None or year < date.year <= year + LATEST_DATE:
+        return []  # a year that is no year (true is an int to Python) is told by the schema
+    written = f"date（成文日期）{date.year}年{date.month}月{date.day}日"
+    if date.year <= year:
+        message = f"{written} 早于 {year} 年度结束。报告应在 {year} 年之后成文，例如 {year + 1}-01-15。"
+    else:
+        message = f"{written} 比 {year} 年度晚了 {date.year - year} 年。报告通常在下一年年初成文，例如 {year + 1}-01-15。"
+    mark = loaded.mark(("date",))
+    return [
+        Problem(
+            file=loaded.display,
+            line=mark.line,
+            column=mark.column,
+            field="date",
+            place=place_name(("date",)),
+            message=message,
+        )
+    ]
+
+
+def unknown_kind(loaded: LoadedForm) -> Problem:
+    """A form of a kind draft does not know: nothing else about it can be checked."""
+    names = "、".join(f"{kind.id}（{kind.name}）" for kind in all_kinds().values())
+    mark = loaded.mark(("kind",))
+    return Problem(
+        file=loaded.display,
+        line=mark.line,
+        column=mark.column,
+        field="kind",
+        place="报告种类",
+        message=f"kind（报告种类）不能写“{as_written(loaded.data.get('kind'))}”，只能写以下之一：{names}。"
+        "不写 kind 时是法治政府建设年度报告。",
+    )
+
+
+def placeholder_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
+    """A unit or title still holding a sample's placeholder would go out under a wrong name."""
+    problems = []
+    for key, label in (("unit", "单位名称"), ("title", "报告标题"), ("signature", "落款单位")):
+        value = data.get(key)
+        found = _PLACEHOLDER.search(value) if isinstance(value, str) else None
+        if found:
+            mark = loaded.mark((key,))
+            problems.append(
+                Problem(
+                    file=loaded.display,
+                    line=mark.line,
+                    column=mark.column,
+                    field=key,
+                    place=place_name((key,)),
+                    message=f"{key}（{label}）里还是示例的占位文字“{found.group()}”。请改成本单位的实际内容。",
+                )
+            )
+    return problems

@@ -1,0 +1,265 @@
+"""Word one cerberus error in Chinese: the field by its label, where it is, and what to write instead.
+
+cerberus says what is wrong in its own terms (a code, a constraint); office staff need the
+field they wrote, the line it is on and an example of it written right. Kept apart from the
+validation (:mod:`draft.form.validate`) because all this wording is about reading, not checking.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cerberus import errors
+from cerberus.errors import ValidationError
+from cerberus.schema import SchemaRegistry
+
+from draft.form.load import LoadedForm, WrittenNumber, format_field
+from draft.form.places import SEPARATOR, place_name, titles_in
+from draft.kinds import Kind
+from draft.problems import Problem
+from draft.text.doc_number import read_doc_number
+from draft.text.invisible import describe, unseen
+
+
+class Explainer:
+    """Turns one cerberus error into a Problem, using the schema's labels and examples."""
+
+    def __init__(self, loaded: LoadedForm, schema: dict[str, Any], registry: SchemaRegistry, kind: Kind) -> None:
+        self.loaded = loaded
+        self.schema = schema
+        self.registry = registry
+        self.kind = kind
+
+    def rules_at(self, path: tuple[str | int, ...]) -> dict[str, Any]:
+        """The rules that apply to the value at ``path`` (empty if the path leaves the schema)."""
+        rules: dict[str, Any] = {"type": "dict", "schema": self.schema}
+        for part in path:
+            inner = rules.get("schema")
+            if isinstance(inner, str):
+                inner = self.registry.get(inner)
+            if inner is None:
+                return {}
+            if isinstance(part, int):
+                rules = inner  # a list's "schema" is the rules of each element
+            else:
+                rules = inner.get(part, {}) if isinstance(inner, dict) else {}
+            if "schema" in rules and isinstance(rules["schema"], str):
+                rules = {**rules, "schema": self.registry.get(rules["schema"])}
+        return rules
+
+    def label(self, path: tuple[str | int, ...]) -> str:
+        meta = self.rules_at(path).get("meta", {})
+        return meta.get("label", "")
+
+    def named(self, path: tuple[str | int, ...]) -> str:
+        """The field as written in the form, with its label: ``year（报告年度）``, ``text（正文）``.
+
+        Where it stands in the form is the message's place (see :mod:`draft.form.places`).
+        """
+        label = self.label(path)
+        if not path:
+            return "表单"
+        if isinstance(path[-1], int):
+            return label or f"第{path[-1] + 1}项"
+        return f"{path[-1]}（{label}）" if label else str(path[-1])
+
+    def example(self, path: tuple[str | int, ...]) -> str:
+        return self.rules_at(path).get("meta", {}).get("example", "")
+
+    def problem(self, error: ValidationError) -> Problem:
+        path = tuple(error.document_path)
+        code = error.code
+        if code == errors.UNKNOWN_FIELD.code:
+            message = self._unknown_field(path)
+            mark = self.loaded.key_mark(path)
+        elif code == errors.REQUIRED_FIELD.code:
+            message = self._required(path)
+            mark = self.loaded.key_mark(path[:-1]) if path[:-1] else self.loaded.mark(())
+        elif error.value is None:
+            # An empty value has no position of its own worth showing: point at its key.
+            message = self._value_problem(path, error)
+            mark = self.loaded.key_mark(path)
+        else:
+            message = self._value_problem(path, error)
+            mark = self.loaded.mark(path)
+        return Problem(
+            file=self.loaded.display,
+            line=mark.line,
+            column=mark.column,
+            field=format_field(path),
+            place=self.place(path),
+            message=message,
+        )
+
+    def place(self, path: tuple[str | int, ...]) -> str:
+        """Where ``path`` is, for a person: a figure by the labels of the groups it is in."""
+        if path and path[0] in self.kind.figure_schema:
+            return SEPARATOR.join(self.label(path[: depth + 1]) or str(path[depth]) for depth in range(len(path)))
+        return place_name(path, titles_in(self.loaded.data), self.kind.labels)
+
+    def _unknown_field(self, path: tuple[str | int, ...]) -> str:
+        name = str(path[-1])
+        parent = self.rules_at(path[:-1]).get("schema")
+        known = sorted(parent) if isinstance(parent, dict) else []
+        if any(map(unseen, name)):
+            return _unseen_in_name(name)
+        import difflib  # only for a key nobody knows
+
+        guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        if guess:
+            label = self.label(path[:-1] + (guess[0],))
+            return f"不认识的字段“{name}”。您是不是想写“{guess[0]}”（{label}）？请改正拼写。"
+        return f"不认识的字段“{name}”。这里可以写的字段有：{'、'.join(known)}。请删除或改正它。"
+
+    def _required(self, path: tuple[str | int, ...]) -> str:
+        example = self.example(path)
+        sep = "" if example.startswith("\n") else " "
+        return f"缺少必填项 {self.named(path)}。请添加一行，例如：{path[-1]}:{sep}{example}"
+
+    def _value_problem(self, path: tuple[str | int, ...], error: ValidationError) -> str:
+        code, value, named = error.code, error.value, self.named(path)
+        if code == errors.BAD_TYPE.code:
+            return self._colon_slip(path, error.constraint, value) or f"{named} {self._expected(error.constraint, value)}"
+        if code in (errors.EMPTY_NOT_ALLOWED.code, errors.NOT_NULLABLE.code):
+            if self.rules_at(path).get("type") == "dict":
+                return f"{named} {self._expected('dict', None)}"
+            return f"{named} 不能为空。请填写内容，或删除这一行。"
+        if code == errors.MIN_VALUE.code and self.rules_at(path).get("type") in ("count", "amount"):
+            return f"{named} 不能是负数，现在是 {value}。请写 0 或正数。"
+        if code == errors.MIN_VALUE.code or code == errors.MAX_VALUE.code:
+            low, high = self.rules_at(path).get("min"), self.rules_at(path).get("max")
+            return f"{named} 应在 {low} 到 {high} 之间，现在是 {value}。请写报告所述的年度，例如 {high - 1}。"
+        if code == errors.UNALLOWED_VALUE.code:
+            allowed = "、".join(str(a) for a in error.constraint)
+            return f"{named} 不能写“{value}”，只能写以下之一：{allowed}。"
+        if code == errors.CUSTOM.code and error.info == ("empty_node",):
+            return self._empty_node(path)
+        if code == errors.CUSTOM.code and error.info == ("bad_date",):
+            return f"{named} 写法不对：“{value}”。请写成 2024-01-15 或 2024年1月15日 这样的日期。"
+        if code == errors.CUSTOM.code and error.info == ("bad_doc_number",):
+            return _doc_number_problem(named, str(value))
+        if code == errors.CUSTOM.code and error.info == ("misplaced_document_word",):
+            return (
+                f"{named} 里“文件”二字的位置不对。联合行文时“文件”只印一次，排在几个机关名称的右侧："
+                "只在最后一个机关名称后面写“文件”，例如 [青山县市场监督管理局, 青山县司法局文件]；"
+                "不要“文件”二字时，每个名称后面都不写。"
+            )
+        return f"{named} 的内容不对（{value!r}）。"
+
+    def _colon_slip(self, path: tuple[str | int, ...], constraint: str | list[str], value: Any) -> str:
+        """Fields were expected and one line came: ``text:我局……`` or ``text：我局……``, read as text.
+
+        YAML sees no field where the colon is Chinese or has no space after it; on the last line of
+        a part nothing follows to make that an error, so the slip only shows here.
+        """
+        expected = self.rules_at(path).get("schema")
+        slip = _FIELD_TYPED_AS_TEXT.match(value) if isinstance(value, str) and "dict" in constraint else None
+        if slip is None or not isinstance(expected, dict) or slip["key"] not in expected:
+            return ""
+        # Several such lines in a row were read as one text: each field is told apart at its own name.
+        fields = [found for found in _FIELD_START.finditer(value) if found["key"] in expected]
+        written = [(found["key"], value[found.end() : end.start() if end else None].strip()) for found, end in zip(
+            fields, [*fields[1:], None], strict=True
+        )]
+        colons = {found["colon"] for found in fields}
+        why = "冒号后面缺少空格" if colons == {":"} else "用了中文冒号“：”" if colons == {"："} else "用了中文冒号或冒号后面缺少空格"
+        lines = "这一行" if len(fields) == 1 else f"这 {len(fields)} 行"
+        fixed = "；".join(f"{key}: {text}" for key, text in written)
+        each = "" if len(fields) == 1 else "（每个字段单独一行）"
+        return f"{lines}“{_shorten(value)}”被读成了一段文字：{why}，YAML 因此认不出字段。请写成{each}：{fixed}"
+
+    def _empty_node(self, path: tuple[str | int, ...]) -> str:
+        named = self.named(path)
+        if len(path) == 1 and path[0] in self.kind.labels:
+            return f"{named} 没有内容。请至少写 text（正文）、points（要点）或 items（下级条目）之一。"
+        return f"{named} 没有内容。请写 title（标题）、text（正文）、points（要点）或 items（下级条目），或删除这一条。"
+
+    @staticmethod
+    def _expected(constraint: str | list[str], value: Any) -> str:
+        types = [constraint] if isinstance(constraint, str) else list(constraint)
+        if "count" in types or "amount" in types:
+            return _expected_figure("amount" in types, value)
+        if "year" in types:
+            if isinstance(value, WrittenNumber):
+                return f"应直接写 4 位数字的年份，例如 2023。现在写的“{value.written}”会被 YAML 读成数字 {int(value)}，请改写。"
+            digits = value.strip() if isinstance(value, str) else ""
+            if digits.isdigit() and not digits.isascii():
+                return f"用了全角数字“{digits}”，应写半角数字：写 {int(digits)}（把输入法切换到英文或半角状态再输入）。"
+            if digits.isdigit():
+                return f"应写数字，不要加引号：写 {digits} 而不是 \"{digits}\"。"
+            return f"应写阿拉伯数字的年份，例如 2023，现在是“{as_written(value)}”。"
+        if "dict" in types:
+            if value is None:
+                return "不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。"
+            return "应在下面分行写出下级字段（如 title:、text:），每行比它多缩进两格。"
+        if "list" in types and "string" in types:
+            return "应写一个名称，或写成列表：每项单独一行，以“- ”开头。"
+        if "list" in types:
+            return "应是一个列表：每一项单独一行，以“- ”开头，例如：\n  - 第一项\n  - 第二项"
+        if "boolean" in types and "string" not in types:
+            return f"只能写 true（是）或 false（否），现在是“{as_written(value)}”。"
+        if "date" in types:
+            return "应写日期，例如 2024-01-15 或 2024年1月15日。"
+        return "应是一段文字。如果写了列表或下级字段，请改成一段文字。"
+
+
+# ``key:value`` or ``key：value`` that YAML read as one piece of text.
+_FIELD_TYPED_AS_TEXT = re.compile(r"(?P<key>[A-Za-z_]+)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>\S.*)", re.DOTALL)
+_FIELD_START = re.compile(r"(?<![A-Za-z_])(?P<key>[A-Za-z_]+)[ \t]*(?P<colon>[:：])[ \t]*")
+
+
+def _doc_number_problem(named: str, typed: str) -> str:
+    """A 发文字号 written wrong: what is wrong, and the number written right where it can be read."""
+    read = read_doc_number(typed)
+    if read is None:
+        return (
+            f"{named} 写法不对：“{typed}”。发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，"
+            "例如 青市监〔2026〕3号。"
+        )
+    return f"{named} 写法不对：“{typed}”。{'；'.join(read.slips)}。请改为：{read.right}"
+
+
+def _shorten(text: str, limit: int = 20) -> str:
+    return text if len(text) <= limit else text[:limit] + "……"
+
+
+def as_written(value: Any) -> str:
+    """A value read from the form, shown as YAML writes it (true, not Python's True)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "空"
+    return str(value)
+
+
+def _expected_figure(amount: bool, value: Any) -> str:
+    """What a figure of a table should be, said about what was written there."""
+    written = as_written(value).strip() if not isinstance(value, dict | list) else ""
+    digits = written.replace(",", "").replace("，", "")
+    if amount:
+        what = "应写金额（万元）的数字，例如 96171.6 或 0"
+    else:
+        what = "应写不小于 0 的整数，例如 12 或 0"
+    if isinstance(value, float):
+        return f"{what}：件数不能有小数，现在是 {value}。"
+    if digits.replace(".", "", 1).isdigit() and digits.isascii():
+        return f"{what}，不要加引号或千位分隔的逗号：写 {digits} 而不是“{written}”。"
+    if written:
+        return f"{what}，不要写单位或文字，现在是“{written}”。没有的写 0。"
+    return f"{what}。没有的写 0。"
+
+
+def _unseen_in_name(name: str) -> str:
+    """A field name holding characters nobody can see: named, and the indentation they usually are told as such."""
+    visible = "".join(char for char in name if not unseen(char))
+    what = "、".join(dict.fromkeys(describe(char) for char in name if unseen(char)))
+    if unseen(name[0]):
+        return (
+            f"这一行开头的缩进里有{what}。YAML 只认半角空格的缩进，所以把它们连同“{visible}”当成了一个不认识的字段名。"
+            "请删掉这些字符，改用半角空格缩进（每一级两个空格）。"
+        )
+    return (
+        f"字段名“{visible}”里有看不见的{what}，通常是从网页、Word 或聊天软件复制粘贴时带进来的。"
+        f"请删掉整个字段名，重新输入 {visible}。"
+    )
