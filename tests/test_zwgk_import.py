@@ -107,3 +107,21 @@ def test_a_law_based_government_report_imports_from_its_web_page_as_from_its_tex
     assert from_html.form_text[from_html.form_text.index(body) :] == from_text.form_text[from_text.form_text.index(body) :]
     assert "unit: 罗湖区司法局\n" in from_html.form_text and "首页" not in from_html.form_text
     assert not [note for note in from_html.warnings if "重建后" in str(note)]
+
+
+def test_draft_s_own_web_page_imports_with_its_title_once(tmp_path: Path) -> None:
+    """A page whose <title> is also its <h1>, broken over two lines by <br>, as draft writes it."""
+    from draft.build.formats import HTML
+
+    form = Path(__file__).parent / "fixtures" / "zwgk" / "huaian-2024.yaml"
+    page = build_form(form, tmp_path / "web", Wording(), formats=(HTML,)).output
+    result = import_report(page)
+    assert "\ntitle:" not in result.form_text  # the title is the template's own: left out of the form
+    assert [str(note) for note in result.warnings if "标题" in str(note)] == [
+        "第1段（“淮安市人民政府”）：标题分在 2 行，已连成一行：“淮安市人民政府2024年政府信息公开工作年度报告”。"
+    ]
+    back = tmp_path / "back.yaml"
+    back.write_text(result.form_text, encoding="utf-8")
+    rebuilt = build_form(back, tmp_path / "rebuilt", Wording()).output
+    original = build_form(form, tmp_path / "original", Wording()).output
+    assert [table.cells for table in read_tables(rebuilt)] == [table.cells for table in read_tables(original)]

@@ -90,9 +90,25 @@ def read_html(text: str) -> list[SourcePara]:
     paras = _Paragraphs()
     paras.block(article)
     title = _title(root, article)
-    if title and (not paras.found or _squeezed(paras.found[0].text) != _squeezed(title)):
+    if title and not _opens_with(paras.found, _squeezed(title)):
         paras.found.insert(0, SourcePara(title, 0, unit="段", outline=0))
     return paras.found
+
+
+def _opens_with(found: list[SourcePara], title: str) -> bool:
+    """Whether the article's first lines are the title already (a heading broken by ``<br>`` gives several)."""
+    opening = ""
+    for para in found[:_TITLE_LINES]:
+        opening += _squeezed(para.text)
+        if opening == title:
+            return True
+        if not title.startswith(opening):
+            return False
+    return False
+
+
+#: Most lines a title is broken into.
+_TITLE_LINES = 4
 
 
 def _weight(element: _Element, memo: dict[int, int]) -> int:
