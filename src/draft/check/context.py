@@ -15,7 +15,7 @@ from typing import NamedTuple
 from draft.form.load import Mark, format_field
 from draft.form.places import place_name
 from draft.form.positions import Positions
-from draft.kinds import Kind, all_kinds, find
+from draft.kinds import Kind, by_id
 from draft.model.report import FormPath, Node, Report, Text
 from draft.problems import Problem, Severity
 
@@ -41,14 +41,9 @@ def part_of(text: Text) -> str:
     return str(text.path[0]) if text.path else ""
 
 
-def in_part(text: Text) -> bool:
-    """Whether ``text`` is written in one of the parts of a report of any kind."""
-    return part_of(text) in _text_parts()
-
-
 @cache
-def _text_parts() -> frozenset[str]:
-    return frozenset(part.key for kind in all_kinds().values() for part in kind.text_parts)
+def _text_parts(kind: str) -> frozenset[str]:
+    return frozenset(part.key for part in by_id(kind).text_parts)
 
 
 def line_starts(text: Text) -> list[int]:
@@ -73,9 +68,11 @@ class Context(NamedTuple):
     @property
     def kind(self) -> Kind:
         """The report's kind: its parts, and its figures if it has any."""
-        kind = find(self.report.kind)
-        assert kind is not None  # a report read from a form of a known kind
-        return kind
+        return by_id(self.report.kind)
+
+    def in_part(self, text: Text) -> bool:
+        """Whether ``text`` is written in one of the report's parts (titles, text, points)."""
+        return part_of(text) in _text_parts(self.report.kind)
 
     @property
     def normalize(self) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from draft.check.context import Context, Finding
-from draft.model.figures import carried_over
 from draft.model.report import Report
 from draft.problems import Severity
 
@@ -34,6 +33,8 @@ def check(ctx: Context) -> list[Finding]:
 
 
 def _carried_over(ctx: Context) -> list[Finding]:
+    from draft.model.figures import carried_over  # reports with figures only: the others never load decimal
+
     previous = ctx.previous
     arithmetic = ctx.kind.arithmetic
     if previous is None or previous.figures is None or arithmetic is None or ctx.report.figures is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from draft.check.context import Context, Finding, in_part, line_starts
+from draft.check.context import Context, Finding, line_starts
 from draft.model.report import Text, TextKind
 from draft.problems import Severity
 
@@ -42,7 +42,7 @@ def check(ctx: Context) -> list[Finding]:
             if found:
                 findings.append(_finding(ctx, text, 0, found, f"报告标题开头手写了编号“{found}”，报告标题不编号，这样会把编号印在标题里。"))
             continue
-        if not in_part(text) or text.kind is TextKind.FIELD:
+        if not ctx.in_part(text) or text.kind is TextKind.FIELD:
             continue
         found = _marker(text, 0)
         if found:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from draft.check.context import Context, Finding, in_part
+from draft.check.context import Context, Finding
 from draft.model.report import FormPath, Text, TextKind
 from draft.problems import Severity
 
@@ -52,7 +52,7 @@ def _duplicates(ctx: Context) -> list[Finding]:
     first: dict[tuple[object, ...], Text] = {}
     for text in ctx.texts:
         key = _key(text)
-        if not in_part(text) or not key:
+        if not ctx.in_part(text) or not key:
             continue
         if text.kind is TextKind.TITLE:
             seen: tuple[object, ...] = ("title", _siblings(text), key)

@@ -30,12 +30,11 @@ def check(ctx: Context) -> list[Finding]:
 
 
 @cache
-def _init_examples() -> frozenset[str]:
-    """The texts of the forms ``draft init`` writes (of every kind), without digits."""
+def _init_examples(kind: str) -> frozenset[str]:
+    """The texts of the form ``draft init`` writes for ``kind``, without digits."""
     import yaml
 
     from draft.form.starter import builtin_form_text
-    from draft.kinds import all_kinds
 
     found: set[str] = set()
 
@@ -49,8 +48,7 @@ def _init_examples() -> frozenset[str]:
         elif isinstance(value, str):
             found.update(_comparable(paragraph) for paragraph in _BLANK_LINE.split(value))
 
-    for kind in all_kinds():
-        collect(yaml.load(builtin_form_text(kind), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    collect(yaml.load(builtin_form_text(kind), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     return frozenset(text for text in found if len(text) >= _SHORTEST_EXAMPLE)
 
 
@@ -60,7 +58,7 @@ def _comparable(text: str) -> str:
 
 
 def _example_texts(ctx: Context) -> list[Finding]:
-    examples = _init_examples()
+    examples = _init_examples(ctx.report.kind)
     # One-line fields (title, recipient, signature) name real bodies a unit may share with the example.
     left: list[Text] = [text for text in ctx.texts if text.kind is not TextKind.FIELD and _comparable(text.raw) in examples]
     if not left:

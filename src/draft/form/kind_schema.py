@@ -11,12 +11,11 @@ import datetime
 from typing import Any
 
 from draft.form.schema import PART_LABELS, _part, report_schema
-from draft.kinds import Kind, all_kinds
+from draft.kinds import Kind
 
 
 def kind_field() -> dict[str, Any]:
-    names = "、".join(f"{kind.id}（{kind.name}）" for kind in all_kinds().values())
-    return {"type": "string", "meta": {"label": "报告种类", "example": "information-disclosure", "names": names}}
+    return {"type": "string", "meta": {"label": "报告种类", "example": "information-disclosure"}}
 
 
 def kind_schema(kind: Kind, today: datetime.date | None = None) -> dict[str, Any]:

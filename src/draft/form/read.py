@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from draft.form.beyond_schema import parse_date
 from draft.form.load import LoadedForm, format_field, load_form
@@ -19,14 +19,15 @@ from draft.form.places import place_name
 from draft.form.positions import Positions
 from draft.form.validate import validate_form
 from draft.kinds import Kind, kind_of
-from draft.model.figures import Figures, compute
 from draft.model.numbering import STYLE_SPELLINGS
 from draft.model.report import FormPath, Frame, Layout, Node, Origin, Part, PointPlacement, Report, Text, TextKind, TitlePlacement
 from draft.model.resolve import TooDeep, resolve
-from draft.model.table import fill
 from draft.problems import FormError, Problem, Severity
 from draft.text.paragraphs import Paragraph, one_line, split_paragraphs
 from draft.text.punctuation import ChangesMemo, apply_changes, changes_found
+
+if TYPE_CHECKING:
+    from draft.model.figures import Figures
 
 TOO_DEEP = "层级太深：公文的标题最多四级（一、（一）1.（1））。请把这些条目并入上一级的正文或要点（points），或减少一层。"
 
@@ -76,6 +77,15 @@ def _too_deep(report: Report, path: FormPath) -> Problem:
     return Problem(report.source.display, TOO_DEEP, mark.line, mark.column, format_field(path), Severity.ERROR, place)
 
 
+def _computed(kind: Kind, data: dict[str, Any], positions: Positions) -> Figures | None:
+    """The figures of a kind with tables, totals computed; None for a kind without (imported only then)."""
+    if not kind.arithmetic:
+        return None
+    from draft.model.figures import compute
+
+    return compute(kind.arithmetic, data, positions.scalar_text)[0]
+
+
 class _Reader:
     """Validated data → Report. Only sees data the schema accepted."""
 
@@ -108,7 +118,7 @@ class _Reader:
         closing = data.get("closing", False)
         date = data.get("date")
         kind = kind_of(data)
-        figures = compute(kind.arithmetic, data, positions.scalar_text)[0] if kind.arithmetic else None
+        figures = _computed(kind, data, positions)
         return Report(
             unit=self.text(data["unit"], ("unit",), TextKind.FIELD),
             year=data["year"],
@@ -155,6 +165,8 @@ class _Reader:
         layout = kind.tables.get(next(part.table for part in kind.parts if part.key == key) or "")
         if layout is None or figures is None:
             return Part(key, self.node(data, (key,)))
+        from draft.model.table import fill
+
         return Part(key, Node((key,), None, [], [], [], Layout()), table=fill(layout, lambda path: figures[path].shown()))
 
     def node(self, data: dict[str, Any], path: FormPath) -> Node:

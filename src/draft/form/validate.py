@@ -24,7 +24,7 @@ from draft.form.explain import Explainer
 from draft.form.kind_schema import kind_schema
 from draft.form.load import LoadedForm, WrittenNumber
 from draft.form.schema import make_registry
-from draft.kinds import DEFAULT, all_kinds, find
+from draft.kinds import DEFAULT, by_id, find
 from draft.problems import MAX_SAME_PROBLEM, Problem
 from draft.text.doc_number import read_doc_number
 from draft.text.joint_mark import misplaced_word
@@ -177,7 +177,7 @@ def _validator(today: datetime.date, kind: str) -> tuple[FormValidator, dict[str
     """The validator of the forms of ``kind`` read ``today`` (the schema bounds the year by it), with its
     schema and registry. Made once: cerberus checks a schema against its own rules when it is
     given one, which costs more than validating a form; a validator is reset by each validate()."""
-    schema = kind_schema(all_kinds()[kind], today)
+    schema = kind_schema(by_id(kind), today)
     registry = make_registry()
     validator = FormValidator(schema, schema_registry=registry, error_handler=_LeafErrors, overflow=Counter())
     return validator, schema, registry

@@ -22,7 +22,7 @@ from draft.importer.model import Imported, Note, SourceLayout, snippet
 from draft.importer.open_nodes import OpenNode, OpenPart
 from draft.importer.part_kinds import PLACEHOLDER_TEXT, classify
 from draft.importer.source import SourcePara
-from draft.kinds import DEFAULT, Kind, all_kinds
+from draft.kinds import DEFAULT, Kind, by_id
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text
 from draft.text.names import UNIT_NAME
@@ -53,7 +53,7 @@ class _Found:
 class Parser:
     def __init__(self, paras: list[SourcePara], kind: Kind | None = None) -> None:
         self.paras = paras
-        self.kind = kind or all_kinds()[DEFAULT]
+        self.kind = kind or by_id(DEFAULT)
         self.report = _Found()
         self.dropped: set[int] = set()  # ids of paragraphs not in the rebuilt body
         self.ranges: dict[int, list[SourcePara]] = {}  # id(part node) → the part's source paragraphs

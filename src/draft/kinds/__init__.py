@@ -12,22 +12,24 @@ A form names its kind with ``kind:`` (the id or the Chinese name); without it a 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from draft.kinds.kind import Kind
 
-__all__ = ["DEFAULT", "Kind", "all_kinds", "find", "kind_of", "template_dir"]
+__all__ = ["DEFAULT", "Kind", "all_kinds", "by_id", "find", "kind_of", "template_dir"]
 
-#: The kind of a form that names none.
+#: The kind of a form that names none, and the module that defines it.
 DEFAULT = "law-based-government"
+_DEFAULT_MODULE = "law_based_government"
 
 
 @cache
 def all_kinds() -> dict[str, Kind]:
     """Every built-in kind by its id, the default first."""
+    import pkgutil  # only to list the kinds: a form of the default kind never needs it
+
     found = {}
     for module in pkgutil.iter_modules(__path__):
         kind = getattr(importlib.import_module(f"{__name__}.{module.name}"), "KIND", None)
@@ -36,15 +38,29 @@ def all_kinds() -> dict[str, Kind]:
     return {DEFAULT: found.pop(DEFAULT), **dict(sorted(found.items()))}
 
 
+def _default() -> Kind:
+    """The default kind, without importing the others: most forms are of it, and each build starts afresh."""
+    kind: Kind = importlib.import_module(f"{__name__}.{_DEFAULT_MODULE}").KIND
+    return kind
+
+
+def by_id(kind_id: str) -> Kind:
+    """The kind whose id is ``kind_id``."""
+    return _default() if kind_id == DEFAULT else all_kinds()[kind_id]
+
+
 def find(name: object) -> Kind | None:
     """The kind named ``name`` (its id, its Chinese name or another name it is known by), or None."""
     wanted = str(name).strip()
+    default = _default()
+    if wanted in (default.id, default.name, *default.aliases):
+        return default
     return next((kind for kind in all_kinds().values() if wanted in (kind.id, kind.name, *kind.aliases)), None)
 
 
 def kind_of(data: dict[str, Any]) -> Kind:
     """The kind a form's data names; the default when it names none (or one that is not a kind: validation says so)."""
-    return find(data.get("kind", DEFAULT)) or all_kinds()[DEFAULT]
+    return find(data.get("kind", DEFAULT)) or _default()
 
 
 def template_dir(kind: Kind) -> Path:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from draft.kinds.groups import Group, schema
-from draft.model.figures import Arithmetic
-from draft.model.table import TableLayout
+if TYPE_CHECKING:  # a kind without tables (the default) needs neither, nor decimal
+    from draft.kinds.groups import Group
+    from draft.model.figures import Arithmetic
+    from draft.model.table import TableLayout
 
 
 class PartSpec(NamedTuple):
@@ -36,6 +37,8 @@ class Kind(NamedTuple):
     @property
     def figure_schema(self) -> dict[str, Any]:
         """cerberus rules of the fields holding figures, by field: every one required."""
+        from draft.kinds.groups import schema
+
         return {group.key: {**schema(group), "required": True} for group in self.figure_groups}
 
     @property

@@ -26,7 +26,7 @@ FORM_FILE = "form.yaml"
 
 def builtin_template_dir(kind: str = DEFAULT) -> Path:
     """The template folder of ``kind`` shipped with draft (:func:`draft.kinds.template_dir`)."""
-    return kinds.template_dir(kinds.all_kinds()[kind])
+    return kinds.template_dir(kinds.by_id(kind))
 
 
 def copy_builtin_template(target: Path, kind: str = DEFAULT) -> None:

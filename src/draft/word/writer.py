@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from draft import __version__
 from draft.render.document import HEAD_ROLES, IMPRINT_ROLES, Block, Document, Role
-from draft.word import elements, fingerprint, frame, frame_styles, package, pagination, properties, sections, styles, table_styles, tables
+from draft.word import elements, fingerprint, frame, frame_styles, package, pagination, properties, sections, styles
 from draft.word.frame import Place
 from draft.word.package import CORE, CUSTOM, DOCUMENT, STYLES, Member
 
@@ -99,6 +99,8 @@ def body_xml(blocks: tuple[Block, ...] | list[Block], place: Place = Place.HERE,
             out.append(frame.note_paragraph(block))
             continue
         if block.table is not None:
+            from draft.word import tables  # only a report with figures has tables
+
             out.append(tables.table(block.table))
             continue
         following = flow[index + 1] if index + 1 < len(flow) else None
@@ -118,6 +120,8 @@ def _style_sheet(document: Document) -> bytes:
     framed = any(block.role in _FRAME_ROLES for block in document.blocks)
     more = list(frame_styles.frame_styles(frame.mark_width(document.blocks))) if framed else []
     if any(block.table is not None for block in document.blocks):
+        from draft.word import table_styles
+
         more.append(table_styles.styles())
     return styles.style_sheet(signature, date, more).encode()
 
