@@ -93,11 +93,18 @@ def split_paragraphs(value: str) -> list[Paragraph]:
 
 def one_line(value: str) -> Paragraph:
     """A one-line field (a title, a point) as it prints: its paragraphs run together, as its lines are."""
+    if _LINE_BREAK.search(value) is None:  # typed on one line, as nearly every title and point is
+        return _single(value)
     text, lines = "", []
     for paragraph in split_paragraphs(value):
         lines += [(here + len(text), there) for here, there in paragraph.lines]
         text += paragraph.text
     return Paragraph(text, tuple(lines))
+
+
+def _single(line: str) -> Paragraph:
+    stripped = line.strip()
+    return Paragraph(stripped, ((0, len(line) - len(line.lstrip())),) if stripped else ())
 
 
 def _paragraph(value: str, start: int, end: int) -> Paragraph:
