@@ -12,8 +12,8 @@ import datetime
 import re
 from typing import NamedTuple
 
+from draft.form.beyond_schema import parse_date
 from draft.text.doc_number import DocNumber, read_doc_number
-from draft.text.names import CHINESE_DATE
 
 #: An issuer's name on a line of its own: short, no punctuation, ending as an organ's name does.
 _ISSUER = re.compile(r"^[^\s，。、；：:,.;（）()]{2,30}?(?:局|委|委员会|办公室|办公厅|政府|院|厅|部|中心|会|处|室|组|办)$")
@@ -71,8 +71,5 @@ def imprint(text: str) -> tuple[str, datetime.date] | None:
     found = _IMPRINT.match(text.strip())
     if not found:
         return None
-    date = CHINESE_DATE.match(found["date"])
-    try:
-        return found["by"].strip(), datetime.date(*(int(part) for part in date.groups()))  # type: ignore[union-attr]
-    except ValueError:
-        return None
+    date = parse_date(found["date"])  # None for a date that is no day (2月30日)
+    return (found["by"].strip(), date) if date else None
