@@ -28,7 +28,7 @@ from typing import BinaryIO
 from draft.files.os_errors import reason
 from draft.files.safe_read import NotAFile, open_regular
 from draft.form.compose import Composer
-from draft.form.construct import ValueBuilder
+from draft.form.yaml import ValueBuilder
 from draft.form.forbidden_characters import FORBIDDEN, MAX_CHARACTER_REPORTS, check_characters
 from draft.form.form_encoding import decode_form
 from draft.form.limits import MAX_BYTES, MAX_DEPTH, MAX_NODES, TOO_COMPLEX, too_large

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import yaml
 
-from draft.form import yaml_rules
+from draft.form import yaml_errors as yaml_rules
 from draft.form.source_text import SourceText
 from draft.form.yaml_error import ErrorReport, SyntaxIssue
 
