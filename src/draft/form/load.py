@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from draft.files.os_errors import reason
+from draft.files.report_names import HTML_SUFFIXES, REPORT_FILES, WORD_SUFFIXES
 from draft.files.safe_read import NotAFile, open_regular
 from draft.form.yaml import (
     FORBIDDEN,
@@ -38,7 +39,6 @@ __all__ = [
     "MAX_CHARACTER_REPORTS",
     "MAX_DEPTH",
     "MAX_NODES",
-    "REPORT_SUFFIXES",
     "LoadedForm",
     "Mark",
     "WrittenNumber",
@@ -47,21 +47,17 @@ __all__ = [
     "load_form",
 ]
 
-#: Reports, not forms: what ``draft import`` reads (.docx), and other files reports are kept in.
-REPORT_SUFFIXES = {".docx": "一份 Word 文档", ".doc": "一份旧版 Word 文档", ".wps": "一份 WPS 文档",
-                   ".odt": "一份文档", ".pdf": "一个 PDF 文件", ".html": "一个网页", ".htm": "一个网页"}
-
-
 def load_form(path: Path) -> LoadedForm:
     """Read and parse the form at ``path``."""
     display = display_path(path)
     suffix = path.suffix.lower()
-    if suffix in REPORT_SUFFIXES:
-        convert = "" if suffix == ".docx" else "先用 Word 或 WPS 打开它，另存为 .docx，然后"
+    if suffix in REPORT_FILES:
+        imported = suffix in WORD_SUFFIXES | HTML_SUFFIXES  # else saved as a .docx first
+        convert = "" if imported else "先用 Word 或 WPS 打开它，另存为 .docx，然后"
         raise _cannot_open(
             display,
-            f"“{display}”是{REPORT_SUFFIXES[suffix]}，不是表单：draft build 用 .yaml 表单生成报告。"
-            f"要从去年的报告开始，请{convert}运行 draft import {display if suffix == '.docx' else display_path(path.with_suffix('.docx'))}"
+            f"“{display}”是{REPORT_FILES[suffix]}，不是表单：draft build 用 .yaml 表单生成报告。"
+            f"要从去年的报告开始，请{convert}运行 draft import {display if imported else display_path(path.with_suffix('.docx'))}"
             f" -o inputs/{path.stem}.yaml，"
             "把它转成表单，再改写成今年的内容。",
         )
