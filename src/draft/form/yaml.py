@@ -43,7 +43,7 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from draft.form.places import place_name
-from draft.form.yaml_errors import describe_syntax_error, quoted
+from draft.form.yaml_errors import colon_slip, colon_slip_message, describe_syntax_error, quoted
 from draft.problems import FormError, Problem, Severity, display_path, readable
 from draft.text.chinese import chinese_at_join
 from draft.text.decode import GB18030, SAVE_AS_UTF8, BadUtf8, NotText, decode
@@ -713,11 +713,10 @@ class ValueBuilder:
         return data
 
     def _colon_hint(self) -> str:
-        if "：" in self.source.text:
-            return "文件里用了中文冒号“：”，请改成英文冒号“:”，并在后面加一个空格。"
-        if re.search(r":\S", self.source.text):
-            return "请注意冒号后面要有一个空格。"
-        return ""
+        """The colon slips that made the fields one text, in the words a syntax error gives them."""
+        lines = map(self.source.line, range(1, self.source.count + 1))
+        slips = [slip for line in lines if (slip := colon_slip(line)) is not None]
+        return colon_slip_message(slips) if slips else ""
 
     def _value(self, node: Node, path: FormPath, depth: int) -> Any:
         self.value_marks[path] = node.mark

@@ -100,7 +100,7 @@ def describe_syntax_error(error: yaml.YAMLError, source: Lines) -> SyntaxIssue:
         issue = rule(report)
         if issue is not None:
             return issue
-    return fallback(report)
+    return _fallback(report)
 
 
 def _unacceptable_character(error: yaml.reader.ReaderError, source: Lines) -> SyntaxIssue:
@@ -114,7 +114,7 @@ def _unacceptable_character(error: yaml.reader.ReaderError, source: Lines) -> Sy
     )
 
 
-# --- The user's line, written right ------------------------------------------------------------------
+# --- The user's line, written right ---------------------------------------------------------------
 
 #: Shown when no line of the user's own can be turned into an example.
 GENERIC_EXAMPLE = '标题: "内容"'
@@ -153,7 +153,7 @@ def quoted_example(line: str) -> str:
     return GENERIC_EXAMPLE
 
 
-# --- A colon YAML cannot see -----------------------------------------------------------------------
+# --- A colon YAML cannot see ----------------------------------------------------------------------
 
 # A field name, then an English colon with no space after it (not "://" nor "::", as in a web address).
 _GLUED_COLON = re.compile(r"^\s*(?:- )?[\w\u4e00-\u9fff]+:(?=[^\s:/])")
@@ -213,7 +213,7 @@ INDENT = (
 )
 
 
-def tab(report: ErrorReport) -> SyntaxIssue | None:
+def _tab(report: ErrorReport) -> SyntaxIssue | None:
     line = report.text_line
     indent = line[: len(line) - len(line.lstrip(" \t"))]
     if "\t" in indent:
@@ -228,7 +228,7 @@ def tab(report: ErrorReport) -> SyntaxIssue | None:
     return None
 
 
-def unclosed_quote(report: ErrorReport) -> SyntaxIssue | None:
+def _unclosed_quote(report: ErrorReport) -> SyntaxIssue | None:
     if "quoted scalar" not in report.context:
         return None
     if "end of stream" not in report.problem and "document" not in report.problem:
@@ -240,7 +240,7 @@ def unclosed_quote(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def bad_escape(report: ErrorReport) -> SyntaxIssue | None:
+def _bad_escape(report: ErrorReport) -> SyntaxIssue | None:
     if "quoted scalar" not in report.context:
         return None
     # The parsers point at different characters of the escape (the backslash,
@@ -274,7 +274,7 @@ def _first_content_line(source: Lines) -> int:
     return number
 
 
-def mapping_value_here(report: ErrorReport) -> SyntaxIssue | None:
+def _mapping_value_here(report: ErrorReport) -> SyntaxIssue | None:
     if "mapping values are not allowed" not in report.problem:
         return None
     if report.column > _SIMPLE_KEY_LIMIT:
@@ -296,7 +296,7 @@ def _colon_slip_on(report: ErrorReport, number: int) -> SyntaxIssue | None:
     return SyntaxIssue(number, slip.column, colon_slip_message([slip])) if slip else None
 
 
-def missing_colon(report: ErrorReport) -> SyntaxIssue | None:
+def _missing_colon(report: ErrorReport) -> SyntaxIssue | None:
     if "could not find expected ':'" not in report.problem:
         return None
     number = report.context_line
@@ -312,7 +312,7 @@ def missing_colon(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def text_after_quoted_start(report: ErrorReport) -> SyntaxIssue | None:
+def _text_after_quoted_start(report: ErrorReport) -> SyntaxIssue | None:
     """A value that opens with a quoted word: ``- "放管服"改革持续深化。``.
 
     YAML takes the opening quote for quotes around the whole value, so the
@@ -340,7 +340,7 @@ def text_after_quoted_start(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def in_block_mapping(report: ErrorReport) -> SyntaxIssue | None:
+def _in_block_mapping(report: ErrorReport) -> SyntaxIssue | None:
     if "block mapping" not in report.context:
         return None
     last = report.before.rstrip()[-1:]
@@ -364,7 +364,7 @@ def in_block_mapping(report: ErrorReport) -> SyntaxIssue | None:
     return report.issue(INDENT)
 
 
-def in_block_sequence(report: ErrorReport) -> SyntaxIssue | None:
+def _in_block_sequence(report: ErrorReport) -> SyntaxIssue | None:
     if "block collection" not in report.context:
         return None
     bracket = _BRACKET_START.match(report.text_line)
@@ -381,7 +381,7 @@ def in_block_sequence(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def starts_with_indicator(report: ErrorReport) -> SyntaxIssue | None:
+def _starts_with_indicator(report: ErrorReport) -> SyntaxIssue | None:
     """A value that begins with a character YAML reserves: - ? @ ` % & * ! | > , ] }."""
     example = quoted_example(report.text_line)
     if "sequence entries are not allowed" in report.problem:
@@ -403,7 +403,7 @@ def starts_with_indicator(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def block_scalar(report: ErrorReport) -> SyntaxIssue | None:
+def _block_scalar(report: ErrorReport) -> SyntaxIssue | None:
     if "block scalar" not in report.context:
         return None
     return report.issue(
@@ -412,7 +412,7 @@ def block_scalar(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def unclosed_bracket(report: ErrorReport) -> SyntaxIssue | None:
+def _unclosed_bracket(report: ErrorReport) -> SyntaxIssue | None:
     if "flow sequence" not in report.context and "flow mapping" not in report.context:
         return None
     opening, closing = ("[", "]") if "flow sequence" in report.context else ("{", "}")
@@ -422,7 +422,7 @@ def unclosed_bracket(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def flow_content(report: ErrorReport) -> SyntaxIssue | None:
+def _flow_content(report: ErrorReport) -> SyntaxIssue | None:
     if "flow node" not in report.context:
         return None
     return report.issue(
@@ -431,7 +431,7 @@ def flow_content(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def document_marker(report: ErrorReport) -> SyntaxIssue | None:
+def _document_marker(report: ErrorReport) -> SyntaxIssue | None:
     if "directive" not in report.context + report.problem and "document" not in report.problem:
         return None
     # The parsers may point at the end of the file, after the offending line.
@@ -455,24 +455,25 @@ def document_marker(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def fallback(report: ErrorReport) -> SyntaxIssue:
+def _fallback(report: ErrorReport) -> SyntaxIssue:
     return report.issue(
         "这里的格式有误，无法读取。请检查这一行和上一行的缩进、冒号和引号；含有特殊符号的内容请加上英文引号。"
     )
 
 
+# Tried in this order, most specific first; _fallback after them all.
 _RULES: tuple[Callable[[ErrorReport], SyntaxIssue | None], ...] = (
-    tab,
-    unclosed_quote,
-    bad_escape,
-    mapping_value_here,
-    missing_colon,
-    text_after_quoted_start,
-    in_block_mapping,
-    in_block_sequence,
-    starts_with_indicator,
-    block_scalar,
-    unclosed_bracket,
-    flow_content,
-    document_marker,
+    _tab,
+    _unclosed_quote,
+    _bad_escape,
+    _mapping_value_here,
+    _missing_colon,
+    _text_after_quoted_start,
+    _in_block_mapping,
+    _in_block_sequence,
+    _starts_with_indicator,
+    _block_scalar,
+    _unclosed_bracket,
+    _flow_content,
+    _document_marker,
 )
