@@ -155,8 +155,9 @@ def quoted_example(line: str) -> str:
 
 # --- A colon YAML cannot see ----------------------------------------------------------------------
 
-# A field name, then an English colon with no space after it (not "://" nor "::", as in a web address).
-_GLUED_COLON = re.compile(r"^\s*(?:- )?[\w\u4e00-\u9fff]+:(?=[^\s:/])")
+# A field name, then an English colon with no space after it (not "://" nor "::", as in a web address,
+# nor ":：", a Chinese colon typed after the English one, which is told as such).
+_GLUED_COLON = re.compile(r"^\s*(?:- )?[\w\u4e00-\u9fff]+:(?=[^\s:/：])")
 
 
 class ColonSlip(NamedTuple):
