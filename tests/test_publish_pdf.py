@@ -20,9 +20,9 @@ import docx
 import pytest
 
 from conftest import INPUTS, MINIMAL, building_with, run_cli
+from draft.build.formats import PDF
+from draft.build.protect import OutputState
 from draft.pdf import soffice
-from draft.pdf.fingerprint import output_state
-from draft.word.fingerprint import OutputState
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 FORMS = {"luohu-2022": INPUTS / "luohu-2022.yaml", "zhonglou-2023": INPUTS / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
@@ -110,7 +110,7 @@ def test_pdf_a_2b_with_title_and_chinese_language_and_the_docx_pages(published, 
     )
     pages = [re.search(r"^Pages:\s+(\d+)", tool("pdfinfo", str(p)), re.M).group(1) for p in (pdf, tmp_path / f"{name}.pdf")]
     assert pages[0] == pages[1]
-    assert output_state(pdf) is OutputState.UNCHANGED
+    assert PDF.state(pdf) is OutputState.UNCHANGED
 
 
 @needs_tools
@@ -124,7 +124,7 @@ def test_a_stamped_pdf_is_kept_and_forced_over_with_a_backup(tmp_path: Path) -> 
     stamped = pdf.read_bytes() + b"\n1 0 obj\n<</Type/Annot>>\nendobj\ntrailer\n<</Size 2>>\n%%EOF\n"
     with open(pdf, "wb") as stream:
         stream.write(stamped)
-    assert output_state(pdf) is OutputState.EDITED
+    assert PDF.state(pdf) is OutputState.EDITED
     refused = run_cli("build", "--format", "docx,pdf", cwd=tmp_path)
     assert refused.exit_code == 2
     assert refused.stderr.startswith(
@@ -134,17 +134,17 @@ def test_a_stamped_pdf_is_kept_and_forced_over_with_a_backup(tmp_path: Path) -> 
     forced = run_cli("build", "--format", "pdf", "--force", cwd=tmp_path)
     assert forced.exit_code == 0 and "已备份原文件：output/report.bak.pdf" in forced.stdout
     assert (tmp_path / "output" / "report.bak.pdf").read_bytes() == stamped
-    assert output_state(pdf) is OutputState.UNCHANGED
+    assert PDF.state(pdf) is OutputState.UNCHANGED
 
 
 def test_a_pdf_of_someone_else_is_not_draft_s(tmp_path: Path) -> None:
     other = tmp_path / "x.pdf"
     with open(other, "wb") as stream:
         stream.write(b"%PDF-1.7\n%%EOF\n")
-    assert output_state(other) is OutputState.EDITED
+    assert PDF.state(other) is OutputState.EDITED
     with open(other, "wb") as stream:
         stream.write(b"<html>")
-    assert output_state(other) is OutputState.FOREIGN
+    assert PDF.state(other) is OutputState.FOREIGN
 
 
 def test_without_libreoffice_the_pdf_is_refused_in_chinese_and_the_rest_still_works(tmp_path: Path) -> None:
