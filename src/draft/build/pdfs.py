@@ -14,7 +14,6 @@ the summary, saying which files were made and how to get the PDF.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -22,6 +21,7 @@ from typing import TextIO
 from draft.build.formats import PDF
 from draft.build.one import Built, FormBuild, PendingPdf
 from draft.build.protect import put, seal_pdf
+from draft.files import private_folders
 from draft.problems import DraftError, Problem, UsageError, display_path
 
 
@@ -55,7 +55,7 @@ def _converted(pending: dict[int, PendingPdf]) -> dict[int, bytes]:
     """Each pending .docx's PDF, as draft publishes it (language, seal), by index; a failed one is left out."""
     from draft.pdf import alignment, language, soffice
 
-    with tempfile.TemporaryDirectory(prefix="draft-pdf-") as work:
+    with private_folders.private_folder("pdf") as work:
         sources = {index: Path(work) / f"{index}.docx" for index in pending}
         for index, source in sources.items():
             with open(source, "wb") as stream:  # a private folder: no need of safe_write's care
