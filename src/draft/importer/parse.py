@@ -14,13 +14,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from draft.importer import frame_lines, recognise
-from draft.importer.assign_kinds import assign_kinds
 from draft.importer.compare import comparable
-from draft.importer.finish_nodes import finish_node, optional_text
 from draft.importer.marks import OWN_LINE_MAX, SENTENCE_END, Marker, match_marker, split_title
 from draft.importer.model import Imported, Note, SourceLayout, snippet
-from draft.importer.open_nodes import OpenNode, OpenPart
-from draft.importer.part_kinds import PLACEHOLDER_TEXT, classify
+from draft.importer.nodes import OpenNode, OpenPart, finish_node, optional_text
+from draft.importer.part_kinds import classify
 from draft.importer.source import SourcePara
 from draft.kinds import DEFAULT, Kind, by_id
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
@@ -55,8 +53,8 @@ class Parser:
         self.paras = paras
         self.kind = kind or by_id(DEFAULT)
         self.report = _Found()
-        self.dropped: set[int] = set()  # ids of paragraphs not in the rebuilt body
-        self.ranges: dict[int, list[SourcePara]] = {}  # id(part node) → the part's source paragraphs
+        #: The paragraphs not in the rebuilt body, by identity: two paragraphs may read the same.
+        self.dropped: set[int] = set()
 
     def note(self, message: str, para: SourcePara | None = None) -> None:
         self.report.notes.append(Note(message, para.where if para else "", snippet(para.text) if para else ""))
@@ -93,10 +91,10 @@ class Parser:
             Part(part.kind, finish_node(part.node, (part.kind,), Text.plain(part.heading), layouts, self.note))
             for part in found.parts
         ]
-        for kind in found.placeholders:
-            request = [Text.plain(PLACEHOLDER_TEXT[kind])]
-            parts.append(Part(kind, Node(path=(kind,), title=None, paragraphs=request, points=[], items=[], layout=Layout())))
-            layouts[(kind,)] = SourceLayout(MarkerStyle.CHINESE, None, None, None, False)
+        for key in found.placeholders:
+            request = [Text.plain(self.kind.part(key).request)]
+            parts.append(Part(key, Node(path=(key,), title=None, paragraphs=request, points=[], items=[], layout=Layout())))
+            layouts[(key,)] = SourceLayout(MarkerStyle.CHINESE, None, None, None, False)
         report = Report(
             unit=Text.plain(""),  # and the year: inferred from the text (draft.importer.infer)
             year=0,
@@ -148,11 +146,11 @@ class Parser:
         found = []
         for i, p in enumerate(paras):
             text = p.text
-            if len(text) <= 35 and not any(m in text for m in "。；;，,：:") and not match_marker(text) and classify(text):
+            if len(text) <= 35 and not any(m in text for m in "。；;，,：:") and not match_marker(text) and classify(text, self.kind):
                 if i == 0 and recognise.TITLE_WORDS.search(text) and "报告" in text:
                     continue  # the title
                 found.append(i)
-        kinds = {classify(paras[i].text) for i in found}
+        kinds = {classify(paras[i].text, self.kind) for i in found}
         return found if len(found) >= 2 and len(kinds) >= 2 else []
 
     def _head(self, head: list[SourcePara]) -> None:
@@ -325,11 +323,10 @@ class Parser:
                 if any(mark in heading[:-1] for mark in SENTENCE_END) and len(heading) > OWN_LINE_MAX:
                     self.note("部分标题很长、含有句号，已整段作为标题；请核对是否应把后半部分移到正文（text）。", para)
                 node = OpenNode(source=para, style=MarkerStyle.CHINESE, number=marker.number if marker else 0)
-                report.parts.append(OpenPart(kind="", heading=heading, node=node, source=para))
-                self.ranges[id(node)] = [para]
+                report.parts.append(OpenPart(kind="", heading=heading, node=node, source=para, paras=[para]))
                 stack = [node]
                 continue
-            self.ranges[id(stack[0])].append(para)
+            report.parts[-1].paras.append(para)
             if marker is None or marker.style is MarkerStyle.CHINESE:
                 stack[-1].content.append(para)
                 continue
@@ -341,7 +338,85 @@ class Parser:
                         f"部分的编号不连续（第 {expected} 个部分编为“{chinese_numeral(number)}、”），重建后按顺序重新编号。"
                     )
                     break
-        assign_kinds(self)
+        self._assign_kinds()
+
+    # -- each part's kind ------------------------------------------------------------------
+
+    def _assign_kinds(self) -> None:
+        """Give each part its kind: the format's, by its number, or guessed from its heading's words.
+
+        A kind whose format prescribes its parts (the 政府信息公开 report, with its tables) takes the
+        part numbered n as its n-th, heading and all; the others' parts are judged by their headings'
+        words (:mod:`draft.importer.part_kinds`), and a required part the source lacks is left for the
+        user to fill. A form has no room for more parts than its kind has: the later ones are merged.
+        """
+        self._merge_extra_parts()
+        if self.kind.fixed_order:
+            self._prescribed_kinds()
+        else:
+            self._guessed_kinds()
+
+    def _merge_extra_parts(self) -> None:
+        """The parts after the kind's last go into that last, verbatim, so that nothing is lost and the
+        parts before keep their numbers."""
+        report, most = self.report, len(self.kind.parts)
+        if len(report.parts) <= most:
+            return
+        keep, extra = report.parts[:most], report.parts[most:]
+        target = keep[-1].node
+        while target.items:
+            target = target.items[-1]
+        for part in extra:
+            target.content.extend(part.paras)
+            self.note(
+                f"部分超过{chinese_numeral(most)}个，表单放不下：这一部分已原样并入上一部分的末尾（编号按原文写在正文里），请核对。",
+                part.source,
+            )
+        report.parts = keep
+
+    def _prescribed_kinds(self) -> None:
+        """A kind whose format prescribes its parts: the part numbered n is the kind's n-th; a table's part holds no text."""
+        parts = self.kind.parts
+        for index, part in enumerate(self.report.parts):
+            number = part.node.number if 1 <= part.node.number <= len(parts) else index + 1
+            spec = parts[number - 1]
+            part.kind = spec.key
+            if spec.table is not None and part.heading != spec.label:
+                # A table's part is the format's, heading and all: the source's slip ("行政法复议") is not kept.
+                self.note(f"这一部分的标题与格式不同，按格式写为“{spec.label}”。", part.source)
+                part.source.text = part.source.text.replace(part.heading, spec.label)
+                part.heading = spec.label
+            if spec.table is not None and (part.node.content or part.node.items):
+                for para in part.paras[1:]:
+                    self.drop(para)
+                self.note(f"“{spec.label}”是表格，表格以外的文字没有导入。", part.source)
+                part.node.content, part.node.items = [], []
+
+    def _guessed_kinds(self) -> None:
+        """Each part's kind by its heading's words; a part named twice, or not at all, takes a free kind."""
+        report, labels = self.report, self.kind.labels
+        used: set[str] = set()
+        guesses = [classify(part.heading, self.kind) for part in report.parts]
+        for part, guess in zip(report.parts, guesses, strict=True):
+            if guess and guess not in used:
+                part.kind = guess
+                used.add(guess)
+        # A part nobody named goes where a form most expects one: the catch-all part, then the required ones.
+        free_order = sorted(self.kind.parts, key=lambda spec: (not spec.catch_all, not spec.required))
+        for part, guess in zip(report.parts, guesses, strict=True):
+            if part.kind:
+                continue
+            part.kind = next(spec.key for spec in free_order if spec.key not in used)
+            used.add(part.kind)
+            put = f"{part.kind}（{labels[part.kind]}）下，标题保持原文。"
+            if guess:
+                self.note(f"前面已有一个“{labels[guess]}”部分，这一部分放在 {put}", part.source)
+            else:
+                self.note(f"没有认出这一部分属于哪一类，已放在 {put}", part.source)
+        for spec in self.kind.parts:
+            if spec.required and spec.key not in used:
+                report.placeholders.append(spec.key)
+                self.note(f"原文中没有找到“{spec.label}”部分，表单里留了待填写的占位文字（{spec.key}）。")
 
     def _item(self, stack: list[OpenNode], para: SourcePara, marker: Marker) -> None:
         depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].child_style is marker.style), None)
