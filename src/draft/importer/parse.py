@@ -53,14 +53,13 @@ class Parser:
         self.paras = paras
         self.kind = kind or by_id(DEFAULT)
         self.report = _Found()
-        #: The paragraphs not in the rebuilt body, by identity: two paragraphs may read the same.
-        self.dropped: set[int] = set()
+        self.dropped: set[SourcePara] = set()  # not in the rebuilt body
 
     def note(self, message: str, para: SourcePara | None = None) -> None:
         self.report.notes.append(Note(message, para.where if para else "", snippet(para.text) if para else ""))
 
     def drop(self, para: SourcePara, message: str | None = None) -> None:
-        self.dropped.add(id(para))
+        self.dropped.add(para)
         if message:
             self.note(message, para)
 
@@ -69,7 +68,7 @@ class Parser:
         skipped_numbers = len(self.paras) - len(paras)
         if skipped_numbers:
             self.note(f"忽略了 {skipped_numbers} 个页码。")
-            self.dropped.update(id(p) for p in self.paras if recognise.PAGE_NUMBER.match(p.text))
+            self.dropped.update(p for p in self.paras if recognise.PAGE_NUMBER.match(p.text))
         heads = self._part_headings(paras)
         unnumbered = False
         if not heads:
@@ -79,8 +78,9 @@ class Parser:
             raise NotAReport
         head, rest = paras[: heads[0]], paras[heads[0] :]
         self._head(head)
-        body = self._tail(rest, {id(paras[i]) for i in heads})
-        self._body(body, {id(paras[i]) for i in heads}, unnumbered)
+        headings = {paras[i] for i in heads}
+        body = self._tail(rest, headings)
+        self._body(body, headings, unnumbered)
         return self._imported()
 
     def _imported(self) -> Imported:
@@ -108,11 +108,10 @@ class Parser:
             frame=found.frame,
             kind=self.kind.id,
         )
-        title = {id(line) for line in found.title_lines}
         return Imported(
             report=report,
             source_layouts=layouts,
-            expected=[p for p in self.paras if id(p) not in self.dropped and id(p) not in title],
+            expected=[p for p in self.paras if p not in self.dropped and p not in found.title_lines],
             notes=found.notes,
             title_lines=found.title_lines,
             source_title=found.title,
@@ -196,7 +195,7 @@ class Parser:
                     self.note(f"标题分在 {len(title_lines)} 行，已连成一行：“{joined}”。", title_lines[0])
             else:  # short lines, but not a title: they open the intro
                 start = head.index(title_lines[0])
-                remaining = [p for p in head[start:] if id(p) not in self.dropped]
+                remaining = [p for p in head[start:] if p not in self.dropped]
         for para in remaining:
             if report.recipient is None and not report.intro and recognise.is_recipient(para.text):
                 report.recipient = para.text.rstrip(":：").strip()
@@ -207,10 +206,10 @@ class Parser:
 
     # -- after the last part ------------------------------------------------------------
 
-    def _tail(self, rest: list[SourcePara], heads: set[int]) -> list[SourcePara]:
+    def _tail(self, rest: list[SourcePara], heads: set[SourcePara]) -> list[SourcePara]:
         """Take the closing, 落款 and date (and anything after them) off the end; the body is what remains."""
         report = self.report
-        last_heading = max(i for i, p in enumerate(rest) if id(p) in heads)
+        last_heading = max(i for i, p in enumerate(rest) if p in heads)
         end = len(rest)
         # The 成文日期 is the first line after the last heading that is a date and nothing else;
         # what follows it (附注, 附件, 抄送) is not part of the report's body.
@@ -305,13 +304,13 @@ class Parser:
 
     # -- the parts ------------------------------------------------------------------------
 
-    def _body(self, body: list[SourcePara], heads: set[int], unnumbered: bool) -> None:
+    def _body(self, body: list[SourcePara], heads: set[SourcePara], unnumbered: bool) -> None:
         report = self.report
         stack: list[OpenNode] = []
         part_numbers: list[int] = []
         for para in body:
             marker = match_marker(para.text)
-            if id(para) in heads:
+            if para in heads:
                 if marker is not None and marker.style is MarkerStyle.CHINESE:
                     heading = para.text[marker.end :].strip()
                     part_numbers.append(marker.number)
