@@ -158,7 +158,7 @@ def _prescribed_parts(imported: Imported, kind: Kind) -> list[str]:
         elif spec.key in found:
             lines += [f"{spec.key}:", *_part_body(found[spec.key])]
         else:
-            lines += [f"{spec.key}:", f"  text: {spec.request}"]
+            lines += [f"{spec.key}:", f"  text: {spec.placeholder_text}"]
     return lines
 
 

@@ -48,7 +48,7 @@ class PartSpec(NamedTuple):
     catch_all: bool = False
 
     @property
-    def request(self) -> str:
+    def placeholder_text(self) -> str:
         """The placeholder text of this part, when the source had none."""
         return self.placeholder or f"（原文没有这一部分，请填写{self.label}）"
 
