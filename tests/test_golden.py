@@ -26,7 +26,6 @@ from lxml import etree
 
 from conftest import INPUTS
 from draft.build import build_form
-from draft.render.wording import Wording
 from draft.word.fingerprint import PROPERTY, OutputState, output_state
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
@@ -110,7 +109,7 @@ def diff(expected: str, actual: str, name: str) -> str:
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_build_output_equals_the_stored_xml(case: str, tmp_path: Path) -> None:
-    built = build_form(CASES[case], tmp_path, Wording())
+    built = build_form(CASES[case], tmp_path)
     assert output_state(built.output) is OutputState.UNCHANGED
     with zipfile.ZipFile(built.output) as archive:
         assert archive.testzip() is None  # every member's CRC checks out

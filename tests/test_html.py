@@ -11,10 +11,9 @@ import html5lib
 import pytest
 
 from conftest import INPUTS, MINIMAL, building_with, dedent, run_cli
-from draft.build import build_form
+from draft.build import BuildOptions, build_form
 from draft.build.formats import DOCX, HTML
 from draft.html.fingerprint import output_state
-from draft.render.wording import Wording
 from draft.word.fingerprint import OutputState
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
@@ -25,7 +24,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def build(form: Path, folder: Path, fragment: bool = False) -> tuple[Path, Path]:
-    built = build_form(form, folder, Wording(), formats=(DOCX, HTML), fragment=fragment)
+    built = build_form(form, folder, BuildOptions(formats=(DOCX, HTML), fragment=fragment))
     return built.files[0].path, built.files[1].path
 
 

@@ -11,8 +11,7 @@ import pytest
 
 from conftest import MINIMAL, edit_in_word, run_cli
 from draft.build import build_form
-from draft.problems import UsageError
-from draft.render.wording import Wording
+from draft.problems import CannotProceed
 from draft.word.fingerprint import OutputState, output_state
 
 
@@ -115,7 +114,7 @@ def test_an_interrupted_build_leaves_the_old_file_whole(project: Path, monkeypat
 
     monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build_form(project / "inputs" / "report.yaml", project / "output", Wording())
+        build_form(project / "inputs" / "report.yaml", project / "output")
     assert built_file(project).read_bytes() == before
     assert _nothing_half_written(project / "output")
 
@@ -155,10 +154,10 @@ def test_an_output_folder_inside_a_file(project: Path) -> None:
 
 def test_build_form_raises_usage_error_for_edited_output(project: Path) -> None:
     output = project / "output"
-    build_form(project / "inputs" / "report.yaml", output, Wording())
+    build_form(project / "inputs" / "report.yaml", output)
     edit_in_word(output / "report.docx")
-    with pytest.raises(UsageError):
-        build_form(project / "inputs" / "report.yaml", output, Wording())
+    with pytest.raises(CannotProceed):
+        build_form(project / "inputs" / "report.yaml", output)
 
 
 def _with_fingerprint(path: Path, value: str) -> None:

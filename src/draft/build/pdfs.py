@@ -21,7 +21,7 @@ from typing import TextIO
 
 from draft.build.formats import PDF
 from draft.build.one import Built, FormBuild, PendingPdf, put, writable
-from draft.problems import DraftError, Problem, UsageError, display_path
+from draft.problems import CannotProceed, DraftError, Problem, display_path
 
 
 def with_pdfs(
@@ -70,10 +70,10 @@ def _finished(done: FormBuild, pending: PendingPdf, pdf: bytes | None, force: bo
     assert built is not None
     try:
         if pdf is None:
-            raise UsageError(_not_converted(built, pending))
+            raise CannotProceed(_not_converted(built, pending))
         written = put(pending.target, pdf, writable(pending.target, PDF, force))
     except DraftError as error:
-        return done._replace(built_=built._replace(pdf=None), error=(type(error), error.problems))
+        return done._replace(built_=built._replace(pdf=None), error=error)
     return done._replace(built_=Built(built.files + (written,), built.warnings))
 
 

@@ -26,7 +26,7 @@ from typing import BinaryIO
 
 from draft.files.os_errors import reason
 from draft.files.safe_read import open_regular
-from draft.problems import Problem, UsageError, display_path
+from draft.problems import CannotProceed, Problem, display_path
 
 TEMP_PREFIX = ".~draft-"
 TEMP_SUFFIX = ".tmp"
@@ -60,9 +60,9 @@ _GENERAL_ADVICE = (
 )
 
 
-def cannot_write(target: Path, error: OSError) -> UsageError:
+def cannot_write(target: Path, error: OSError) -> CannotProceed:
     advice = _ADVICE.get(error.errno or 0, _GENERAL_ADVICE)
-    return UsageError(Problem(file=display_path(target), message=f"无法写入文件（{reason(error)}）。{advice}"))
+    return CannotProceed(Problem(file=display_path(target), message=f"无法写入文件（{reason(error)}）。{advice}"))
 
 
 def occupant(path: Path) -> str | None:
@@ -83,7 +83,7 @@ def occupant(path: Path) -> str | None:
 
 
 def _refuse_unless_file(target: Path) -> os.stat_result | None:
-    """The target's status if it is a plain file, None if nothing is there; UsageError for anything else."""
+    """The target's status if it is a plain file, None if nothing is there; CannotProceed for anything else."""
     try:
         status = os.lstat(target)
     except FileNotFoundError:
@@ -91,7 +91,7 @@ def _refuse_unless_file(target: Path) -> os.stat_result | None:
     except OSError as error:
         raise cannot_write(target, error) from None
     if not stat.S_ISREG(status.st_mode):
-        raise UsageError(
+        raise CannotProceed(
             Problem(
                 file=display_path(target),
                 message=f"这里是一个{occupant(target)}，不是 draft 可以替换的普通文件，没有写入。"
@@ -111,10 +111,10 @@ def replace(target: Path, data: bytes) -> None:
 
 
 def create(target: Path, data: bytes) -> None:
-    """Write ``data`` as the new file ``target``; UsageError if anything, even a broken link, is there."""
+    """Write ``data`` as the new file ``target``; CannotProceed if anything, even a broken link, is there."""
     found = occupant(target)
     if found is not None:
-        raise UsageError(
+        raise CannotProceed(
             Problem(file=display_path(target), message=f"{found}已存在，为免覆盖您的内容没有写入。请换一个文件名。")
         )
     _write(target, data, None)
@@ -145,12 +145,12 @@ def _write(target: Path, data: bytes, mode: int | None) -> None:
 
 
 def ensure_folder(folder: Path, target: Path) -> None:
-    """Make ``folder`` (and the folders above it) for writing ``target``; UsageError naming ``target`` if it cannot be."""
+    """Make ``folder`` (and the folders above it) for writing ``target``; CannotProceed naming ``target`` if it cannot be."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # something else where the folder should be: a file, a link
         blocker = next((part for part in (folder, *folder.parents) if os.path.lexists(part) and not part.is_dir()), folder)
-        raise UsageError(
+        raise CannotProceed(
             Problem(
                 file=display_path(target),
                 message=f"无法写入文件：“{display_path(blocker)}”是一个{occupant(blocker)}，不是文件夹。请换一个文件夹。",
@@ -233,7 +233,7 @@ def keep_backup(target: Path) -> Path:
     try:
         source = open_regular(target, follow_links=False)
     except OSError as error:
-        raise UsageError(
+        raise CannotProceed(
             Problem(file=display_path(target), message=f"无法备份这个文件（{reason(error)}），所以没有覆盖它。")
         ) from None
     with source:
@@ -248,7 +248,7 @@ def keep_backup(target: Path) -> Path:
                 raise cannot_write(backup, error) from None
             _fill(descriptor, source, backup, status)
             return backup
-    raise UsageError(
+    raise CannotProceed(
         Problem(file=display_path(target), message=f"备份文件太多（已有 {MAX_BACKUPS} 个），请先清理旧的 .bak 文件。")
     )
 
@@ -280,7 +280,7 @@ def copy_folder(source: Path, target: Path) -> None:
     """
     found = occupant(target)
     if found is not None:
-        raise UsageError(
+        raise CannotProceed(
             Problem(file=display_path(target), message=f"{found}已存在。为免覆盖您的修改，请换一个新的文件夹名。")
         )
     ensure_folder(target.parent, target)
@@ -293,8 +293,8 @@ def copy_folder(source: Path, target: Path) -> None:
         temp.rename(target)
     except OSError as error:
         raise cannot_write(target, error) from None
-    except UsageError as error:  # a file of the copy could not be written: said of the folder
-        raise UsageError(Problem(file=display_path(target), message=error.problems[0].message)) from None
+    except CannotProceed as error:  # a file of the copy could not be written: said of the folder
+        raise CannotProceed(Problem(file=display_path(target), message=error.problems[0].message)) from None
     finally:
         if temp.exists():
             shutil.rmtree(temp, ignore_errors=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from draft.importer.model import MERGED_PART
 from draft.importer.part_kinds import KIND_NAMES, REQUIRED, classify
 from draft.model.numbering import chinese_numeral
 
@@ -37,7 +38,7 @@ def _merge_extra_parts(parser: Parser, most: int) -> None:
         for part in extra:
             target.content.extend(parser.ranges[id(part.node)])
             parser.note(f"部分超过{chinese_numeral(most)}个，表单放不下：这一部分已原样并入上一部分的末尾（编号按原文写在正文里），请核对。",
-                        part.source)
+                        part.source, MERGED_PART)
         report.parts = keep
 
 

@@ -18,13 +18,14 @@ from draft.importer.assign_kinds import assign_kinds
 from draft.importer.compare import comparable
 from draft.importer.finish_nodes import finish_node, optional_text
 from draft.importer.marks import OWN_LINE_MAX, SENTENCE_END, Marker, match_marker, split_title
-from draft.importer.model import Imported, Note, SourceLayout, snippet
+from draft.importer.model import NOTE, Imported, SourceLayout, note
 from draft.importer.open_nodes import OpenNode, OpenPart
 from draft.importer.part_kinds import PLACEHOLDER_TEXT, classify
 from draft.importer.source import SourcePara
 from draft.kinds import DEFAULT, Kind, by_id
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text
+from draft.problems import Problem
 from draft.text.names import UNIT_NAME
 
 
@@ -46,7 +47,7 @@ class _Found:
     signature: str | None = None
     date: datetime.date | None = None
     date_text: str = ""
-    notes: list[Note] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
     frame: Frame = Frame()  # the 版头 and 版记 lines found (draft.importer.frame_lines)
 
 
@@ -58,8 +59,8 @@ class Parser:
         self.dropped: set[int] = set()  # ids of paragraphs not in the rebuilt body
         self.ranges: dict[int, list[SourcePara]] = {}  # id(part node) → the part's source paragraphs
 
-    def note(self, message: str, para: SourcePara | None = None) -> None:
-        self.report.notes.append(Note(message, para.where if para else "", snippet(para.text) if para else ""))
+    def note(self, message: str, para: SourcePara | None = None, code: str = NOTE) -> None:
+        self.report.notes.append(note(message, para, code))
 
     def drop(self, para: SourcePara, message: str | None = None) -> None:
         self.dropped.add(id(para))
