@@ -788,3 +788,20 @@ def test_text_copied_from_a_pdf_is_joined_back_into_paragraphs(tmp_path: Path, i
     result = imported(source)
     result.assert_body_equals(lines_of(seed))
     assert any("固定宽度断行" in w for w in result.warnings)
+
+
+def test_a_note_is_a_problem_of_the_source_at_its_line_with_a_code(tmp_path: Path) -> None:
+    """One diagnostic type: what the import was unsure of is a warning at the source's line, with a stable code."""
+    from draft.problems import Severity
+
+    lines = ["示例县水利局2022年度法治政府建设工作报告", "一、主要工作", "全年完成水利投资5亿元。", "二、存在的问题", "投入不足。",
+             "三、下一步打算", "加大投入。", "四、其他事项", "无。", "五、附表说明", "略。", "六、再一部分", "略。"]
+    source = tmp_path / "six.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = import_report(source, now=NOW)
+    assert result.form_problems == []
+    [merged] = [note for note in result.notes if note.code == "import-merged-part"]
+    assert (merged.file, merged.line, merged.severity) == ("six.txt", 12, Severity.WARNING)
+    assert note_line(merged).startswith("第12行（“六、再一部分”）：部分超过五个")
+    assert all(note.code.startswith("import-") and note.severity is Severity.WARNING for note in result.notes)
+    assert result.problems == result.notes
