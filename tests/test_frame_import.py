@@ -11,6 +11,7 @@ import yaml
 from conftest import ATTACHMENTS, FRAME_FIELDS, MINIMAL, dedent
 from draft.build import build_form
 from draft.importer import import_report
+from draft.importer.model import note_line
 from draft.word import measure
 
 NOW = datetime.datetime(2025, 3, 1, 9, 30)
@@ -44,7 +45,7 @@ LAST_YEAR = """\
 
 def form_of(source: Path) -> tuple[dict, list[str]]:
     result = import_report(source, now=NOW)
-    return yaml.safe_load(result.form_text), [str(note) for note in result.warnings]
+    return yaml.safe_load(result.form_text), [note_line(note) for note in result.notes]
 
 
 def test_the_frame_of_a_text_report_fills_the_fields(tmp_path: Path) -> None:

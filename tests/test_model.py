@@ -71,7 +71,7 @@ def test_a_layout_default_changed_in_resolve_alone_changes_build_check_and_impor
     result = import_report(source, now=datetime.datetime(2024, 3, 1))
     layout = yaml.safe_load(result.form_text).get("layout", {})
     assert layout == ({"title": "own-line"} if runs_in else {})
-    assert not [note for note in result.warnings if "不同" in str(note) or "多出" in str(note)]
+    assert not [note for note in result.notes if "不同" in str(note) or "多出" in str(note)]
     assert [line for line in result.summary if line.startswith("  排版：")] == [
         "  排版：标题单独成行" if runs_in else "  排版：按公文常规（（一）级标题单独成行，1. 级标题与正文同段，要点连成一段）"
     ]
