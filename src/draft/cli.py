@@ -141,48 +141,25 @@ class _DraftGroup(click.Group):
         except click.UsageError as error:  # a command's arguments
             raise ChineseUsageError.of(error) from None
         except click.ClickException as error:
-            raise _Failed(error.format_message()) from None
+            raise _Told(f"错误：{error.format_message()}") from None
         except click.exceptions.Exit:
             raise
         except KeyboardInterrupt:
             click.echo(err=True)  # closes the terminal's ^C echo, as click does
-            raise _Cancelled() from None
+            raise _Told("已取消。") from None
         except click.Abort:
-            raise _Cancelled() from None
+            raise _Told("已取消。") from None
         except Exception as error:  # a bug of ours: say so plainly, never show a traceback
             if os.environ.get("DRAFT_DEBUG"):
                 raise
-            raise _InternalError(error) from error
+            raise _Told(internal_error(error)) from error
 
 
-class _Failed(click.ClickException):
-    """Any other error click raised, in draft's words and with draft's exit code."""
-
-    exit_code = EXIT_USAGE
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"错误：{self.format_message()}", file=file, err=file is None)
-
-
-class _Cancelled(click.ClickException):
-    """Ctrl+C."""
+class _Told(click.ClickException):
+    """An error that is told by its message alone, on standard error, with exit code 2: Ctrl+C, a bug of
+    draft's (:func:`draft.problems.internal_error`, never a traceback), any other error of click's."""
 
     exit_code = EXIT_USAGE
-
-    def __init__(self) -> None:
-        super().__init__("已取消。")
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(self.format_message(), file=file, err=file is None)
-
-
-class _InternalError(click.ClickException):
-    """A bug of draft's (:func:`draft.problems.internal_error`): told plainly, without a traceback."""
-
-    exit_code = EXIT_USAGE
-
-    def __init__(self, error: Exception) -> None:
-        super().__init__(internal_error(error))
 
     def show(self, file: IO[Any] | None = None) -> None:
         click.echo(self.format_message(), file=file, err=file is None)
