@@ -5,7 +5,7 @@ The public API, for programs (and tests, and bench/) — everything else is inte
     import draft
 
     read = draft.read_form(Path("inputs/2024.yaml"))              # FormError if the form has problems
-    built = draft.build_form(Path("inputs/2024.yaml"), Path("output"), draft.BuildOptions(formats=...))
+    built = draft.build_form(Path("inputs/2024.yaml"), Path("output"), draft.BuildOptions(force=True))
     result = draft.check_form(Path("inputs/2024.yaml"))           # result.findings: Problems with a code
     imported = draft.import_report(Path("2023.docx"))              # imported.form_text, imported.problems
 
