@@ -1,7 +1,7 @@
 """Open a user's YAML form and read it into plain Python data, remembering where each value was written.
 
-Nothing but ``FormError`` (bad content) or ``UsageError`` (the file cannot be opened) ever leaves
-it. This module opens the file: a report given instead of a form, a folder, a pipe or a missing
+Nothing but ``FormError`` (bad content) or ``CannotProceed`` (the file cannot be opened) ever
+leaves it. This module opens the file: a report given instead of a form, a folder, a pipe or a missing
 file is told as such, and a file too large is refused before it is read. Reading the bytes is
 :mod:`draft.form.yaml`'s (:func:`~draft.form.yaml.load_bytes`).
 
@@ -31,7 +31,7 @@ from draft.form.yaml import (
     load_bytes,
     too_large,
 )
-from draft.problems import FormError, Problem, UsageError, display_path
+from draft.problems import CannotProceed, FormError, Problem, display_path
 
 __all__ = [
     "FORBIDDEN",
@@ -92,5 +92,5 @@ def _read_limited(stream: BinaryIO, display: str) -> bytes:
     return stream.read(MAX_BYTES + 1)
 
 
-def _cannot_open(display: str, message: str) -> UsageError:
-    return UsageError(Problem(display, message))
+def _cannot_open(display: str, message: str) -> CannotProceed:
+    return CannotProceed(Problem(display, message))

@@ -14,7 +14,7 @@ import json
 import yaml
 
 from draft.importer.infer import UNIT_PLACEHOLDER
-from draft.importer.model import Imported
+from draft.importer.model import Imported, note_line
 from draft.kinds import DEFAULT, Kind, all_kinds, find
 from draft.kinds.figures_yaml import figures_yaml
 from draft.model.report import Frame, Layout, Node, Part, Text
@@ -69,7 +69,7 @@ def emit(imported: Imported, source_name: str, now: datetime.datetime) -> str:
     ]
     if imported.notes:
         lines += ["#", "# 导入时不能确定、需要您核对的地方："]
-        lines += [f"#   · {note}" for note in imported.notes]
+        lines += [f"#   · {note_line(note)}" for note in imported.notes]
     lines.append("")
     kind = find(report.kind) or all_kinds()[DEFAULT]
     if kind.id != DEFAULT:
