@@ -14,9 +14,10 @@ from typing import NamedTuple
 
 from draft.text.dates import DATE, parse_date
 from draft.text.doc_number import DocNumber, read_doc_number
+from draft.text.names import UNIT_SUFFIXES
 
 #: An issuer's name on a line of its own: short, no punctuation, ending as an organ's name does.
-_ISSUER = re.compile(r"^[^\s，。、；：:,.;（）()]{2,30}?(?:局|委|委员会|办公室|办公厅|政府|院|厅|部|中心|会|处|室|组|办)$")
+_ISSUER = re.compile(rf"^[^\s，。、；：:,.;（）()]{{2,30}}?(?:{UNIT_SUFFIXES})$")
 _DOCUMENT_WORD = re.compile(r"\s*文\s*件$")  # also a line of 文件 alone
 _SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<names>.+)$")
 _NAME_GAPS = re.compile(r"[\s\u3000、，,]+")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-#: What the name of a body that reports ends with: 局, 委员会, 办公室, 人民政府, 街道办事处…
+#: What the name of a body that reports or issues ends with: 局, 委员会, 办公室, 办公厅, 人民政府, 街道办事处, 领导小组…
 UNIT_SUFFIXES = (
-    "局|委员会|委|办公室|办|厅|部|院|署|中心|政府|人民政府|会|所|站|队|处|科|室|馆|支队|大队|街道|街道办事处|镇|乡|"
+    "局|委员会|委|办公室|办公厅|办|厅|部|院|署|中心|政府|人民政府|会|所|站|队|处|科|室|馆|组|支队|大队|街道|街道办事处|镇|乡|"
     "公司|集团|学校|医院|大学|学院|管委会|管理委员会|分局|总局|监狱|实验区|开发区|高新区|新区|示范区"
 )
 #: The digits of a year a report speaks of: 1900–2099 (a regular-expression fragment to build patterns with).
