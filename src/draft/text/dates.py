@@ -15,10 +15,11 @@ import re
 from draft.text.numerals import NUMERAL_1_TO_99, YEAR_DIGIT_NUMERALS, numeral_value, year_value
 
 _ARABIC = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2}))")
-_CHINESE = re.compile(rf"([{YEAR_DIGIT_NUMERALS}]{{4}})\s*年\s*({NUMERAL_1_TO_99})\s*月\s*({NUMERAL_1_TO_99})\s*日")
+# A pattern, not compiled: a report seldom writes its date so, and re compiles it on first use (and caches it).
+_CHINESE = rf"([{YEAR_DIGIT_NUMERALS}]{{4}})\s*年\s*({NUMERAL_1_TO_99})\s*月\s*({NUMERAL_1_TO_99})\s*日"
 #: A date written inside a line (the 印发日期 of ``××办公室 2024年1月20日印发``), in any way :func:`parse_date` reads;
 #: a regular-expression fragment to build patterns with.
-DATE = f"(?:{_ARABIC.pattern}|{_CHINESE.pattern})"
+DATE = f"(?:{_ARABIC.pattern}|{_CHINESE})"
 
 
 def parse_date(value: datetime.date | str) -> datetime.date | None:
@@ -32,7 +33,7 @@ def parse_date(value: datetime.date | str) -> datetime.date | None:
     text = value.strip()
     if arabic := _ARABIC.fullmatch(text):
         year, month, day = (int(part) for part in arabic.groups() if part is not None)
-    elif chinese := _CHINESE.fullmatch(text):
+    elif chinese := re.fullmatch(_CHINESE, text):
         year, month, day = year_value(chinese[1]), numeral_value(chinese[2]), numeral_value(chinese[3])
     else:
         return None
