@@ -20,6 +20,7 @@ from draft.importer import import_report
 from draft.importer.marks import match_marker
 from draft.model.numbering import MarkerStyle, enumerator
 from draft.text.markers import ENUMERATOR, STYLES, read_marker
+from draft.text.numerals import chinese_numeral, numeral_value
 
 #: (a paragraph's text, whether a reader reads a number typed at its start)
 READINGS = [
@@ -133,3 +134,8 @@ def test_a_marker_alone_is_the_checks_but_heads_nothing_for_the_importer() -> No
     assert read_marker("三、 ") is not None
     assert read_marker("三、 ", needs_text_after=True) is None
     assert match_marker("三、 ") is None
+
+
+@given(st.integers(1, 99))
+def test_a_numeral_reads_back_as_its_number(number: int) -> None:
+    assert numeral_value(chinese_numeral(number)) == number
