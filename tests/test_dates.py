@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from draft.text.dates import parse_date, written_date
@@ -34,6 +34,8 @@ def test_a_date_yaml_gave_is_itself() -> None:
     assert parse_date(datetime.date(2024, 1, 15)) == datetime.date(2024, 1, 15)
 
 
+# No deadline: a loaded machine takes longer than hypothesis's 200 ms now and then.
+@settings(deadline=None)
 @given(DATES)
 def test_a_written_date_reads_back(date: datetime.date) -> None:
     assert written_date(date) == f"{date.year}年{date.month}月{date.day}日"
@@ -41,12 +43,14 @@ def test_a_written_date_reads_back(date: datetime.date) -> None:
     assert parse_date(date.isoformat()) == date
 
 
+@settings(deadline=None)
 @given(DATES, st.sampled_from("〇零"))
 def test_a_date_in_chinese_numerals_reads_back(date: datetime.date, zero: str) -> None:
     year = "".join(zero if digit == "0" else chinese_numeral(int(digit)) for digit in str(date.year))
     assert parse_date(f"{year}年{chinese_numeral(date.month)}月{chinese_numeral(date.day)}日") == date
 
 
+@settings(deadline=None)
 @given(st.text(max_size=20))
 def test_any_text_is_a_date_or_none(text: str) -> None:
     date = parse_date(text)
