@@ -279,11 +279,11 @@ def test_changes_describe_the_normalization(text: str) -> None:
     position = 0
     rebuilt = []
     for change in changes:
-        assert change.index >= position  # ordered, not overlapping
-        assert text[change.index : change.index + len(change.old)] == change.old
+        assert change.offset >= position  # ordered, not overlapping
+        assert text[change.offset : change.offset + len(change.old)] == change.old
         assert change.old != change.new
-        rebuilt += [text[position : change.index], change.new]
-        position = change.index + len(change.old)
+        rebuilt += [text[position : change.offset], change.new]
+        position = change.offset + len(change.old)
     rebuilt.append(text[position:])
     assert "".join(rebuilt) == normalize_punctuation(text)
 

@@ -28,6 +28,8 @@ from draft.problems import (
 from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, chinese_usage
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from draft.build.formats import Format
 
 DEFAULT_INPUTS = Path("inputs")
@@ -69,7 +71,7 @@ def _forms(files: tuple[Path, ...]) -> list[Path]:
     return found
 
 
-def _report(problems: list[Problem]) -> None:
+def _report(problems: Iterable[Problem]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
 
@@ -122,7 +124,7 @@ class _DraftGroup(click.Group):
             option.help = HELP_OPTION_HELP
         return option
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
             super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except DraftError as error:
@@ -420,7 +422,7 @@ def check(files: tuple[Path, ...], output_format: str, previous: Path | None) ->
             _report(result.warnings)
             for finding in result.findings:
                 click.echo(str(finding))
-        everything += result.warnings + result.findings
+        everything += [*result.warnings, *result.findings]
     if output_format == "json":
         click.echo(to_json(everything))
     elif read:

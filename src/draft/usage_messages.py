@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 from typing import Any
 
 import click
@@ -47,8 +48,12 @@ _TRANSLATIONS: list[tuple[str, str]] = [
 def chinese_usage(message: str) -> str:
     """``message`` with every phrase click is known to write replaced by its Chinese."""
     for pattern, chinese in _TRANSLATIONS:
-        message = re.sub(pattern, lambda m, c=chinese: c.format(**_names(m)), message)
+        message = re.sub(pattern, partial(_phrase, chinese), message)
     return message
+
+
+def _phrase(chinese: str, match: re.Match[str]) -> str:
+    return chinese.format(**_names(match))
 
 
 def _names(match: re.Match[str]) -> dict[str, str]:

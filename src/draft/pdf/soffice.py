@@ -82,10 +82,10 @@ def _run(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path) ->
     """One LibreOffice process over ``sources``; stopped (with every process it started) if it takes too long."""
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
     command += ["--convert-to", FILTER, "--outdir", str(out_dir), *map(str, sources)]
-    new_group = {"start_new_session": True} if sys.platform != "win32" else {}
     env = {"FONTCONFIG_FILE": str(FONTS), **os.environ}
     process = subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, **new_group
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        start_new_session=sys.platform != "win32",  # a group of its own, for _stop to end everything it started
     )
     try:
         process.wait(timeout=START_SECONDS + SECONDS_PER_FILE * len(sources))
