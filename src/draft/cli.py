@@ -28,8 +28,6 @@ from draft.problems import (
 from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, chinese_usage
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from draft.build.formats import Format
 
 DEFAULT_INPUTS = Path("inputs")
@@ -71,7 +69,7 @@ def _forms(files: tuple[Path, ...]) -> list[Path]:
     return found
 
 
-def _report(problems: Iterable[Problem]) -> None:
+def _report(problems: list[Problem]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
 
@@ -124,7 +122,7 @@ class _DraftGroup(click.Group):
             option.help = HELP_OPTION_HELP
         return option
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
         try:
             super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except DraftError as error:

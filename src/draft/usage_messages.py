@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import partial
 from typing import Any
 
 import click
@@ -48,12 +47,8 @@ _TRANSLATIONS: list[tuple[str, str]] = [
 def chinese_usage(message: str) -> str:
     """``message`` with every phrase click is known to write replaced by its Chinese."""
     for pattern, chinese in _TRANSLATIONS:
-        message = re.sub(pattern, partial(_phrase, chinese), message)
+        message = re.sub(pattern, lambda m: chinese.format(**_names(m)), message)  # noqa: B023 (called at once)
     return message
-
-
-def _phrase(chinese: str, match: re.Match[str]) -> str:
-    return chinese.format(**_names(match))
 
 
 def _names(match: re.Match[str]) -> dict[str, str]:

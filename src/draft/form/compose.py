@@ -155,7 +155,7 @@ class Composer:
     def _scalar(event: ScalarEvent) -> Scalar:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
+            tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         start, end = event.start_mark, event.end_mark
         assert start is not None and end is not None  # always set by the parsers
         return Scalar(Mark(start.line + 1, start.column + 1), event.value, tag, event.style, start.index, end.index)

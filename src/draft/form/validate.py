@@ -61,7 +61,7 @@ class FormValidator(Validator):
     @property
     def overflow(self) -> Counter[int]:
         """Errors of each code not kept, in this validation."""
-        return self._config["overflow"]
+        return self._config["overflow"]  # type: ignore[no-any-return]
 
     def _error(self, *args: Any) -> None:
         if len(args) == 1:  # errors being added (a child validator's, or one just made)

@@ -131,7 +131,7 @@ class FigureReader:
             node = data
             for step in path[:-1]:
                 node = node.setdefault(str(step), {})  # type: ignore[assignment]
-            node[str(path[-1])] = int(value) if isinstance(value, int) else float(value)
+            node[str(path[-1])] = int(value) if isinstance(value, int) else float(value)  # type: ignore[index]
         for disagreement in compute(self.arithmetic, data)[1]:
             place = self.arithmetic.field(disagreement.path).place if disagreement.path in values else ""
             self.notes.append(Note(f"原文的数字不符合“{disagreement.rule}”（{place}）：表单按各项数字重新计算，请核对原文。"))

@@ -90,8 +90,8 @@ def summarize(imported: Imported, source: str) -> list[str]:
         overrides = _overrides(part.node)
         if overrides:
             lines.append(f"      另有 {overrides} 个条目单独设置了排版（见表单中的 layout）")
-    for key in imported.placeholders:
-        lines.append(f"  {key}（{PART_LABELS[key]}）：原文没有，已留占位文字")
+    for kind in imported.placeholders:
+        lines.append(f"  {kind}（{PART_LABELS[kind]}）：原文没有，已留占位文字")
     if imported.source_closing:
         lines.append(f"  结束语：{imported.source_closing}")
     if report.signature or report.date:
