@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import textwrap
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 from unittest import mock
 
 import docx
@@ -19,6 +22,8 @@ import draft.build
 from draft.build import build_form
 from draft.cli import cli
 from draft.render.wording import Wording
+
+T = TypeVar("T")
 
 REPO = Path(__file__).resolve().parents[1]
 INPUTS = REPO / "inputs"
@@ -115,6 +120,28 @@ def body_texts(document: docx.document.Document) -> list[str]:
     paragraphs = document.paragraphs
     title = next((i for i, p in enumerate(paragraphs) if p.style is not None and p.style.style_id == "Title"), 0)
     return [p.text for p in paragraphs[title + 1 :] if p.text.strip()]
+
+
+def seconds(action: Callable[[T], object], argument: T) -> float:
+    """How long ``action(argument)`` takes, by the wall clock."""
+    started = time.perf_counter()
+    action(argument)
+    return time.perf_counter() - started
+
+
+def slowdown(action: Callable[[T], object], small: T, large: T, runs: int = 5) -> float:
+    """How many times longer ``action`` takes on ``large`` than on ``small``, the best of ``runs`` of each.
+
+    A test of speed asserts this ratio, not a time: a busy CI machine, coverage or a slower computer
+    slows both sizes alike, where it would break a time limit. The runs alternate, so that a burst of
+    load elsewhere falls on both sizes.
+    """
+    action(small)  # imports and caches warmed up
+    small_best = large_best = math.inf
+    for _ in range(runs):
+        small_best = min(small_best, seconds(action, small))
+        large_best = min(large_best, seconds(action, large))
+    return large_best / small_best
 
 
 #: Latin-letter words a message may hold besides the user's own: what the user types in a form
