@@ -17,6 +17,7 @@ from unittest import mock
 import docx
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 import draft.build
 from draft.build import build_form
@@ -24,6 +25,13 @@ from draft.cli import cli
 from draft.render.wording import Wording
 
 T = TypeVar("T")
+
+# Property tests have no deadline: hypothesis's 200 ms an example is missed by a loaded machine, not by
+# slow code (the speed tests measure that). In CI (the CI variable set) the examples are the same on
+# every run, so a failure there is reproduced by running the test again; print_blob says how elsewhere.
+settings.register_profile("draft", deadline=None)
+settings.register_profile("ci", settings.get_profile("draft"), derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "draft")
 
 REPO = Path(__file__).resolve().parents[1]
 INPUTS = REPO / "inputs"

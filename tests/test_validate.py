@@ -178,7 +178,7 @@ _form = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(_form)
 def test_validation_never_raises(form: dict) -> None:
     import yaml
