@@ -638,7 +638,7 @@ def test_a_form_ten_times_as_long_loads_in_about_ten_times_the_time() -> None:
         ).encode()
 
     assert len(form(100)) > 20_000  # a long report's worth
-    # Linear: about 10 (10.0-10.5 measured). A stage quadratic in the length takes 100 times as long,
+    # Linear: about 10 (10-11 measured). A stage quadratic in the length takes 100 times as long,
     # so 30 leaves a linear load three times the room on a noisy machine and still fails a quadratic one.
     assert slowdown(load, form(100), form(1000)) < 30
 

@@ -179,7 +179,7 @@ REPORT_PARAGRAPH = (
 def test_ten_times_the_text_takes_about_ten_times_as_long() -> None:
     text = (REPORT_PARAGRAPH * 100)[:20_000]  # a long report's worth
     assert len(punctuation_changes(text)) > 1500  # a text that is mostly work
-    # Linear: about 10 (10.2-10.8 measured). A pass quadratic in the length takes 100 times as long,
+    # Linear: about 10 (10-11 measured). A pass quadratic in the length takes 100 times as long,
     # so 30 leaves a linear pass three times the room on a noisy machine and still fails a quadratic one.
     assert slowdown(normalize_punctuation, text, text * 10) < 30
 
