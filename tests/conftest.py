@@ -23,7 +23,6 @@ from hypothesis import settings
 import draft.build
 from draft.build import build_form
 from draft.cli import cli
-from draft.render.wording import Wording
 
 T = TypeVar("T")
 
@@ -94,7 +93,7 @@ def build_docx(tmp_path: Path, write_form: Callable[[str, str], Path]) -> Callab
     """Build a form given as text and open the result with python-docx."""
 
     def build(text: str) -> docx.document.Document:
-        built = build_form(write_form(text), tmp_path / "out", Wording())
+        built = build_form(write_form(text), tmp_path / "out")
         return docx.Document(str(built.output))
 
     return build

@@ -15,7 +15,6 @@ import pytest
 
 from conftest import INPUTS
 from draft.build import build_form
-from draft.render.wording import Wording
 from ooxml import schema_errors
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -33,7 +32,7 @@ UNCHECKED = "docProps/core.xml"
 
 @pytest.mark.parametrize("name", FORMS)
 def test_every_part_validates(name: str, tmp_path: Path) -> None:
-    docx = zipfile.ZipFile(build_form(FORMS[name], tmp_path, Wording()).output)
+    docx = zipfile.ZipFile(build_form(FORMS[name], tmp_path).output)
     parts = [part for part in docx.namelist() if part != UNCHECKED]
     assert {"word/document.xml", "word/settings.xml", "[Content_Types].xml"} <= set(parts)
     assert any(part.startswith("word/footer") for part in parts)

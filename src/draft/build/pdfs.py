@@ -14,7 +14,6 @@ the summary, saying which files were made and how to get the PDF.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -22,7 +21,8 @@ from typing import TextIO
 from draft.build.formats import PDF
 from draft.build.one import Built, FormBuild, PendingPdf
 from draft.build.protect import put, seal_pdf
-from draft.problems import DraftError, Problem, UsageError, display_path
+from draft.files import private_folders
+from draft.problems import CannotProceed, DraftError, Problem, display_path
 
 
 def with_pdfs(
@@ -55,7 +55,7 @@ def _converted(pending: dict[int, PendingPdf]) -> dict[int, bytes]:
     """Each pending .docx's PDF, as draft publishes it (language, seal), by index; a failed one is left out."""
     from draft.pdf import alignment, language, soffice
 
-    with tempfile.TemporaryDirectory(prefix="draft-pdf-") as work:
+    with private_folders.private_folder("pdf") as work:
         sources = {index: Path(work) / f"{index}.docx" for index in pending}
         for index, source in sources.items():
             with open(source, "wb") as stream:  # a private folder: no need of safe_write's care
@@ -71,10 +71,10 @@ def _finished(done: FormBuild, pending: PendingPdf, pdf: bytes | None, force: bo
     assert built is not None
     try:
         if pdf is None:
-            raise UsageError(_not_converted(built, pending))
+            raise CannotProceed(_not_converted(built, pending))
         written = put(pending.target, pdf, PDF.writable(pending.target, force))
     except DraftError as error:
-        return done._replace(built_=built._replace(pdf=None), error=(type(error), error.problems))
+        return done._replace(built_=built._replace(pdf=None), error=error)
     return done._replace(built_=Built(built.files + (written,), built.warnings))
 
 
