@@ -527,9 +527,9 @@ BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
 
 
 def test_alias_bomb_is_refused_quickly(loader: type) -> None:
-    started = time.perf_counter()
+    started = time.thread_time()  # processor time: what else the machine runs does not count
     problem = only_problem(BILLION_LAUGHS)
-    assert time.perf_counter() - started < 2
+    assert time.thread_time() - started < 2
     assert problem.message.startswith(f"表单展开后的内容太多（超过 {MAX_NODES:,} 项）")
     assert problem.line > 0
 
@@ -589,10 +589,10 @@ def test_nesting_over_the_limit_is_refused(loader: type) -> None:
     ],
 )
 def test_deep_nesting_is_refused_fast(loader: type, text: str) -> None:
-    started = time.perf_counter()
+    started = time.thread_time()  # processor time: what else the machine runs does not count
     problem = only_problem(text)
     # The pure-Python parser is only a fallback, and several times slower.
-    assert time.perf_counter() - started < (2 if loader is yaml.CSafeLoader else 10)
+    assert time.thread_time() - started < (2 if loader is yaml.CSafeLoader else 10)
     assert "层级太深" in problem.message
 
 
