@@ -222,7 +222,7 @@ def test_same_key_in_different_mappings_is_fine() -> None:
         pytest.param("a:\n\tb: 1\n", 2, 1, "请用空格缩进，不要用 Tab 键", id="tab-indent"),
         pytest.param("a:\n  b: 1\n  \tc: 2\n", 3, 3, "请用空格缩进，不要用 Tab 键", id="tab-after-spaces"),
         pytest.param(
-            "标题: 时间: 2023年\n", 1, 7, '请给整个内容加上英文引号，例如：标题: "时间: 2023年"', id="colon-in-value"
+            "标题: 时间: 2023年\n", 1, 7, '句子里的冒号请用中文冒号“：”，改成：标题: 时间：2023年', id="colon-in-value"
         ),
         pytest.param("a: 1\n标题：内容\nb: 2\n", 2, 3, "中文冒号“：”", id="fullwidth-colon"),
         pytest.param("标题：内容\nb: 2\n", 1, 3, "请改成：标题: 内容", id="fullwidth-colon-first-line"),

@@ -11,6 +11,8 @@ import click
 import pytest
 
 from conftest import MINIMAL, run_cli
+from draft.form.load import load_bytes
+from draft.problems import FormError
 from draft.usage_messages import chinese_usage
 
 
@@ -120,16 +122,35 @@ def test_a_date_years_after_the_report_s_year_is_refused(tmp_path: Path, date: s
 # --- Characters nobody can see ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("space", "name"), [("\u3000\u3000", "全角空格（U+3000）"), ("\u00a0\u00a0", "不换行空格（U+00A0）")])
-def test_indentation_with_full_width_or_no_break_spaces_is_told_as_such(tmp_path: Path, space: str, name: str) -> None:
+@pytest.mark.parametrize(
+    ("space", "name", "spaces"), [("\u3000\u3000", "全角空格（U+3000）", 4), ("\u00a0\u00a0", "不换行空格（U+00A0）", 2)]
+)
+def test_indentation_with_full_width_or_no_break_spaces_is_told_as_such(tmp_path: Path, space: str, name: str, spaces: int) -> None:
+    # Told at its line and column, the character named, and nothing else: the line read as meant, the part is not empty.
     text = MINIMAL.replace("  text: 学习还不够深入。", f"{space}text: 学习还不够深入。")
     result = run_cli("validate", form(tmp_path, text), cwd=tmp_path)
     assert result.exit_code == 1
-    assert (
-        f"这一行开头的缩进里有{name}。YAML 只认半角空格的缩进，所以把它们连同“text”当成了一个不认识的字段名。"
-        "请删掉这些字符，改用半角空格缩进（每一级两个空格）。"
-    ) in result.stderr
-    assert "不认识的字段“" not in result.stderr
+    assert result.stderr == (
+        f"form.yaml:6:1:这一行开头的缩进里有{name}，通常是从网页、Word 或聊天软件复制粘贴时带进来的。"
+        f"YAML 只认半角空格的缩进，读不出这一行的层级。请删掉这些字符，改用半角空格缩进（行首 {spaces} 个空格）：text: 学习还不够深入。\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "name"),
+    [
+        # YAML stops at the line: it was told as indentation in general, at the line after it.
+        ("measures:\n  text: |\n    一段\n  \u3000二段\nyear: 2023\n", 4, 3, "全角空格（U+3000）"),
+        ("measures:\n  text: 好\n\u00a0\u00a0title: 好\nyear: 2023\n", 3, 1, "不换行空格（U+00A0）"),
+        ("measures:\n  items:\n    - title: 好\n    \u200b  text: 好\n", 4, 5, "零宽空格（U+200B）"),
+    ],
+)
+def test_invisible_indentation_is_named_at_its_line_and_column(text: str, line: int, column: int, name: str) -> None:
+    with pytest.raises(FormError) as raised:
+        load_bytes(text.encode(), Path("form.yaml"))
+    [problem] = raised.value.problems
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message.startswith(f"这一行开头的缩进里有{name}，")
 
 
 def test_an_invisible_character_in_a_field_name_is_named(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import click
 
@@ -23,6 +23,17 @@ EXIT_USAGE = 2
 #: Most problems of one kind listed for a form; the rest are counted in one line. (A form with
 #: 20,000 unknown fields needs its first ones fixed, not 20,000 lines.)
 MAX_SAME_PROBLEM = 100
+
+
+class Rewrite(NamedTuple):
+    """A fix a program can apply: lines ``first`` to ``last`` (1-based, inclusive) of the form replaced by ``text``.
+
+    What the message asks for, written out: applying it gives the form the user meant (the tests apply each one).
+    """
+
+    first: int
+    last: int
+    text: str  # the lines written right, without the final line break; "" removes the lines
 
 
 class Severity(Enum):
@@ -43,7 +54,8 @@ class Problem:
     Both are empty when the problem is the file. ``code`` names the kind of problem for
     programs, stable across versions (``manual-numbering``, ``import-note``); validation's
     problems have none (``--format json`` says ``invalid-form``). ``fix`` is the change to make,
-    where it is mechanical.
+    where it is mechanical; ``rewrite`` is a form's slip fixed as lines of the form, where the message
+    says how to write the line.
     """
 
     file: str
@@ -58,6 +70,7 @@ class Problem:
     #: Draft itself puts this right when it builds (the finding is listed to be checked, not acted on),
     #: so ``build --strict`` does not hold the report back for it.
     fixed_by_draft: bool = False
+    rewrite: Rewrite | None = None
 
     def location(self) -> str:
         if self.line:

@@ -13,7 +13,7 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from draft.form.load import LoadedForm, format_field, load_form
+from draft.form.load import LoadedForm, UnreadForm, format_field, load_form
 from draft.form.places import place_name
 from draft.form.positions import Positions
 from draft.form.validate import validate_form
@@ -45,7 +45,26 @@ def read_form(path: Path, *, normalize: bool = True, today: datetime.date | None
     ``normalize=False`` keeps the punctuation as typed (``--keep-punctuation``), as does the form's
     ``normalize_punctuation: false``.
     """
-    return read_loaded(load_form(path), normalize=normalize, today=today)
+    try:
+        loaded = load_form(path)
+    except UnreadForm as unread:
+        raise FormError(validated_too(unread, today)) from None
+    return read_loaded(loaded, normalize=normalize, today=today)
+
+
+def validated_too(unread: UnreadForm, today: datetime.date | None = None) -> list[Problem]:
+    """The problems of a form YAML could not read as written, and what validation says of it as read past them.
+
+    So one run tells a slip of YAML's and one of the form's alike (a Chinese colon and ``year: 2026年``). What
+    validation says of a line that was repaired is left out: that line has its message already.
+    """
+    if unread.recovered is None:
+        return unread.problems
+    _, found = validate_form(unread.recovered, today)
+    errors = [problem for problem in unread.problems if problem.severity is Severity.ERROR]
+    errors += [problem for problem in found if problem.line not in unread.repaired]
+    errors.sort(key=lambda problem: (problem.line, problem.column))
+    return errors + [problem for problem in unread.problems if problem.severity is not Severity.ERROR]
 
 
 def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:

@@ -43,11 +43,13 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from draft.form.places import place_name
-from draft.form.yaml_errors import colon_slip, colon_slip_message, describe_syntax_error, quoted
-from draft.problems import FormError, Problem, Severity, display_path, readable
+from draft.form.yaml_errors import SyntaxIssue, colon_slip, colon_slip_message, describe_syntax_error, excerpt, quoted
+from draft.form.yaml_recovery import MAX_REPAIRS, BrokenLine, Reach, Repair, misread_indentation, repair, replaced, unseen_indentation
+from draft.problems import FormError, Problem, Rewrite, Severity, display_path, readable
 from draft.text.chinese import chinese_at_join
 from draft.text.decode import GB18030, SAVE_AS_UTF8, BadUtf8, NotText, decode
 from draft.text.lines import LINE_BREAKS, Lines
+from draft.text.paragraphs import join_lines
 
 if TYPE_CHECKING:
     from draft.model.report import FormPath
@@ -159,8 +161,8 @@ class LoadProblems:
     def add(self, problem: Problem) -> None:
         (self.warnings if problem.severity is Severity.WARNING else self.errors).append(problem)
 
-    def error(self, message: str, mark: Mark | None = None, path: FormPath = ()) -> None:
-        self.add(self._problem(message, mark, path, Severity.ERROR))
+    def error(self, message: str, mark: Mark | None = None, path: FormPath = (), rewrite: Rewrite | None = None) -> None:
+        self.add(self._problem(message, mark, path, Severity.ERROR, rewrite))
 
     def warn(self, message: str, mark: Mark | None = None, path: FormPath = ()) -> None:
         self.add(self._problem(message, mark, path, Severity.WARNING))
@@ -173,9 +175,9 @@ class LoadProblems:
         """Errors in the order of the file, then warnings."""
         return sorted(self.errors, key=lambda problem: (problem.line, problem.column)) + self.warnings
 
-    def _problem(self, message: str, mark: Mark | None, path: FormPath, severity: Severity) -> Problem:
+    def _problem(self, message: str, mark: Mark | None, path: FormPath, severity: Severity, rewrite: Rewrite | None = None) -> Problem:
         line, column = (mark.line, mark.column) if mark else (0, 0)
-        return Problem(self.display, message, line, column, format_field(path), severity, place_name(path))
+        return Problem(self.display, message, line, column, format_field(path), severity, place_name(path), rewrite=rewrite)
 
 
 # --- bytes → text ---------------------------------------------------------------------------------
@@ -355,8 +357,8 @@ class Composer:
                 # libyaml (0.2.5 and later) has a depth limit of its own, far above ours,
                 # and its scanner may reach it before our composer sees the events.
                 self.problems.stop(TOO_DEEP, _problem_mark(error))
-            issue = describe_syntax_error(error, self.source)
-            self.problems.stop(issue.message, Mark(issue.line, issue.column) if issue.line else None)
+            stopped = _problem_mark(error)
+            raise BrokenLine(describe_syntax_error(error, self.source), stopped.line if stopped else 0) from None
         except (ValueError, OverflowError):
             # Only the pure-Python scanner: it calls chr() on "\\UFFFFFFFF" unchecked.
             self.problems.stop(
@@ -491,7 +493,10 @@ class ScalarReader:
         if node.tag == _STR_TAG:  # most values; SafeConstructor would return the text as is
             if node.style == "|":
                 return node.value
-            return join_folded_lines(node.value, self.source.text[node.start : node.end], node.style)
+            text = join_folded_lines(node.value, self.source.text[node.start : node.end], node.style)
+            if not node.style:  # plain: None from PyYAML's parser, "" from libyaml's
+                self._check_comment_after(node, text, path)
+            return text
         kind = _SCALAR_KINDS.get(node.tag)
         if kind is None:
             if node.tag == _MERGE_TAG and node.value == "<<":  # YAML reads a bare << as its merge key, not a tag typed
@@ -532,6 +537,46 @@ class ScalarReader:
                     Mark(line, column),
                     path,
                 )
+
+    def _check_comment_after(self, node: Scalar, text: str, path: FormPath) -> None:
+        """Report the words YAML took for a comment at the end of a text, or on the lines that continue it.
+
+        ``开设 #法治青山# 话题……`` reads as ``开设``: the rest is a comment to YAML, and would be
+        dropped without a word. The composer sees no comment, so the text as written is compared with
+        the lines it stands on.
+        """
+        first_line, _ = self.source.position(node.start)
+        last_line, _ = self.source.position(max(node.end - 1, node.start))
+        rest = self.source.line(last_line)[self.source.position(node.end)[1] - 1 :] if node.end > node.start else ""
+        same_line = rest.lstrip(" \t")
+        lost: list[tuple[int, int, str]] = []  # (line, column of "#", the words lost)
+        if same_line.startswith("#"):
+            lost.append((last_line, self.source.position(node.end)[1] + len(rest) - len(same_line), same_line))
+        depth = len(self.source.line(first_line)) - len(self.source.line(first_line).lstrip(" "))
+        number = last_line + 1
+        while number <= self.source.count:  # comment lines indented as the text's own next line would be
+            line = self.source.line(number)
+            body = line.lstrip(" ")
+            if not body.startswith("#") or len(line) - len(body) <= depth:
+                break
+            lost.append((number, len(line) - len(body) + 1, body.rstrip()))
+            number += 1
+        if not lost:
+            return
+        prefix = self.source.line(first_line)[: self.source.position(node.start)[1] - 1]
+        meant = text + rest.rstrip() if same_line.startswith("#") else text
+        meant = join_lines([meant, *(words for number, _, words in lost if number > last_line)])
+        fixed = f"{prefix}{quoted(meant)}"
+        at, column, words = lost[0]
+        where = "这一行“ #”后面" if at == last_line else "这一行以“#”开头，它"
+        self.problems.error(
+            f"{where}的文字被 YAML 当成了注释，不会印到报告里：“{excerpt(words)}”。"
+            f"如果它是内容的一部分，请给整个内容加上英文引号，改成：{excerpt(fixed.strip(), len(prefix.strip()) + len(text))}；"
+            "如果是写给自己看的注释，请把它单独写成一行，写在这段内容的上面。",
+            Mark(at, column),
+            path,
+            Rewrite(first_line, lost[-1][0], fixed) if "[" not in prefix and "{" not in prefix else None,
+        )
 
     def _unconvertible(self, node: Scalar, kind: str, path: FormPath) -> None:
         if node.tag == TAG + "timestamp":
@@ -902,14 +947,104 @@ class ValueBuilder:
         return entries
 
 
+# --- Reading on past a broken line ----------------------------------------------------------------
+# A syntax error is told, its line repaired in a copy of the text (draft.form.yaml_recovery), and the
+# copy parsed again, so that one run tells every slip. Indentation YAML does not see is found line by
+# line first: YAML would read it as part of a field's name, or stop with a message about indentation.
+
+# A line that starts with a character YAML takes for text where indentation belongs (pre-filter).
+_UNSEEN_LEAD = re.compile(r"^[ \t]*[^\S\r\n \t]|^[ \t]*[\u200b-\u200d\u2060\ufeff]", re.MULTILINE)
+# What follows such indentation on a line of the form's structure: a field or a list item.
+_FIELD_OR_ITEM = re.compile(r"(?:-[ \t]|[^\s:#\-][^:#]*:(?:[ \t]|$))")
+
+
+def compose_form(source: Lines, problems: LoadProblems) -> tuple[Node | None, Lines, list[Repair]]:
+    """The node tree of the form, read past every line that can be repaired; the text read, and the repairs."""
+    repairs: list[Repair] = []
+    if _UNSEEN_LEAD.search(source.text):
+        for number in range(1, source.count + 1):
+            line = source.line(number)
+            found = unseen_indentation(line)
+            if found is None or not _FIELD_OR_ITEM.match(found.fixed.lstrip(" ")):
+                continue
+            if misread_indentation(source, number, found):
+                problems.error(found.message, Mark(number, found.column), rewrite=Rewrite(number, number, found.fixed))
+                repairs.append(Repair(number, found.fixed, True))
+                source = replaced(source, repairs[-1])
+    reach = Reach(PARSER)
+    told: set[int] = set()
+    while True:
+        attempt = LoadProblems(problems.display)
+        try:
+            root = Composer(source, attempt).compose()
+        except BrokenLine as broken:
+            broken = _named_indentation(source, broken)
+            fix = repair(source, broken, reach) if len(repairs) < MAX_REPAIRS else None
+            _tell(broken, fix, told, problems)
+            if fix is None:
+                _keep(attempt, problems)
+                raise Stop from None
+            source = replaced(source, fix)
+            repairs.append(fix)
+            continue
+        except Stop:
+            _keep(attempt, problems)
+            raise
+        _keep(attempt, problems)
+        return root, source, repairs
+
+
+def _named_indentation(source: Lines, broken: BrokenLine) -> BrokenLine:
+    """The error told as the indentation YAML does not see, where the line it is about (or stopped at) has some."""
+    for number in dict.fromkeys((broken.issue.line, broken.reached)):
+        found = unseen_indentation(source.line(number)) if number else None
+        if found is not None:
+            return BrokenLine(SyntaxIssue(number, found.column, found.message, found.fixed), broken.reached)
+    return broken
+
+
+def _tell(broken: BrokenLine, fix: Repair | None, told: set[int], problems: LoadProblems) -> None:
+    issue = broken.issue
+    if issue.line in told:  # a line repaired before, met again
+        return
+    told.add(issue.line)
+    message, rewrite = issue.message, None
+    if fix is not None and fix.faithful and fix.line == issue.line:
+        rewrite = Rewrite(fix.line, fix.line, fix.text)
+        if issue.fixed is None:  # the fix found by trying indentations: said in the message too
+            spaces = len(fix.text) - len(fix.text.lstrip(" "))
+            message += f"这一行改成（行首 {spaces} 个空格）：{excerpt(fix.text.strip())}"
+    problems.error(message, Mark(issue.line, issue.column) if issue.line else None, rewrite=rewrite)
+
+
+def _keep(attempt: LoadProblems, problems: LoadProblems) -> None:
+    """The problems found by the last reading of the text (earlier ones were found again in it, or not at all)."""
+    for problem in attempt.errors + attempt.warnings:
+        problems.add(problem)
+
+
 # --- Running the stages ---------------------------------------------------------------------------
 
 
+class UnreadForm(FormError):
+    """A form with problems, and the form as read past them (its broken lines repaired as their messages
+    ask), for validation to look at the rest."""
+
+    def __init__(self, problems: list[Problem], recovered: LoadedForm | None = None, repaired: frozenset[int] = frozenset()) -> None:
+        # The defaults rebuild it where it crosses to another process (DraftError.__reduce__), as a FormError.
+        super().__init__(problems)
+        self.recovered = recovered
+        self.repaired = repaired  # the lines repaired: what validation says of them is already told
+
+
 def load_bytes(raw: bytes, path: Path) -> LoadedForm:
-    """Parse the bytes of a form; ``path`` is only used to name the file in messages."""
+    """Parse the bytes of a form; ``path`` is only used to name the file in messages.
+
+    A form with problems raises :class:`UnreadForm`, holding the form as read past them where it could be.
+    """
     problems = LoadProblems(display_path(path))
     try:
-        form = _load(raw, path, problems)
+        form, repairs = _load(raw, path, problems)
     except Stop:
         raise FormError(problems.all()) from None
     except (RecursionError, MemoryError):
@@ -918,11 +1053,11 @@ def load_bytes(raw: bytes, path: Path) -> LoadedForm:
         problems.error(TOO_COMPLEX)
         raise FormError(problems.all()) from None
     if problems.errors:
-        raise FormError(problems.all())
+        raise UnreadForm(problems.all(), form, frozenset(fix.line for fix in repairs))
     return form
 
 
-def _load(raw: bytes, path: Path, problems: LoadProblems) -> LoadedForm:
+def _load(raw: bytes, path: Path, problems: LoadProblems) -> tuple[LoadedForm, list[Repair]]:
     if len(raw) > MAX_BYTES:
         problems.add(too_large(problems.display, len(raw)))
         raise Stop
@@ -933,7 +1068,12 @@ def _load(raw: bytes, path: Path, problems: LoadProblems) -> LoadedForm:
             f"这个文件的名字不是 UTF-8 编码（可能来自中文 Windows 上做的压缩包），这里按 GBK 显示为“{readable(path.name)}”，"
             "在这台电脑上它可能显示为乱码，生成的文件名也一样。建议把文件改个名字。"
         )
-    root = Composer(source, problems).compose()
+    root, source, repairs = compose_form(source, problems)
+    if not all(fix.faithful for fix in repairs):
+        # A line was left out to read on: what the form holds without it is not what the user wrote,
+        # so nothing more is told of it than the lines YAML could not read.
+        raise Stop
     builder = ValueBuilder(source, problems)
     data = builder.root(root)
-    return LoadedForm(path, problems.display, data, builder.value_marks, builder.key_marks, problems.warnings, source.text)
+    form = LoadedForm(path, problems.display, data, builder.value_marks, builder.key_marks, problems.warnings, source.text)
+    return form, repairs
