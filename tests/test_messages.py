@@ -3,6 +3,7 @@ characters and numbers that look right but are not."""
 
 from __future__ import annotations
 
+import datetime
 import errno
 import os
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from conftest import MINIMAL, run_cli
 from draft.form.load import load_bytes
+from draft.form.starter import proposed_year
 from draft.problems import FormError
 from draft.usage_messages import chinese_usage
 
@@ -182,4 +184,6 @@ def test_a_date_beside_a_year_written_as_true_or_false_is_not_judged_by_it(tmp_p
     # YAML reads no and false as a boolean, which Python counts as the number 0.
     result = run_cli("validate", form(tmp_path, MINIMAL.replace("year: 2023", "year: false") + "date: 0181-10-19\n"), cwd=tmp_path)
     assert result.exit_code == 1
-    assert result.stderr == "form.yaml:2:7 报告年度:year（报告年度） 应写阿拉伯数字的年份，例如 2023，现在是“false”。\n"
+    # The example is the year being reported on now (the form's own is no year).
+    example = proposed_year(datetime.date.today())
+    assert result.stderr == f"form.yaml:2:7 报告年度:year（报告年度） 应写阿拉伯数字的年份，例如 {example}，现在是“false”。\n"

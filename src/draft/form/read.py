@@ -56,13 +56,15 @@ def validated_too(unread: UnreadForm, today: datetime.date | None = None) -> lis
     """The problems of a form YAML could not read as written, and what validation says of it as read past them.
 
     So one run tells a slip of YAML's and one of the form's alike (a Chinese colon and ``year: 2026年``). What
-    validation says of a line that was repaired is left out: that line has its message already.
+    validation says of a line that was repaired, or that has a message of the loader's, is left out: that line
+    has its message already.
     """
     if unread.recovered is None:
         return unread.problems
     _, found = validate_form(unread.recovered, today)
     errors = [problem for problem in unread.problems if problem.severity is Severity.ERROR]
-    errors += [problem for problem in found if problem.line not in unread.repaired]
+    told = unread.repaired | {problem.line for problem in errors}
+    errors += [problem for problem in found if problem.line not in told]
     errors.sort(key=lambda problem: (problem.line, problem.column))
     return errors + [problem for problem in unread.problems if problem.severity is not Severity.ERROR]
 

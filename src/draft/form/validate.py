@@ -125,11 +125,12 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
     kind = find(loaded.data.get("kind", DEFAULT))
     if kind is None:
         return loaded.data, [unknown_kind(loaded)]
-    validator, schema, registry = _validator(today or datetime.date.today(), kind.id)
+    today = today or datetime.date.today()
+    validator, schema, registry = _validator(today, kind.id)
     # Validation only: cerberus's normalizer crashes on a list where a mapping belongs,
     # and the form needs no normalizing (the model builder takes numbers as text).
     validator.validate(loaded.data, normalize=False)
-    explainer = Explainer(loaded, schema, registry, kind)
+    explainer = Explainer(loaded, schema, registry, kind, today)
     problems = _explained(explainer, validator.errors, validator.overflow)
     problems.extend(date_problems(loaded, loaded.data))
     problems.extend(placeholder_problems(loaded, loaded.data))
