@@ -50,9 +50,10 @@ from typing import NamedTuple
 
 from draft.check import characters, disclosure, frame, numbering, numbers, paragraphs, punctuation, structure, unfinished, years
 from draft.check.context import Context, Finding
-from draft.form.read import ReadForm, read_form
+from draft.form.load import UnreadForm
+from draft.form.read import ReadForm, read_as_fixed, read_form
 from draft.model.report import Report
-from draft.problems import MAX_SAME_PROBLEM, Problem, Severity
+from draft.problems import MAX_SAME_PROBLEM, FormError, Problem, Severity
 
 __all__ = ["CheckResult", "Finding", "check_form", "check_read", "summary", "to_json"]
 
@@ -91,9 +92,22 @@ def check_form(path: Path, *, normalize: bool = True, previous: Path | None = No
     ``normalize=False`` checks the form as ``draft build --keep-punctuation`` prints it. ``previous``
     is last year's form, which this year's figures and problems are compared with.
     """
-    read = read_form(path, normalize=normalize)
+    try:
+        read = read_form(path, normalize=normalize)
+    except UnreadForm as unread:
+        raise FormError(unread.problems + errors_beyond(unread, normalize)) from None
     last_year = read_form(previous, normalize=normalize).report if previous is not None else None
     return CheckResult(warnings=read.warnings, findings=check_read(read, last_year))
+
+
+def errors_beyond(unread: UnreadForm, normalize: bool = True) -> list[Finding]:
+    """The errors the check finds in a form that does not validate yet, as its fixes would make it: what would
+    print wrong (a number typed before a title) is told in the same run as the slips. Its hints wait until the
+    form validates; nothing is told of a line a fix wrote."""
+    fixed = read_as_fixed(unread, normalize=normalize)
+    if fixed is None:
+        return []
+    return [finding for finding in check_read(fixed.read) if finding.severity is Severity.ERROR and finding.line not in fixed.rewritten]
 
 
 def check_read(read: ReadForm, previous: Report | None = None) -> list[Finding]:
