@@ -271,8 +271,9 @@ class Scalar(NamedTuple):
     value: str
     tag: str
     style: str | None
-    start: int  # index of the scalar's first character in the text, for locating escapes
+    start: int  # index of the scalar's first character in the text (its ``&anchor`` or ``!tag`` if any), for locating escapes
     end: int
+    anchor: str | None = None
 
 
 class Sequence(NamedTuple):
@@ -382,7 +383,7 @@ class Composer:
             tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         start, end = event.start_mark, event.end_mark
         assert start is not None and end is not None  # always set by the parsers
-        return Scalar(Mark(start.line + 1, start.column + 1), event.value, tag, event.style, start.index, end.index)
+        return Scalar(Mark(start.line + 1, start.column + 1), event.value, tag, event.style, start.index, end.index, event.anchor)
 
     def _collection(self, event: CollectionStartEvent, depth: int) -> Sequence | Mapping:
         mark = _mark(event)
@@ -494,6 +495,8 @@ class ScalarReader:
             if node.style == "|":
                 return node.value
             text = join_folded_lines(node.value, self.source.text[node.start : node.end], node.style)
+            if self.source.text.startswith("!", node.start) or self.source.text.startswith("!", node.start + len(self._properties(node))):
+                self.properties_dropped(node, path, "类型标记")
             if not node.style:  # plain: None from PyYAML's parser, "" from libyaml's
                 self._check_comment_after(node, text, path)
             return text
@@ -537,6 +540,30 @@ class ScalarReader:
                     Mark(line, column),
                     path,
                 )
+
+    def _properties(self, node: Scalar) -> str:
+        """What is written before a text's first character: its ``&anchor`` and ``!tag``, with the spaces after them."""
+        found = _PROPERTIES.match(self.source.text, node.start, node.end)
+        return found.group() if found else ""
+
+    def properties_dropped(self, node: Scalar, path: FormPath, what: str) -> None:
+        """Report the ``&a`` or ``!`` a text starts with, which YAML takes away (``&a 中`` reads as ``中``)."""
+        properties = self._properties(node)
+        line, _ = self.source.position(node.start)
+        written = self.source.text[node.start : node.end]
+        rewrite = None
+        if not any(char in written for char in LINE_BREAKS):
+            start = node.start - self.source.starts[line - 1]
+            whole = self.source.line(line)
+            kept = properties + node.value if node.style else written  # a quoted text: its own quotes go
+            rewrite = Rewrite(line, line, whole[:start] + quoted(kept.strip()))
+        fix = f"，改成：{excerpt(rewrite.text.strip())}" if rewrite else ""
+        self.problems.error(
+            f"内容开头的“{properties.strip()}”在 YAML 里是{what}，不会印到报告里。如果它是内容的一部分，请给整个内容加上英文引号{fix}。",
+            node.mark,
+            path,
+            rewrite,
+        )
 
     def _check_comment_after(self, node: Scalar, text: str, path: FormPath) -> None:
         """Report the words YAML took for a comment at the end of a text, or on the lines that continue it.
@@ -613,6 +640,10 @@ class ScalarReader:
             node.mark,
             path,
         )
+
+
+# A text's anchor and tag as written before it: ``&a !!str ``.
+_PROPERTIES = re.compile(r"(?:[&!]\S*\s+)+")
 
 
 def _unescape(code: str) -> str:
@@ -741,6 +772,10 @@ class ValueBuilder:
         self._flattening: set[int] = set()
         # However often a node is aliased, it is converted and checked once.
         self._scalar_values: dict[int, Any] = {}
+        # Texts written with an ``&anchor``, and what ``*alias`` copies: an anchor no alias copies is no YAML
+        # of the user's, but the start of a text (``&a 中``) that YAML took away.
+        self._anchored: list[tuple[Scalar, FormPath]] = []
+        self._aliased: set[int] = set()
         self._entries_of: dict[int, list[_Entry]] = {}
 
     def root(self, node: Node | None) -> dict[str, Any]:
@@ -762,6 +797,9 @@ class ValueBuilder:
                 node.mark,
             )
         data: dict[str, Any] = self._value(node, (), 0)
+        for text, path in self._anchored:
+            if id(text) not in self._aliased:
+                self.scalars.properties_dropped(text, path, "引用标记")
         return data
 
     def _colon_hint(self) -> str:
@@ -803,6 +841,7 @@ class ValueBuilder:
             self._self_reference(alias, path)
             return None
         outer = self._copy
+        self._aliased.add(id(alias.target))
         self._copy = outer or alias.mark
         try:
             return self._build(alias.target, path, depth)
@@ -836,6 +875,8 @@ class ValueBuilder:
         value = self._scalar_values.get(id(node), _UNSEEN)
         if value is _UNSEEN:
             value = self._scalar_values[id(node)] = self.scalars.value(node, path)
+            if node.anchor is not None and node.tag == _STR_TAG:
+                self._anchored.append((node, path))
         self._count_characters(node.value, node.mark, path)
         return value
 
