@@ -566,20 +566,31 @@ class ScalarReader:
         )
 
     def _check_comment_after(self, node: Scalar, text: str, path: FormPath) -> None:
-        """Report the words YAML took for a comment at the end of a text, or on the lines that continue it.
+        """Report the words YAML took for a comment in a text: after it on its line, on the lines that continue
+        it, or after its field's colon where the text starts on the next line.
 
         ``开设 #法治青山# 话题……`` reads as ``开设``: the rest is a comment to YAML, and would be
         dropped without a word. The composer sees no comment, so the text as written is compared with
         the lines it stands on.
         """
-        first_line, _ = self.source.position(node.start)
+        first_line, start_column = self.source.position(node.start)
         last_line, _ = self.source.position(max(node.end - 1, node.start))
-        rest = self.source.line(last_line)[self.source.position(node.end)[1] - 1 :] if node.end > node.start else ""
+        end_column = self.source.position(node.end)[1]
+        rest = self.source.line(last_line)[end_column - 1 :] if node.end > node.start else ""
         same_line = rest.lstrip(" \t")
-        lost: list[tuple[int, int, str]] = []  # (line, column of "#", the words lost)
+        prefix = self.source.line(first_line)[: start_column - 1]
+        first = first_line
+        lost: list[tuple[int, int, str]] = []  # (line, column of "#", the words lost), in the order of the file
+        above = self._field_line_above(first_line) if not prefix.strip() else None
+        if above is not None:  # "text: #话题" and the text on the next line
+            found = _COMMENT_AFTER_KEY.search(self.source.line(above))
+            if found is not None:
+                first, prefix = above, self.source.line(above)[: found.start("comment")]
+                lost.append((above, found.start("comment") + 1, found["comment"].rstrip()))
         if same_line.startswith("#"):
-            lost.append((last_line, self.source.position(node.end)[1] + len(rest) - len(same_line), same_line))
-        depth = len(self.source.line(first_line)) - len(self.source.line(first_line).lstrip(" "))
+            lost.append((last_line, end_column + len(rest) - len(same_line), same_line))
+        field_line = self.source.line(above if above is not None else first_line)  # where the text's field is written
+        depth = len(field_line) - len(field_line.lstrip(" "))
         number = last_line + 1
         while number <= self.source.count:  # comment lines indented as the text's own next line would be
             line = self.source.line(number)
@@ -590,20 +601,29 @@ class ScalarReader:
             number += 1
         if not lost:
             return
-        prefix = self.source.line(first_line)[: self.source.position(node.start)[1] - 1]
+        before = [words for number, _, words in lost if number < first_line]
         meant = text + rest.rstrip() if same_line.startswith("#") else text
-        meant = join_lines([meant, *(words for number, _, words in lost if number > last_line)])
-        fixed = f"{prefix}{quoted(meant)}"
+        meant = join_lines([*before, meant, *(words for number, _, words in lost if number > last_line)])
+        fixed = f"{prefix.rstrip()} {quoted(meant)}" if before else f"{prefix}{quoted(meant)}"
         at, column, words = lost[0]
-        where = "这一行“ #”后面" if at == last_line else "这一行以“#”开头，它"
+        where = "这一行以“#”开头，它" if at > last_line else "这一行“ #”后面"
+        in_brackets = "[" in prefix or "{" in prefix  # a list or mapping written on one line: no line to rewrite
+        rewrite = None if in_brackets else Rewrite(first, max(lost[-1][0], last_line), fixed)
         self.problems.error(
             f"{where}的文字被 YAML 当成了注释，不会印到报告里：“{excerpt(words)}”。"
             f"如果它是内容的一部分，请给整个内容加上英文引号，改成：{excerpt(fixed.strip(), len(prefix.strip()) + len(text))}；"
             "如果是写给自己看的注释，请把它单独写成一行，写在这段内容的上面。",
             Mark(at, column),
             path,
-            Rewrite(first_line, lost[-1][0], fixed) if "[" not in prefix and "{" not in prefix else None,
+            rewrite,
         )
+
+    def _field_line_above(self, number: int) -> int | None:
+        """The nearest line above ``number`` holding something, or None."""
+        number -= 1
+        while number >= 1 and not self.source.line(number).strip():
+            number -= 1
+        return number if number >= 1 else None
 
     def _unconvertible(self, node: Scalar, kind: str, path: FormPath) -> None:
         if node.tag == TAG + "timestamp":
@@ -642,6 +662,8 @@ class ScalarReader:
         )
 
 
+# A field (or a list's item) whose value YAML finds on the next line, a comment after its colon (or dash): ``text: #话题``.
+_COMMENT_AFTER_KEY = re.compile(r"(?:^[ \t]*-|:)[ \t]+(?P<comment>#.*)$")
 # A text's anchor and tag as written before it: ``&a !!str ``.
 _PROPERTIES = re.compile(r"(?:[&!]\S*\s+)+")
 

@@ -321,7 +321,7 @@ def _mapping_value_here(report: ErrorReport) -> SyntaxIssue | None:
         )
     if re.search(r":[ \t]", report.before):
         return _colon_in_sentence(report)
-    return _colon_slip_on(report, _previous_text_line(report)) or report.issue(INDENT)
+    return _colon_slip_on(report, _previous_text_line(report)) or _misindented(report)
 
 
 # A line's value: after "- " items and "key: " in front of it.
@@ -364,13 +364,24 @@ def _missing_colon(report: ErrorReport) -> SyntaxIssue | None:
     continued = _continuation(report.source, number)
     if continued is None:
         return SyntaxIssue(number, report.context_column, said + "如果它是上一行内容的延续，请用引号把整段内容括起来。")
+    return SyntaxIssue(number, report.context_column, said + _continued(continued), continued)
+
+
+def _continued(continued: str) -> str:
     spaces = len(indentation(continued))
-    return SyntaxIssue(
-        number,
-        report.context_column,
-        f"{said}如果它是上面内容的延续（或新的一段），请把它缩进到和上面的内容对齐：行首改为 {spaces} 个空格。",
-        continued,
-    )
+    return f"如果它是上面内容的延续（或新的一段），请把它缩进到和上面的内容对齐，改成（行首 {spaces} 个空格）：{excerpt(continued.strip())}"
+
+
+# A line holding a field or a list item: wrongly indented, it is no text continued.
+_FIELD_LINE = re.compile(r"^\s*(?:-(?:[ \t]|$)|[^\s:#][^:#]*:(?:[ \t]|$))")
+
+
+def _misindented(report: ErrorReport) -> SyntaxIssue:
+    """A line standing where no line can: told as indentation, and, where it holds text, as the text above continued."""
+    continued = None if _FIELD_LINE.match(report.text_line) else _continuation(report.source, report.line)
+    if continued is None:
+        return report.issue(INDENT)
+    return report.issue(f"{INDENT}{_continued(continued)}", continued)
 
 
 # A line that starts a value: "key:", "key: value", "- value" (the value's column is after them).
@@ -451,7 +462,7 @@ def _in_block_mapping(report: ErrorReport) -> SyntaxIssue | None:
         )
     if report.char == ":":
         return report.issue("这一行冒号前面没有字段名。请在冒号前写上字段名，或删掉这个冒号。")
-    return report.issue(INDENT)
+    return _misindented(report)
 
 
 def _in_block_sequence(report: ErrorReport) -> SyntaxIssue | None:

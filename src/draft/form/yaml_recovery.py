@@ -37,6 +37,7 @@ class Repair(NamedTuple):
     line: int  # 1-based
     text: str  # the line written so, without its line break
     faithful: bool  # what the message asks for, so the form then holds what the user meant
+    last: int = 0  # the last line replaced, where it is not ``line`` (a broken line left out with the lines under it)
 
 
 class BrokenLine(Exception):
@@ -49,10 +50,11 @@ class BrokenLine(Exception):
 
 
 def replaced(source: Lines, repair: Repair) -> Lines:
-    """``source`` with line ``repair.line`` written as the repair writes it."""
+    """``source`` with line ``repair.line`` (to ``repair.last``) written as the repair writes it."""
+    last = max(repair.line, repair.last)
     start = source.starts[repair.line - 1]
-    line = source.line(repair.line)
-    return Lines(source.text[:start] + repair.text + source.text[start + len(line) :])
+    end = source.starts[last - 1] + len(source.line(last))
+    return Lines(source.text[:start] + repair.text + source.text[end:])
 
 
 # --- Indentation YAML does not see ----------------------------------------------------------------
@@ -176,6 +178,13 @@ def _candidates(source: Lines, issue: SyntaxIssue) -> list[Repair]:
         widths = dict.fromkeys(width for indent in indents for width in (indent, indent + 2, indent - 2) if width >= 0)
         candidates += [Repair(number, " " * width + body, True) for width in widths]
     candidates.append(Repair(number, "", False))
+    # Left out with the lines under it: a line YAML cannot place takes its own fields with it, which would
+    # otherwise each be told as wrongly indented.
+    last = number
+    while last < source.count and (not source.line(last + 1).strip() or len(indentation(source.line(last + 1))) > len(lead)):
+        last += 1
+    if last > number:
+        candidates.append(Repair(number, "\n" * (last - number), False, last))
     return candidates
 
 
