@@ -589,8 +589,12 @@ class ScalarReader:
                 lost.append((above, found.start("comment") + 1, found["comment"].rstrip()))
         if same_line.startswith("#"):
             lost.append((last_line, end_column + len(rest) - len(same_line), same_line))
-        field_line = self.source.line(above if above is not None else first_line)  # where the text's field is written
-        depth = len(field_line) - len(field_line.lstrip(" "))
+        # The column of the text's field (after a list's "- "), or of the "-" of a list's item: a comment line there
+        # is the next field's or item's, and one further right stands where the text's next line would.
+        field_line = self.source.line(above if above is not None else first_line)
+        item_lead = _ITEM_LEAD.match(field_line)
+        keyed = ":" in (field_line if above is not None else prefix)
+        depth = item_lead.end() if keyed and item_lead else len(field_line) - len(field_line.lstrip(" "))
         number = last_line + 1
         while number <= self.source.count:  # comment lines indented as the text's own next line would be
             line = self.source.line(number)
@@ -664,6 +668,8 @@ class ScalarReader:
 
 # A field (or a list's item) whose value YAML finds on the next line, a comment after its colon (or dash): ``text: #话题``.
 _COMMENT_AFTER_KEY = re.compile(r"(?:^[ \t]*-|:)[ \t]+(?P<comment>#.*)$")
+# The indentation of a line and the "- " of the list items it opens.
+_ITEM_LEAD = re.compile(r"[ \t]*(?:-[ \t]+)*")
 # A text's anchor and tag as written before it: ``&a !!str ``.
 _PROPERTIES = re.compile(r"(?:[&!]\S*\s+)+")
 
