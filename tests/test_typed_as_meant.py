@@ -160,7 +160,7 @@ plans:
 FIVE_MESSAGES = [
     "form.yaml:1:5:这一行用的是中文冒号“：”。YAML 只认英文冒号，而且冒号后面要有一个空格，请改成：unit: 青山县司法局",
     "form.yaml:2:7 报告年度:year（报告年度） 只写 4 位数字，不要写“年”“年度”等文字：写 2026，现在是“2026年”。",
-    "form.yaml:3:7 成文日期:date（成文日期） 写法不对：“2027年1月”。请写成 2027-01-15 或 2027年1月15日 这样的日期（年、月、日都要写）。",
+    "form.yaml:3:7 成文日期:date（成文日期） 写法不对：“2027年1月”。请写成 2027-01-15 或 2027年1月15日 这样的日期。",
     "form.yaml:6:1:这一行开头的缩进里有 Tab 字符，YAML 只认空格。请用空格缩进，不要用 Tab 键（同一级的字段左边空格数要相同，一般每级 2 个空格）。"
     "这一行改成（行首 4 个空格）：- title: （一）推进依法行政",
 ]
@@ -268,7 +268,7 @@ def test_a_fix_that_would_repeat_a_long_paragraph_quotes_an_excerpt(tmp_path: Pa
 
 def test_examples_in_messages_are_in_the_report_s_year(tmp_path: Path) -> None:
     [problem] = problems(tmp_path, FORM.replace("year: 2026", "year: 2024") + "date: 明年一月\n")
-    assert problem.message == "date（成文日期） 写法不对：“明年一月”。请写成 2025-01-15 或 2025年1月15日 这样的日期（年、月、日都要写）。"
+    assert problem.message == "date（成文日期） 写法不对：“明年一月”。请写成 2025-01-15 或 2025年1月15日 这样的日期。"
     [problem] = problems(tmp_path, FORM.replace("year: 2026", "year: true"))
     year = proposed_year(datetime.date.today())
     assert problem.message == f"year（报告年度） 应写阿拉伯数字的年份，例如 {year}，现在是“true”。"

@@ -223,7 +223,7 @@ class Explainer:
         if code == errors.CUSTOM.code and error.info == ("empty_node",):
             return self._empty_node(path)
         if code == errors.CUSTOM.code and error.info == ("bad_date",):
-            return f"{named} 写法不对：“{value}”。请写成 {self.example_date()} 这样的日期（年、月、日都要写）。"
+            return f"{named} 写法不对：“{value}”。请写成 {self.example_date()} 这样的日期。"
         if code == errors.CUSTOM.code and error.info == ("bad_doc_number",):
             return _doc_number_problem(named, str(value))
         if code == errors.CUSTOM.code and error.info == ("misplaced_document_word",):

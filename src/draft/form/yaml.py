@@ -486,6 +486,8 @@ class ScalarReader:
     def __init__(self, source: Lines, problems: LoadProblems) -> None:
         self.source = source
         self.problems = problems
+        # Texts that lost words to a comment: told once the form's kind is known (see ValueBuilder.root).
+        self.lost_to_comments: list[tuple[str, Mark, FormPath, Rewrite | None]] = []
 
     def value(self, node: Scalar, path: FormPath) -> Any:
         """The value ``yaml.safe_load`` would give, or the text itself after reporting why not."""
@@ -613,13 +615,15 @@ class ScalarReader:
         where = "这一行以“#”开头，它" if at > last_line else "这一行“ #”后面"
         in_brackets = "[" in prefix or "{" in prefix  # a list or mapping written on one line: no line to rewrite
         rewrite = None if in_brackets else Rewrite(first, max(lost[-1][0], last_line), fixed)
-        self.problems.error(
-            f"{where}的文字被 YAML 当成了注释，不会印到报告里：“{excerpt(words)}”。"
-            f"如果它是内容的一部分，请给整个内容加上英文引号，改成：{excerpt(fixed.strip(), len(prefix.strip()) + len(text))}；"
-            "如果是写给自己看的注释，请把它单独写成一行，写在这段内容的上面。",
-            Mark(at, column),
-            path,
-            rewrite,
+        self.lost_to_comments.append(
+            (
+                f"{where}的文字被 YAML 当成了注释，不会印到报告里：“{excerpt(words)}”。"
+                f"如果它是内容的一部分，请给整个内容加上英文引号，改成：{excerpt(fixed.strip(), len(prefix.strip()) + len(text))}；"
+                "如果是写给自己看的注释，请把它单独写成一行，写在这段内容的上面。",
+                Mark(at, column),
+                path,
+                rewrite,
+            )
         )
 
     def _field_line_above(self, number: int) -> int | None:
@@ -828,6 +832,16 @@ class ValueBuilder:
         for text, path in self._anchored:
             if id(text) not in self._aliased:
                 self.scalars.properties_dropped(text, path, "引用标记")
+        if self.scalars.lost_to_comments:
+            # A table's figure with a comment after it is the template's way (``0  # 本年制发件数``): a figure
+            # written as text there is validation's to tell, as a figure.
+            from draft.kinds import DEFAULT, find
+
+            kind = find(data.get("kind", DEFAULT))
+            figures = {group.key for group in kind.figure_groups} if kind else set()
+            for message, mark, path, rewrite in self.scalars.lost_to_comments:
+                if not path or path[0] not in figures:
+                    self.problems.error(message, mark, path, rewrite)
         return data
 
     def _colon_hint(self) -> str:
