@@ -29,6 +29,7 @@ from draft.form.load import (
     load_bytes,
     load_form,
 )
+from draft.form.starter import proposed_year
 from draft.form.yaml_errors import describe_syntax_error
 from draft.problems import EXIT_BAD_INPUT, EXIT_USAGE, CannotProceed, FormError, Problem, Severity
 from draft.text.lines import Lines
@@ -432,7 +433,7 @@ def test_empty_form(text: str) -> None:
     problem = only_problem(text)
     assert problem.line == 0
     assert problem.message.startswith("表单是空的")
-    assert "year: 2023" in problem.message
+    assert f"year: {proposed_year(datetime.date.today())}" in problem.message  # an example in the year being reported on now
 
 
 def test_list_root() -> None:
@@ -458,8 +459,9 @@ def test_scalar_root(text: str, hint: str) -> None:
     problem = only_problem(text)
     assert (problem.line, problem.column) == (1, 1)
     assert problem.message.startswith("整个表单被读成了一段文字")
-    assert "例如“year: 2023”" in problem.message
-    assert problem.message.endswith(hint or "例如“year: 2023”。")
+    year = proposed_year(datetime.date.today())  # the example is in the year being reported on now
+    assert f"例如“year: {year}”" in problem.message
+    assert problem.message.endswith(hint or f"例如“year: {year}”。")
 
 
 # --- Files -------------------------------------------------------------------------------------

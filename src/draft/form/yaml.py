@@ -43,7 +43,7 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from draft.form.places import place_name
-from draft.form.yaml_errors import SyntaxIssue, colon_slip, colon_slip_message, describe_syntax_error, excerpt, quoted
+from draft.form.yaml_errors import SyntaxIssue, colon_slip, colon_slip_message, describe_syntax_error, excerpt, quoted, reporting_year
 from draft.form.yaml_recovery import MAX_REPAIRS, BrokenLine, Reach, Repair, misread_indentation, repair, replaced, unseen_indentation
 from draft.problems import FormError, Problem, Rewrite, Severity, display_path, readable
 from draft.text.chinese import chinese_at_join
@@ -769,7 +769,9 @@ def _skip(text: str, index: int, chars: str) -> int:
 # refused at the place it is written. Keys written twice, empty keys and tags a form may not use
 # are told here too.
 
-EXAMPLE_LINE = "year: 2023"
+def example_line() -> str:
+    """``year: 2026``: a form's line written right, in the year being reported on now."""
+    return f"year: {reporting_year()}"
 
 _MERGE_TAG = TAG + "merge"
 _SEQUENCE_TAGS = {None, "!", TAG + "seq"}
@@ -814,18 +816,18 @@ class ValueBuilder:
         if node is None or (isinstance(node, Scalar) and node.value == "" and not node.style):
             self.problems.stop(
                 "表单是空的（没有任何内容，或者只有以 # 开头的注释）。"
-                f"请按模板填写，每行写成“字段名: 内容”，例如“{EXAMPLE_LINE}”。"
+                f"请按模板填写，每行写成“字段名: 内容”，例如“{example_line()}”。"
             )
         if isinstance(node, Sequence):
             self.problems.stop(
                 "表单最外层必须是“字段名: 内容”的形式，而这里是一个列表（以“- ”开头）。"
-                f"请去掉最外层的“- ”，写成例如“{EXAMPLE_LINE}”；列表只能写在某个字段的下面。",
+                f"请去掉最外层的“- ”，写成例如“{example_line()}”；列表只能写在某个字段的下面。",
                 node.mark,
             )
         if not isinstance(node, Mapping):
             self.problems.stop(
                 "整个表单被读成了一段文字，而不是“字段名: 内容”的形式。"
-                f"每一行应写成“字段名: 内容”（英文冒号，后面加一个空格），例如“{EXAMPLE_LINE}”。{self._colon_hint()}",
+                f"每一行应写成“字段名: 内容”（英文冒号，后面加一个空格），例如“{example_line()}”。{self._colon_hint()}",
                 node.mark,
             )
         data: dict[str, Any] = self._value(node, (), 0)

@@ -228,6 +228,13 @@ def colon_slip_message(slips: Sequence[ColonSlip]) -> str:
     return f"{lines}{why}。YAML 只认英文冒号，而且冒号后面要有一个空格，请改成{each}：{fixed}"
 
 
+def reporting_year() -> int:
+    """The year being reported on now, for the examples of messages that have no form's year to use."""
+    from draft.form.starter import proposed_year, today  # only for a message that shows an example year
+
+    return proposed_year(today())
+
+
 # --- The rules, one mistake a rule ----------------------------------------------------------------
 # Each returns a SyntaxIssue when the mistake is its own, else None; _RULES holds their order.
 
@@ -547,7 +554,7 @@ def _unclosed_bracket(report: ErrorReport) -> SyntaxIssue | None:
     opening, closing = ("[", "]") if "flow sequence" in report.context else ("{", "}")
     return report.context_issue(
         f"这里的“{opening}”没有找到配对的“{closing}”，或者括号里的内容写错了。请检查括号和逗号；"
-        f"如果内容本身就以“{opening}”开头（例如“[2023]5号”），请给整个内容加上英文引号。"
+        f"如果内容本身就以“{opening}”开头（例如“[{reporting_year()}]5号”），请给整个内容加上英文引号。"
     )
 
 
