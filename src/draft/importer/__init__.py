@@ -18,8 +18,8 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from draft.form.write import emit
 from draft.importer.compare import same_when_built
-from draft.importer.emit import emit
 from draft.importer.figures import FigureReader
 from draft.importer.files import open_report, refuse
 from draft.importer.infer import infer

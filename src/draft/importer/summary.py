@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from draft.form.schema import PART_LABELS
-from draft.importer.emit import layout_options
+from draft.form.write import layout_options
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.model import Imported
 from draft.kinds import DEFAULT, all_kinds, find
