@@ -20,7 +20,6 @@ from draft.text.punctuation import Change, PunctuationChange
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from draft.form.positions import Positions
     from draft.model.figures import Figure
     from draft.model.table import Table
     from draft.text.paragraphs import Paragraph
@@ -224,8 +223,6 @@ class Report(NamedTuple):
     layout: Layout = Layout()
     #: Punctuation made full-width as it prints (False: kept as typed, ``--keep-punctuation``).
     normalized: bool = True
-    #: Where the form was typed: lines and columns of its values; None for a report no form holds.
-    source: Positions | None = None
     frame: Frame = Frame()
     #: The report's kind (:mod:`draft.kinds`), by its id.
     kind: str = "law-based-government"
