@@ -69,3 +69,5 @@ class Document(NamedTuple):
     blocks: tuple[Block, ...]
     #: Printed on both sides: the 版记 then stands on an even page (GB/T 9704 §6.2, §7.4.1).
     double_sided: bool = True
+    #: Right indents of the 落款 lines (unit, date) in body characters: a writer converts them to its units.
+    signature_indents: tuple[float, float] = (4.0, 2.0)

@@ -115,15 +115,13 @@ def body_xml(blocks: tuple[Block, ...] | list[Block], place: Place = Place.HERE,
 
 
 def _style_sheet(document: Document) -> bytes:
-    signature = next((b.text for b in document.blocks if b.role is Role.SIGNATURE), "")
-    date = next((b.text for b in document.blocks if b.role is Role.DATE), "")
     framed = any(block.role in _FRAME_ROLES for block in document.blocks)
     more = list(frame_styles.frame_styles(frame.mark_width(document.blocks))) if framed else []
     if any(block.table is not None for block in document.blocks):
         from draft.word import table_styles
 
         more.append(table_styles.styles())
-    return styles.style_sheet(signature, date, more).encode()
+    return styles.style_sheet(document.signature_indents, more).encode()
 
 
 #: Roles that only a report with a frame has: its style sheet then holds the frame's styles.
