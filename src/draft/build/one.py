@@ -73,6 +73,7 @@ def build_form(
     ``read`` is the form already read with ``normalize`` (it is not read again). The .html
     is the page for the site's editor when ``fragment``. A PDF is left pending (see above).
     """
+    from draft.build.imprint_page import imprint_page, warning
     from draft.form.read import read_form
     from draft.render.blocks import render
     from draft.word.writer import to_bytes
@@ -85,11 +86,16 @@ def build_form(
     targets = {format_: format_.target(output_dir / name) for format_ in formats}
     states = {format_: writable(target, format_, force) for format_, target in targets.items()}
     document = render(read.report, wording)
-    docx = to_bytes(document, source=readable(form.name)) if DOCX in formats or PDF in formats else b""
+    docx, warnings = b"", read.warnings
+    if DOCX in formats or PDF in formats:
+        source = readable(form.name)
+        # The 版记's page is the build's decision: the .docx writer makes the trial packages, LibreOffice lays them out.
+        page = imprint_page(document, lambda trial, place: to_bytes(trial, source, place))
+        docx, warnings = to_bytes(document, source, page.place), warnings + warning(display_path(form), page)
     contents = {DOCX: lambda: docx, HTML: lambda: _page(document, fragment)}
     files = tuple(put(targets[format_], contents[format_](), states[format_]) for format_ in formats if format_ != PDF)
     pending = PendingPdf(targets[PDF], docx) if PDF in formats else None
-    return Built(files=files, warnings=read.warnings, pdf=pending)
+    return Built(files=files, warnings=warnings, pdf=pending)
 
 
 def _page(document: Document, fragment: bool) -> bytes:

@@ -52,16 +52,18 @@ def with_pdfs(
 
 def _converted(pending: dict[int, PendingPdf]) -> dict[int, bytes]:
     """Each pending .docx's PDF, as draft publishes it (language, fingerprint), by index; a failed one is left out."""
-    from draft.pdf import alignment, fingerprint, language, soffice
+    from draft.pdf import corrections, fingerprint, soffice
 
     with tempfile.TemporaryDirectory(prefix="draft-pdf-") as work:
         sources = {index: Path(work) / f"{index}.docx" for index in pending}
         for index, source in sources.items():
             with open(source, "wb") as stream:  # a private folder: no need of safe_write's care
-                stream.write(alignment.aligned_left(pending[index].docx))
+                stream.write(corrections.aligned_left(pending[index].docx))
         made = soffice.convert(list(sources.values()), Path(work) / "pdf")
         return {
-            index: fingerprint.stamp(language.in_chinese(made[source].read_bytes())) for index, source in sources.items() if source in made
+            index: fingerprint.stamp(corrections.in_chinese(made[source].read_bytes()))
+            for index, source in sources.items()
+            if source in made
         }
 
 

@@ -59,14 +59,18 @@ def program() -> str:
     return found
 
 
-def convert(sources: Sequence[Path], out_dir: Path) -> dict[Path, Path]:
-    """The PDF LibreOffice wrote into ``out_dir`` for each of ``sources`` it converted (same stem, ``.pdf``)."""
+def convert(sources: Sequence[Path], out_dir: Path, seconds: float | None = None) -> dict[Path, Path]:
+    """The PDF LibreOffice wrote into ``out_dir`` for each of ``sources`` it converted (same stem, ``.pdf``).
+
+    ``seconds``: a time limit for the whole run, in place of the usual one; the files it did not get to
+    are then not tried again (a caller with a budget would rather have no answer than a late one).
+    """
     soffice = program()
     with tempfile.TemporaryDirectory(prefix="draft-libreoffice-") as profile:
-        _run(soffice, Path(profile), sources, out_dir)
+        _run(soffice, Path(profile), sources, out_dir, seconds)
         done = _written(sources, out_dir)
         missing = [source for source in sources if source not in done]
-        if done and missing:
+        if done and missing and seconds is None:
             for source in missing:
                 _run(soffice, Path(profile), [source], out_dir)
             done = _written(sources, out_dir)
@@ -78,7 +82,7 @@ def _written(sources: Sequence[Path], out_dir: Path) -> dict[Path, Path]:
     return {source: pdf for source, pdf in pdfs.items() if pdf.is_file() and pdf.stat().st_size > 0}
 
 
-def _run(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path) -> None:
+def _run(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path, seconds: float | None = None) -> None:
     """One LibreOffice process over ``sources``; stopped (with every process it started) if it takes too long."""
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
     command += ["--convert-to", FILTER, "--outdir", str(out_dir), *map(str, sources)]
@@ -88,7 +92,7 @@ def _run(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path) ->
         command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, **new_group
     )
     try:
-        process.wait(timeout=START_SECONDS + SECONDS_PER_FILE * len(sources))
+        process.wait(timeout=seconds if seconds is not None else START_SECONDS + SECONDS_PER_FILE * len(sources))
     except subprocess.TimeoutExpired:
         _stop(process)
     except BaseException:  # Ctrl+C: LibreOffice goes too

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from draft import __version__
 from draft.render.document import HEAD_ROLES, IMPRINT_ROLES, Block, Document, Role
-from draft.word import elements, fingerprint, frame, frame_styles, package, pagination, properties, sections, styles
-from draft.word.frame import Place
+from draft.word import elements, fingerprint, frame, frame_styles, package, properties, sections, styles
 from draft.word.package import CORE, CUSTOM, DOCUMENT, STYLES, Member
+from draft.word.page import Place
 
 _ROLE_STYLES = {
     Role.TITLE: styles.TITLE,
@@ -46,19 +46,13 @@ def style_of(block: Block, following: Block | None = None) -> str:
     return _ROLE_STYLES[block.role]
 
 
-def to_bytes(document: Document, source: str = "") -> bytes:
+def to_bytes(document: Document, source: str = "", place: Place = Place.HERE) -> bytes:
     """The .docx file's bytes, fingerprinted so a later build can tell whether a user edited it.
 
-    A report with a 版记 is laid out first to find the page it goes on (:mod:`draft.word.pagination`).
+    ``place``: where the 版记 (if the report has one) stands. Only a layout tells it, and the
+    writer makes none: the build decides it (:mod:`draft.build.imprint_page`), laying out trial
+    packages this function makes with ``place`` :attr:`Place.NONE` and :attr:`Place.INLINE`.
     """
-    place = Place.HERE
-    if any(block.role in IMPRINT_ROLES for block in document.blocks):
-        place = pagination.place(lambda trial: _package(document, source, trial), document.double_sided)
-    return _package(document, source, place)
-
-
-def _package(document: Document, source: str, place: Place) -> bytes:
-    """The .docx with the 版记 (if any) at ``place``."""
     ref = package.reference()
     order = list(ref.order)
     members = dict(ref.members)
