@@ -10,7 +10,7 @@ import yaml
 
 from conftest import ATTACHMENTS, FRAME_FIELDS, MINIMAL, dedent
 from draft.build import build_form, imprint_page
-from draft.importer import import_report
+from draft.imports import import_report
 from draft.render.wording import Wording
 
 NOW = datetime.datetime(2025, 3, 1, 9, 30)

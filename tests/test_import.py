@@ -23,11 +23,11 @@ from draft.form.load import load_bytes
 from draft.form.read import read_form
 from draft.form.write import block, scalar
 from draft.importer import files as import_files
-from draft.importer import import_report
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.marks import match_marker, split_points, split_title
 from draft.importer.part_kinds import classify
 from draft.importer.source import SourcePara
+from draft.imports import import_report
 from draft.model.numbering import MarkerStyle
 from draft.model.report import TitlePlacement
 from draft.render.wording import Wording

@@ -20,7 +20,7 @@ from conftest import MINIMAL, body_texts
 from draft.build import build_form
 from draft.check import check_form
 from draft.form.read import read_form
-from draft.importer import import_report
+from draft.imports import import_report
 from draft.model import resolve
 from draft.model.numbering import MarkerStyle
 from draft.model.report import Layout, Node, Part, PointPlacement, Report, Text, TitlePlacement

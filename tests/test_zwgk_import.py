@@ -10,7 +10,7 @@ import pytest
 from conftest import SEEDS
 from draft.build import build_form
 from draft.form.read import read_form
-from draft.importer import import_report
+from draft.imports import import_report
 from draft.render.wording import Wording
 from zwgk_pages import page
 from zwgk_sources import HUAIAN_2024, PINGTAN_2022, PINGTAN_2024, SOURCES, Source

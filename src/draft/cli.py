@@ -341,7 +341,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     把表单改写为本年度的内容后，用  draft build  生成。
     """
     from draft.files import safe_write
-    from draft.importer import import_report
+    from draft.imports import import_report
     from draft.render.wording import Wording
 
     target = output or DEFAULT_INPUTS / (report.stem + ".yaml")
