@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
+from draft.model import FormPath
 from draft.model.numbering import MarkerStyle
 from draft.text.punctuation import Change, PunctuationChange
 
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
     from draft.model.figures import Figure
     from draft.model.table import Table
     from draft.text.paragraphs import Paragraph
-
-FormPath = tuple[str | int, ...]
 
 
 class TitlePlacement(Enum):
