@@ -28,6 +28,7 @@ from draft.importer.marks import match_marker, split_points, split_title
 from draft.importer.part_kinds import classify
 from draft.importer.source import SourcePara
 from draft.imports import import_report
+from draft.kinds import DEFAULT, by_id
 from draft.model.numbering import MarkerStyle
 from draft.model.report import TitlePlacement
 from draft.render.wording import Wording
@@ -584,7 +585,7 @@ def test_split_title() -> None:
     ],
 )
 def test_part_kinds(heading: str, kind: str | None) -> None:
-    assert classify(heading) == kind
+    assert classify(heading, by_id(DEFAULT)) == kind
 
 
 # --- The command ------------------------------------------------------------------------------

@@ -47,22 +47,6 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
     )
 )
 
-#: Imports that break the rules today, each to be removed by work under way elsewhere; the coordinator
-#: empties this set as that work is merged. Nothing else may be added to it.
-ALLOWED: frozenset[tuple[str, str]] = frozenset(
-    {
-        # The default kind's parts are defined in the form's schema (kinds/law_based_government.py →
-        # form.schema): the branch giving the kinds their parts removes it.
-        ("draft.kinds.law_based_government", "draft.form.schema"),
-        # Output protection of every format lives in word/fingerprint.py: moved to files/ or build/ by the
-        # coordinator's output-protection work.
-        ("draft.html.fingerprint", "draft.word.fingerprint"),
-        # The importer's parser is one class split over two modules: the branch merging them removes it.
-        ("draft.importer.assign_kinds", "draft.importer.parse"),
-    }
-)
-
-
 def modules() -> dict[str, Path]:
     """Every module of draft by its dotted name (a package by its own name)."""
     found = {}
@@ -148,24 +132,20 @@ def cycles(edges: dict[str, set[str]]) -> list[set[str]]:
     return found
 
 
-def without_allowed(edges: dict[str, set[str]]) -> dict[str, set[str]]:
-    return {source: {target for target in targets if (source, target) not in ALLOWED} for source, targets in edges.items()}
-
-
 def test_no_cycle_between_modules() -> None:
-    assert cycles(without_allowed(graph())) == []
+    assert cycles(graph()) == []
 
 
 def test_no_cycle_between_packages() -> None:
     packages: dict[str, set[str]] = {}
-    for source, targets in without_allowed(graph()).items():
+    for source, targets in graph().items():
         packages.setdefault(package(source), set()).update(package(target) for target in targets if package(target) != package(source))
     assert cycles(packages) == []
 
 
 def test_every_import_points_to_a_lower_layer() -> None:
     layer_of = {name: number for number, layer in enumerate(LAYERS) for name in layer}
-    edges = without_allowed(graph())
+    edges = graph()
     assert {package(module) for module in edges} <= set(layer_of), "a new package: give it its layer in LAYERS"
     upward = sorted(
         f"{source} → {target}"
@@ -174,12 +154,6 @@ def test_every_import_points_to_a_lower_layer() -> None:
         if package(source) != package(target) and layer_of[package(target)] >= layer_of[package(source)]
     )
     assert upward == []
-
-
-def test_the_allowances_are_still_needed() -> None:
-    """Each allowance names an import that exists: one removed is struck off here too."""
-    edges = graph()
-    assert [edge for edge in sorted(ALLOWED) if edge[1] not in edges.get(edge[0], set())] == []
 
 
 def test_the_walk_sees_every_kind_of_import(tmp_path: Path) -> None:

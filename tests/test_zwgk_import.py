@@ -125,3 +125,29 @@ def test_draft_s_own_web_page_imports_with_its_title_once(tmp_path: Path) -> Non
     rebuilt = build_form(back, tmp_path / "rebuilt", Wording()).output
     original = build_form(form, tmp_path / "original", Wording()).output
     assert [table.cells for table in read_tables(rebuilt)] == [table.cells for table in read_tables(original)]
+
+
+def test_a_seventh_part_is_merged_into_the_sixth_which_stays_the_sixth(tmp_path: Path) -> None:
+    """The format has six parts: a seventh goes into the sixth (其他需要报告的事项), not the sixth into the fifth."""
+    source = tmp_path / "zwgk7.txt"
+    source.write_text(
+        "示例区人民政府办公室2024年政府信息公开工作年度报告\n"
+        "一、总体情况\n2024年，我区认真贯彻《中华人民共和国政府信息公开条例》。\n"
+        "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+        "五、存在的主要问题及改进情况\n问题是宣传不够。\n"
+        "六、其他需要报告的事项\n无。\n"
+        "七、附录\n本报告电子版可在区政府网站下载。\n"
+        "示例区人民政府办公室\n2025年1月20日\n",
+        encoding="utf-8",
+    )
+    result = import_report(source)
+    assert "原文没有这一部分" not in result.form_text
+    form = tmp_path / "zwgk7.yaml"
+    form.write_text(result.form_text, encoding="utf-8")
+    parts = {part.kind: [text.printed for text in part.node.paragraphs] for part in read_form(form).report.parts}
+    assert parts["problems"] == ["问题是宣传不够。"]
+    assert parts["others"] == ["无。", "七、附录", "本报告电子版可在区政府网站下载。"]
+    merged = [str(note) for note in result.warnings if "部分超过六个" in note.message]
+    assert merged == [
+        "第11行（“七、附录”）：部分超过六个，表单放不下：这一部分已原样并入上一部分的末尾（编号按原文写在正文里），请核对。"
+    ]

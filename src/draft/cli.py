@@ -43,7 +43,10 @@ def _path(**options: bool) -> click.Path:
 
 def _forms(files: tuple[Path, ...]) -> list[Path]:
     """The forms named, or every inputs/*.yaml when none is (hidden files left out, as ``ls`` does:
-    macOS leaves ``._x.yaml`` beside ``x.yaml`` on a USB stick)."""
+    macOS leaves ``._x.yaml`` beside ``x.yaml`` on a USB stick; and the backups ``x.bak.yaml`` that
+    ``import --force`` keeps, whose report would take the name of the backup of ``x.docx``)."""
+    from draft.files.safe_write import is_backup
+
     if files:
         return list(files)
     # Forms saved as 2025.YAML count too: Windows shows and keeps the case a user typed.
@@ -51,7 +54,7 @@ def _forms(files: tuple[Path, ...]) -> list[Path]:
         (
             form
             for form in (DEFAULT_INPUTS.iterdir() if DEFAULT_INPUTS.is_dir() else ())
-            if form.suffix.lower() in FORM_SUFFIXES and not form.name.startswith(".")
+            if form.suffix.lower() in FORM_SUFFIXES and not form.name.startswith(".") and not is_backup(form)
         ),
         key=lambda form: (form.suffix.lower() != ".yaml", form.name),
     )

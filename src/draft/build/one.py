@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from draft.build.formats import DOCX, HTML, PDF, Format
-from draft.files import safe_write
+from draft.build.protect import Written, put, seal_docx, seal_page
 from draft.files.report_names import nameless, report_name
 from draft.problems import DraftError, Problem, UsageError, display_path, internal_error, readable
 
@@ -30,12 +30,6 @@ if TYPE_CHECKING:
     from draft.form.read import ReadForm
     from draft.render.document import Document
     from draft.render.wording import Wording
-    from draft.word.fingerprint import OutputState
-
-
-class Written(NamedTuple):
-    path: Path
-    backup: Path | None = None  # where the overwritten, edited file was kept
 
 
 class PendingPdf(NamedTuple):
@@ -84,73 +78,24 @@ def build_form(
     if read is None:
         read = read_form(form, normalize=normalize)
     targets = {format_: format_.target(output_dir / name) for format_ in formats}
-    states = {format_: writable(target, format_, force) for format_, target in targets.items()}
+    found = {format_: format_.writable(target, force) for format_, target in targets.items()}
     document = render(read.report, wording)
     docx, warnings = b"", read.warnings
     if DOCX in formats or PDF in formats:
         source = readable(form.name)
         # The 版记's page is the build's decision: the .docx writer makes the trial packages, LibreOffice lays them out.
         page = imprint_page(document, lambda trial, place: to_bytes(trial, source, place))
-        docx, warnings = to_bytes(document, source, page.place), warnings + warning(display_path(form), page)
+        docx, warnings = seal_docx(to_bytes(document, source, page.place)), warnings + warning(display_path(form), page)
     contents = {DOCX: lambda: docx, HTML: lambda: _page(document, fragment)}
-    files = tuple(put(targets[format_], contents[format_](), states[format_]) for format_ in formats if format_ != PDF)
+    files = tuple(put(targets[format_], contents[format_](), found[format_]) for format_ in formats if format_ != PDF)
     pending = PendingPdf(targets[PDF], docx) if PDF in formats else None
     return Built(files=files, warnings=warnings, pdf=pending)
 
 
 def _page(document: Document, fragment: bool) -> bytes:
-    from draft.html import fingerprint, writer
+    from draft.html import writer
 
-    return fingerprint.stamp(writer.fragment(document) if fragment else writer.page(document))
-
-
-def writable(target: Path, format_: Format, force: bool) -> OutputState:
-    """What is at ``target``, if draft may write there; UsageError if it must be left alone."""
-    from draft.word.fingerprint import OutputState
-
-    state = format_.state(target)
-    if state in (OutputState.UNREADABLE, OutputState.NOT_A_FILE) or (
-        state in (OutputState.EDITED, OutputState.FOREIGN) and not force
-    ):
-        raise _protected(target, state, format_)
-    return state
-
-
-def put(target: Path, data: bytes, state: OutputState) -> Written:
-    """Write ``data`` as ``target``, where :func:`writable` allowed it; an edited file is kept as a backup first."""
-    from draft.word.fingerprint import OutputState
-
-    backup = safe_write.keep_backup(target) if state in (OutputState.EDITED, OutputState.FOREIGN) else None
-    safe_write.replace(target, data)
-    return Written(target, backup)
-
-
-def _protected(target: Path, state: OutputState, format_: Format) -> UsageError:
-    from draft.word.fingerprint import OutputState
-
-    if state is OutputState.UNREADABLE:
-        message = (
-            "无法读取这个已有的文件（没有读取权限，或者磁盘出错）：无法判断它是否被修改过，也无法备份它，"
-            "所以没有覆盖它（加 --force 也不会）。"
-            "请检查这个文件的权限，或者用 -o 指定另一个输出文件夹。"
-        )
-    elif state is OutputState.NOT_A_FILE:
-        message = (
-            f"这里是一个{safe_write.occupant(target)}，不是 {format_.kind}，draft 不会替换它（加 --force 也不会）。"
-            "请把它移走或改名，或者用 -o 指定另一个输出文件夹。"
-        )
-    else:
-        why = (
-            f"在 draft 生成以后被修改过（例如{format_.edited}）"
-            if state is OutputState.EDITED
-            else "不是 draft 生成的文件（或已无法识别）"
-        )
-        message = (
-            f"这个文件{why}，为免丢失您的修改，没有覆盖它。"
-            f"如果确实要重新生成，请加上 --force：原文件会先备份为 .bak.{format_.name}；"
-            "或者用 -o 指定另一个输出文件夹。"
-        )
-    return UsageError(Problem(file=display_path(target), message=message))
+    return seal_page(writer.fragment(document) if fragment else writer.page(document))
 
 
 def wording_for(template_dir: Path | None) -> Wording:

@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
-from draft.form.schema import LAYOUT_SCHEMA, NODE_SCHEMA, PART_LABELS, report_schema
+from draft.form.schema import LAYOUT_SCHEMA, NODE_SCHEMA, report_schema
+from draft.kinds import DEFAULT, by_id
 
 Path_ = tuple[str | int, ...]
 #: The title of the item at a path, as the user wrote it (None: untitled, or no such item).
@@ -32,8 +33,10 @@ def _labels(schema: dict[str, Any]) -> dict[str, str]:
 
 @cache
 def _field_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """Names of the top-level fields, of the fields of a part or item, and of layout options."""
-    return _labels(report_schema()), {**_labels(NODE_SCHEMA), **_NODE_NAMES}, _labels(LAYOUT_SCHEMA)
+    """Names of the top-level fields (the default kind's parts among them), of the fields of a part or item,
+    and of layout options."""
+    top = {**_labels(report_schema()), **by_id(DEFAULT).labels}
+    return top, {**_labels(NODE_SCHEMA), **_NODE_NAMES}, _labels(LAYOUT_SCHEMA)
 
 
 def place_name(path: Path_, title_of: TitleOf | None = None, parts: Mapping[str, str] | None = None) -> str:
@@ -51,7 +54,7 @@ def place_name(path: Path_, title_of: TitleOf | None = None, parts: Mapping[str,
         elif depth == 0 and step == "attachments" and len(path) > 1:
             continue  # named by the index: 附件2
         elif depth == 0:
-            names.append((None if parts is not None else PART_LABELS.get(step)) or top.get(step) or step)
+            names.append(top.get(step) or step)
         elif not (step in _NODE_NAMES and depth + 1 < len(path) and isinstance(path[depth + 1], int)):
             # "items" before an index is named by the index: 第2条.
             names.append((layout_fields if parent == "layout" else node_fields).get(step, step))

@@ -15,7 +15,6 @@ from typing import Protocol
 
 import yaml
 
-from draft.form.schema import PART_LABELS
 from draft.kinds import DEFAULT, Kind, all_kinds, find
 from draft.kinds.figures_yaml import figures_yaml
 from draft.model.figures import Number
@@ -127,7 +126,7 @@ def emit(imported: Imported, source_name: str, now: datetime.datetime) -> str:
         lines += _prescribed_parts(imported, kind)
     for part in [] if kind.fixed_order else report.parts:
         placeholder = part.kind in imported.placeholders
-        lines += ["", f"# {PART_LABELS[part.kind]}" + ("（原文没有这一部分，请填写）" if placeholder else ""), f"{part.kind}:"]
+        lines += ["", f"# {kind.labels[part.kind]}" + ("（原文没有这一部分，请填写）" if placeholder else ""), f"{part.kind}:"]
         lines += _part_body(part)
     if isinstance(report.closing, Text):
         lines += ["", "# 结束语", f"closing: {scalar(report.closing.printed)}"]
@@ -186,7 +185,7 @@ def _prescribed_parts(imported: Imported, kind: Kind) -> list[str]:
         elif spec.key in found:
             lines += [f"{spec.key}:", *_part_body(found[spec.key])]
         else:
-            lines += [f"{spec.key}:", f"  text: （原文没有这一部分，请填写{spec.label}）"]
+            lines += [f"{spec.key}:", f"  text: {spec.placeholder_text}"]
     return lines
 
 

@@ -17,6 +17,8 @@ from draft.form.schema import FIRST_YEAR
 from draft.form.write import UNIT_PLACEHOLDER
 from draft.importer.compare import comparable
 from draft.importer.model import Imported, Note
+from draft.kinds import by_id
+from draft.kinds.kind import Tense
 from draft.model.report import Report, Text
 from draft.text.names import UNIT_NAME, UNIT_SUFFIXES, YEAR, YEAR_DIGITS
 
@@ -88,6 +90,7 @@ def _year(imported: Imported, today: datetime.date) -> int:
     """The year reported on, and where it was found (a note when it is unsure)."""
     report = imported.report
     found: list[tuple[int, str]] = []
+    tenses = {part.key: part.tense for part in by_id(report.kind).parts}
     if report.title:
         match = YEAR.search(report.title.printed)
         if match:
@@ -95,9 +98,9 @@ def _year(imported: Imported, today: datetime.date) -> int:
     for part in report.parts:
         heading = part.node.title.printed if part.node.title else ""
         match = YEAR.match(heading) or YEAR.search(heading[:12])
-        if match and part.kind in ("measures", "shortcomings", "responsibility"):
+        if match and tenses[part.kind] is Tense.PAST:
             found.append((int(match.group(1)), "部分标题"))
-        elif match and part.kind == "plans":
+        elif match and tenses[part.kind] is Tense.COMING:
             found.append((int(match.group(1)) - 1, "下一年度安排的标题"))
     for text in report.intro[:1]:
         match = YEAR.search(text.printed[:40])
