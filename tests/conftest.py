@@ -18,7 +18,6 @@ from click.testing import CliRunner, Result
 import draft.build
 from draft.build import build_form
 from draft.cli import cli
-from draft.render.wording import Wording
 
 REPO = Path(__file__).resolve().parents[1]
 INPUTS = REPO / "inputs"
@@ -80,7 +79,7 @@ def build_docx(tmp_path: Path, write_form: Callable[[str, str], Path]) -> Callab
     """Build a form given as text and open the result with python-docx."""
 
     def build(text: str) -> docx.document.Document:
-        built = build_form(write_form(text), tmp_path / "out", Wording())
+        built = build_form(write_form(text), tmp_path / "out")
         return docx.Document(str(built.output))
 
     return build

@@ -28,7 +28,6 @@ from conftest import INPUTS
 from draft.build import build_form
 from draft.build.formats import DOCX
 from draft.build.protect import OutputState
-from draft.render.wording import Wording
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 REGOLD = bool(os.environ.get("DRAFT_REGOLD"))
@@ -106,7 +105,7 @@ def diff(expected: str, actual: str, name: str) -> str:
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_build_output_equals_the_stored_xml(case: str, tmp_path: Path) -> None:
-    built = build_form(CASES[case], tmp_path, Wording())
+    built = build_form(CASES[case], tmp_path)
     assert DOCX.state(built.output) is OutputState.UNCHANGED
     with zipfile.ZipFile(built.output) as archive:
         assert archive.testzip() is None  # every member's CRC checks out

@@ -11,10 +11,9 @@ import html5lib
 import pytest
 
 from conftest import INPUTS, MINIMAL, building_with, dedent, run_cli
-from draft.build import build_form
+from draft.build import BuildOptions, build_form
 from draft.build.formats import DOCX, HTML
 from draft.build.protect import OutputState
-from draft.render.wording import Wording
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 #: Both seeds, and the form that reaches what they do not (主送机关, 结束语, 落款, run-in titles, points a paragraph each).
@@ -24,7 +23,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def build(form: Path, folder: Path, fragment: bool = False) -> tuple[Path, Path]:
-    built = build_form(form, folder, Wording(), formats=(DOCX, HTML), fragment=fragment)
+    built = build_form(form, folder, BuildOptions(formats=(DOCX, HTML), fragment=fragment))
     return built.files[0].path, built.files[1].path
 
 

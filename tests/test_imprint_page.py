@@ -15,7 +15,7 @@ import pytest
 from draft.build import imprint_page
 from draft.build.imprint_page import MAX_MEASURED_CHARACTERS, MEASURE_SECONDS, PAGE_OF_NAMES, ImprintPage
 from draft.pdf import soffice
-from draft.problems import Problem, UsageError
+from draft.problems import CannotProceed, Problem
 from draft.render.document import Block, Document, Role
 from draft.word.page import Place
 from draft.word.writer import to_bytes
@@ -76,7 +76,7 @@ def test_a_broken_cache_only_costs_time(layouts: list[list[bytes]], tmp_path: Pa
 
 def test_without_libreoffice_word_and_wps_place_the_imprint_and_nothing_is_said(monkeypatch: pytest.MonkeyPatch) -> None:
     def missing() -> str:
-        raise UsageError(Problem(file="PDF", message="没有 LibreOffice"))
+        raise CannotProceed(Problem(file="PDF", message="没有 LibreOffice"))
 
     monkeypatch.setattr(soffice, "program", missing)
     assert imprint_page.imprint_page(report(), trial) == ImprintPage(Place.NEXT_EVEN_PAGE)

@@ -18,7 +18,7 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 #: Two packages in one layer are siblings and import nothing of each other (no writer reads another's
 #: module, the check and the import's reader stand side by side, so do the build and the import).
 #:
-#: * ``draft`` (its version) and ``problems`` are what everything may say;
+#: * ``version`` and ``problems`` are what everything may say;
 #: * ``text`` (Chinese text as such) and ``files`` (files on disk) know no report;
 #: * ``model`` is the one report model; ``kinds`` the kinds of report, built from the model;
 #: * ``form`` reads (and ``form.write`` writes) the YAML form; ``render`` lays a report out as blocks
@@ -27,11 +27,12 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 #: * ``check`` reviews a form read; ``importer`` reads last year's report into the model;
 #: * ``build`` (the 版记's page included) and ``imports`` (writing the imported form, reading it back)
 #:   are the application's steps over readers and writers;
-#: * ``cli``, with the words of click's usage messages below it, is the front door.
+#: * ``cli``, with the words of click's usage messages below it, is the front door for people; the
+#:   package ``draft`` itself (its public names, imported on first use) the one for programs.
 LAYERS: tuple[frozenset[str], ...] = tuple(
     frozenset(layer.split())
     for layer in (
-        "draft problems",
+        "version problems",
         "text files",
         "model",
         "kinds",
@@ -42,7 +43,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "check importer",
         "build imports",
         "usage_messages",
-        "cli",
+        "cli draft",
         "__main__",
     )
 )

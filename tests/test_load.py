@@ -30,7 +30,7 @@ from draft.form.load import (
 )
 from draft.form.source_text import SourceText
 from draft.form.yaml_messages import describe_syntax_error
-from draft.problems import EXIT_BAD_INPUT, EXIT_USAGE, FormError, Problem, Severity, UsageError
+from draft.problems import EXIT_BAD_INPUT, EXIT_USAGE, CannotProceed, FormError, Problem, Severity
 
 FORM = Path("inputs/a.yaml")  # display_path keeps it relative to the working folder
 LOADERS = [pytest.param(yaml.CSafeLoader, id="libyaml"), pytest.param(yaml.SafeLoader, id="python")]
@@ -469,7 +469,7 @@ def test_load_form_reads_a_file(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError) as caught:
+    with pytest.raises(CannotProceed) as caught:
         load_form(tmp_path / "无此文件.yaml")
     assert caught.value.exit_code == EXIT_USAGE
     [problem] = caught.value.problems
@@ -478,7 +478,7 @@ def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_directory_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError) as caught:
+    with pytest.raises(CannotProceed) as caught:
         load_form(tmp_path)
     assert "是一个文件夹，不是表单文件" in caught.value.problems[0].message
 
@@ -490,7 +490,7 @@ def test_unreadable_file_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.Mo
 
     (tmp_path / "a.yaml").write_text("a: 1\n", encoding="utf-8")
     monkeypatch.setattr(os, "open", refuse)
-    with pytest.raises(UsageError) as caught:
+    with pytest.raises(CannotProceed) as caught:
         load_form(tmp_path / "a.yaml")
     assert "没有权限读取" in caught.value.problems[0].message
 

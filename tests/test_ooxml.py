@@ -17,7 +17,6 @@ import pytest
 
 from conftest import INPUTS
 from draft.build import build_form
-from draft.render.wording import Wording
 from ooxml import schema_errors
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -35,7 +34,7 @@ PARTS = ("word/document.xml", "word/styles.xml", "word/fontTable.xml", "word/foo
 
 @pytest.mark.parametrize("name", FORMS)
 def test_every_part_validates(name: str, tmp_path: Path) -> None:
-    docx = zipfile.ZipFile(build_form(FORMS[name], tmp_path, Wording()).output)
+    docx = zipfile.ZipFile(build_form(FORMS[name], tmp_path).output)
     parts = [part for part in docx.namelist() if part.startswith(PARTS)]
     assert "word/document.xml" in parts and any(part.startswith("word/footer") for part in parts)
     for part in parts:

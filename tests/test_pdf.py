@@ -19,7 +19,6 @@ import pytest
 from conftest import INPUTS
 from draft.build import build_form
 from draft.pdf import soffice
-from draft.render.wording import Wording
 
 TOOLS = ("soffice", "pdfinfo", "pdftotext")
 missing = [tool for tool in TOOLS if shutil.which(tool) is None]
@@ -34,7 +33,7 @@ LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
 def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
     """Each example built to .docx and converted to PDF in one LibreOffice run."""
     folder = tmp_path_factory.mktemp("pdf")
-    docs = [build_form(form, folder, Wording()).output for form in FORMS]
+    docs = [build_form(form, folder).output for form in FORMS]
     env = {**os.environ, "FONTCONFIG_FILE": str(soffice.FONTS)}
     profile = (folder / "profile").as_uri()
     subprocess.run(
@@ -145,7 +144,7 @@ def endings(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bool, b
             for long_last in (False, True):
                 form = folder / f"r{lines:02d}{'c' if closing else ''}{'l' if long_last else ''}.yaml"
                 form.write_text(_ending_form(lines, closing, long_last), encoding="utf-8")
-                cases[lines, closing, long_last] = build_form(form, folder / "docx", Wording()).output
+                cases[lines, closing, long_last] = build_form(form, folder / "docx").output
     env = {**os.environ, "FONTCONFIG_FILE": str(soffice.FONTS)}
     subprocess.run(
         ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",

@@ -15,8 +15,7 @@ from conftest import MINIMAL, edit_in_word, run_cli
 from draft.build import build_form
 from draft.build.formats import DOCX
 from draft.build.protect import OutputState
-from draft.problems import UsageError
-from draft.render.wording import Wording
+from draft.problems import CannotProceed
 
 
 @pytest.fixture
@@ -118,7 +117,7 @@ def test_an_interrupted_build_leaves_the_old_file_whole(project: Path, monkeypat
 
     monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build_form(project / "inputs" / "report.yaml", project / "output", Wording())
+        build_form(project / "inputs" / "report.yaml", project / "output")
     assert built_file(project).read_bytes() == before
     assert _nothing_half_written(project / "output")
 
@@ -161,10 +160,10 @@ def test_an_output_folder_inside_a_file(project: Path) -> None:
 
 def test_build_form_raises_usage_error_for_edited_output(project: Path) -> None:
     output = project / "output"
-    build_form(project / "inputs" / "report.yaml", output, Wording())
+    build_form(project / "inputs" / "report.yaml", output)
     edit_in_word(output / "report.docx")
-    with pytest.raises(UsageError):
-        build_form(project / "inputs" / "report.yaml", output, Wording())
+    with pytest.raises(CannotProceed):
+        build_form(project / "inputs" / "report.yaml", output)
 
 
 def _rezipped(path: Path, change: Callable[[str, bytes], bytes | None], add: dict[str, bytes] | None = None) -> None:
@@ -264,7 +263,7 @@ def test_a_name_found_free_is_not_written_over_once_a_backup_takes_it(project: P
     assert found.state is OutputState.MISSING
     target.parent.mkdir()
     target.write_bytes(b"the user's edited report")
-    with pytest.raises(UsageError) as refused:
+    with pytest.raises(CannotProceed) as refused:
         put(target, b"a new report", found)
     assert "生成期间这里出现了一个同名文件" in str(refused.value)
     assert target.read_bytes() == b"the user's edited report"
@@ -279,7 +278,7 @@ def test_a_file_replaced_after_it_was_judged_is_not_written_over(project: Path) 
     assert found.state is OutputState.UNCHANGED
     report.unlink()
     report.write_bytes(b"saved in Word meanwhile")
-    with pytest.raises(UsageError) as refused:
+    with pytest.raises(CannotProceed) as refused:
         put(report, b"a new report", found)
     assert "生成期间这个文件被改动" in str(refused.value)
     assert report.read_bytes() == b"saved in Word meanwhile"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -49,6 +49,19 @@ def chinese_usage(message: str) -> str:
     for pattern, chinese in _TRANSLATIONS:
         message = re.sub(pattern, lambda m, c=chinese: c.format(**_names(m)), message)
     return message
+
+
+class ChineseUsageError(click.UsageError):
+    """A command line click could not parse, shown in Chinese on one line, with where to read the usage."""
+
+    @classmethod
+    def of(cls, error: click.UsageError) -> ChineseUsageError:
+        return cls(error.format_message(), error.ctx)
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        command = self.ctx.command_path if self.ctx else "draft"
+        hint = f"（运行 {command} --help 查看用法）"
+        click.echo(f"用法错误：{chinese_usage(self.format_message())}{hint}", file=file, err=file is None)
 
 
 def _names(match: re.Match[str]) -> dict[str, str]:

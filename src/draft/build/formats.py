@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from draft.build.protect import DOCX_SEAL, PAGE_SEAL, PDF_SEAL, Found, OutputState, Seal, found_at
 from draft.files.safe_write import occupant
-from draft.problems import Problem, UsageError, display_path
+from draft.problems import CannotProceed, Problem, display_path
 
 
 class Format(NamedTuple):
@@ -27,12 +27,12 @@ class Format(NamedTuple):
         return found_at(path, self.seal).state
 
     def writable(self, target: Path, force: bool) -> Found:
-        """What is at ``target``, if draft may write there; UsageError if it must be left alone."""
+        """What is at ``target``, if draft may write there; CannotProceed if it must be left alone."""
         found = found_at(target, self.seal)
         if found.state in (OutputState.UNREADABLE, OutputState.NOT_A_FILE) or (
             found.state in (OutputState.EDITED, OutputState.FOREIGN) and not force
         ):
-            raise UsageError(Problem(file=display_path(target), message=self._protected(target, found.state)))
+            raise CannotProceed(Problem(file=display_path(target), message=self._protected(target, found.state)))
         return found
 
     def _protected(self, target: Path, state: OutputState) -> str:

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from draft.problems import Problem, UsageError
+from draft.problems import CannotProceed, Problem
 from draft.render.document import IMPRINT_ROLES, Block, Document, Role
 from draft.word.page import Place, decide, without_layout
 
@@ -93,7 +93,7 @@ def page_counts(documents: list[bytes]) -> list[int] | None:
 
     try:
         program = soffice.program()
-    except UsageError:  # no LibreOffice here: the decision is without_layout's
+    except CannotProceed:  # no LibreOffice here: the decision is without_layout's
         return None
     keys = [_layout_key(document, program) for document in documents]
     cached = [_cached(key) for key in keys]
@@ -117,7 +117,7 @@ def _laid_out(documents: list[bytes]) -> list[int] | None:
             name.write_bytes(blob)  # a private folder: no need of safe_write's care
         try:
             made = soffice.convert(names, base / "pdf", seconds=MEASURE_SECONDS)
-        except UsageError:  # LibreOffice went away in between
+        except CannotProceed:  # LibreOffice went away in between
             return None
         if len(made) != len(names):
             return None

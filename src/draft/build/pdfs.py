@@ -22,7 +22,7 @@ from draft.build.formats import PDF
 from draft.build.one import Built, FormBuild, PendingPdf
 from draft.build.protect import put, seal_pdf
 from draft.files import private_folders
-from draft.problems import DraftError, Problem, UsageError, display_path
+from draft.problems import CannotProceed, DraftError, Problem, display_path
 
 
 def with_pdfs(
@@ -71,10 +71,10 @@ def _finished(done: FormBuild, pending: PendingPdf, pdf: bytes | None, force: bo
     assert built is not None
     try:
         if pdf is None:
-            raise UsageError(_not_converted(built, pending))
+            raise CannotProceed(_not_converted(built, pending))
         written = put(pending.target, pdf, PDF.writable(pending.target, force))
     except DraftError as error:
-        return done._replace(built_=built._replace(pdf=None), error=(type(error), error.problems))
+        return done._replace(built_=built._replace(pdf=None), error=error)
     return done._replace(built_=Built(built.files + (written,), built.warnings))
 
 

@@ -26,7 +26,7 @@ from typing import BinaryIO
 
 from draft.files.os_errors import reason
 from draft.files.safe_read import open_regular
-from draft.problems import Problem, UsageError, display_path
+from draft.problems import CannotProceed, Problem, display_path
 
 TEMP_PREFIX = ".~draft-"
 TEMP_SUFFIX = ".tmp"
@@ -61,9 +61,9 @@ _GENERAL_ADVICE = (
 )
 
 
-def cannot_write(target: Path, error: OSError) -> UsageError:
+def cannot_write(target: Path, error: OSError) -> CannotProceed:
     advice = _ADVICE.get(error.errno or 0, _GENERAL_ADVICE)
-    return UsageError(Problem(file=display_path(target), message=f"无法写入文件（{reason(error)}）。{advice}"))
+    return CannotProceed(Problem(file=display_path(target), message=f"无法写入文件（{reason(error)}）。{advice}"))
 
 
 def occupant(path: Path) -> str | None:
@@ -84,7 +84,7 @@ def occupant(path: Path) -> str | None:
 
 
 def _refuse_unless_file(target: Path) -> os.stat_result | None:
-    """The target's status if it is a plain file, None if nothing is there; UsageError for anything else."""
+    """The target's status if it is a plain file, None if nothing is there; CannotProceed for anything else."""
     try:
         status = os.lstat(target)
     except FileNotFoundError:
@@ -92,7 +92,7 @@ def _refuse_unless_file(target: Path) -> os.stat_result | None:
     except OSError as error:
         raise cannot_write(target, error) from None
     if not stat.S_ISREG(status.st_mode):
-        raise UsageError(
+        raise CannotProceed(
             Problem(
                 file=display_path(target),
                 message=f"这里是一个{occupant(target)}，不是 draft 可以替换的普通文件，没有写入。"
@@ -115,7 +115,7 @@ def replace(target: Path, data: bytes, expected: tuple[int, ...] | None = None) 
 
     ``expected``: the :func:`identity` of the file the caller judged replaceable. If another file
     stands there by the time the new one is put in place (another build's backup, a user's save),
-    nothing is replaced: UsageError.
+    nothing is replaced: CannotProceed.
     """
     existing = _refuse_unless_file(target)
     if expected is not None and (existing is None or identity(existing) != expected):
@@ -124,20 +124,20 @@ def replace(target: Path, data: bytes, expected: tuple[int, ...] | None = None) 
 
 
 def create(target: Path, data: bytes, taken: str = "") -> None:
-    """Write ``data`` as the new file ``target``; UsageError (``taken``, or a general message) if anything,
+    """Write ``data`` as the new file ``target``; CannotProceed (``taken``, or a general message) if anything,
     even a broken link, is there — also if it appears while the file is being written."""
     found = occupant(target)
     message = taken or f"{found or '文件'}已存在，为免覆盖您的内容没有写入。请换一个文件名。"
     if found is not None:
-        raise UsageError(Problem(file=display_path(target), message=message))
+        raise CannotProceed(Problem(file=display_path(target), message=message))
     try:
         _write(target, data, None, exclusive=True)
     except FileExistsError:
-        raise UsageError(Problem(file=display_path(target), message=message)) from None
+        raise CannotProceed(Problem(file=display_path(target), message=message)) from None
 
 
-def _changed(target: Path) -> UsageError:
-    return UsageError(
+def _changed(target: Path) -> CannotProceed:
+    return CannotProceed(
         Problem(
             file=display_path(target),
             message="生成期间这个文件被改动或换成了另一个文件（例如另一份报告的备份，或在 Word 中保存），"
@@ -201,12 +201,12 @@ def _install_new(temp: Path, target: Path) -> None:
 
 
 def ensure_folder(folder: Path, target: Path) -> None:
-    """Make ``folder`` (and the folders above it) for writing ``target``; UsageError naming ``target`` if it cannot be."""
+    """Make ``folder`` (and the folders above it) for writing ``target``; CannotProceed naming ``target`` if it cannot be."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # something else where the folder should be: a file, a link
         blocker = next((part for part in (folder, *folder.parents) if os.path.lexists(part) and not part.is_dir()), folder)
-        raise UsageError(
+        raise CannotProceed(
             Problem(
                 file=display_path(target),
                 message=f"无法写入文件：“{display_path(blocker)}”是一个{occupant(blocker)}，不是文件夹。请换一个文件夹。",
@@ -299,7 +299,7 @@ def keep_backup(target: Path) -> Path:
     try:
         source = open_regular(target, follow_links=False)
     except OSError as error:
-        raise UsageError(
+        raise CannotProceed(
             Problem(file=display_path(target), message=f"无法备份这个文件（{reason(error)}），所以没有覆盖它。")
         ) from None
     with source:
@@ -314,7 +314,7 @@ def keep_backup(target: Path) -> Path:
                 raise cannot_write(backup, error) from None
             _fill(descriptor, source, backup, status)
             return backup
-    raise UsageError(
+    raise CannotProceed(
         Problem(file=display_path(target), message=f"备份文件太多（已有 {MAX_BACKUPS} 个），请先清理旧的 .bak 文件。")
     )
 
@@ -346,7 +346,7 @@ def copy_folder(source: Path, target: Path) -> None:
     """
     found = occupant(target)
     if found is not None:
-        raise UsageError(
+        raise CannotProceed(
             Problem(file=display_path(target), message=f"{found}已存在。为免覆盖您的修改，请换一个新的文件夹名。")
         )
     ensure_folder(target.parent, target)
@@ -359,8 +359,8 @@ def copy_folder(source: Path, target: Path) -> None:
         temp.rename(target)
     except OSError as error:
         raise cannot_write(target, error) from None
-    except UsageError as error:  # a file of the copy could not be written: said of the folder
-        raise UsageError(Problem(file=display_path(target), message=error.problems[0].message)) from None
+    except CannotProceed as error:  # a file of the copy could not be written: said of the folder
+        raise CannotProceed(Problem(file=display_path(target), message=error.problems[0].message)) from None
     finally:
         if temp.exists():
             shutil.rmtree(temp, ignore_errors=True)

@@ -2,7 +2,7 @@
 
 The form is written by hand by people who are not programmers, so reading is strict and
 talkative: every problem that can be found is reported at once, in Chinese, with file, line,
-column and what to do. Nothing but ``FormError`` (bad content) or ``UsageError`` (the file cannot
+column and what to do. Nothing but ``FormError`` (bad content) or ``CannotProceed`` (the file cannot
 be opened) ever leaves it.
 
 This module opens the file and runs the stages, each in a module of its own:
@@ -36,7 +36,7 @@ from draft.form.load_problems import LoadProblems, Stop
 from draft.form.loaded import LoadedForm, Mark, format_field
 from draft.form.scalars import WrittenNumber
 from draft.form.source_text import SourceText
-from draft.problems import FormError, Problem, UsageError, display_path, readable
+from draft.problems import CannotProceed, FormError, Problem, display_path, readable
 
 __all__ = [
     "FORBIDDEN",
@@ -119,8 +119,8 @@ def _read_limited(stream: BinaryIO, display: str) -> bytes:
     return stream.read(MAX_BYTES + 1)
 
 
-def _cannot_open(display: str, message: str) -> UsageError:
-    return UsageError(Problem(display, message))
+def _cannot_open(display: str, message: str) -> CannotProceed:
+    return CannotProceed(Problem(display, message))
 
 
 def _load(raw: bytes, path: Path, problems: LoadProblems) -> LoadedForm:

@@ -19,6 +19,7 @@ from draft.kinds import DEFAULT, Kind, all_kinds, find
 from draft.kinds.figures_yaml import figures_yaml
 from draft.model.figures import Number
 from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text
+from draft.problems import Problem
 from draft.text.names import YEAR
 
 #: What the form says for a unit the text never names. It must stand out in the form and in the built
@@ -33,7 +34,7 @@ class Imported(Protocol):
     @property
     def report(self) -> Report: ...
     @property
-    def notes(self) -> Sequence[object]: ...  # each printed in the header as it says itself (str)
+    def notes(self) -> Sequence[Problem]: ...  # where the reader was unsure: listed in the header (note_line)
     @property
     def unit_from(self) -> str: ...  # where the unit's name was found; "" when it was not
     @property
@@ -46,6 +47,12 @@ class Imported(Protocol):
     def date_rejected(self) -> bool: ...  # the date cannot be taken: written commented out
     @property
     def figures(self) -> Mapping[FormPath, Number]: ...
+
+
+def note_line(note: Problem) -> str:
+    """A note as the form's header (and the import's summary) lists it: ``第9行（“四、……”）：说明``."""
+    return f"{note.place}：{note.message}" if note.place else note.message
+
 
 _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
 
@@ -96,7 +103,7 @@ def emit(imported: Imported, source_name: str, now: datetime.datetime) -> str:
     ]
     if imported.notes:
         lines += ["#", "# 导入时不能确定、需要您核对的地方："]
-        lines += [f"#   · {note}" for note in imported.notes]
+        lines += [f"#   · {note_line(note)}" for note in imported.notes]
     lines.append("")
     kind = find(report.kind) or all_kinds()[DEFAULT]
     if kind.id != DEFAULT:

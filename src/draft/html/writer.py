@@ -22,9 +22,9 @@ import html
 from functools import cache
 from importlib import resources
 
-from draft import __version__
 from draft.html import tables
 from draft.render.document import HEAD_ROLES, IMPRINT_ROLES, Block, Document, Role, Span
+from draft.version import __version__
 
 #: Roles whose paragraphs have no first-line indent, as in print (class names of the page's stylesheet).
 _CLASSES = {Role.RECIPIENT: "recipient", Role.CLOSING: "closing", Role.SIGNATURE: "signature", Role.DATE: "date"}

@@ -20,19 +20,20 @@ from draft.importer.figures import FigureReader
 from draft.importer.files import open_report, refuse
 from draft.importer.infer import TemplateWording, infer
 from draft.importer.layout import choose_layout
-from draft.importer.model import Imported, Note
+from draft.importer.model import Imported, note
 from draft.importer.parse import NotAReport, Parser
 from draft.importer.readers import read
 from draft.importer.source import SourcePara
 from draft.kinds import DEFAULT, Kind, all_kinds
 from draft.model.figures import Number
 from draft.model.report import FormPath
+from draft.problems import Problem
 
-__all__ = ["Imported", "Note", "TemplateWording", "read_report", "refuse_if_too_long"]
+__all__ = ["Imported", "TemplateWording", "read_report", "refuse_if_too_long"]
 
 
 def read_report(path: Path, wording: TemplateWording, today: datetime.date) -> Imported:
-    """The report at ``path`` as the model, its notes in ``Imported.notes``; FormError/UsageError if it cannot be used.
+    """The report at ``path`` as the model, its notes (Problems) in ``Imported.notes``; FormError/CannotProceed if it cannot be used.
 
     ``wording``: the template's, so that a title, heading or closing it writes alike is left to it.
     """
@@ -54,7 +55,7 @@ def read_report(path: Path, wording: TemplateWording, today: datetime.date) -> I
             "没有找到报告的各个部分。draft 按“一、……”“二、……”这样的标题识别各部分，"
             "请确认文件是法治政府建设年度报告的正文，并且各部分标题单独成行、以“一、二、三、”开头。",
         ) from None
-    imported.notes[:0] = [Note(message) for message in raw.notes + reader_notes] + figure_notes
+    imported.notes[:0] = [note(message) for message in raw.notes + reader_notes] + figure_notes
     imported.figures = figures
     infer(imported, wording, today)
     choose_layout(imported)
@@ -72,10 +73,10 @@ def _kind(paras: list[SourcePara]) -> Kind:
     return next(found, all_kinds()[DEFAULT])
 
 
-def _figures(kind: Kind, tables: list[SourcePara]) -> tuple[dict[FormPath, Number], list[Note]]:
+def _figures(kind: Kind, tables: list[SourcePara]) -> tuple[dict[FormPath, Number], list[Problem]]:
     """The figures of a kind with tables, read from the source's; for a kind without, a note for each table left out."""
     if kind.arithmetic is None:
-        return {}, [Note(f"第{table.number}段之后有一个表格，表格内容没有导入，请在表单中另行补充。") for table in tables]
+        return {}, [note(f"第{table.number}段之后有一个表格，表格内容没有导入，请在表单中另行补充。") for table in tables]
     reader = FigureReader(kind)
     figures = reader.read([table.table for table in tables if table.table is not None])
     return figures, reader.notes

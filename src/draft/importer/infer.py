@@ -16,7 +16,7 @@ from typing import Protocol
 from draft.form.schema import FIRST_YEAR
 from draft.form.write import UNIT_PLACEHOLDER
 from draft.importer.compare import comparable
-from draft.importer.model import Imported, Note
+from draft.importer.model import Imported, note
 from draft.kinds import by_id
 from draft.kinds.kind import Tense
 from draft.model.report import Report, Text
@@ -79,7 +79,7 @@ def infer(imported: Imported, wording: TemplateWording, today: datetime.date) ->
     if report.date and report.date.year <= year:
         imported.date_rejected = True
         imported.notes.append(
-            Note(
+            note(
                 f"成文日期 {imported.date_text} 在 {year} 年度结束之前，draft 不接受这样的日期，"
                 "表单中把它写成了注释（date 一行前有 #）。请改为实际成文日期并删去 #。"
             )
@@ -110,13 +110,13 @@ def _year(imported: Imported, today: datetime.date) -> int:
         found.append((report.date.year - 1 if report.date.month <= 6 else report.date.year, "成文日期"))
     found = [(year, source) for year, source in found if FIRST_YEAR <= year <= today.year]
     if not found:
-        imported.notes.append(Note(f"原文中没有找到报告年度，暂填 {today.year - 1}，请核对 year。"))
+        imported.notes.append(note(f"原文中没有找到报告年度，暂填 {today.year - 1}，请核对 year。"))
         return today.year - 1
     year, imported.year_from = found[0]
     others = sorted({other for other, _ in found if other != year})
     if others and imported.year_from != "成文日期":
         conflicting = "、".join(str(y) for y in others)
-        imported.notes.append(Note(f"年度取自{imported.year_from}（{year}），但文中还出现了 {conflicting} 年，请核对 year。"))
+        imported.notes.append(note(f"年度取自{imported.year_from}（{year}），但文中还出现了 {conflicting} 年，请核对 year。"))
     return year
 
 
@@ -140,7 +140,7 @@ def _unit(imported: Imported) -> str | None:
     imported.unit_hint = hint
     if hint:
         imported.unit_from = "开头段落（简称）"
-        imported.notes.append(Note(f"原文中没有单位全称，单位名称暂用开头段落里的“{hint}”，请改为单位全称（unit）。"))
+        imported.notes.append(note(f"原文中没有单位全称，单位名称暂用开头段落里的“{hint}”，请改为单位全称（unit）。"))
         return hint
-    imported.notes.append(Note(f"原文中没有写出单位名称，表单里写了占位文字“{UNIT_PLACEHOLDER}”，请改为单位全称（unit）。"))
+    imported.notes.append(note(f"原文中没有写出单位名称，表单里写了占位文字“{UNIT_PLACEHOLDER}”，请改为单位全称（unit）。"))
     return None

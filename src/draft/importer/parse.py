@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from draft.importer import frame_lines, recognise
 from draft.importer.compare import comparable
 from draft.importer.marks import OWN_LINE_MAX, SENTENCE_END, Marker, match_marker, split_title
-from draft.importer.model import Imported, Note, SourceLayout, snippet
+from draft.importer.model import MERGED_PART, NOTE, Imported, SourceLayout, note
 from draft.importer.nodes import OpenNode, OpenPart, finish_node, optional_text
 from draft.importer.part_kinds import classify
 from draft.importer.source import SourcePara
 from draft.kinds import DEFAULT, Kind, by_id
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text
+from draft.problems import Problem
 from draft.text.names import UNIT_NAME
 
 
@@ -44,7 +45,7 @@ class _Found:
     signature: str | None = None
     date: datetime.date | None = None
     date_text: str = ""
-    notes: list[Note] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
     frame: Frame = Frame()  # the 版头 and 版记 lines found (draft.importer.frame_lines)
 
 
@@ -55,8 +56,8 @@ class Parser:
         self.found = _Found()
         self.dropped: set[SourcePara] = set()  # not in the rebuilt body
 
-    def note(self, message: str, para: SourcePara | None = None) -> None:
-        self.found.notes.append(Note(message, para.where if para else "", snippet(para.text) if para else ""))
+    def note(self, message: str, para: SourcePara | None = None, code: str = NOTE) -> None:
+        self.found.notes.append(note(message, para, code))
 
     def drop(self, para: SourcePara, message: str | None = None) -> None:
         self.dropped.add(para)
@@ -370,6 +371,7 @@ class Parser:
             self.note(
                 f"部分超过{chinese_numeral(most)}个，表单放不下：这一部分已原样并入上一部分的末尾（编号按原文写在正文里），请核对。",
                 part.source,
+                MERGED_PART,
             )
         found.parts = keep
 

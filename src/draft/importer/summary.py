@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from draft.form.write import note_line
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.model import Imported
 from draft.kinds import DEFAULT, all_kinds, find
@@ -93,7 +94,7 @@ def summarize(imported: Imported, source: str) -> list[str]:
     lines.append(f"  排版：{layout}" if layout else f"  排版：按公文常规（{_defaults()}）")
     if imported.notes:
         lines.append(f"需要核对的地方（{len(imported.notes)} 处）：")
-        lines += [f"  · {note}" for note in imported.notes]
+        lines += [f"  · {note_line(note)}" for note in imported.notes]
     else:
         lines.append("没有不确定的地方。")
     return lines

@@ -56,6 +56,10 @@ class Balance(NamedTuple):
 
 
 class Disagreement(NamedTuple):
+    """A rule the figures break, as the model knows it: with no file or line. It is a step towards a
+    :class:`~draft.problems.Problem`, made where the figures were read (:mod:`draft.form.arithmetic`
+    for a form, :mod:`draft.importer.figures` for an imported report's tables)."""
+
     rule: str
     path: FormPath  # the figure the message points at
     message: str

@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from draft.files import private_folders
-from draft.problems import Problem, UsageError
+from draft.problems import CannotProceed, Problem
 
 #: PDF/A-2b (``SelectPdfVersion`` 2): fonts embedded, title and language in the metadata, tagged.
 FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
@@ -52,11 +52,11 @@ _INSTALLED = (
 
 
 def program() -> str:
-    """The LibreOffice program; UsageError, saying how to install it, if there is none."""
+    """The LibreOffice program; CannotProceed, saying how to install it, if there is none."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     found = found or next((str(path) for path in _INSTALLED if path.is_file()), None)
     if found is None:
-        raise UsageError(
+        raise CannotProceed(
             Problem(
                 file="PDF",
                 message="生成 PDF 要用 LibreOffice（免费的办公软件），这台电脑上没有找到它。"

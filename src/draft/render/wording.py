@@ -16,7 +16,7 @@ from draft import kinds
 from draft.form.starter import FORM_FILE
 from draft.kinds import DEFAULT
 from draft.model.report import Report, Text
-from draft.problems import Problem, UsageError, display_path
+from draft.problems import CannotProceed, Problem, display_path
 
 if TYPE_CHECKING:
     import jinja2.nodes  # imported when a template is compiled: draft init and draft template need none
@@ -69,7 +69,7 @@ class Wording:
     """The macros of one template folder's ``wording.j2``, called with the report.
 
     The template runs in :mod:`draft.render.sandbox`; any mistake in it, found when it is read
-    or when a macro runs, is a UsageError at the template's file and line.
+    or when a macro runs, is a CannotProceed at the template's file and line.
     """
 
     def __init__(self, template_dir: Path | None = None) -> None:
@@ -77,7 +77,7 @@ class Wording:
         self.kind = folder_kind(self.dir)
         self.file = self.dir / WORDING_FILE
         if not self.file.is_file():
-            raise UsageError(
+            raise CannotProceed(
                 Problem(
                     file=display_path(self.dir),
                     message=f"模板文件夹里没有 {WORDING_FILE}。请用 draft template 文件夹名 复制一份内置模板再修改。",
