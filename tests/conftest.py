@@ -178,12 +178,12 @@ def no_english_reaches_the_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
 
     from draft import problems
     from draft.check import context
-    from draft.form.source_text import SourceText
+    from draft.text.lines import Lines
 
     heard = _Heard()
     echo, error_init, finding = click.echo, problems.DraftError.__init__, context.Context.finding
     write_text, write_bytes, invoke = Path.write_text, Path.write_bytes, CliRunner.invoke
-    parse_text = SourceText.__init__
+    parse_text = Lines.__init__
 
     def echoing(message=None, *args, **kwargs):  # type: ignore[no-untyped-def]
         heard.said(message)
@@ -209,7 +209,7 @@ def no_english_reaches_the_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
         return write_bytes(self, data, *args, **kwargs)
 
     def form_parsed(self, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        heard.given(text)  # every form's text, however it reached the loader, is parsed as a SourceText
+        heard.given(text)  # every form's text, however it reached the loader, is counted in Lines
         parse_text(self, text, *args, **kwargs)
 
     def invoked(self, cli_, args=None, *rest, **kwargs):  # type: ignore[no-untyped-def]
@@ -222,7 +222,7 @@ def no_english_reaches_the_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     monkeypatch.setattr(Path, "write_text", text_written)
     monkeypatch.setattr(Path, "write_bytes", bytes_written)
     monkeypatch.setattr(CliRunner, "invoke", invoked)
-    monkeypatch.setattr(SourceText, "__init__", form_parsed)
+    monkeypatch.setattr(Lines, "__init__", form_parsed)
     yield
     user_text = "\n".join(heard.user_text)
     # --format json is for programs: its keys are English by design, its messages are heard as findings.

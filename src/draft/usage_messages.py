@@ -8,10 +8,11 @@ unknown message is shown as click wrote it, still behind the Chinese prefix.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import IO, Any
 
 import click
+
+from draft.text.width import display_width
 
 # Patterns, not compiled: they are needed only when a command line is wrong, and every
 # ``draft`` command imports this module (re compiles them on first use, and caches them).
@@ -97,7 +98,7 @@ class ChineseHelpFormatter(click.HelpFormatter):
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
         """The option table, aligned by display width: a Chinese metavar is two columns a character."""
         rows = list(rows)
-        widths = [_display_width(first) for first, _ in rows]
+        widths = [display_width(first) for first, _ in rows]
         column = min(max(widths, default=0), col_max) + col_spacing
         for (first, second), width in zip(rows, widths, strict=True):
             self.write(f"{'':>{self.current_indent}}{first}")
@@ -109,10 +110,6 @@ class ChineseHelpFormatter(click.HelpFormatter):
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}：\n")
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 class ChineseContext(click.Context):

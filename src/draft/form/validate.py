@@ -19,13 +19,14 @@ from cerberus.errors import BaseErrorHandler, ValidationError
 from cerberus.schema import SchemaRegistry
 from cerberus.validator import TypeDefinition
 
-from draft.form.beyond_schema import date_problems, parse_date, placeholder_problems, unknown_kind
+from draft.form.beyond_schema import date_problems, placeholder_problems, unknown_kind
 from draft.form.explain import Explainer
 from draft.form.kind_schema import kind_schema
 from draft.form.load import LoadedForm, WrittenNumber
 from draft.form.schema import make_registry
 from draft.kinds import DEFAULT, by_id, find
 from draft.problems import MAX_SAME_PROBLEM, Problem
+from draft.text.dates import parse_date
 from draft.text.doc_number import read_doc_number
 from draft.text.joint_mark import misplaced_word
 
