@@ -108,9 +108,11 @@ def page_counts(documents: list[bytes]) -> list[int] | None:
 
 def _laid_out(documents: list[bytes]) -> list[int] | None:
     """The page counts LibreOffice lays ``documents`` out to, in one run; None if it fails or runs out of time."""
+    from draft.files import private_folders
     from draft.pdf import soffice
 
-    with tempfile.TemporaryDirectory(prefix="draft-measure-") as folder:
+    # Copies of the report: in a folder only this user reads, swept if draft is killed (as the PDF's are).
+    with private_folders.private_folder("measure") as folder:
         base = Path(folder)
         names = [base / f"{index}.docx" for index in range(len(documents))]
         for name, blob in zip(names, documents, strict=True):
