@@ -13,6 +13,7 @@ from conftest import MINIMAL, run_cli
 from draft.form.load import load_bytes
 from draft.form.read import read_form
 from draft.form.validate import validate_form
+from draft.kinds import all_kinds
 from draft.problems import FormError
 
 TODAY = datetime.date(2026, 11, 23)
@@ -212,3 +213,33 @@ def test_places_are_named_as_a_person_would(write_form) -> None:
         f"{path}:8:13 主要举措和成效 › 第2条（规范执法）› 正文:text（正文） 应是一段文字。如果写了列表或下级字段，请改成一段文字。",
         f"{path}:11:11 主要举措和成效 › 第2条（规范执法）› 第2个要点:要点 应是一段文字。如果写了列表或下级字段，请改成一段文字。",
     ]
+
+
+@pytest.mark.parametrize("kind", list(all_kinds()))
+def test_every_kinds_schema_keeps_cerberus_rules_for_schemas(kind: str) -> None:
+    # At run time draft trusts its schemas (cerberus's own check of a schema costs more than a form);
+    # here cerberus checks each kind's schema as it would, and expands it as the run time does.
+
+    from cerberus.schema import SchemaError
+
+    from draft.form.validate import _validator, checked_validator
+
+    today = datetime.date(2026, 12, 8)
+    try:
+        checked = checked_validator(today, kind)
+    except SchemaError as error:
+        pytest.fail(f"the schema of {kind} breaks cerberus's rules: {error}")
+    trusted, _, _ = _validator(today, kind)
+    assert dict(trusted.schema) == dict(checked.schema)
+
+
+def test_a_broken_schema_is_caught_by_the_check_the_run_time_skips(monkeypatch: pytest.MonkeyPatch) -> None:
+
+    from cerberus.schema import SchemaError
+
+    from draft.form import validate
+
+    real = validate.kind_schema
+    monkeypatch.setattr(validate, "kind_schema", lambda kind, today: {**real(kind, today), "year": {"type": "no-such-type"}})
+    with pytest.raises(SchemaError):
+        validate.checked_validator(datetime.date(2026, 12, 8), "law-based-government")
