@@ -48,6 +48,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
     )
 )
 
+
 def modules() -> dict[str, Path]:
     """Every module of draft by its dotted name (a package by its own name)."""
     found = {}

@@ -98,9 +98,7 @@ def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form
     expected = imported.expected
     for got, source in zip(built, expected, strict=False):
         if not same_when_built(got, source.text):
-            notes.append(
-                note(f"从这一段起，重建后的报告与原文不同（重建为“{snippet(got, 24)}”），请核对表单。", source)
-            )
+            notes.append(note(f"从这一段起，重建后的报告与原文不同（重建为“{snippet(got, 24)}”），请核对表单。", source))
             break
     else:
         if len(built) != len(expected):
