@@ -442,7 +442,7 @@ def check(files: tuple[Path, ...], output_format: str, previous: Path | None) ->
             _report(result.warnings)
             for finding in result.findings:
                 click.echo(finding.line_text(tag_errors=True))
-        everything += result.warnings + result.findings
+        everything += [*result.warnings, *result.findings]
     if output_format == "json":
         click.echo(to_json(everything))
     elif read:
