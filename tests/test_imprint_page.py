@@ -15,7 +15,7 @@ import pytest
 from draft.build import imprint_page
 from draft.build.imprint_page import MAX_MEASURED_CHARACTERS, MEASURE_SECONDS, PAGE_OF_NAMES, ImprintPage
 from draft.pdf import soffice
-from draft.problems import CannotProceed, Problem
+from draft.problems import CannotProceed, Problem, Severity
 from draft.render.document import Block, Document, Role
 from draft.word.page import Place
 from draft.word.writer import to_bytes
@@ -120,6 +120,9 @@ def test_libreoffice_gets_a_time_limit(tmp_path: Path, monkeypatch: pytest.Monke
         return {}  # ran out of time: nothing converted
 
     monkeypatch.setattr(soffice, "convert", convert)
-    assert imprint_page.imprint_page(report(), trial) == ImprintPage(Place.NEXT_EVEN_PAGE)
+    page = imprint_page.imprint_page(report(), trial)
+    assert page == ImprintPage(Place.NEXT_EVEN_PAGE, imprint_page.NOT_IN_TIME)
     assert limits == [MEASURE_SECONDS]
     assert not list((tmp_path / "cache").glob("*"))  # no answer is kept
+    (told,) = imprint_page.warning("form.yaml", page)
+    assert (told.severity, told.code) == (Severity.WARNING, imprint_page.NOT_LAID_OUT) and "60 秒" in told.message

@@ -18,7 +18,8 @@ That costs a LibreOffice start (about two seconds) and the layout of the whole r
 Where there is no layout — no LibreOffice on this computer, or a report too long to lay out in
 time — the decision is :func:`draft.word.page.without_layout`: the 版记 starts a section of its own
 on the next even page (or the next page), which Word and WPS lay out themselves. A missing
-LibreOffice is said nowhere (a .docx needs none); a report too long is told in a warning.
+LibreOffice is said nowhere (a .docx needs none); a report too long, or a layout LibreOffice did not
+finish, is told in a warning (:data:`NOT_LAID_OUT`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from draft.problems import CannotProceed, Problem
+from draft.problems import CannotProceed, Problem, Severity
 from draft.render.document import IMPRINT_ROLES, Block, Document, Role
 from draft.word.page import Place, decide, without_layout
 
@@ -47,11 +48,19 @@ PAGE_OF_NAMES = 10_000
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
-#: Told when a report is too long to lay out: the 版记's page is then left to Word and WPS.
-TOO_LONG = (
-    "报告很长，没有排版测算版记落在哪一页：版记另起一节，排在下一个偶数页（单面印刷时排在下一页），"
+#: The code of the warning that the 版记's page was left to Word and WPS (a report too long, a layout not made).
+NOT_LAID_OUT = "imprint-not-laid-out"
+_LEFT_TO_WORD = (
+    "没有排版测算版记落在哪一页：版记另起一节，排在下一个偶数页（单面印刷时排在下一页），"
     "用 Word 或 WPS 打开时会自动排好。请打印前看一下版记所在的页面。"
 )
+#: Told when a report is too long to lay out, or LibreOffice did not lay it out in time.
+TOO_LONG = "报告很长，" + _LEFT_TO_WORD
+NOT_IN_TIME = f"LibreOffice 没能在 {MEASURE_SECONDS} 秒内排完这份报告，" + _LEFT_TO_WORD
+
+
+class LayoutFailed(Exception):
+    """LibreOffice is there, but did not lay the trials out (it ran out of time, or failed on them)."""
 
 
 class ImprintPage(NamedTuple):
@@ -68,8 +77,11 @@ def imprint_page(document: Document, trial: Callable[[Document, Place], bytes]) 
     if sum(len(block.text) for block in document.blocks) > MAX_MEASURED_CHARACTERS:
         return ImprintPage(without_layout(document.double_sided), TOO_LONG)
     measured = document._replace(blocks=tuple(_cut(block) for block in document.blocks))
-    counts = page_counts([trial(measured, Place.NONE), trial(measured, Place.INLINE)])
-    if counts is None:
+    try:
+        counts = page_counts([trial(measured, Place.NONE), trial(measured, Place.INLINE)])
+    except LayoutFailed:
+        return ImprintPage(without_layout(document.double_sided), NOT_IN_TIME)
+    if counts is None:  # no LibreOffice on this computer: a .docx needs none, and nothing is said
         return ImprintPage(without_layout(document.double_sided))
     body_pages, with_imprint = counts
     return ImprintPage(decide(body_pages, with_imprint == body_pages, document.double_sided))
@@ -77,7 +89,7 @@ def imprint_page(document: Document, trial: Callable[[Document, Place], bytes]) 
 
 def warning(file: str, page: ImprintPage) -> list[Problem]:
     """The warning to give for ``page`` about the report ``file`` (none when a layout placed the 版记)."""
-    return [Problem(file=file, message=page.warning)] if page.warning else []
+    return [Problem(file=file, message=page.warning, severity=Severity.WARNING, code=NOT_LAID_OUT)] if page.warning else []
 
 
 def _cut(block: Block) -> Block:
@@ -88,7 +100,8 @@ def _cut(block: Block) -> Block:
 
 
 def page_counts(documents: list[bytes]) -> list[int] | None:
-    """The number of pages of each .docx in ``documents``, from the cache or LibreOffice; None without a layout."""
+    """The number of pages of each .docx in ``documents``, from the cache or LibreOffice; None if there is no
+    LibreOffice, LayoutFailed if it did not lay them out."""
     from draft.pdf import soffice
 
     try:
@@ -100,14 +113,13 @@ def page_counts(documents: list[bytes]) -> list[int] | None:
     if all(count is not None for count in cached):
         return [count for count in cached if count is not None]
     counts = _laid_out(documents)
-    if counts is not None:
-        for key, count in zip(keys, counts, strict=True):
-            _keep(key, count)
+    for key, count in zip(keys, counts, strict=True):
+        _keep(key, count)
     return counts
 
 
-def _laid_out(documents: list[bytes]) -> list[int] | None:
-    """The page counts LibreOffice lays ``documents`` out to, in one run; None if it fails or runs out of time."""
+def _laid_out(documents: list[bytes]) -> list[int]:
+    """The page counts LibreOffice lays ``documents`` out to, in one run; LayoutFailed if it fails or runs out of time."""
     from draft.files import private_folders
     from draft.pdf import soffice
 
@@ -120,9 +132,9 @@ def _laid_out(documents: list[bytes]) -> list[int] | None:
         try:
             made = soffice.convert(names, base / "pdf", seconds=MEASURE_SECONDS)
         except CannotProceed:  # LibreOffice went away in between
-            return None
+            raise LayoutFailed from None
         if len(made) != len(names):
-            return None
+            raise LayoutFailed
         return [len(_PAGE.findall(made[name].read_bytes())) for name in names]
 
 
