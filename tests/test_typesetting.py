@@ -101,14 +101,14 @@ def test_recipient_closing_and_signature(report) -> None:
 
 
 def test_long_unitsignature_indents() -> None:
-    from draft.render.blocks import signature_indents
+    from draft.render.document import signature_indents
 
     # In characters (render's unit); 320 twips a character in the .docx.
     assert signature_indents("常州市钟楼区人力资源和社会保障局", "2024年1月15日") == (640 / 320, (16 - 6.5))
 
 
 def test_a_unit_longer_than_a_line_keeps_the_date_on_the_page() -> None:
-    from draft.render.blocks import signature_indents
+    from draft.render.document import signature_indents
 
     # Two units signing together, 31 characters: the 落款 wraps, its first line starting at the margin
     # (26 characters before the 2 kept free); the date starts 2 characters in from there.

@@ -11,8 +11,8 @@ from __future__ import annotations
 from draft.model.points import CLAUSE_END, closed, join_points
 from draft.model.report import Node, Report, Text
 from draft.render import frame
-from draft.render.document import Block, Document, Role, Span
-from draft.render.titles import break_title, width
+from draft.render.document import Block, Document, Role, Span, signature_indents
+from draft.render.titles import break_title
 from draft.render.wording import Wording
 
 
@@ -57,25 +57,6 @@ def render(report: Report, wording: Wording) -> Document:
         double_sided=report.frame.double_sided,
         signature_indents=signature_indents(signature, date),
     )
-
-
-#: Characters on a line of body text (3号 type in the 156 mm type area, GB/T 9704 §5.2.2).
-LINE_CHARS = 28
-
-
-def signature_indents(signature: str, date: str) -> tuple[float, float]:
-    """Right indents of the 落款 lines in characters, unsealed layout (GB/T 9704 §7.3.5.2).
-
-    The unit stands two characters from the right margin, the date below it
-    starts two characters to the right of the unit's first character; if the
-    date is the longer, the date keeps two characters and the unit moves left.
-    A unit too long for one line wraps, its first line full: its first character
-    is then at the left margin.
-    """
-    unit, day = min(width(signature), LINE_CHARS - 2), width(date)
-    if unit - day >= 2:
-        return 2.0, unit - day
-    return 4 + day - unit, 2.0
 
 
 def _with_colon(recipient: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from draft.render.document import NO_SIGNATURE
 from draft.word.xmltext import quoteattr
 
 # --- measurements (twips unless said otherwise) -------------------------------------------
@@ -140,7 +141,7 @@ def style_element(kind: str, style_id: str, name: str, body: str, based_on: str 
     )
 
 
-def style_sheet(signature_indents: tuple[float, float] = (4.0, 2.0), more: Sequence[str] = ()) -> str:
+def style_sheet(signature_indents: tuple[float, float] = NO_SIGNATURE, more: Sequence[str] = ()) -> str:
     """word/styles.xml for one document (the 落款 indents, in characters, depend on its text); ``more``: styles
     only some reports use (the frame's, the tables'), so that a report without them has the sheet it always had."""
     body_ppr = (
