@@ -41,11 +41,19 @@ _KIND_LINE = re.compile(r"^kind:[ \t]*(\S+)", re.MULTILINE)
 
 
 def folder_kind(folder: Path) -> str:
-    """The kind a template folder is for: the one its ``form.yaml`` names (copied with it by ``draft template``)."""
+    """The kind a template folder is for: the one its ``form.yaml`` names (copied with it by ``draft template``).
+
+    The form is read as forms are (a plain file, at most a form's size, in the encodings forms may have):
+    it comes with the folder, and may be a FIFO or a link to a device like anything handed over."""
+    from draft.files.safe_read import read_regular
+    from draft.form.limits import MAX_BYTES
+    from draft.text.decode import NotText, decode
+
     try:
-        found = _KIND_LINE.search((folder / FORM_FILE).read_text(encoding="utf-8", errors="replace"))
-    except OSError:
+        text, _encoding = decode(read_regular(folder / FORM_FILE, MAX_BYTES)[:MAX_BYTES])
+    except (OSError, NotText):
         return DEFAULT
+    found = _KIND_LINE.search(text)
     kind = kinds.find(found.group(1)) if found else None
     return kind.id if kind else DEFAULT
 
@@ -83,12 +91,14 @@ class Wording:
                     message=f"模板文件夹里没有 {WORDING_FILE}。请用 draft template 文件夹名 复制一份内置模板再修改。",
                 )
             )
-        from draft.render.sandbox import Sandbox, time_limit
+        from draft.render.sandbox import Sandbox
         from draft.render.template_cache import template_cache
 
         self.env = Sandbox(self.dir, bytecode_cache=template_cache())
+        # The report the budget is spent on: none yet, so the first form's macros share the compile's budget.
+        self._budget_report: Report | None = None
         try:
-            with time_limit():
+            with self.env.budget.running():
                 self.macros = self.env.get_template(WORDING_FILE).module
         except Exception as error:  # noqa: BLE001 - whatever the template does wrong is its own mistake
             from draft.render.template_errors import template_error
@@ -131,12 +141,17 @@ class Wording:
                 line = found[-1].lineno
         return line
 
-    def _call(self, macro: str, *args: Any) -> str:
+    def _call(self, macro: str, report: Report, *args: Any) -> str:
+        """``macro`` called with ``args`` for ``report``: all macros called for one report share one budget."""
         from draft.form.load import FORBIDDEN
-        from draft.render.sandbox import time_limit
+        from draft.render.template_budget import Budget
 
+        if report is not self._budget_report:
+            if self._budget_report is not None:
+                self.env.budget = Budget()
+            self._budget_report = report
         try:
-            with time_limit():
+            with self.env.budget.running():
                 text = str(getattr(self.macros, macro)(*args)).strip()
         except Exception as error:  # noqa: BLE001 - a mistake in the template, told at its line
             from draft.render.template_errors import template_error
@@ -160,19 +175,19 @@ class Wording:
         return self if kind == self.kind else builtin_wording(kind)
 
     def title(self, report: Report) -> str:
-        return self._call("title", _for_templates(report))
+        return self._call("title", report, _for_templates(report))
 
     def heading(self, kind: str, report: Report) -> str:
-        return self._call("heading", kind, _for_templates(report))
+        return self._call("heading", report, kind, _for_templates(report))
 
     def closing(self, report: Report) -> str:
-        return self._call("closing", _for_templates(report))
+        return self._call("closing", report, _for_templates(report))
 
     def signature(self, report: Report) -> str:
-        return self._call("signature", _for_templates(report))
+        return self._call("signature", report, _for_templates(report))
 
     def date(self, report: Report) -> str:
-        return self._call("date", _for_templates(report))
+        return self._call("date", report, _for_templates(report))
 
 
 class PartForTemplates(NamedTuple):
