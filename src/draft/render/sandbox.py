@@ -36,7 +36,7 @@ from jinja2.utils import _PassArg, generate_lorem_ipsum
 
 from draft.files.os_errors import reason
 from draft.files.safe_read import read_regular
-from draft.render.template_budget import MAX_VALUE, Budget, TooBig, TooDeep, too_big, weight
+from draft.render.template_budget import MAX_VALUE, Budget, TooBig, TooComplex, too_big, weight
 from draft.render.template_code import BudgetedCode
 from draft.text.decode import decode
 
@@ -119,7 +119,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
         for count, token in enumerate(tokens, 1):
             self._line = token.lineno
             if count > MAX_TOKENS:
-                raise TooBig(f"模板文件太长（超过 {MAX_TOKENS:,} 个名称、符号或文字段）", filename, token.lineno)
+                raise TooComplex(
+                    f"模板文件太长（超过 {MAX_TOKENS:,} 个名称、符号或文字段），无法处理。请精简模板。", filename, token.lineno
+                )
             self.budget.tick()
             yield token
 
@@ -190,26 +192,25 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return bounded
 
 
-
 # --- Compiling -------------------------------------------------------------------------------
 
 
 def _check_shape(template: nodes.Template, filename: str | None) -> None:
-    """TooBig if the template has more than MAX_NODES elements, or one nested deeper than MAX_DEPTH."""
+    """TooComplex if the template has more than MAX_NODES elements, or one nested deeper than MAX_DEPTH."""
     count = 0
     pending: list[tuple[nodes.Node, int]] = [(template, 0)]
     while pending:
         node, depth = pending.pop()
         count += 1
         if count > MAX_NODES:
-            raise TooBig(f"模板太复杂（超过 {MAX_NODES:,} 个宏、标签、变量和运算）", filename, node.lineno)
+            raise TooComplex(f"模板太复杂（超过 {MAX_NODES:,} 个宏、标签、变量和运算），无法处理。请精简模板。", filename, node.lineno)
         if depth > MAX_DEPTH:
             raise _too_deep(filename, node.lineno)
         pending.extend((child, depth + 1) for child in node.iter_child_nodes())
 
 
-def _too_deep(filename: str | None, line: int) -> TooDeep:
-    return TooDeep(
+def _too_deep(filename: str | None, line: int) -> TooComplex:
+    return TooComplex(
         f"这里的括号、运算或标签一层套一层，嵌套太深（超过 {MAX_DEPTH} 层），无法处理。请拆成几步写（例如先用 set 算出一部分）。",
         filename,
         line,
@@ -295,8 +296,9 @@ def _lines(value: Any) -> int:
 _FILTER_SIZES: dict[str, Callable[..., int]] = {
     "center": lambda value, width=80, *_, **__: _length(value) + _count(width),
     "indent": lambda s, width=4, *_, **__: _length(s) + _lines(s) * _count(width),
-    "wordwrap": lambda s, width=79, break_long_words=True, wrapstring=None, *_, **__: _length(s)
-    + (_length(s) // max(_count(width), 1) + 1) * max(_count(wrapstring), 1),
+    "wordwrap": lambda s, width=79, break_long_words=True, wrapstring=None, *_, **__: (
+        _length(s) + (_length(s) // max(_count(width), 1) + 1) * max(_count(wrapstring), 1)
+    ),
     "truncate": lambda s, length=255, killwords=False, end="...", *_, **__: min(_length(s), _count(length)) + _count(end),
     "replace": lambda s, old="", new="", *_, **__: _length(s) + (_length(s) + 1) * _length(new),
     "format": lambda value, *args, **kwargs: _percent_size(str(value), kwargs or args),

@@ -55,8 +55,8 @@ class TooBig(SecurityError):
         self.lineno = lineno
 
 
-class TooDeep(TooBig):
-    """A template nested deeper than it can be compiled (brackets in brackets, tags in tags)."""
+class TooComplex(TooBig):
+    """A template too long, too big or nested too deep (brackets in brackets, tags in tags) to compile quickly."""
 
 
 def too_big(what: str, limit: int = MAX_VALUE) -> TooBig:

@@ -21,7 +21,7 @@ from jinja2.exceptions import SecurityError
 
 from draft.problems import Problem, UsageError, display_path
 from draft.render.sandbox import OutsideFolder, Unreadable
-from draft.render.template_budget import TooBig, TooDeep, TooLong
+from draft.render.template_budget import TooBig, TooComplex, TooLong
 from draft.text.decode import NotText
 
 FIX = "请对照内置模板（draft template 新文件夹名 可以复制一份）改正。"
@@ -106,7 +106,7 @@ _MEANINGS: tuple[tuple[type[BaseException], Callable[[Any], str]], ...] = (
     (TemplateSyntaxError, _syntax),
     (UndefinedError, _undefined),
     (TooLong, lambda e: f"{e.message}，为安全起见停止了。请检查模板里的循环。"),
-    (TooDeep, lambda e: e.message),
+    (TooComplex, lambda e: e.message),
     (SecurityError, _refused),
     (NotText, lambda e: f"文件不是可以读取的文本。{e.message}"),
     (ZeroDivisionError, lambda e: "这里除以了零。"),

@@ -10,7 +10,7 @@ import datetime
 import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from draft import kinds
 from draft.kinds import DEFAULT
@@ -159,15 +159,26 @@ class Wording:
             raise template_error(error, self.file) from None
         forbidden = FORBIDDEN.search(text)
         if forbidden:
-            from draft.render.template_errors import problem_at
-
-            raise problem_at(
-                self.file,
-                self._defined_at(macro),
+            self._refuse(
+                macro,
                 f"模板的宏 {macro} 写出的文字里有看不见的控制字符 U+{ord(forbidden.group()):04X}，Word 文档无法保存它。"
                 "请在模板里找到并删掉它（可能是 \\x0b 这样的写法，或复制粘贴带进来的）。",
             )
+        reordering = _bidi_controls_of_its_own(text, args[-1])
+        if reordering:
+            from draft.text.invisible import describe
+
+            self._refuse(
+                macro,
+                f"模板的宏 {macro} 写出的文字里有{describe(reordering)}，它会让后面的文字倒过来或换了顺序显示，"
+                "看到的和实际写的不一样。请在模板里找到并删掉它（可能是 \\u202e 这样的写法，或复制粘贴带进来的）。",
+            )
         return text
+
+    def _refuse(self, macro: str, message: str) -> NoReturn:
+        from draft.render.template_errors import problem_at
+
+        raise problem_at(self.file, self._defined_at(macro), message)
 
     def for_kind(self, kind: str) -> Wording:
         """This wording for a report of ``kind``; for another kind, that kind's built-in wording
@@ -175,7 +186,10 @@ class Wording:
         return self if kind == self.kind else builtin_wording(kind)
 
     def title(self, report: Report) -> str:
-        return self._call("title", report, _for_templates(report))
+        title = self._call("title", report, _for_templates(report))
+        if not title:
+            self._refuse("title", "模板的宏 title 没有写出任何文字，报告就没有标题了。请在宏 title 里写出标题（或者在表单里写 title）。")
+        return title
 
     def heading(self, kind: str, report: Report) -> str:
         return self._call("heading", report, kind, _for_templates(report))
@@ -241,6 +255,19 @@ def _names_bound(node: jinja2.nodes.Node) -> set[str]:
     if isinstance(node, nodes.Import):
         return {node.target}
     return {alias if isinstance(alias, str) else alias[-1] for alias in node.names}  # type: ignore[attr-defined]
+
+
+def _bidi_controls_of_its_own(text: str, report: ReportForTemplates) -> str:
+    """A bidirectional control (U+202E…) in ``text`` that no text of the form has: the template's own
+    (one the form has is the form's to answer for: ``draft check`` points at it there)."""
+    from draft.text.invisible import BIDI_CONTROLS
+
+    found = set(BIDI_CONTROLS.findall(text))
+    if found:
+        fields = [report.unit, report.title, report.recipient, *report.intro, report.closing, report.signature]
+        fields += [part.title for part in report.parts]
+        found -= set(BIDI_CONTROLS.findall("".join(field for field in fields if isinstance(field, str))))
+    return min(found, default="")
 
 
 def _kind(value: object) -> str:
