@@ -173,7 +173,7 @@ def test_a_template_too_big_to_compile_quickly_is_refused(project: Path) -> None
 def test_deep_nesting_is_called_deep_nesting(project: Path) -> None:
     _with_title(project, "{{ " + "(" * 300 + "1" + ")" * 300 + " }}")
     code, output, _seconds = _build(project)
-    assert code == 2 and output.startswith("mine/wording.j2:14:1:模板有错误：这里的括号、运算或标签一层套一层，嵌套太深"), output
+    assert code == 2 and output.startswith("mine/wording.j2:14:1:模板有错误：这里的括号、运算、循环或标签一层套一层，嵌套太深"), output
     assert "调用自己" not in output
 
 

@@ -36,7 +36,7 @@ from jinja2.utils import _PassArg, generate_lorem_ipsum
 
 from draft.files.os_errors import reason
 from draft.files.safe_read import read_regular
-from draft.render.template_budget import MAX_VALUE, Budget, TooBig, TooComplex, too_big, weight
+from draft.render.template_budget import MAX_VALUE, Budget, TooComplex, too_big, weight
 from draft.render.template_code import BudgetedCode
 from draft.text.decode import decode
 
@@ -107,6 +107,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
             loader=FolderLoader(folder), undefined=StrictUndefined, autoescape=False, optimized=False, finalize=_written, **options
         )
         self.budget = Budget()
+        self._line = 0  # the line of the token read last, while a template is read
         self.filters = {name: _budgeted_filter(name, function) for name, function in self.filters.items()}
         self.globals["lipsum"] = _estimated(generate_lorem_ipsum, _lipsum_size)
 
@@ -211,7 +212,7 @@ def _check_shape(template: nodes.Template, filename: str | None) -> None:
 
 def _too_deep(filename: str | None, line: int) -> TooComplex:
     return TooComplex(
-        f"这里的括号、运算或标签一层套一层，嵌套太深（超过 {MAX_DEPTH} 层），无法处理。请拆成几步写（例如先用 set 算出一部分）。",
+        "这里的括号、运算、循环或标签一层套一层，嵌套太深，无法处理。请拆成几步写（例如先用 set 算出一部分）。",
         filename,
         line,
     )
