@@ -145,7 +145,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.budget.tick()
         try:
             return super()._compile(source, filename)
-        except (RecursionError, SyntaxError, MemoryError):  # Python's own limits on nesting ("too many statically nested blocks")
+        except (RecursionError, SyntaxError):  # Python's own limits on nesting ("too many statically nested blocks")
             raise _too_deep(filename, 0) from None
 
     # --- Running: every call, attribute and operator is a step of work; what they make is weighed ----
@@ -352,7 +352,7 @@ def _expect_product(left: Any, right: Any) -> None:
     """``left * right``: a number of at most MAX_POWER_BITS, a repeated text or list of at most MAX_VALUE."""
     if isinstance(left, int) and isinstance(right, int):
         if left.bit_length() + right.bit_length() > MAX_POWER_BITS:
-            raise SecurityError(f"乘积 {left} * {right} 的结果太大")
+            raise SecurityError(f"乘积的结果太大（超过 {MAX_POWER_BITS * 3 // 10:,} 位数字）")
         return
     for count, sequence in ((left, right), (right, left)):
         if isinstance(count, int) and isinstance(sequence, str | list | tuple):
