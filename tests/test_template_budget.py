@@ -43,14 +43,14 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
-def _build(project: Path, before: str = "") -> tuple[int, str, float]:
-    """``draft build`` with the template ``mine``, in a process of its own limited to MEMORY and SECONDS;
+def _build(project: Path, before: str = "", forms: tuple[str, ...] = ("form.yaml",)) -> tuple[int, str, float]:
+    """``draft build forms`` with the template ``mine``, in a process of its own limited to MEMORY and SECONDS;
     ``before`` is Python run in that process first. Its exit code, output and time."""
     command = f"{before}\nfrom draft.__main__ import main\nmain()"
     started = time.monotonic()
     try:
         result = subprocess.run(
-            [sys.executable, "-c", command, "build", "form.yaml", "--template", "mine", "-o", "out"],
+            [sys.executable, "-c", command, "build", *forms, "--template", "mine", "-o", "out"],
             cwd=project,
             capture_output=True,
             text=True,
@@ -158,6 +158,19 @@ def test_one_time_budget_covers_compiling_and_all_the_macros_of_a_form(monkeypat
             pass
     with pytest.raises(template_budget.TooLong), budget.running():  # a second macro: past 10 s in all
         budget.tick()
+
+
+def test_a_template_that_ran_out_of_time_is_not_run_again_for_the_next_form(project: Path) -> None:
+    # Else a batch waits the whole time for each form.
+    (project / "inputs").mkdir()
+    for number in range(6):
+        (project / "inputs" / f"form{number}.yaml").write_text(MINIMAL.replace("示例区", f"第{number}区"), encoding="utf-8")
+    _with_title(project, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    one_process = "import functools, draft.build\ndraft.build.build_forms = functools.partial(draft.build.build_forms, jobs=1)"
+    before = f"{one_process}\nimport draft.render.template_budget as budget\nbudget.MAX_SECONDS = 1"
+    code, output, seconds = _build(project, before, tuple(f"inputs/form{number}.yaml" for number in range(6)))
+    assert code == 2 and output.count("mine/wording.j2:14:1:模板有错误：模板运行超过 1 秒还没有结束") == 6, output
+    assert seconds < 5
 
 
 def test_a_template_too_big_to_compile_quickly_is_refused(project: Path) -> None:

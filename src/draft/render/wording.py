@@ -97,6 +97,7 @@ class Wording:
         self.env = Sandbox(self.dir, bytecode_cache=template_cache())
         # The report the budget is spent on: none yet, so the first form's macros share the compile's budget.
         self._budget_report: Report | None = None
+        self._timed_out: UsageError | None = None  # what running out of time for a form was told, told again for the next
         try:
             with self.env.budget.running():
                 self.macros = self.env.get_template(WORDING_FILE).module
@@ -146,6 +147,8 @@ class Wording:
         from draft.form.load import FORBIDDEN
         from draft.render.template_budget import Budget
 
+        if self._timed_out is not None:
+            raise self._timed_out
         if report is not self._budget_report:
             if self._budget_report is not None:
                 self.env.budget = Budget()
@@ -154,9 +157,13 @@ class Wording:
             with self.env.budget.running():
                 text = str(getattr(self.macros, macro)(*args)).strip()
         except Exception as error:  # noqa: BLE001 - a mistake in the template, told at its line
+            from draft.render.template_budget import TooLong
             from draft.render.template_errors import template_error
 
-            raise template_error(error, self.file) from None
+            problem = template_error(error, self.file)
+            if isinstance(error, TooLong):  # it would for the next form of a batch too: each would wait as long
+                self._timed_out = problem
+            raise problem from None
         forbidden = FORBIDDEN.search(text)
         if forbidden:
             self._refuse(
