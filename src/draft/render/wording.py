@@ -47,10 +47,12 @@ def folder_kind(folder: Path) -> str:
     it comes with the folder, and may be a FIFO or a link to a device like anything handed over."""
     from draft.files.safe_read import read_regular
     from draft.form.limits import MAX_BYTES
-    from draft.text.decode import NotText, decode
+    from draft.text.decode import BadUtf8, NotText, decode
 
     try:
         text, _encoding = decode(read_regular(folder / FORM_FILE, MAX_BYTES)[:MAX_BYTES])
+    except BadUtf8 as error:  # a stray byte elsewhere does not hide the kind line
+        text = error.text
     except (OSError, NotText):
         return DEFAULT
     found = _KIND_LINE.search(text)
