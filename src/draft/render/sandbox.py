@@ -36,7 +36,7 @@ from jinja2.utils import _PassArg, generate_lorem_ipsum
 
 from draft.files.os_errors import reason
 from draft.files.safe_read import read_regular
-from draft.render.template_budget import MAX_VALUE, Budget, TooComplex, too_big, weight
+from draft.render.template_budget import MAX_VALUE, Budget, TooBig, TooComplex, too_big, weight
 from draft.render.template_code import BudgetedCode
 from draft.text.decode import decode
 
@@ -168,7 +168,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.budget.tick()
         if operator_ == "**":
             if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right * abs(left).bit_length() > MAX_POWER_BITS:
-                raise SecurityError(f"乘方 {left} ** {right} 的结果太大")
+                raise TooBig(f"乘方 {left} ** {right} 的结果太大")
         elif operator_ == "*":
             _expect_product(left, right)
         elif operator_ == "%" and isinstance(left, str):
@@ -352,7 +352,7 @@ def _expect_product(left: Any, right: Any) -> None:
     """``left * right``: a number of at most MAX_POWER_BITS, a repeated text or list of at most MAX_VALUE."""
     if isinstance(left, int) and isinstance(right, int):
         if left.bit_length() + right.bit_length() > MAX_POWER_BITS:
-            raise SecurityError(f"乘积的结果太大（超过 {MAX_POWER_BITS * 3 // 10:,} 位数字）")
+            raise TooBig(f"乘积的结果太大（超过 {MAX_POWER_BITS * 3 // 10:,} 位数字）")
         return
     for count, sequence in ((left, right), (right, left)):
         if isinstance(count, int) and isinstance(sequence, str | list | tuple):
@@ -383,7 +383,7 @@ def _format_size(template: str, values: Any) -> int:
             continue
         fields += 1
         if spec and "{" in spec:
-            raise SecurityError("格式里的宽度不能再用 {} 从参数里取，请直接写出数字")
+            raise TooBig("格式里的宽度不能再用 {} 从参数里取，请直接写出数字")
         widths += [int(size) for size in re.findall(r"[0-9]+", spec or "")]
     return len(template) + sum(widths) + fields * weight(values)
 

@@ -94,7 +94,9 @@ def _refused(error: SecurityError) -> str:
         what = f"：{message}"  # the sandbox's own limits say in Chinese what they stopped
     else:
         what = ""
-    return f"做了模板不允许做的事{what}，为安全起见没有执行。模板只能使用 report 的内容。"
+    # Past its budget, a template did nothing forbidden in kind, only too much of it.
+    scope = "" if isinstance(error, TooBig) else "模板只能使用 report 的内容。"
+    return f"做了模板不允许做的事{what}，为安全起见没有执行。{scope}"
 
 
 #: What each kind of error means in a template, most specific first (OutsideFolder is a TemplateNotFound).
