@@ -302,23 +302,23 @@ def child_main(mode: str, args: list[str]) -> None:
         print(json.dumps({"modules": names}))
         return
     if mode == "draft-loop":
-        from draft.build import build_form, build_one, wording_for
+        from draft.build import BuildOptions, build_form, build_one
 
         forms = [Path(line) for line in Path(args[0]).read_text().splitlines()]
         out = Path(args[1])
-        wording = wording_for(None)
-        build_one(forms[0], out, None, True, True, False)  # warm-up: first-use costs are the cold run's
+        options = BuildOptions(force=True)
+        build_one(forms[0], out, options)  # warm-up: first-use costs are the cold run's
         gc.collect()
         gc.freeze()  # as a batch worker: what the modules hold is never collected again
         timings: dict[str, list[float]] = {"build": [], "check+build": []}
         for form in forms:
             start = time.perf_counter()
-            build_form(form, out, wording, force=True)
+            build_form(form, out, options)
             gc.collect()
             timings["build"].append(time.perf_counter() - start)
         for form in forms:
             start = time.perf_counter()
-            build_one(form, out, None, True, True, False)
+            build_one(form, out, options)
             gc.collect()
             timings["check+build"].append(time.perf_counter() - start)
         result = {k: statistics.median(v) * 1000 for k, v in timings.items()}

@@ -219,3 +219,33 @@ def test_check_and_import_name_such_files_readably(tmp_path: Path) -> None:
     result = run_cli("import", GBK_NAME.replace(".yaml", ".txt"), "-o", "form.yaml", cwd=tmp_path)
     assert "已写入表单：form.yaml" in result.stdout, result.output
     assert (tmp_path / "form.yaml").read_text(encoding="utf-8").startswith("# 由 draft import 从 报告.txt 生成于")
+
+
+def test_an_error_crosses_from_a_worker_as_itself(tmp_path: Path) -> None:
+    """What a worker process met comes back (pickled) as the very error, its problems and exit code with it."""
+    import pickle
+
+    from draft.build import FormBuild
+    from draft.problems import CannotProceed, FormError, Problem, Severity
+
+    problem = Problem(file="a.yaml", message="有问题。", line=3, column=2, field="year", severity=Severity.WARNING, code="x")
+    for error in (FormError([problem]), CannotProceed(problem)):
+        done = pickle.loads(pickle.dumps(FormBuild(findings_=[problem], error=error)))
+        with pytest.raises(type(error)) as raised:
+            done.built()
+        assert (raised.value.problems, raised.value.exit_code) == ([problem], error.exit_code)
+
+
+@pytest.mark.parametrize("build", ["build_form", "build_one"])
+def test_keep_punctuation_is_honoured_however_the_form_is_built(tmp_path: Path, build: str) -> None:
+    """The form is read as the options say, whoever reads it: build_form takes no form read otherwise."""
+    import docx
+
+    import draft.build
+    from draft.build import BuildOptions
+
+    form = tmp_path / "form.yaml"
+    form.write_text(MINIMAL.replace("我局坚持依法行政。", "我局坚持依法行政,严格执法。"), encoding="utf-8")
+    done = getattr(draft.build, build)(form, tmp_path / "out", BuildOptions(normalize=False))
+    built = done if build == "build_form" else done.built()
+    assert "我局坚持依法行政,严格执法。" in [p.text for p in docx.Document(str(built.output)).paragraphs]

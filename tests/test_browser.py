@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from conftest import INPUTS, REPO
-from draft.build import build_form
+from draft.build import BuildOptions, build_form
 from draft.build.formats import HTML
-from draft.render.wording import Wording
 
 AXE = REPO / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM, DRIVER = shutil.which("chromium") or shutil.which("chromium-browser"), shutil.which("chromedriver")
+pytestmark = pytest.mark.needs_browser
 missing = [name for name, found in (("chromium", CHROMIUM), ("chromedriver", DRIVER), ("axe-core", AXE.is_file())) if not found]
 if missing and not os.environ.get("CI"):
     pytest.skip(f"needs {', '.join(missing)}", allow_module_level=True)
@@ -68,13 +68,13 @@ def axe_violations(driver, url: str) -> list[dict]:  # type: ignore[no-untyped-d
 
 @pytest.mark.parametrize("name", FORMS)
 def test_axe_finds_no_wcag_21_a_or_aa_violation(browser, name: str, tmp_path: Path) -> None:
-    page = build_form(FORMS[name], tmp_path, Wording(), formats=(HTML,)).output
+    page = build_form(FORMS[name], tmp_path, BuildOptions(formats=(HTML,))).output
     assert axe_violations(browser, page.as_uri()) == []
 
 
 @pytest.mark.parametrize("name", FORMS)
 def test_the_fragment_in_a_site_s_page_has_no_violation_either(browser, name: str, tmp_path: Path) -> None:
-    fragment = build_form(FORMS[name], tmp_path, Wording(), formats=(HTML,), fragment=True).output
+    fragment = build_form(FORMS[name], tmp_path, BuildOptions(formats=(HTML,), fragment=True)).output
     host = tmp_path / "site.html"  # what a site's article template puts around it: its own title as h1
     host.write_text(
         '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>网站</title></head>'
@@ -86,7 +86,7 @@ def test_the_fragment_in_a_site_s_page_has_no_violation_either(browser, name: st
 
 @pytest.mark.parametrize("name", FORMS)
 def test_at_phone_width_nothing_scrolls_sideways(browser, name: str, tmp_path: Path) -> None:
-    page = build_form(FORMS[name], tmp_path, Wording(), formats=(HTML,)).output
+    page = build_form(FORMS[name], tmp_path, BuildOptions(formats=(HTML,))).output
     metrics = {"width": PHONE, "height": 844, "deviceScaleFactor": 1, "mobile": True}
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     try:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import docx
 import pytest
 
@@ -91,6 +92,9 @@ def test_init_refuses_a_name_build_would_not_read(tmp_path: Path) -> None:
          "请运行 draft import 去年的报告.DOCX -o inputs/去年的报告.yaml，把它转成表单，再改写成今年的内容。"),
         ("2023.pdf", "是一个 PDF 文件，不是表单：draft build 用 .yaml 表单生成报告。要从去年的报告开始，"
          "请先用 Word 或 WPS 打开它，另存为 .docx，然后运行 draft import 2023.docx -o inputs/2023.yaml，把它转成表单，再改写成今年的内容。"),
+        # draft import reads a web page itself (draft.files.report_names.HTML_SUFFIXES): no detour through Word.
+        ("2023.html", "是一个网页，不是表单：draft build 用 .yaml 表单生成报告。要从去年的报告开始，"
+         "请运行 draft import 2023.html -o inputs/2023.yaml，把它转成表单，再改写成今年的内容。"),
     ],
 )
 def test_build_of_a_report_points_to_import(tmp_path: Path, name: str, says: str) -> None:
@@ -255,3 +259,77 @@ def test_check_of_nothing_readable_gives_no_all_clear(tmp_path: Path) -> None:
         "..:“..”是一个文件夹，不是表单文件。请指定文件夹里的 .yaml 表单文件。",
         "nosuch.yaml:找不到文件“nosuch.yaml”。请检查文件名和所在的文件夹是否写对。",
     ]
+
+
+# --- The error path is click's own: standalone_mode, exit codes, every message -----------------------------
+
+
+def test_called_from_a_program_draft_returns_its_exit_code_or_raises_as_click_promises(tmp_path: Path, monkeypatch) -> None:
+    from draft.cli import cli
+    from draft.problems import CannotProceed
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text("unit: 示例区司法局\nyear: 二〇二三\n", encoding="utf-8")
+    assert cli.main(["validate", "good.yaml"], standalone_mode=False) == 0
+    assert cli.main(["validate", "bad.yaml"], standalone_mode=False) == 1
+    with pytest.raises(CannotProceed) as refused:  # no inputs folder: no form to build
+        cli.main(["build"], standalone_mode=False)
+    assert refused.value.exit_code == 2 and "没有找到表单" in refused.value.problems[0].message
+    with pytest.raises(click.UsageError):
+        cli.main(["buidl"], standalone_mode=False)
+
+
+def test_a_bug_of_draft_s_is_told_plainly_with_exit_code_2_and_no_traceback(tmp_path: Path, monkeypatch) -> None:
+    from draft.cli import cli
+    from draft.form import read
+    from draft.problems import internal_error
+
+    bug = RuntimeError("boom")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise bug
+
+    monkeypatch.setattr(read, "read_form", broken)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "form.yaml").write_text(MINIMAL, encoding="utf-8")
+    # (Called from a program, to read what it would say: its words are the exception's, in English, by design.)
+    with pytest.raises(click.ClickException) as told:
+        cli.main(["validate", "form.yaml"], standalone_mode=False)
+    assert (told.value.exit_code, told.value.format_message()) == (2, internal_error(bug))
+    assert told.value.__cause__ is bug
+    monkeypatch.setenv("DRAFT_DEBUG", "1")  # for the maintainer: the traceback itself
+    with pytest.raises(RuntimeError, match="boom"):
+        run_cli("validate", "form.yaml", cwd=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("raised", "said"),
+    [(KeyboardInterrupt(), "已取消。"), (click.Abort(), "已取消。"), (click.ClickException("无法打开"), "错误：无法打开")],
+)
+def test_ctrl_c_and_click_s_other_errors_keep_their_words_and_exit_code_2(
+    tmp_path: Path, monkeypatch, raised: BaseException, said: str
+) -> None:
+    from draft.form import read
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise raised
+
+    monkeypatch.setattr(read, "read_form", interrupted)
+    (tmp_path / "form.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = run_cli("validate", "form.yaml", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == said
+
+
+def test_a_form_s_problems_and_a_refusal_keep_their_words_and_exit_codes(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("unit: 示例区司法局\nyear: 二〇二三\n", encoding="utf-8")
+    bad = run_cli("validate", "bad.yaml", cwd=tmp_path)
+    assert bad.exit_code == 1
+    # 文件:行:列 位置:说明, and no [错误]: outside a review, every problem listed is an error.
+    assert bad.stderr.splitlines()[0] == "bad.yaml:1:1 主要举措和成效:缺少必填项 measures（主要举措和成效）。请添加一行，例如：measures:"
+    nothing = run_cli("build", cwd=tmp_path)
+    assert nothing.exit_code == 2
+    assert nothing.stderr.strip() == (
+        "inputs:没有找到表单（inputs 文件夹里没有 .yaml 文件）。请先运行 draft init 新建一份表单，或在命令后写出表单文件名。"
+    )

@@ -10,14 +10,13 @@ from docx.oxml.ns import qn
 
 from conftest import INPUTS, MINIMAL
 from draft.build import build_form
-from draft.render.wording import Wording
 
 FORMS = sorted(INPUTS.glob("*.yaml"))
 
 
 @pytest.fixture(params=FORMS, ids=lambda p: p.stem)
 def built(request: pytest.FixtureRequest, tmp_path: Path) -> docx.document.Document:
-    return docx.Document(str(build_form(request.param, tmp_path, Wording()).output))
+    return docx.Document(str(build_form(request.param, tmp_path).output))
 
 
 def test_every_paragraph_has_a_named_style_and_runs_no_direct_formatting(built) -> None:
@@ -72,7 +71,7 @@ def test_document_properties(built) -> None:
 def test_init_form_builds_with_signature(tmp_path: Path) -> None:
     form = tmp_path / "report.yaml"
     form.write_text(MINIMAL + "signature: 示例区司法局\ndate: 2024-01-15\n", encoding="utf-8")
-    document = docx.Document(str(build_form(form, tmp_path, Wording()).output))
+    document = docx.Document(str(build_form(form, tmp_path).output))
     assert [p.style.name for p in document.paragraphs[-2:]] == ["落款", "成文日期"]
 
 
@@ -81,7 +80,7 @@ def test_document_properties_escape_and_stop_at_word_s_255_characters(tmp_path: 
     unit = "某市“法治”&<建设>领导小组办公室" * 20
     form = tmp_path / "long.yaml"
     form.write_text(MINIMAL.replace("unit: 示例区司法局", f"unit: '{unit}'"), encoding="utf-8")
-    document = docx.Document(str(build_form(form, tmp_path, Wording()).output))
+    document = docx.Document(str(build_form(form, tmp_path).output))
     props = document.core_properties
     assert props.author == unit[:255]
     assert props.title == (unit + "2023年法治政府建设年度报告")[:255]
@@ -108,7 +107,7 @@ def test_the_last_body_paragraph_and_the_closing_keep_with_the_signature(build_d
 def test_the_package_holds_only_the_parts_a_report_needs(tmp_path: Path) -> None:
     import zipfile
 
-    built = build_form(INPUTS / "luohu-2022.yaml", tmp_path, Wording())
+    built = build_form(INPUTS / "luohu-2022.yaml", tmp_path)
     with zipfile.ZipFile(built.output) as package:
         names = sorted(package.namelist())
         rels = package.read("_rels/.rels").decode() + package.read("word/_rels/document.xml.rels").decode()

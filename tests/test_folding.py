@@ -10,9 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from draft.build import build_form
+from draft.build import BuildOptions, build_form
 from draft.form.load import load_bytes
-from draft.render.wording import Wording
 from draft.text.chinese import chinese_at_join
 
 FORM = Path("inputs/a.yaml")
@@ -47,7 +46,7 @@ def test_folded_line_breaks_among_chinese_join_without_a_space(written: str, exp
 WORDS = st.sampled_from(["在肯定成绩的同时，", "我们", "2023年", "125件", "Word", "English", "“放管服”", "。", "共"])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(st.lists(WORDS, min_size=1, max_size=4).map(" ".join), min_size=2, max_size=6))
 def test_only_the_folds_change(lines: list[str]) -> None:
     written = "a: " + "\n  ".join(lines) + "\n"
@@ -64,7 +63,7 @@ def test_a_blank_line_in_text_without_a_bar_starts_a_new_paragraph(tmp_path: Pat
             f"  text: {style}\n    第一段第一行，\n    第一段第二行。\n\n    第二段开始，\n    第二段结束。\n"
             "shortcomings:\n  text: 不足。\nplans:\n  text: 计划。\n"
         )
-        report = docx.Document(str(build_form(form, tmp_path / "out", Wording(), force=True).output))
+        report = docx.Document(str(build_form(form, tmp_path / "out", BuildOptions(force=True)).output))
         texts = [p.text for p in report.paragraphs]
         assert texts[2:4] == ["第一段第一行，第一段第二行。", "第二段开始，第二段结束。"], style
 
@@ -84,5 +83,5 @@ def test_the_report_has_no_space_where_the_form_wrapped(tmp_path: Path, write_fo
           text: 加强学习。
         """
     )
-    report = docx.Document(str(build_form(form, tmp_path / "out", Wording()).output))
+    report = docx.Document(str(build_form(form, tmp_path / "out").output))
     assert "在肯定成绩的同时，我们也清醒认识到，工作中还存在一些不足。" in [p.text for p in report.paragraphs]

@@ -14,7 +14,6 @@ from lxml import etree
 
 from conftest import ATTACHMENTS, FRAME_FIELDS, MINIMAL, dedent
 from draft.build import build_form
-from draft.render.wording import Wording
 from draft.word import measure
 from draft.word.frame import Place
 from draft.word.pagination import decide
@@ -30,7 +29,7 @@ def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str, counts: li
     monkeypatch.setattr(measure, "page_counts", lambda documents: counts)
     path = tmp_path / "form.yaml"
     path.write_text(dedent(form), encoding="utf-8")
-    return zipfile.ZipFile(build_form(path, tmp_path / "out", Wording()).output)
+    return zipfile.ZipFile(build_form(path, tmp_path / "out").output)
 
 
 def xml(archive: zipfile.ZipFile, name: str) -> etree._Element:

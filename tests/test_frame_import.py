@@ -11,7 +11,7 @@ import yaml
 from conftest import ATTACHMENTS, FRAME_FIELDS, MINIMAL, dedent
 from draft.build import build_form
 from draft.importer import import_report
-from draft.render.wording import Wording
+from draft.importer.model import note_line
 from draft.word import measure
 
 NOW = datetime.datetime(2025, 3, 1, 9, 30)
@@ -45,7 +45,7 @@ LAST_YEAR = """\
 
 def form_of(source: Path) -> tuple[dict, list[str]]:
     result = import_report(source, now=NOW)
-    return yaml.safe_load(result.form_text), [str(note) for note in result.warnings]
+    return yaml.safe_load(result.form_text), [note_line(note) for note in result.notes]
 
 
 def test_the_frame_of_a_text_report_fills_the_fields(tmp_path: Path) -> None:
@@ -69,7 +69,7 @@ def test_a_framed_report_draft_built_comes_back_with_its_frame(tmp_path: Path, m
     monkeypatch.setattr(measure, "page_counts", lambda documents: [2, 2])
     form = tmp_path / "framed.yaml"
     form.write_text(dedent(MINIMAL + FRAME_FIELDS + ATTACHMENTS), encoding="utf-8")
-    built = build_form(form, tmp_path / "out", Wording()).output
+    built = build_form(form, tmp_path / "out").output
     data, warnings = form_of(built)
     assert (data["issuer_mark"], data["doc_number"]) == ("青山县市场监督管理局文件", "青市监〔2024〕3号")
     assert data["signers"] == ["张三", "李四", "王五"]
@@ -93,7 +93,7 @@ def test_a_joint_mark_draft_built_comes_back(tmp_path: Path, monkeypatch: pytest
     joint = "issuer_mark: [青山县市场监督管理局, 青山县司法局, 青山县人力资源和社会保障局文件]\n"
     form = tmp_path / "joint.yaml"
     form.write_text(dedent(MINIMAL + FRAME_FIELDS.replace("issuer_mark: 青山县市场监督管理局文件\n", joint)), encoding="utf-8")
-    data, warnings = form_of(build_form(form, tmp_path / "out", Wording()).output)
+    data, warnings = form_of(build_form(form, tmp_path / "out").output)
     assert data["issuer_mark"] == ["青山县市场监督管理局", "青山县司法局", "青山县人力资源和社会保障局文件"]
     assert data["doc_number"] == "青市监〔2024〕3号" and data["signers"] == ["张三", "李四", "王五"]
     assert not any("表格" in w or "重建后的报告与原文不同" in w for w in warnings)

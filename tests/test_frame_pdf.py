@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ATTACHMENTS, REPO
-from draft.build import build_form
-from draft.render.wording import Wording
+from draft.build import BuildOptions, build_form
 from draft.word import measure
 
+pytestmark = pytest.mark.needs_libreoffice
 missing = [tool for tool in ("soffice", "pdfinfo", "pdftotext", "pdftoppm") if shutil.which(tool) is None]
 if missing and not os.environ.get("CI"):
     pytest.skip(f"needs {', '.join(missing)} (LibreOffice, poppler-utils)", allow_module_level=True)
@@ -87,7 +87,7 @@ def framed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bool], P
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(measure, "page_counts", lambda documents: trials.extend(documents) or [1, 1])
         for form in forms.values():
-            build_form(form, folder / "trial", Wording())
+            build_form(form, folder / "trial")
     trial_files = []
     for index, blob in enumerate(trials):
         trial_files.append(folder / "trials" / f"{index:03d}.docx")
@@ -99,7 +99,7 @@ def framed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bool], P
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(measure, "page_counts", lambda documents: [next(counts) for _ in documents])
         for case, form in forms.items():
-            built[case] = build_form(form, folder / "docx", Wording(), force=True).output
+            built[case] = build_form(form, folder / "docx", BuildOptions(force=True)).output
     convert(folder / "pdf", list(built.values()))
     return {case: folder / "pdf" / path.with_suffix(".pdf").name for case, path in built.items()}
 
@@ -232,7 +232,7 @@ def test_a_report_built_as_a_user_builds_it_has_its_imprint_on_an_even_page(tmp_
     monkeypatch.setenv("FONTCONFIG_FILE", FONTS)
     form = tmp_path / "report.yaml"
     form.write_text(framed_form(3, attachments=True), encoding="utf-8")
-    built = build_form(form, tmp_path, Wording()).output
+    built = build_form(form, tmp_path).output
     convert(tmp_path, [built])
     pdf = built.with_suffix(".pdf")
     last = page_count(pdf)
@@ -242,7 +242,7 @@ def test_a_report_built_as_a_user_builds_it_has_its_imprint_on_an_even_page(tmp_
 
 def test_a_joint_mark_stacks_the_names_with_文件_centred_on_their_right(tmp_path: Path) -> None:
     """§7.2.4: the names one a line, spread to one width; “文件” right of them, centred on them; the top at 35 mm."""
-    built = build_form(REPO / "tests" / "fixtures" / "frame" / "joint.yaml", tmp_path, Wording()).output
+    built = build_form(REPO / "tests" / "fixtures" / "frame" / "joint.yaml", tmp_path).output
     convert(tmp_path, [built])
     pdf = built.with_suffix(".pdf")
     signers = next(w for w in words(pdf, 1) if w[0].startswith("签发人"))

@@ -11,11 +11,9 @@ import html5lib
 import pytest
 
 from conftest import INPUTS, MINIMAL, building_with, dedent, run_cli
-from draft.build import build_form
+from draft.build import BuildOptions, build_form
 from draft.build.formats import DOCX, HTML
-from draft.html.fingerprint import output_state
-from draft.render.wording import Wording
-from draft.word.fingerprint import OutputState
+from draft.build.protect import OutputState
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 #: Both seeds, and the form that reaches what they do not (主送机关, 结束语, 落款, run-in titles, points a paragraph each).
@@ -25,7 +23,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def build(form: Path, folder: Path, fragment: bool = False) -> tuple[Path, Path]:
-    built = build_form(form, folder, Wording(), formats=(DOCX, HTML), fragment=fragment)
+    built = build_form(form, folder, BuildOptions(formats=(DOCX, HTML), fragment=fragment))
     return built.files[0].path, built.files[1].path
 
 
@@ -117,12 +115,12 @@ def test_an_edited_page_is_kept_and_forced_over_with_a_backup(tmp_path: Path) ->
     (tmp_path / "inputs" / "report.yaml").write_text(MINIMAL, encoding="utf-8")
     assert run_cli("build", "--format", "docx,html", cwd=tmp_path).exit_code == 0
     page = tmp_path / "output" / "report.html"
-    assert output_state(page) is OutputState.UNCHANGED
+    assert HTML.state(page) is OutputState.UNCHANGED
     again = run_cli("build", "--format", "html", cwd=tmp_path)
     assert again.exit_code == 0 and "已生成：output/report.html" in again.stdout
     edited = page.read_text(encoding="utf-8").replace("学习还不够深入", "学习还需深入")
     page.write_text(edited, encoding="utf-8")
-    assert output_state(page) is OutputState.EDITED
+    assert HTML.state(page) is OutputState.EDITED
     refused = run_cli("build", "--format", "docx,html", cwd=tmp_path)
     assert refused.exit_code == 2
     assert refused.stderr.startswith(
@@ -133,13 +131,13 @@ def test_an_edited_page_is_kept_and_forced_over_with_a_backup(tmp_path: Path) ->
     forced = run_cli("build", "--format", "docx,html", "--force", cwd=tmp_path)
     assert forced.exit_code == 0 and "已备份原文件：output/report.bak.html" in forced.stdout
     assert (tmp_path / "output" / "report.bak.html").read_text(encoding="utf-8") == edited
-    assert output_state(page) is OutputState.UNCHANGED
+    assert HTML.state(page) is OutputState.UNCHANGED
 
 
 def test_a_page_draft_did_not_write_is_foreign(tmp_path: Path) -> None:
     page = tmp_path / "x.html"
     page.write_text("<!DOCTYPE html><title>我的网页</title>", encoding="utf-8")
-    assert output_state(page) is OutputState.FOREIGN
+    assert HTML.state(page) is OutputState.FOREIGN
 
 
 @pytest.mark.parametrize(
@@ -171,7 +169,7 @@ def test_a_batch_in_worker_processes_writes_every_format(tmp_path: Path) -> None
         result = run_cli("build", "--format", "docx,html", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "output").iterdir()) == sorted(f"r{n}.{ext}" for n in range(3) for ext in ("docx", "html"))
-    assert all(output_state(page) is OutputState.UNCHANGED for page in (tmp_path / "output").glob("*.html"))
+    assert all(HTML.state(page) is OutputState.UNCHANGED for page in (tmp_path / "output").glob("*.html"))
 
 
 # --- the 公文 frame -------------------------------------------------------------------------------

@@ -26,11 +26,12 @@ from draft.importer import import_report
 from draft.importer.emit import block, scalar
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.marks import match_marker, split_points, split_title
+from draft.importer.model import note_line
 from draft.importer.part_kinds import classify
 from draft.importer.source import SourcePara
+from draft.kinds import DEFAULT, by_id
 from draft.model.numbering import MarkerStyle
 from draft.model.report import TitlePlacement
-from draft.render.wording import Wording
 from draft.text.paragraphs import split_paragraphs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -57,10 +58,10 @@ class Imported:
         self.form.write_text(self.result.form_text, encoding="utf-8")
         self.data: dict[str, Any] = yaml.safe_load(self.result.form_text)
         self.report = read_form(self.form).report  # passes `draft validate`
-        built = build_form(self.form, tmp_path / "rebuilt", Wording())
+        built = build_form(self.form, tmp_path / "rebuilt")
         self.document = docx.Document(str(built.output))
         self.body = body_texts(self.document)
-        self.warnings = [str(note) for note in self.result.warnings]
+        self.warnings = [note_line(note) for note in self.result.notes]
 
     def assert_body_equals(self, expected: list[str]) -> None:
         got = [comparable(text) for text in self.body]
@@ -121,7 +122,7 @@ FORMS = sorted(INPUTS.glob("*.yaml")) + [REPO / "templates" / "report" / "form.y
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda p: p.stem)
 def test_built_example_round_trips(form: Path, tmp_path: Path, imported) -> None:  # type: ignore[no-untyped-def]
-    original = docx.Document(str(build_form(form, tmp_path / "original", Wording()).output))
+    original = docx.Document(str(build_form(form, tmp_path / "original").output))
     source = tmp_path / "original" / (form.stem + ".docx")
     result = imported(source)
     result.assert_body_equals(body_texts(original))
@@ -130,7 +131,7 @@ def test_built_example_round_trips(form: Path, tmp_path: Path, imported) -> None
 
 
 def test_built_example_form_keeps_its_fields(tmp_path: Path, imported) -> None:  # type: ignore[no-untyped-def]
-    source = build_form(REPO / "templates" / "report" / "form.yaml", tmp_path, Wording()).output
+    source = build_form(REPO / "templates" / "report" / "form.yaml", tmp_path).output
     data = imported(source).data
     assert data["unit"] == "示例区司法局" and data["year"] == 2024
     assert "title" not in data  # equals the default title: left to the template
@@ -320,7 +321,7 @@ def test_markdown_fences_tables_and_html_are_not_text_and_swallow_nothing(tmp_pa
     assert data["plans"]["text"] == "持续推进法治政府建设示范创建。"
     assert "表格里的字" not in result.form_text and "案件" not in result.form_text
     fences = "7、21" if closed else "7"
-    assert [note.message for note in result.warnings][:3] == [
+    assert [note.message for note in result.notes][:3] == [
         f"第{fences}行的代码块标记（``` 或 ~~~）已去掉，其中的文字按普通段落导入，请核对。",
         "第10、14行起的表格没有导入（表格不能写进表单），请在表单中另行补充。",
         "第8、19行等处的 HTML 标记已去掉，只导入了其中的文字（“&nbsp;”等写法换成了对应的字符）。",
@@ -584,7 +585,7 @@ def test_split_title() -> None:
     ],
 )
 def test_part_kinds(heading: str, kind: str | None) -> None:
-    assert classify(heading) == kind
+    assert classify(heading, by_id(DEFAULT)) == kind
 
 
 # --- The command ------------------------------------------------------------------------------
@@ -668,7 +669,7 @@ BAD_FILES = {
 def test_bad_files_are_refused_and_nothing_is_written(name: str, tmp_path: Path) -> None:
     data, message = BAD_FILES[name]
     if data is None:
-        whole = build_form(INPUTS / "luohu-2022.yaml", tmp_path / "built", Wording()).output.read_bytes()
+        whole = build_form(INPUTS / "luohu-2022.yaml", tmp_path / "built").output.read_bytes()
         data = whole[: len(whole) // 2]
     (tmp_path / name).write_bytes(data)
     result = run_cli("import", name, cwd=tmp_path)
@@ -692,7 +693,7 @@ def test_oversized_and_missing_files(tmp_path: Path) -> None:
 
 
 def test_total_uncompressed_size_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    source = build_form(INPUTS / "luohu-2022.yaml", tmp_path, Wording()).output
+    source = build_form(INPUTS / "luohu-2022.yaml", tmp_path).output
     monkeypatch.setattr(import_files, "MAX_UNCOMPRESSED_BYTES", 10_000)
     result = run_cli("import", str(source), "-o", "x.yaml", cwd=tmp_path)
     assert result.exit_code == 1
@@ -730,14 +731,14 @@ _TEXT = st.text(
 ).map(str.strip).filter(bool)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(_TEXT)
 def test_scalars_read_back_unchanged(text: str) -> None:
     loaded = load_bytes(f"title: {scalar(text)}\n".encode(), Path("t.yaml"))
     assert loaded.data["title"] == text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(_TEXT.filter(lambda t: "\n" not in t), min_size=1, max_size=4))
 def test_text_blocks_read_back_as_the_same_paragraphs(paragraphs: list[str]) -> None:
     text = "\n".join(block("text", paragraphs, "")) + "\n"
@@ -788,3 +789,20 @@ def test_text_copied_from_a_pdf_is_joined_back_into_paragraphs(tmp_path: Path, i
     result = imported(source)
     result.assert_body_equals(lines_of(seed))
     assert any("固定宽度断行" in w for w in result.warnings)
+
+
+def test_a_note_is_a_problem_of_the_source_at_its_line_with_a_code(tmp_path: Path) -> None:
+    """One diagnostic type: what the import was unsure of is a warning at the source's line, with a stable code."""
+    from draft.problems import Severity
+
+    lines = ["示例县水利局2022年度法治政府建设工作报告", "一、主要工作", "全年完成水利投资5亿元。", "二、存在的问题", "投入不足。",
+             "三、下一步打算", "加大投入。", "四、其他事项", "无。", "五、附表说明", "略。", "六、再一部分", "略。"]
+    source = tmp_path / "six.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = import_report(source, now=NOW)
+    assert result.form_problems == []
+    [merged] = [note for note in result.notes if note.code == "import-merged-part"]
+    assert (merged.file, merged.line, merged.severity) == ("six.txt", 12, Severity.WARNING)
+    assert note_line(merged).startswith("第12行（“六、再一部分”）：部分超过五个")
+    assert all(note.code.startswith("import-") and note.severity is Severity.WARNING for note in result.notes)
+    assert result.problems == result.notes

@@ -24,7 +24,6 @@ from draft.importer import import_report
 from draft.model import resolve
 from draft.model.numbering import MarkerStyle
 from draft.model.report import Layout, Node, Part, PointPlacement, Report, Text, TitlePlacement
-from draft.render.wording import Wording
 
 #: An item of the （一） level with a paragraph: its title stands on its own line by default.
 ITEM_TITLE = "规范行政执法"
@@ -50,7 +49,7 @@ def test_a_layout_default_changed_in_resolve_alone_changes_build_check_and_impor
     form.write_text(FORM, encoding="utf-8")
 
     # The build: the （一） title on its own line, or run into its paragraph.
-    built = docx.Document(str(build_form(form, tmp_path / "out", Wording()).output))
+    built = docx.Document(str(build_form(form, tmp_path / "out").output))
     heading, paragraph = _item(built)
     if runs_in:
         assert heading.startswith(f"（一）{ITEM_TITLE}。全面推行")
@@ -72,7 +71,7 @@ def test_a_layout_default_changed_in_resolve_alone_changes_build_check_and_impor
     result = import_report(source, now=datetime.datetime(2024, 3, 1))
     layout = yaml.safe_load(result.form_text).get("layout", {})
     assert layout == ({"title": "own-line"} if runs_in else {})
-    assert not [note for note in result.warnings if "不同" in str(note) or "多出" in str(note)]
+    assert not [note for note in result.notes if "不同" in str(note) or "多出" in str(note)]
     assert [line for line in result.summary if line.startswith("  排版：")] == [
         "  排版：标题单独成行" if runs_in else "  排版：按公文常规（（一）级标题单独成行，1. 级标题与正文同段，要点连成一段）"
     ]
@@ -85,7 +84,7 @@ def test_the_default_placement_of_points_is_decided_in_resolve_alone(
     monkeypatch.setattr(resolve, "DEFAULT_POINTS", default)
     form = tmp_path / "form.yaml"
     form.write_text(MINIMAL.replace("  text: 我局坚持依法行政。", "  points:\n    - 加强学习\n    - 规范执法"), encoding="utf-8")
-    body = body_texts(docx.Document(str(build_form(form, tmp_path / "out", Wording()).output)))
+    body = body_texts(docx.Document(str(build_form(form, tmp_path / "out").output)))
     inline = default is PointPlacement.INLINE
     assert ("一是加强学习；二是规范执法。" in body) is inline
     assert ("一是加强学习。" in body and "二是规范执法。" in body) is not inline

@@ -11,8 +11,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import stat
 import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 from unittest import mock
 
@@ -20,9 +24,10 @@ import docx
 import pytest
 
 from conftest import INPUTS, MINIMAL, building_with, run_cli
+from draft.build.formats import PDF
+from draft.build.protect import OutputState
+from draft.files import private_folders
 from draft.pdf import soffice
-from draft.pdf.fingerprint import output_state
-from draft.word.fingerprint import OutputState
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 FORMS = {"luohu-2022": INPUTS / "luohu-2022.yaml", "zhonglou-2023": INPUTS / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
@@ -64,6 +69,7 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", re.sub(r"—\s*\d+\s*—", "", text))
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 def test_a_batch_converts_all_its_reports_in_one_libreoffice_run(published) -> None:
     output, runs = published
@@ -71,6 +77,7 @@ def test_a_batch_converts_all_its_reports_in_one_libreoffice_run(published) -> N
     assert sorted(p.name for p in output.glob("*.pdf")) == sorted(f"{name}.pdf" for name in FORMS)
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 @pytest.mark.parametrize("name", FORMS)
 def test_every_font_is_embedded(published, name: str) -> None:
@@ -80,6 +87,7 @@ def test_every_font_is_embedded(published, name: str) -> None:
         assert row.split()[-5] == "yes", row
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 @pytest.mark.parametrize("name", FORMS)
 def test_the_pdf_holds_every_paragraph_in_order(published, name: str) -> None:
@@ -90,6 +98,7 @@ def test_the_pdf_holds_every_paragraph_in_order(published, name: str) -> None:
     assert pdf_text == "".join(paragraphs)
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 @pytest.mark.parametrize("name", FORMS)
 def test_pdf_a_2b_with_title_and_chinese_language_and_the_docx_pages(published, name: str, tmp_path: Path) -> None:
@@ -110,9 +119,10 @@ def test_pdf_a_2b_with_title_and_chinese_language_and_the_docx_pages(published, 
     )
     pages = [re.search(r"^Pages:\s+(\d+)", tool("pdfinfo", str(p)), re.M).group(1) for p in (pdf, tmp_path / f"{name}.pdf")]
     assert pages[0] == pages[1]
-    assert output_state(pdf) is OutputState.UNCHANGED
+    assert PDF.state(pdf) is OutputState.UNCHANGED
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 def test_a_stamped_pdf_is_kept_and_forced_over_with_a_backup(tmp_path: Path) -> None:
     (tmp_path / "inputs").mkdir()
@@ -124,7 +134,7 @@ def test_a_stamped_pdf_is_kept_and_forced_over_with_a_backup(tmp_path: Path) -> 
     stamped = pdf.read_bytes() + b"\n1 0 obj\n<</Type/Annot>>\nendobj\ntrailer\n<</Size 2>>\n%%EOF\n"
     with open(pdf, "wb") as stream:
         stream.write(stamped)
-    assert output_state(pdf) is OutputState.EDITED
+    assert PDF.state(pdf) is OutputState.EDITED
     refused = run_cli("build", "--format", "docx,pdf", cwd=tmp_path)
     assert refused.exit_code == 2
     assert refused.stderr.startswith(
@@ -134,17 +144,17 @@ def test_a_stamped_pdf_is_kept_and_forced_over_with_a_backup(tmp_path: Path) -> 
     forced = run_cli("build", "--format", "pdf", "--force", cwd=tmp_path)
     assert forced.exit_code == 0 and "已备份原文件：output/report.bak.pdf" in forced.stdout
     assert (tmp_path / "output" / "report.bak.pdf").read_bytes() == stamped
-    assert output_state(pdf) is OutputState.UNCHANGED
+    assert PDF.state(pdf) is OutputState.UNCHANGED
 
 
 def test_a_pdf_of_someone_else_is_not_draft_s(tmp_path: Path) -> None:
     other = tmp_path / "x.pdf"
     with open(other, "wb") as stream:
         stream.write(b"%PDF-1.7\n%%EOF\n")
-    assert output_state(other) is OutputState.EDITED
+    assert PDF.state(other) is OutputState.EDITED
     with open(other, "wb") as stream:
         stream.write(b"<html>")
-    assert output_state(other) is OutputState.FOREIGN
+    assert PDF.state(other) is OutputState.FOREIGN
 
 
 def test_without_libreoffice_the_pdf_is_refused_in_chinese_and_the_rest_still_works(tmp_path: Path) -> None:
@@ -206,3 +216,87 @@ def test_one_report_libreoffice_cannot_convert_fails_alone(tmp_path: Path) -> No
     assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["a.docx", "a.pdf", "b.docx", "c.docx", "c.pdf"]
     # One run for all three, which stopped at b; then c alone (and b alone, which fails again).
     assert (bin_dir / "runs").read_text().count("run") == 3
+
+
+#: A stand-in for a LibreOffice that hangs, with a child process of its own (as soffice starts soffice.bin);
+#: both write their process ids where the test can see them.
+HANGING_SOFFICE = """#!/bin/sh
+echo $$ >> "$(dirname "$0")/pids"
+sleep 300 &
+echo $! >> "$(dirname "$0")/pids"
+wait
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie waiting for its parent to read it is dead to us.
+    status = Path(f"/proc/{pid}/status")
+    return not (status.exists() and "\nState:\tZ" in status.read_text())
+
+
+def _hanging_build(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, Path]:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"
+    fake.write_text(HANGING_SOFFICE, encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "report.yaml").write_text(MINIMAL, encoding="utf-8")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp)}
+    build = subprocess.Popen([sys.executable, "-m", "draft", "build", "--format", "docx,pdf"], cwd=tmp_path, env=env)
+    pids = bin_dir / "pids"
+    for _ in range(300):
+        if pids.exists() and len(pids.read_text().split()) == 2:
+            break
+        time.sleep(0.05)
+    return build, pids, temp
+
+
+def _drafts_folders(temp: Path) -> list[str]:
+    """draft's working folders (the compiled templates' cache, also there, is meant to stay)."""
+    return [folder.name for folder in temp.iterdir() if folder.name.startswith(private_folders.PREFIX)]
+
+
+def _gone(pids: Path) -> bool:
+    for _ in range(100):
+        if not any(_alive(int(pid)) for pid in pids.read_text().split()):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; signals as on Linux")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_libreoffice_and_the_copies_go_when_draft_is_stopped(tmp_path: Path, signum: int) -> None:
+    build, pids, temp = _hanging_build(tmp_path)
+    build.send_signal(signum)
+    assert build.wait(timeout=20) != 0
+    assert _gone(pids), "LibreOffice outlived draft"
+    assert _drafts_folders(temp) == []  # no copy of a report left in the temporary folder
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; signals as on Linux")
+def test_libreoffice_goes_when_draft_is_killed_and_the_next_run_sweeps_the_copies(tmp_path: Path) -> None:
+    build, pids, temp = _hanging_build(tmp_path)
+    build.kill()  # kill -9: draft cleans up nothing itself
+    build.wait(timeout=20)
+    assert _gone(pids), "LibreOffice outlived draft"
+    assert len(_drafts_folders(temp)) == 2  # the copies and LibreOffice's profile
+    with mock.patch.dict(os.environ, {"TMPDIR": str(temp)}), mock.patch.object(tempfile, "tempdir", None):
+        private_folders.sweep()
+    assert _drafts_folders(temp) == []
+
+
+def test_the_sweep_leaves_a_living_runs_folder_alone(tmp_path: Path) -> None:
+    with mock.patch.dict(os.environ, {"TMPDIR": str(tmp_path)}), mock.patch.object(tempfile, "tempdir", None):
+        with private_folders.private_folder("pdf") as working:
+            (working / "report.docx").write_bytes(b"a copy")
+            private_folders.sweep()
+            assert (working / "report.docx").exists()
+        assert list(tmp_path.iterdir()) == []

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, SEEDS, edit_in_word, run_cli
+from draft.build.formats import DOCX
+from draft.build.protect import OutputState
 from draft.files import safe_write
-from draft.word.fingerprint import OutputState, output_state
 
 
 @pytest.fixture
@@ -94,7 +95,7 @@ def test_a_temporary_name_taken_by_a_link_is_passed_over(project: Path, monkeypa
     monkeypatch.setattr(safe_write.secrets, "token_hex", lambda n: next(names))
     assert run_cli("build", cwd=project).exit_code == 0
     assert not victim.exists()
-    assert output_state(output(project) / "report.docx") is OutputState.UNCHANGED
+    assert DOCX.state(output(project) / "report.docx") is OutputState.UNCHANGED
 
 
 def test_output_names_of_fifos_and_folders_are_refused(project: Path) -> None:
@@ -311,7 +312,7 @@ def test_a_form_name_of_up_to_250_bytes_builds(project: Path, size: int) -> None
     form.write_text(MINIMAL, encoding="utf-8")
     result = run_cli("build", str(form.relative_to(project)), cwd=project)
     assert result.exit_code == 0, result.output
-    assert output_state(output(project) / f"{stem}.docx") is OutputState.UNCHANGED
+    assert DOCX.state(output(project) / f"{stem}.docx") is OutputState.UNCHANGED
     edit_in_word(output(project) / f"{stem}.docx")
     assert run_cli("build", "--force", str(form.relative_to(project)), cwd=project).exit_code == 0
     assert (output(project) / f"{stem}.bak.docx").is_file()
@@ -369,6 +370,6 @@ def test_a_planted_old_fingerprint_does_not_make_the_build_inflate_every_part(
         return real_read(self, n)
 
     monkeypatch.setattr(zipfile.ZipExtFile, "read", read)
-    assert output_state(planted) is OutputState.EDITED
+    assert DOCX.state(planted) is OutputState.EDITED
     result = run_cli("build", cwd=project)
     assert result.exit_code == 2 and "在 draft 生成以后被修改过" in result.stderr

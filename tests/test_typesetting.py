@@ -10,7 +10,6 @@ from docx.oxml.ns import qn
 
 from conftest import INPUTS, MINIMAL
 from draft.build import build_form
-from draft.render.wording import Wording
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +19,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> docx.document.Document:
     form.write_text(
         "recipient: 区委全面依法治区委员会办公室\n" + MINIMAL + "closing: true\ndate: 2024-01-15\n", encoding="utf-8"
     )
-    return docx.Document(str(build_form(form, folder, Wording()).output))
+    return docx.Document(str(build_form(form, folder).output))
 
 
 def style_xml(document, name: str):
@@ -143,7 +142,7 @@ def test_chinese_language_and_font_fallbacks(report) -> None:
 
 
 def test_document_properties(tmp_path: Path) -> None:
-    built = docx.Document(str(build_form(INPUTS / "zhonglou-2023.yaml", tmp_path, Wording()).output))
+    built = docx.Document(str(build_form(INPUTS / "zhonglou-2023.yaml", tmp_path).output))
     props = built.core_properties
     assert props.title == "常州市钟楼区人力资源和社会保障局2023年法治政府建设年度报告"
     assert props.author == "常州市钟楼区人力资源和社会保障局"

@@ -9,7 +9,6 @@ import pytest
 
 from conftest import REPO
 from draft.build import build_form
-from draft.render.wording import Wording
 from ooxml import schema_errors
 from zwgk_sources import SOURCES, Source
 from zwgk_tables import W, figures_printed, read_tables
@@ -20,7 +19,7 @@ TYPE_AREA = 8845
 
 
 def built(source: Source, out: Path) -> Path:
-    return build_form(FIXTURES / f"{source.name}.yaml", out, Wording()).output
+    return build_form(FIXTURES / f"{source.name}.yaml", out).output
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda source: source.name)
@@ -101,7 +100,7 @@ def test_the_tables_carry_no_direct_formatting_and_their_styles_come_only_with_t
     assert "<w:rPr>" not in table_xml and "<w:sz " not in table_xml and "<w:tcBorders>" not in table_xml
     styles = zipfile.ZipFile(docx).read("word/styles.xml").decode()
     assert 'w:styleId="ReportTable"' in styles and 'w:styleId="TableTextDense"' in styles
-    law = build_form(REPO / "inputs" / "luohu-2022.yaml", tmp_path / "law", Wording()).output
+    law = build_form(REPO / "inputs" / "luohu-2022.yaml", tmp_path / "law").output
     assert "ReportTable" not in zipfile.ZipFile(law).read("word/styles.xml").decode()
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from draft.build import build_form
+from draft.build import BuildOptions, build_form
 from draft.form.read import read_form
 from draft.importer import import_report
-from draft.render.wording import Wording
+from draft.importer.model import note_line
 from zwgk_pages import page
 from zwgk_sources import HUAIAN_2024, PINGTAN_2022, PINGTAN_2024, SOURCES, Source
 from zwgk_tables import figures_printed, read_tables
@@ -28,7 +28,7 @@ def imported_form(source: Source, tmp_path: Path) -> Path:
     html = tmp_path / f"{source.name}.html"
     html.write_text(page(source, **VARIANTS[source.name]), encoding="utf-8")
     result = import_report(html)
-    assert result.problems == []
+    assert result.form_problems == []
     form = tmp_path / f"{source.name}.yaml"
     form.write_text(result.form_text, encoding="utf-8")
     return form
@@ -41,7 +41,7 @@ def test_a_page_imported_builds_back_into_the_same_tables(source: Source, tmp_pa
     assert (report.kind, report.unit.printed, report.year) == ("information-disclosure", source.unit, source.year)
     assert [item.title.printed for item in report.parts[0].node.items] == ["主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障"]
     assert report.parts[-1].node.paragraphs[0].printed == source.fee_text
-    printed = figures_printed(read_tables(build_form(form, tmp_path / "out", Wording()).output))
+    printed = figures_printed(read_tables(build_form(form, tmp_path / "out").output))
     assert printed.proactive == source.proactive
     assert printed.applications == source.applications
     assert printed.appeals == source.appeals
@@ -53,7 +53,7 @@ def test_the_site_s_chrome_stays_out_and_what_was_assumed_is_noted(tmp_path: Pat
     result = import_report(html)
     for chrome in ("首页", "发布时间", "浏览次数", "打印本页", "备案号", "pageId"):
         assert chrome not in result.form_text
-    assert [str(note) for note in result.warnings] == [
+    assert [note_line(note) for note in result.notes] == [
         "“收到和处理政府信息公开申请情况”表中没有“三、本年度办理结果 › （五）不予处理 › 3.要求提供公开出版物”这一栏，按 0 导入，请核对。",
         "第17段（“四、政府信息公开行政法复议、行政……”）：这一部分的标题与格式不同，按格式写为“政府信息公开行政复议、行政诉讼情况”。",
     ]
@@ -72,7 +72,7 @@ def test_a_source_whose_totals_do_not_add_up_is_noted(tmp_path: Path) -> None:
     wrong = PINGTAN_2024._replace(appeals=(2, 1, 3, 1, 8, *PINGTAN_2024.appeals[5:]))
     html = tmp_path / "page.html"
     html.write_text(page(wrong), encoding="utf-8")
-    notes = [str(note) for note in import_report(html).warnings]
+    notes = [note_line(note) for note in import_report(html).notes]
     assert notes == [
         "原文的数字不符合“总计等于结果维持、结果纠正、其他结果、尚未审结之和”（四、政府信息公开行政复议、行政诉讼情况 › 行政复议 › 总计）："
         "表单按各项数字重新计算，请核对原文。"
@@ -81,12 +81,12 @@ def test_a_source_whose_totals_do_not_add_up_is_noted(tmp_path: Path) -> None:
 
 def test_a_built_docx_imports_back_into_the_same_figures(tmp_path: Path) -> None:
     form = imported_form(PINGTAN_2024, tmp_path)
-    docx = build_form(form, tmp_path / "first", Wording()).output
+    docx = build_form(form, tmp_path / "first").output
     again = import_report(docx)
-    assert again.problems == [] and again.warnings == []
+    assert again.form_problems == [] and again.notes == []
     second = tmp_path / "again.yaml"
     second.write_text(again.form_text, encoding="utf-8")
-    printed = figures_printed(read_tables(build_form(second, tmp_path / "second", Wording()).output))
+    printed = figures_printed(read_tables(build_form(second, tmp_path / "second").output))
     assert printed.applications == PINGTAN_2024.applications and printed.appeals == PINGTAN_2024.appeals
 
 
@@ -106,7 +106,7 @@ def test_a_law_based_government_report_imports_from_its_web_page_as_from_its_tex
     body = "\n# 开头段落"  # the page has a title, the text none: the same from the intro on
     assert from_html.form_text[from_html.form_text.index(body) :] == from_text.form_text[from_text.form_text.index(body) :]
     assert "unit: 罗湖区司法局\n" in from_html.form_text and "首页" not in from_html.form_text
-    assert not [note for note in from_html.warnings if "重建后" in str(note)]
+    assert not [note for note in from_html.notes if "重建后" in note.message]
 
 
 def test_draft_s_own_web_page_imports_with_its_title_once(tmp_path: Path) -> None:
@@ -114,14 +114,40 @@ def test_draft_s_own_web_page_imports_with_its_title_once(tmp_path: Path) -> Non
     from draft.build.formats import HTML
 
     form = Path(__file__).parent / "fixtures" / "zwgk" / "huaian-2024.yaml"
-    page = build_form(form, tmp_path / "web", Wording(), formats=(HTML,)).output
+    page = build_form(form, tmp_path / "web", BuildOptions(formats=(HTML,))).output
     result = import_report(page)
     assert "\ntitle:" not in result.form_text  # the title is the template's own: left out of the form
-    assert [str(note) for note in result.warnings if "标题" in str(note)] == [
+    assert [note_line(note) for note in result.notes if "标题" in str(note)] == [
         "第1段（“淮安市人民政府”）：标题分在 2 行，已连成一行：“淮安市人民政府2024年政府信息公开工作年度报告”。"
     ]
     back = tmp_path / "back.yaml"
     back.write_text(result.form_text, encoding="utf-8")
-    rebuilt = build_form(back, tmp_path / "rebuilt", Wording()).output
-    original = build_form(form, tmp_path / "original", Wording()).output
+    rebuilt = build_form(back, tmp_path / "rebuilt").output
+    original = build_form(form, tmp_path / "original").output
     assert [table.cells for table in read_tables(rebuilt)] == [table.cells for table in read_tables(original)]
+
+
+def test_a_seventh_part_is_merged_into_the_sixth_which_stays_the_sixth(tmp_path: Path) -> None:
+    """The format has six parts: a seventh goes into the sixth (其他需要报告的事项), not the sixth into the fifth."""
+    source = tmp_path / "zwgk7.txt"
+    source.write_text(
+        "示例区人民政府办公室2024年政府信息公开工作年度报告\n"
+        "一、总体情况\n2024年，我区认真贯彻《中华人民共和国政府信息公开条例》。\n"
+        "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+        "五、存在的主要问题及改进情况\n问题是宣传不够。\n"
+        "六、其他需要报告的事项\n无。\n"
+        "七、附录\n本报告电子版可在区政府网站下载。\n"
+        "示例区人民政府办公室\n2025年1月20日\n",
+        encoding="utf-8",
+    )
+    result = import_report(source)
+    assert "原文没有这一部分" not in result.form_text
+    form = tmp_path / "zwgk7.yaml"
+    form.write_text(result.form_text, encoding="utf-8")
+    parts = {part.kind: [text.printed for text in part.node.paragraphs] for part in read_form(form).report.parts}
+    assert parts["problems"] == ["问题是宣传不够。"]
+    assert parts["others"] == ["无。", "七、附录", "本报告电子版可在区政府网站下载。"]
+    merged = [note_line(note) for note in result.notes if "部分超过六个" in note.message]
+    assert merged == [
+        "第11行（“七、附录”）：部分超过六个，表单放不下：这一部分已原样并入上一部分的末尾（编号按原文写在正文里），请核对。"
+    ]

@@ -17,10 +17,10 @@ import pytest
 from conftest import REPO
 from draft.build import build_form
 from draft.pdf import soffice
-from draft.render.wording import Wording
 from zwgk_sources import SOURCES, Source
 from zwgk_tables import figures_printed, read_tables
 
+pytestmark = pytest.mark.needs_libreoffice
 missing = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
 if missing and not os.environ.get("CI"):
     pytest.skip(f"needs {', '.join(missing)} (LibreOffice, poppler-utils)", allow_module_level=True)
@@ -37,7 +37,7 @@ _PAGE_NUMBER = re.compile(r"^(?:—|\d{1,2})$")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
     """The three real reports built to .docx and converted to PDF in one LibreOffice run."""
     folder = tmp_path_factory.mktemp("zwgk-pdf")
-    docs = [build_form(FIXTURES / f"{source.name}.yaml", folder, Wording()).output for source in SOURCES]
+    docs = [build_form(FIXTURES / f"{source.name}.yaml", folder).output for source in SOURCES]
     converted = soffice.convert(docs, folder)
     return {docx.stem: (docx, converted[docx]) for docx in docs}
 

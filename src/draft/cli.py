@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -19,13 +20,13 @@ from draft.problems import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_USAGE,
+    CannotProceed,
     DraftError,
     Problem,
-    UsageError,
     display_path,
     internal_error,
 )
-from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, chinese_usage
+from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, ChineseUsageError
 
 if TYPE_CHECKING:
     from draft.build.formats import Format
@@ -43,7 +44,10 @@ def _path(**options: bool) -> click.Path:
 
 def _forms(files: tuple[Path, ...]) -> list[Path]:
     """The forms named, or every inputs/*.yaml when none is (hidden files left out, as ``ls`` does:
-    macOS leaves ``._x.yaml`` beside ``x.yaml`` on a USB stick)."""
+    macOS leaves ``._x.yaml`` beside ``x.yaml`` on a USB stick; and the backups ``x.bak.yaml`` that
+    ``import --force`` keeps, whose report would take the name of the backup of ``x.docx``)."""
+    from draft.files.safe_write import is_backup
+
     if files:
         return list(files)
     # Forms saved as 2025.YAML count too: Windows shows and keeps the case a user typed.
@@ -51,12 +55,12 @@ def _forms(files: tuple[Path, ...]) -> list[Path]:
         (
             form
             for form in (DEFAULT_INPUTS.iterdir() if DEFAULT_INPUTS.is_dir() else ())
-            if form.suffix.lower() in FORM_SUFFIXES and not form.name.startswith(".")
+            if form.suffix.lower() in FORM_SUFFIXES and not form.name.startswith(".") and not is_backup(form)
         ),
         key=lambda form: (form.suffix.lower() != ".yaml", form.name),
     )
     if not found:
-        raise UsageError(
+        raise CannotProceed(
             Problem(
                 file=str(DEFAULT_INPUTS),
                 message="没有找到表单（inputs 文件夹里没有 .yaml 文件）。"
@@ -66,9 +70,10 @@ def _forms(files: tuple[Path, ...]) -> list[Path]:
     return found
 
 
-def _report(problems: list[Problem]) -> None:
+def _report(problems: Sequence[Problem], review: bool = False) -> None:
+    """Each problem on its line; a review's findings (``review``) say ``[错误]`` of their errors too."""
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem.line_text(tag_errors=review), err=True)
 
 
 class _Formats(click.ParamType):
@@ -119,31 +124,51 @@ class _DraftGroup(click.Group):
             option.help = HELP_OPTION_HELP
         return option
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
         try:
-            super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except DraftError as error:
-            _report(error.problems)
-            sys.exit(error.exit_code)
-        except click.UsageError as error:
-            command = error.ctx.command_path if error.ctx else "draft"
-            hint = f"（运行 {command} --help 查看用法）"
-            click.echo(f"用法错误：{chinese_usage(error.format_message())}{hint}", err=True)
-            sys.exit(EXIT_USAGE)
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:  # draft's own options (draft --bogus)
+            raise ChineseUsageError.of(error) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """The command, every error it meets turned into one click shows in Chinese (and exits with its code)."""
+        try:
+            return super().invoke(ctx)
+        except DraftError:
+            raise
+        except click.UsageError as error:  # a command's arguments
+            raise ChineseUsageError.of(error) from None
         except click.ClickException as error:
-            click.echo(f"错误：{error.format_message()}", err=True)
-            sys.exit(EXIT_USAGE)
-        except (click.Abort, KeyboardInterrupt):
-            click.echo("已取消。", err=True)
-            sys.exit(EXIT_USAGE)
-        except click.exceptions.Exit as done:
-            sys.exit(done.exit_code)
+            raise _Told(f"错误：{error.format_message()}") from None
+        except click.exceptions.Exit:
+            raise
+        except KeyboardInterrupt:
+            click.echo(err=True)  # closes the terminal's ^C echo, as click does
+            raise _Told("已取消。") from None
+        except click.Abort:
+            raise _Told("已取消。") from None
         except Exception as error:  # a bug of ours: say so plainly, never show a traceback
             if os.environ.get("DRAFT_DEBUG"):
                 raise
-            click.echo(internal_error(error), err=True)
-            sys.exit(EXIT_USAGE)
-        sys.exit(EXIT_OK)
+            raise _Told(internal_error(error)) from error
+
+
+class _Told(click.ClickException):
+    """An error that is told by its message alone, on standard error, with exit code 2: Ctrl+C, a bug of
+    draft's (:func:`draft.problems.internal_error`, never a traceback), any other error of click's."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.format_message(), file=file, err=file is None)
+
+
+def _exit(code: int) -> NoReturn:
+    """End the command with ``code`` as click does: the process exits with it, or (``standalone_mode=False``)
+    ``main`` returns it."""
+    click.get_current_context().exit(code)
 
 
 @click.group(
@@ -183,7 +208,7 @@ def init(path: Path, kind: str) -> None:
     from draft.form import starter as init_form
 
     if path.name.startswith("."):
-        raise UsageError(
+        raise CannotProceed(
             Problem(
                 file=display_path(path),
                 message="以“.”开头的文件是隐藏文件，draft build 不会读它。请给表单起一个不以“.”开头的名字，例如 inputs/2025.yaml。",
@@ -192,7 +217,7 @@ def init(path: Path, kind: str) -> None:
     if not path.suffix:
         path = path.with_name(path.name + ".yaml")  # draft build finds *.yaml: "inputs/2025" is inputs/2025.yaml
     elif path.suffix.lower() not in FORM_SUFFIXES:
-        raise UsageError(
+        raise CannotProceed(
             Problem(
                 file=display_path(path),
                 message=f"表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 {display_path(path)}.yaml 这样的名字。",
@@ -223,7 +248,7 @@ def validate(files: tuple[Path, ...]) -> None:
             continue
         _report(read.warnings)
         click.echo(f"{display_path(form)}：没有发现问题。")
-    sys.exit(exit_code)
+    _exit(exit_code)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -268,23 +293,23 @@ def build(
     盖过电子印章的 PDF）不会被覆盖（除非加 --force）。
     生成后列出 draft check 的审读意见，不影响生成；加 --strict 时有意见的表单不生成。
     """
-    from draft.build import BatchTally, build_forms
+    from draft.build import BatchTally, BuildOptions, build_forms
     from draft.check import holding_back, summary
 
+    options = BuildOptions(
+        formats=formats, normalize=not keep_punctuation, force=force, strict=strict, fragment=html_fragment,
+        template_dir=template_dir,
+    )
     forms = _forms(files)
     tally = BatchTally()
     # Each form is checked and built (in worker processes when there are many) by build_one,
     # as check_form and build_form would do it here; findings() and built() raise what they raised.
-    done_forms = build_forms(
-        forms, output_dir, template_dir,
-        normalize=not keep_punctuation, force=force, strict=strict, progress=sys.stderr,
-        formats=formats, fragment=html_fragment,
-    )
+    done_forms = build_forms(forms, output_dir, options, progress=sys.stderr)
     for form, done in done_forms:
         try:
             findings = done.findings()
-            if strict and holding_back(findings):
-                _report(findings)
+            if options.strict and holding_back(findings):
+                _report(findings, review=True)
                 # Counted: what holds the report back, not the hints about what draft puts right itself.
                 click.echo(f"{display_path(form)}：{summary(holding_back(findings))}因为加了 --strict，没有生成。", err=True)
                 tally.held()
@@ -295,7 +320,7 @@ def build(
             tally.failed(error.exit_code)
             continue
         _report(built.warnings)
-        _report(findings)
+        _report(findings, review=True)
         for written in built.files:
             if written.backup:
                 click.echo(f"已备份原文件：{display_path(written.backup)}")
@@ -303,7 +328,7 @@ def build(
         tally.built(with_findings=bool(findings))
     if tally.total > 1:  # a form named twice is built once
         click.echo(tally.summary(), err=tally.exit_code != EXIT_OK)
-    sys.exit(tally.exit_code)
+    _exit(tally.exit_code)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -345,14 +370,14 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     from draft.render.wording import Wording
 
     target = output or DEFAULT_INPUTS / (report.stem + ".yaml")
-    if target.suffix.lower() not in (".yaml", ".yml"):
-        raise UsageError(Problem(file=display_path(target), message="表单文件名应以 .yaml 结尾，例如 inputs/2024.yaml。"))
+    if target.suffix.lower() not in FORM_SUFFIXES:
+        raise CannotProceed(Problem(file=display_path(target), message="表单文件名应以 .yaml 结尾，例如 inputs/2024.yaml。"))
     if report.exists() and target.exists() and target.resolve() == report.resolve():
-        raise UsageError(Problem(file=display_path(target), message="表单不能写到报告文件本身。请用 -o 指定另一个文件名。"))
+        raise CannotProceed(Problem(file=display_path(target), message="表单不能写到报告文件本身。请用 -o 指定另一个文件名。"))
     result = import_report(report, wording=Wording(template_dir), form_path=target)
     existing = safe_write.occupant(target)
     if existing and not force:
-        raise UsageError(
+        raise CannotProceed(
             Problem(
                 file=display_path(target),
                 message=f"表单{existing}已存在，为免覆盖您的内容没有写入。请用 -o 换一个文件名，或加 --force 覆盖它"
@@ -367,11 +392,11 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     if backup:
         click.echo(f"已备份原表单：{display_path(backup)}")
     click.echo(f"已写入表单：{display_path(target)}")
-    if result.problems:
+    if result.form_problems:
         # The source itself holds what a form may not (×× for a name, a date before the year ended).
-        click.echo(f"表单里还有 {len(result.problems)} 处需要修改后才能生成（见下面的说明，draft validate 会再次列出）：", err=True)
-        _report(result.problems)
-        sys.exit(EXIT_BAD_INPUT)
+        click.echo(f"表单里还有 {len(result.form_problems)} 处需要修改后才能生成（见下面的说明，draft validate 会再次列出）：", err=True)
+        _report(result.form_problems)
+        _exit(EXIT_BAD_INPUT)
     click.echo(f"下一步：核对并改写表单的内容，然后运行  draft build {display_path(target)}")
 
 
@@ -416,15 +441,15 @@ def check(files: tuple[Path, ...], output_format: str, previous: Path | None) ->
         if output_format == "text":
             _report(result.warnings)
             for finding in result.findings:
-                click.echo(str(finding))
-        everything += result.warnings + result.findings
+                click.echo(finding.line_text(tag_errors=True))
+        everything += [*result.warnings, *result.findings]
     if output_format == "json":
         click.echo(to_json(everything))
     elif read:
         click.echo(summary(everything))
     if any(p.severity is Severity.ERROR for p in everything):
         exit_code = max(exit_code, EXIT_BAD_INPUT)
-    sys.exit(exit_code)
+    _exit(exit_code)
 
 
 def main() -> None:

@@ -1,8 +1,8 @@
 """Problems found in a user's form, and the errors that carry them to the CLI.
 
 Every message a user sees goes through here, so that they all read the same way:
-``文件:行:列 字段路径:中文说明``. Like click's exceptions, an error knows how to
-present itself and which exit code it stands for; the CLI only prints and exits.
+``文件:行:列 字段路径:中文说明``. An error is one of click's exceptions: it knows how to
+present itself and which exit code it stands for, and click's main shows it and exits.
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ import os
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import IO, Any
+
+import click
 
 #: Exit codes shared by every command.
 EXIT_OK = 0
@@ -29,13 +32,18 @@ class Severity(Enum):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a form, located as precisely as the source allows.
+    """One thing wrong, or worth a second look, located as precisely as the source allows.
 
+    The one diagnostic of draft, whoever finds it: the form's reader (validation), ``draft check``
+    (a review's findings) and ``draft import`` (what it was unsure of in last year's report).
     ``line`` and ``column`` are 1-based; 0 means "not known" (e.g. a file that
     could not be read at all). ``field`` is the dotted path inside the form,
     such as ``measures.items[2].title``, for programs (``--format json``); ``place``
     names the same field for a person (主要举措和成效 › 第3条（规范执法）› 标题).
-    Both are empty when the problem is the file.
+    Both are empty when the problem is the file. ``code`` names the kind of problem for
+    programs, stable across versions (``manual-numbering``, ``import-note``); validation's
+    problems have none (``--format json`` says ``invalid-form``). ``fix`` is the change to make,
+    where it is mechanical.
     """
 
     file: str
@@ -45,6 +53,11 @@ class Problem:
     field: str = ""
     severity: Severity = Severity.ERROR
     place: str = ""
+    code: str = ""
+    fix: str = ""
+    #: Draft itself puts this right when it builds (the finding is listed to be checked, not acted on),
+    #: so ``build --strict`` does not hold the report back for it.
+    fixed_by_draft: bool = False
 
     def location(self) -> str:
         if self.line:
@@ -59,7 +72,13 @@ class Problem:
         return f"{self.location()}{f' {place}' if place else ''}:{severity}"
 
     def __str__(self) -> str:
-        return f"{self.heading()}{self.message}"
+        return self.line_text()
+
+    def line_text(self, tag_errors: bool = False) -> str:
+        """The problem on one line, its fix after it; a review (``draft check``, where errors
+        and hints are listed together) says ``[错误]`` of its errors too (``tag_errors``)."""
+        fix = f"（改法：{self.fix}）" if self.fix else ""
+        return f"{self.heading(tag_errors)}{self.message}{fix}"
 
 
 def display_path(path: Path) -> str:
@@ -106,8 +125,8 @@ def internal_error(error: Exception) -> str:
     )
 
 
-class DraftError(Exception):
-    """An error the user can act on. Never shown with a traceback."""
+class DraftError(click.ClickException):
+    """An error the user can act on: click shows it (:meth:`show`), never with a traceback, and exits with its code."""
 
     exit_code = EXIT_BAD_INPUT
 
@@ -119,12 +138,24 @@ class DraftError(Exception):
         self.problems: list[Problem] = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def show(self, file: IO[Any] | None = None) -> None:
+        for problem in self.problems:
+            click.echo(str(problem), file=file, err=file is None)
+
+    def __reduce__(self) -> tuple[type[DraftError], tuple[list[Problem]]]:
+        # Rebuilt from its problems, not from its message: it crosses to the process that reports it (draft.build.batch).
+        return type(self), (self.problems,)
+
 
 class FormError(DraftError):
     """The form has problems (syntax, encoding, schema). Exit code 1."""
 
 
-class UsageError(DraftError):
-    """The command was called wrongly, or the environment is at fault. Exit code 2."""
+class CannotProceed(DraftError):
+    """The command cannot go on: an output was edited since draft wrote it, LibreOffice is missing,
+    the template is broken, no form was named or found. Exit code 2.
+
+    (Not click's ``UsageError``, a command line click could not parse: draft shows that one in Chinese, see :mod:`draft.cli`.)
+    """
 
     exit_code = EXIT_USAGE

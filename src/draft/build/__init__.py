@@ -8,13 +8,15 @@ imported only where they are used.
 """
 
 from draft.build.batch import POOL_FROM, POOL_FROM_SPAWNED, build_forms, map_forms
-from draft.build.one import Built, FormBuild, build_form, build_one, wording_for
+from draft.build.one import Built, FormBuild, build_form, build_one
+from draft.build.options import BuildOptions, wording_for
 from draft.build.tally import BatchTally
 
 __all__ = [
     "POOL_FROM",
     "POOL_FROM_SPAWNED",
     "BatchTally",
+    "BuildOptions",
     "Built",
     "FormBuild",
     "build_form",

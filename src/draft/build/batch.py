@@ -14,12 +14,13 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO, TypeVar
 
-from draft.build.formats import DOCX, PDF, Format
-from draft.build.one import FormBuild, build_one, wording_for
+from draft.build.formats import PDF
+from draft.build.one import FormBuild, build_one
+from draft.build.options import DEFAULTS, BuildOptions, wording_for
 from draft.build.progress import Progress
 from draft.files import safe_write
 from draft.files.report_names import clashes, nameless, report_name, unique
-from draft.problems import Problem, UsageError
+from draft.problems import CannotProceed, Problem
 
 #: Below this many forms, starting worker processes costs more than it saves.
 POOL_FROM = 8
@@ -32,25 +33,20 @@ T = TypeVar("T")
 def build_forms(
     forms: Sequence[Path],
     output_dir: Path,
-    template_dir: Path | None = None,
+    options: BuildOptions = DEFAULTS,
     *,
-    normalize: bool = True,
-    force: bool = False,
-    strict: bool = False,
     progress: TextIO | None = None,
     jobs: int | None = None,
-    formats: Sequence[Format] = (DOCX,),
-    fragment: bool = False,
 ) -> Iterator[tuple[Path, FormBuild]]:
     """:func:`build_one` for every form, in the forms' order, in worker processes when there are many.
 
     A form named twice is built once. Forms that would write the same report, or a report
     with no name, are refused before anything is written (see :mod:`draft.files.report_names`).
-    ``progress`` and ``jobs`` are :func:`map_forms`'s. With a PDF among ``formats``, the results
+    ``progress`` and ``jobs`` are :func:`map_forms`'s. With a PDF among ``options.formats``, the results
     come once every form is built and the PDFs made, all in one LibreOffice run (:mod:`draft.build.pdfs`).
     """
-    wording_for(template_dir)  # a broken template stops everything before the first form
-    if PDF in formats:
+    wording_for(options.template_dir)  # a broken template stops everything before the first form
+    if PDF in options.formats:
         from draft.pdf import soffice
 
         soffice.program()  # no LibreOffice: said before any form is built
@@ -60,17 +56,14 @@ def build_forms(
     refused = clashes(forms, output_dir) | {
         form: nameless(form) for form in forms if report_name(form) is None and not form.is_dir()
     }
-    job = partial(
-        build_one, output_dir=output_dir, template_dir=template_dir, normalize=normalize, force=force, strict=strict,
-        formats=tuple(formats), fragment=fragment,
-    )
+    job = partial(build_one, output_dir=output_dir, options=options)
     built = map_forms(job, [form for form in forms if form not in refused], progress=progress, jobs=jobs, before_fork=_import_builder)
     results = _removing_leftovers(_with_refused(forms, refused, built), output_dir)
-    if PDF not in formats:
+    if PDF not in options.formats:
         return results
     from draft.build.pdfs import with_pdfs
 
-    return with_pdfs(results, force, progress)
+    return with_pdfs(results, options.force, progress)
 
 
 def _with_refused(
@@ -78,7 +71,7 @@ def _with_refused(
 ) -> Iterator[tuple[Path, FormBuild]]:
     """What was built, and each refused form's refusal, in the order of ``forms``."""
     for form in forms:
-        yield (form, FormBuild(error=(UsageError, [refused[form]]))) if form in refused else next(built)
+        yield (form, FormBuild(error=CannotProceed(refused[form]))) if form in refused else next(built)
     yield from built  # nothing more: read to its end, so that a pool that finished is closed, not stopped
 
 

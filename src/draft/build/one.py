@@ -14,28 +14,20 @@ converts the whole batch's at once.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from draft.build.formats import DOCX, HTML, PDF, Format
-from draft.files import safe_write
+from draft.build.formats import DOCX, HTML, PDF
+from draft.build.options import DEFAULTS, BuildOptions
+from draft.build.protect import Written, put, seal_docx, seal_page
 from draft.files.report_names import nameless, report_name
-from draft.problems import DraftError, Problem, UsageError, display_path, internal_error, readable
+from draft.problems import CannotProceed, DraftError, Problem, display_path, internal_error, readable
 
 if TYPE_CHECKING:
     # Imported where they are used.
     from draft.check import Finding
     from draft.form.read import ReadForm
     from draft.render.document import Document
-    from draft.render.wording import Wording
-    from draft.word.fingerprint import OutputState
-
-
-class Written(NamedTuple):
-    path: Path
-    backup: Path | None = None  # where the overwritten, edited file was kept
 
 
 class PendingPdf(NamedTuple):
@@ -56,108 +48,47 @@ class Built(NamedTuple):
         return self.files[0].path
 
 
-def build_form(
-    form: Path,
-    output_dir: Path,
-    wording: Wording,
-    normalize: bool = True,
-    force: bool = False,
-    read: ReadForm | None = None,
-    formats: Sequence[Format] = (DOCX,),
-    fragment: bool = False,
-) -> Built:
-    """Build ``form`` into ``output_dir/<name>.docx`` and the other ``formats`` beside it.
+def build_form(form: Path, output_dir: Path, options: BuildOptions = DEFAULTS) -> Built:
+    """Build ``form`` into ``output_dir/<name>.docx`` and the other ``options.formats`` beside it.
 
-    FormError if the form has problems; UsageError if an output was edited since draft
-    wrote it (unless ``force``) or cannot be written. Either way nothing is written.
-    ``read`` is the form already read with ``normalize`` (it is not read again). The .html
-    is the page for the site's editor when ``fragment``. A PDF is left pending (see above).
+    FormError if the form has problems; CannotProceed if an output was edited since draft
+    wrote it (unless ``options.force``) or cannot be written. Either way nothing is written.
+    The .html is the page for the site's editor with ``options.fragment``. A PDF is left pending (see above).
     """
     from draft.form.read import read_form
+
+    name = _name(form)
+    return _build_read(form, name, read_form(form, normalize=options.normalize), output_dir, options)
+
+
+def _name(form: Path) -> str:
+    """The name of ``form``'s report; CannotProceed for a form with none."""
+    name = report_name(form)
+    if name is None:
+        raise CannotProceed(nameless(form))
+    return name
+
+
+def _build_read(form: Path, name: str, read: ReadForm, output_dir: Path, options: BuildOptions) -> Built:
+    """:func:`build_form` of a form already read, as ``options`` say (never called with one read otherwise)."""
     from draft.render.blocks import render
     from draft.word.writer import to_bytes
 
-    name = report_name(form)
-    if name is None:
-        raise UsageError(nameless(form))
-    if read is None:
-        read = read_form(form, normalize=normalize)
+    formats = options.formats
     targets = {format_: format_.target(output_dir / name) for format_ in formats}
-    states = {format_: writable(target, format_, force) for format_, target in targets.items()}
-    document = render(read.report, wording)
-    docx = to_bytes(document, source=readable(form.name)) if DOCX in formats or PDF in formats else b""
-    contents = {DOCX: lambda: docx, HTML: lambda: _page(document, fragment)}
-    files = tuple(put(targets[format_], contents[format_](), states[format_]) for format_ in formats if format_ != PDF)
+    found = {format_: format_.writable(target, options.force) for format_, target in targets.items()}
+    document = render(read.report, options.wording)
+    docx = seal_docx(to_bytes(document, source=readable(form.name))) if DOCX in formats or PDF in formats else b""
+    contents = {DOCX: lambda: docx, HTML: lambda: _page(document, options.fragment)}
+    files = tuple(put(targets[format_], contents[format_](), found[format_]) for format_ in formats if format_ != PDF)
     pending = PendingPdf(targets[PDF], docx) if PDF in formats else None
     return Built(files=files, warnings=read.warnings, pdf=pending)
 
 
 def _page(document: Document, fragment: bool) -> bytes:
-    from draft.html import fingerprint, writer
+    from draft.html import writer
 
-    return fingerprint.stamp(writer.fragment(document) if fragment else writer.page(document))
-
-
-def writable(target: Path, format_: Format, force: bool) -> OutputState:
-    """What is at ``target``, if draft may write there; UsageError if it must be left alone."""
-    from draft.word.fingerprint import OutputState
-
-    state = format_.state(target)
-    if state in (OutputState.UNREADABLE, OutputState.NOT_A_FILE) or (
-        state in (OutputState.EDITED, OutputState.FOREIGN) and not force
-    ):
-        raise _protected(target, state, format_)
-    return state
-
-
-def put(target: Path, data: bytes, state: OutputState) -> Written:
-    """Write ``data`` as ``target``, where :func:`writable` allowed it; an edited file is kept as a backup first."""
-    from draft.word.fingerprint import OutputState
-
-    backup = safe_write.keep_backup(target) if state in (OutputState.EDITED, OutputState.FOREIGN) else None
-    safe_write.replace(target, data)
-    return Written(target, backup)
-
-
-def _protected(target: Path, state: OutputState, format_: Format) -> UsageError:
-    from draft.word.fingerprint import OutputState
-
-    if state is OutputState.UNREADABLE:
-        message = (
-            "无法读取这个已有的文件（没有读取权限，或者磁盘出错）：无法判断它是否被修改过，也无法备份它，"
-            "所以没有覆盖它（加 --force 也不会）。"
-            "请检查这个文件的权限，或者用 -o 指定另一个输出文件夹。"
-        )
-    elif state is OutputState.NOT_A_FILE:
-        message = (
-            f"这里是一个{safe_write.occupant(target)}，不是 {format_.kind}，draft 不会替换它（加 --force 也不会）。"
-            "请把它移走或改名，或者用 -o 指定另一个输出文件夹。"
-        )
-    else:
-        why = (
-            f"在 draft 生成以后被修改过（例如{format_.edited}）"
-            if state is OutputState.EDITED
-            else "不是 draft 生成的文件（或已无法识别）"
-        )
-        message = (
-            f"这个文件{why}，为免丢失您的修改，没有覆盖它。"
-            f"如果确实要重新生成，请加上 --force：原文件会先备份为 .bak.{format_.name}；"
-            "或者用 -o 指定另一个输出文件夹。"
-        )
-    return UsageError(Problem(file=display_path(target), message=message))
-
-
-def wording_for(template_dir: Path | None) -> Wording:
-    """The wording of a template folder, compiled once per process (workers forked later inherit it)."""
-    return _wording(template_dir.resolve() if template_dir else None)
-
-
-@cache
-def _wording(template_dir: Path | None) -> Wording:
-    # Keyed by the folder's full path: one process (a test run) may build from several folders named alike.
-    from draft.render.wording import Wording
-
-    return Wording(template_dir)
+    return seal_page(writer.fragment(document) if fragment else writer.page(document))
 
 
 class FormBuild(NamedTuple):
@@ -165,12 +96,12 @@ class FormBuild(NamedTuple):
 
     ``findings()`` and ``built()`` return what :func:`draft.check.check_form` and
     :func:`build_form` returned, or raise the DraftError they raised — in the process
-    that reports it, whichever process did the work.
+    that reports it, whichever process did the work (a DraftError pickles with its problems).
     """
 
     findings_: list[Finding] | None = None
     built_: Built | None = None
-    error: tuple[type[DraftError], list[Problem]] | None = None
+    error: DraftError | None = None
 
     def findings(self) -> list[Finding]:
         self._raise()
@@ -183,36 +114,26 @@ class FormBuild(NamedTuple):
 
     def _raise(self) -> None:
         if self.error is not None:
-            kind, problems = self.error
-            raise kind(problems)
+            raise self.error
 
 
-def build_one(
-    form: Path,
-    output_dir: Path,
-    template_dir: Path | None,
-    normalize: bool,
-    force: bool,
-    strict: bool,
-    formats: Sequence[Format] = (DOCX,),
-    fragment: bool = False,
-) -> FormBuild:
-    """Check and build one form as ``draft build`` does; with ``strict``, a form with findings is not built."""
+def build_one(form: Path, output_dir: Path, options: BuildOptions = DEFAULTS) -> FormBuild:
+    """Check and build one form as ``draft build`` does; with ``options.strict``, a form with findings is not built."""
     from draft.check import check_read, holding_back
     from draft.form.read import read_form
 
     findings: list[Finding] | None = None
     try:
         # Read once, for the check and the document alike.
-        read = read_form(form, normalize=normalize)
+        read = read_form(form, normalize=options.normalize)
         findings = check_read(read)
-        if strict and holding_back(findings):
+        if options.strict and holding_back(findings):
             return FormBuild(findings_=findings)
-        built = build_form(form, output_dir, wording_for(template_dir), normalize, force, read, formats, fragment)
+        built = _build_read(form, _name(form), read, output_dir, options)
     except DraftError as error:
-        return FormBuild(findings_=findings, error=(type(error), error.problems))
+        return FormBuild(findings_=findings, error=error)
     except Exception as error:  # a bug of ours, met on this form: every other form still gets its answer
         if os.environ.get("DRAFT_DEBUG"):
             raise
-        return FormBuild(findings_=findings, error=(UsageError, [Problem(file=display_path(form), message=internal_error(error))]))
+        return FormBuild(findings_=findings, error=CannotProceed(Problem(file=display_path(form), message=internal_error(error))))
     return FormBuild(findings_=findings, built_=built)

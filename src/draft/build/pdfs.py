@@ -5,7 +5,7 @@ This runs in the process that reports, after every form is built: a LibreOffice 
 (or per worker) would pay its start-up each time. The .docx files are converted from a private
 temporary folder, under names of draft's choosing, so that nothing in the output folder — a
 link, a file of the user's — is read or written by LibreOffice; each PDF is then put in place
-as every output is (:func:`draft.build.one.put`: atomically, never through a link, an edited
+as every output is (:func:`draft.build.protect.put`: atomically, never through a link, an edited
 one kept unless ``--force``).
 
 A form whose PDF could not be made keeps the files it did get, and is told as a failure in
@@ -14,14 +14,15 @@ the summary, saying which files were made and how to get the PDF.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from draft.build.formats import PDF
-from draft.build.one import Built, FormBuild, PendingPdf, put, writable
-from draft.problems import DraftError, Problem, UsageError, display_path
+from draft.build.one import Built, FormBuild, PendingPdf
+from draft.build.protect import put, seal_pdf
+from draft.files import private_folders
+from draft.problems import CannotProceed, DraftError, Problem, display_path
 
 
 def with_pdfs(
@@ -34,16 +35,16 @@ def with_pdfs(
         yield from results
         return
     note = "正在用 LibreOffice 生成 PDF……"
-    shown = progress is not None and progress.isatty()
-    if shown:
-        progress.write(note)
-        progress.flush()
+    terminal = progress if progress is not None and progress.isatty() else None
+    if terminal is not None:
+        terminal.write(note)
+        terminal.flush()
     try:
         pdfs = _converted(pending)
     finally:
-        if shown:
-            progress.write("\r" + " " * 2 * len(note) + "\r")
-            progress.flush()
+        if terminal is not None:
+            terminal.write("\r" + " " * 2 * len(note) + "\r")
+            terminal.flush()
     for index, (form, done) in enumerate(results):
         if index in pending:
             done = _finished(done, pending[index], pdfs.get(index), force)
@@ -51,17 +52,17 @@ def with_pdfs(
 
 
 def _converted(pending: dict[int, PendingPdf]) -> dict[int, bytes]:
-    """Each pending .docx's PDF, as draft publishes it (language, fingerprint), by index; a failed one is left out."""
-    from draft.pdf import alignment, fingerprint, language, soffice
+    """Each pending .docx's PDF, as draft publishes it (language, seal), by index; a failed one is left out."""
+    from draft.pdf import alignment, language, soffice
 
-    with tempfile.TemporaryDirectory(prefix="draft-pdf-") as work:
+    with private_folders.private_folder("pdf") as work:
         sources = {index: Path(work) / f"{index}.docx" for index in pending}
         for index, source in sources.items():
             with open(source, "wb") as stream:  # a private folder: no need of safe_write's care
                 stream.write(alignment.aligned_left(pending[index].docx))
         made = soffice.convert(list(sources.values()), Path(work) / "pdf")
         return {
-            index: fingerprint.stamp(language.in_chinese(made[source].read_bytes())) for index, source in sources.items() if source in made
+            index: seal_pdf(language.in_chinese(made[source].read_bytes())) for index, source in sources.items() if source in made
         }
 
 
@@ -70,10 +71,10 @@ def _finished(done: FormBuild, pending: PendingPdf, pdf: bytes | None, force: bo
     assert built is not None
     try:
         if pdf is None:
-            raise UsageError(_not_converted(built, pending))
-        written = put(pending.target, pdf, writable(pending.target, PDF, force))
+            raise CannotProceed(_not_converted(built, pending))
+        written = put(pending.target, pdf, PDF.writable(pending.target, force))
     except DraftError as error:
-        return done._replace(built_=built._replace(pdf=None), error=(type(error), error.problems))
+        return done._replace(built_=built._replace(pdf=None), error=error)
     return done._replace(built_=Built(built.files + (written,), built.warnings))
 
 

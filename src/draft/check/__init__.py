@@ -145,10 +145,8 @@ def summary(problems: Iterable[Problem]) -> str:
 
 def as_dict(problem: Problem) -> dict[str, object]:
     """A finding (or a validation problem) as ``--format json`` gives it."""
-    if isinstance(problem, Finding):
-        code, fix = problem.code, problem.fix or None
-    else:
-        code, fix = (INVALID_FORM if problem.severity is Severity.ERROR else FORM_WARNING), None
+    # Validation's problems have no code of their own: they are told apart from the findings by these two.
+    code = problem.code or (INVALID_FORM if problem.severity is Severity.ERROR else FORM_WARNING)
     return {
         "file": problem.file,
         "line": problem.line,
@@ -158,7 +156,7 @@ def as_dict(problem: Problem) -> dict[str, object]:
         "severity": "error" if problem.severity is Severity.ERROR else "warning",
         "code": code,
         "message": problem.message,
-        "fix": fix,
+        "fix": problem.fix or None,
     }
 
 

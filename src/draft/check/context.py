@@ -8,7 +8,6 @@ column of the form (:mod:`draft.form.positions`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -19,21 +18,9 @@ from draft.kinds import Kind, by_id
 from draft.model.report import FormPath, Node, Report, Text
 from draft.problems import Problem, Severity
 
-
-@dataclass(frozen=True)
-class Finding(Problem):
-    """A :class:`Problem` found by ``draft check``: with a stable ``code`` and, where mechanical, a ``fix``."""
-
-    code: str = ""
-    fix: str = ""
-    #: Draft itself puts this right when it builds (the finding is listed to be checked, not acted on),
-    #: so ``build --strict`` does not hold the report back for it.
-    fixed_by_draft: bool = False
-
-    def __str__(self) -> str:
-        fix = f"（改法：{self.fix}）" if self.fix else ""
-        # Beside a review's hints, its errors say so too.
-        return f"{self.heading(tag_errors=True)}{self.message}{fix}"
+#: What a check finds: a :class:`Problem` with its ``code`` and, where the fix is mechanical, its ``fix``
+#: (made by :meth:`Context.finding`). The review lists it with :meth:`Problem.line_text` ``(tag_errors=True)``.
+Finding = Problem
 
 
 def part_of(text: Text) -> str:
@@ -122,7 +109,7 @@ class Context(NamedTuple):
         fixed_by_draft: bool = False,
     ) -> Finding:
         mark = mark or self.source.mark(path)
-        return Finding(
+        return Problem(
             file=self.source.display,
             message=message,
             line=mark.line,

@@ -1,6 +1,7 @@
 """The report's parts and items: present, and with something in them.
 
-* ``missing-responsibility`` (warning): no part on the principal leaders'
+* ``missing-responsibility`` (warning), and ``missing-KEY`` for any part a kind marks
+  :attr:`~draft.kinds.kind.PartSpec.expected_by`: no part on the principal leaders'
   duty (党政主要负责人履行推进法治建设第一责任人职责情况), which the 2019
   regulation lists as content of the annual report. A warning, not an error:
   many units report it inside the measures, as both example reports do.
@@ -18,23 +19,20 @@ from __future__ import annotations
 import re
 
 from draft.check.context import Context, Finding
-from draft.form.schema import PART_LABELS
+from draft.kinds.kind import PartSpec
 from draft.model.report import FormPath, Node, Text
 from draft.problems import Severity
 
-MISSING_RESPONSIBILITY = "missing-responsibility"
 EMPTY_PART = "empty-part"
 EMPTY_ITEM = "empty-item"
 TITLE_ONLY = "title-only"
-
-REGULATION = "《法治政府建设与责任落实督察工作规定》（中共中央办公厅、国务院办公厅2019年印发）"
 
 # A letter, a digit or an ideograph: something that prints as content.
 _CONTENT = re.compile(r"[^\W_]")
 
 
 def check(ctx: Context) -> list[Finding]:
-    findings = _missing_responsibility(ctx)
+    findings = [finding for part in ctx.kind.parts if part.expected_by for finding in _missing(ctx, part)]
     for node in ctx.report.nodes():
         findings += _empty_node(ctx, node)
     return findings
@@ -66,19 +64,21 @@ def _blank_pieces(ctx: Context, node: Node) -> list[Finding]:
     ]
 
 
-def _missing_responsibility(ctx: Context) -> list[Finding]:
-    if ctx.report.has_part("responsibility") or "responsibility" not in ctx.kind.labels:
+def _missing(ctx: Context, part: PartSpec) -> list[Finding]:
+    """A part the kind's rules ask for, missing: where it goes is above the next part of the kind the form has."""
+    if ctx.report.has_part(part.key):
         return []
-    label = PART_LABELS["responsibility"]
-    anchor = ("plans",) if ctx.report.has_part("plans") else ()
+    after = ctx.kind.parts[ctx.kind.parts.index(part) + 1 :]
+    anchor = next((spec.key for spec in after if ctx.report.has_part(spec.key)), None)
+    where = f"在 {anchor}: 的上一行" if anchor else "在表单末尾"
     return [
         ctx.finding(
-            MISSING_RESPONSIBILITY,
+            f"missing-{part.key}",
             Severity.WARNING,
-            ("responsibility",),
-            f"表单没有“{label}”这一部分（responsibility）。{REGULATION}把它列为法治政府建设年度报告应当报告的内容。",
-            fix="在 plans: 的上一行加上 responsibility:，下一行缩进两格写 text: 及具体情况",
-            mark=ctx.source.key_mark(anchor) if anchor else ctx.source.mark(()),
+            (part.key,),
+            f"表单没有“{part.label}”这一部分（{part.key}）。{part.expected_by}把它列为{ctx.kind.name}应当报告的内容。",
+            fix=f"{where}加上 {part.key}:，下一行缩进两格写 text: 及具体情况",
+            mark=ctx.source.key_mark((anchor,)) if anchor else ctx.source.mark(()),
         )
     ]
 

@@ -3,11 +3,13 @@
 A report on year Y is written early in Y+1 by editing last year's report, and
 the years are what gets left behind. ``year-mismatch`` looks for:
 
-* in the parts about Y (intro, measures, shortcomings, responsibility): a year
+* in the parts about Y (intro, and the kind's parts in :attr:`~draft.kinds.kind.Tense.PAST`:
+  measures, shortcomings, responsibility): a year
   after Y told as done (``2023年，我局……`` in a 2022 report); and at the opening
   of such a part, its title or the report's title, a year before Y
   (``2021年，我局……``, ``2021年法治政府建设的主要措施``);
-* in the plans: a title naming Y or earlier, or Y told as the coming year
+* in the plans (the parts in :attr:`~draft.kinds.kind.Tense.COMING`): a title naming Y or earlier,
+  or Y told as the coming year
   (``2022年将……``, or the plans opening with ``2022年，``).
 
 What is not a slip is left alone: ranges (``2021-2025年``), names of documents
@@ -24,6 +26,7 @@ import re
 from bisect import bisect_left
 
 from draft.check.context import Context, Finding, part_of
+from draft.kinds.kind import PartSpec, Tense
 from draft.model.report import Text, TextKind
 from draft.problems import Severity
 from draft.text.names import YEAR, YEAR_DIGITS
@@ -31,7 +34,6 @@ from draft.text.names import YEAR, YEAR_DIGITS
 YEAR_MISMATCH = "year-mismatch"
 ONLY_CONTINUE = "plans-only-continue"
 
-_PAST_PARTS = ("intro", "measures", "shortcomings", "responsibility")
 _RANGE_BEFORE = re.compile(r"[0-9]{4}\s*年?\s*[-－—–~～至到]\s*$")
 _RANGE_AFTER = re.compile(r"\s*年?\s*[-－—–~～至到]\s*[0-9]{4}")
 # Right before a year: a deadline, not a deed.
@@ -51,14 +53,18 @@ _PLAN_VERB = re.compile(r"度?\s*[，,]?[^。；;，,]{0,6}?(?:将|计划|拟|�
 def check(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     openings = _openings(ctx.texts)
+    # The intro tells of the year reported on, as the parts about it do.
+    past = {"intro", *(part.key for part in ctx.kind.parts_in(Tense.PAST))}
+    coming = {part.key for part in ctx.kind.parts_in(Tense.COMING)}
     for text in ctx.texts:
-        if part_of(text) in _PAST_PARTS:
+        if part_of(text) in past:
             findings += _past(ctx, text, opening=id(text) in openings)
         elif part_of(text) == "title":
             findings += _report_title(ctx, text)
-        elif part_of(text) == "plans":
+        elif part_of(text) in coming:
             findings += _plans(ctx, text, opening=id(text) in openings)
-    findings += _only_continue(ctx)
+    for plans in ctx.kind.parts_in(Tense.COMING):
+        findings += _only_continue(ctx, plans)
     return findings
 
 
@@ -121,6 +127,8 @@ def _past(ctx: Context, text: Text, opening: bool) -> list[Finding]:
     year = ctx.year
     part_title = text.kind is TextKind.TITLE and len(text.path) == 2
     sentences = _Sentences(text.printed)
+    plans = ctx.kind.parts_in(Tense.COMING)
+    move = f"如果是下一年度的打算，请写到 {plans[0].key}（{plans[0].label}）里。" if plans else ""
     for written, match in _years(text):
         if written == year:
             continue
@@ -131,7 +139,7 @@ def _past(ctx: Context, text: Text, opening: bool) -> list[Finding]:
         elif written > year and not sentences.about_future(match) and not text.printed.startswith("度", match.end()):
             message = (
                 f"本报告是 {year} 年度的报告，这里却把 {written} 年写成已经做了的事。"
-                f"如果说的是本年度，应为 {year} 年；如果是下一年度的打算，请写到 plans（下一年度的主要安排）里。"
+                f"如果说的是本年度，应为 {year} 年" + (f"；{move}" if move else "。")
             )
         else:
             continue
@@ -182,32 +190,32 @@ def _finding(ctx: Context, text: Text, match: re.Match[str], message: str, fix: 
 # --- plans-only-continue -------------------------------------------------------------
 
 
-def _only_continue(ctx: Context) -> list[Finding]:
-    if not ctx.report.has_part("plans"):
+def _only_continue(ctx: Context, plans: PartSpec) -> list[Finding]:
+    if not ctx.report.has_part(plans.key):
         return []
-    leads = _plan_leads(ctx.texts)
+    leads = _plan_leads(ctx.texts, plans.key)
     if not leads or not all(text.printed.startswith("继续") for text in leads):
         return []
-    mark = ctx.source.key_mark(("plans",))
+    mark = ctx.source.key_mark((plans.key,))
     count = "唯一的一条安排以" if len(leads) == 1 else f"{len(leads)} 条安排都以"
     return [
         ctx.finding(
             ONLY_CONTINUE,
             Severity.WARNING,
-            ("plans",),
-            f"下一年度的主要安排里，{count}“继续”开头，看不出下一年度有什么新的举措和目标。"
+            (plans.key,),
+            f"{plans.label}里，{count}“继续”开头，看不出下一年度有什么新的举措和目标。"
             "请针对“存在的不足”写出具体的新安排（做什么、做到什么程度）。",
             mark=mark,
         )
     ]
 
 
-def _plan_leads(texts: list[Text]) -> list[Text]:
+def _plan_leads(texts: list[Text], key: str) -> list[Text]:
     """Each plan as it begins: the plans' paragraphs and points, and each item's title or first text."""
     leads: list[Text] = []
     items_seen: set[tuple[str | int, ...]] = set()
     for text in texts:
-        if part_of(text) != "plans":
+        if part_of(text) != key:
             continue
         item = _item_path(text.path)
         if item is None:

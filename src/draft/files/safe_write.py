@@ -26,7 +26,7 @@ from typing import BinaryIO
 
 from draft.files.os_errors import reason
 from draft.files.safe_read import open_regular
-from draft.problems import Problem, UsageError, display_path
+from draft.problems import CannotProceed, Problem, display_path
 
 TEMP_PREFIX = ".~draft-"
 TEMP_SUFFIX = ".tmp"
@@ -34,6 +34,7 @@ TEMP_SUFFIX = ".tmp"
 _TEMP_NAME = re.compile(re.escape(TEMP_PREFIX) + "[0-9a-f]{12}" + re.escape(TEMP_SUFFIX))
 #: Backups ``name.bak.docx``, ``name.bak2.docx`` … up to this number.
 MAX_BACKUPS = 999
+_BACKUP_STEM = re.compile(r".+\.bak(?:[2-9]|[1-9][0-9]{1,2})?")
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -60,9 +61,9 @@ _GENERAL_ADVICE = (
 )
 
 
-def cannot_write(target: Path, error: OSError) -> UsageError:
+def cannot_write(target: Path, error: OSError) -> CannotProceed:
     advice = _ADVICE.get(error.errno or 0, _GENERAL_ADVICE)
-    return UsageError(Problem(file=display_path(target), message=f"无法写入文件（{reason(error)}）。{advice}"))
+    return CannotProceed(Problem(file=display_path(target), message=f"无法写入文件（{reason(error)}）。{advice}"))
 
 
 def occupant(path: Path) -> str | None:
@@ -83,7 +84,7 @@ def occupant(path: Path) -> str | None:
 
 
 def _refuse_unless_file(target: Path) -> os.stat_result | None:
-    """The target's status if it is a plain file, None if nothing is there; UsageError for anything else."""
+    """The target's status if it is a plain file, None if nothing is there; CannotProceed for anything else."""
     try:
         status = os.lstat(target)
     except FileNotFoundError:
@@ -91,7 +92,7 @@ def _refuse_unless_file(target: Path) -> os.stat_result | None:
     except OSError as error:
         raise cannot_write(target, error) from None
     if not stat.S_ISREG(status.st_mode):
-        raise UsageError(
+        raise CannotProceed(
             Problem(
                 file=display_path(target),
                 message=f"这里是一个{occupant(target)}，不是 draft 可以替换的普通文件，没有写入。"
@@ -104,23 +105,48 @@ def _refuse_unless_file(target: Path) -> os.stat_result | None:
 # --- Writing --------------------------------------------------------------------------------
 
 
-def replace(target: Path, data: bytes) -> None:
-    """Write ``data`` as ``target``, in place of the plain file there (which keeps its mode) or as a new file."""
+def identity(status: os.stat_result) -> tuple[int, ...]:
+    """Which file, in which version: changes when the file is replaced or written to."""
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def replace(target: Path, data: bytes, expected: tuple[int, ...] | None = None) -> None:
+    """Write ``data`` as ``target``, in place of the plain file there (which keeps its mode) or as a new file.
+
+    ``expected``: the :func:`identity` of the file the caller judged replaceable. If another file
+    stands there by the time the new one is put in place (another build's backup, a user's save),
+    nothing is replaced: CannotProceed.
+    """
     existing = _refuse_unless_file(target)
-    _write(target, data, stat.S_IMODE(existing.st_mode) if existing else None)
+    if expected is not None and (existing is None or identity(existing) != expected):
+        raise _changed(target)
+    _write(target, data, stat.S_IMODE(existing.st_mode) if existing else None, expected=expected)
 
 
-def create(target: Path, data: bytes) -> None:
-    """Write ``data`` as the new file ``target``; UsageError if anything, even a broken link, is there."""
+def create(target: Path, data: bytes, taken: str = "") -> None:
+    """Write ``data`` as the new file ``target``; CannotProceed (``taken``, or a general message) if anything,
+    even a broken link, is there — also if it appears while the file is being written."""
     found = occupant(target)
+    message = taken or f"{found or '文件'}已存在，为免覆盖您的内容没有写入。请换一个文件名。"
     if found is not None:
-        raise UsageError(
-            Problem(file=display_path(target), message=f"{found}已存在，为免覆盖您的内容没有写入。请换一个文件名。")
+        raise CannotProceed(Problem(file=display_path(target), message=message))
+    try:
+        _write(target, data, None, exclusive=True)
+    except FileExistsError:
+        raise CannotProceed(Problem(file=display_path(target), message=message)) from None
+
+
+def _changed(target: Path) -> CannotProceed:
+    return CannotProceed(
+        Problem(
+            file=display_path(target),
+            message="生成期间这个文件被改动或换成了另一个文件（例如另一份报告的备份，或在 Word 中保存），"
+            "为免丢失其内容没有覆盖它。请再运行一次 draft build。",
         )
-    _write(target, data, None)
+    )
 
 
-def _write(target: Path, data: bytes, mode: int | None) -> None:
+def _write(target: Path, data: bytes, mode: int | None, exclusive: bool = False, expected: tuple[int, ...] | None = None) -> None:
     ensure_folder(target.parent, target)
     try:
         descriptor, temp = _temp_file(target.parent, mode)
@@ -133,7 +159,18 @@ def _write(target: Path, data: bytes, mode: int | None) -> None:
         if _CLOSE_BEFORE_RENAME:
             os.close(descriptor)
             descriptor = -1
-        os.replace(temp, target)  # replaces a link at target itself, never what it points to
+        if exclusive:
+            _install_new(temp, target)
+        else:
+            if expected is not None:  # the last look before the rename: what was judged is still what is there
+                try:
+                    if identity(os.lstat(target)) != expected:
+                        raise _changed(target)
+                except FileNotFoundError:
+                    raise _changed(target) from None
+            os.replace(temp, target)  # replaces a link at target itself, never what it points to
+    except FileExistsError:
+        raise
     except OSError as error:
         raise cannot_write(target, error) from None
     finally:
@@ -144,13 +181,32 @@ def _write(target: Path, data: bytes, mode: int | None) -> None:
             temp.unlink(missing_ok=True)
 
 
+def _install_new(temp: Path, target: Path) -> None:
+    """Give the written ``temp`` the name ``target``, which must be free: FileExistsError if anything took it,
+    even in the last instant (another build's backup), rather than replacing it."""
+    if os.name == "nt":
+        os.rename(temp, target)  # Windows: a rename never replaces (FileExistsError)
+        return
+    try:
+        os.link(temp, target, follow_symlinks=False)  # fails if the name is taken, whatever by
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK):
+            raise
+        # A file system without hard links (a FAT USB stick): as close as it gets.
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+        os.replace(temp, target)
+
+
 def ensure_folder(folder: Path, target: Path) -> None:
-    """Make ``folder`` (and the folders above it) for writing ``target``; UsageError naming ``target`` if it cannot be."""
+    """Make ``folder`` (and the folders above it) for writing ``target``; CannotProceed naming ``target`` if it cannot be."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # something else where the folder should be: a file, a link
         blocker = next((part for part in (folder, *folder.parents) if os.path.lexists(part) and not part.is_dir()), folder)
-        raise UsageError(
+        raise CannotProceed(
             Problem(
                 file=display_path(target),
                 message=f"无法写入文件：“{display_path(blocker)}”是一个{occupant(blocker)}，不是文件夹。请换一个文件夹。",
@@ -222,6 +278,16 @@ def _remove_if_abandoned(temp: Path) -> None:
 # --- Backups --------------------------------------------------------------------------------
 
 
+def backup_name(target: Path, number: int) -> Path:
+    """``name.bak.ext`` for the first backup of ``name.ext``, ``name.bak2.ext`` for the second, …"""
+    return target.with_name(f"{target.stem}.bak{number if number > 1 else ''}{target.suffix}")
+
+
+def is_backup(path: Path) -> bool:
+    """Whether ``path`` is named as draft names a backup (:func:`backup_name`)."""
+    return _BACKUP_STEM.fullmatch(path.stem) is not None
+
+
 def keep_backup(target: Path) -> Path:
     """Copy the plain file ``target`` to the first free ``name.bak.ext``, ``name.bak2.ext``, … and sync it.
 
@@ -233,13 +299,13 @@ def keep_backup(target: Path) -> Path:
     try:
         source = open_regular(target, follow_links=False)
     except OSError as error:
-        raise UsageError(
+        raise CannotProceed(
             Problem(file=display_path(target), message=f"无法备份这个文件（{reason(error)}），所以没有覆盖它。")
         ) from None
     with source:
         status = os.fstat(source.fileno())
         for number in range(1, MAX_BACKUPS + 1):
-            backup = target.with_name(f"{target.stem}.bak{number if number > 1 else ''}{target.suffix}")
+            backup = backup_name(target, number)
             try:
                 descriptor = os.open(backup, _CREATE, stat.S_IMODE(status.st_mode))
             except FileExistsError:  # a backup, or anything else (a link), already has that name
@@ -248,7 +314,7 @@ def keep_backup(target: Path) -> Path:
                 raise cannot_write(backup, error) from None
             _fill(descriptor, source, backup, status)
             return backup
-    raise UsageError(
+    raise CannotProceed(
         Problem(file=display_path(target), message=f"备份文件太多（已有 {MAX_BACKUPS} 个），请先清理旧的 .bak 文件。")
     )
 
@@ -280,7 +346,7 @@ def copy_folder(source: Path, target: Path) -> None:
     """
     found = occupant(target)
     if found is not None:
-        raise UsageError(
+        raise CannotProceed(
             Problem(file=display_path(target), message=f"{found}已存在。为免覆盖您的修改，请换一个新的文件夹名。")
         )
     ensure_folder(target.parent, target)
@@ -293,8 +359,8 @@ def copy_folder(source: Path, target: Path) -> None:
         temp.rename(target)
     except OSError as error:
         raise cannot_write(target, error) from None
-    except UsageError as error:  # a file of the copy could not be written: said of the folder
-        raise UsageError(Problem(file=display_path(target), message=error.problems[0].message)) from None
+    except CannotProceed as error:  # a file of the copy could not be written: said of the folder
+        raise CannotProceed(Problem(file=display_path(target), message=error.problems[0].message)) from None
     finally:
         if temp.exists():
             shutil.rmtree(temp, ignore_errors=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from draft.form.schema import PART_LABELS, _part, report_schema
+from draft.form.schema import report_schema, text_part
 from draft.kinds import Kind
 
 
@@ -20,12 +20,10 @@ def kind_field() -> dict[str, Any]:
 
 def kind_schema(kind: Kind, today: datetime.date | None = None) -> dict[str, Any]:
     """The schema of a form of ``kind``; ``today`` bounds the year, as for every report."""
-    shared = {key: rules for key, rules in report_schema(today).items() if key not in PART_LABELS}
-    schema: dict[str, Any] = {"kind": kind_field(), **shared}
+    schema: dict[str, Any] = {"kind": kind_field(), **report_schema(today)}
     for part in kind.parts:
         if part.table is not None:
             schema[part.key] = kind.figure_schema[part.key]
         else:
-            rules = _part(required=part.required)
-            schema[part.key] = {**rules, "meta": {**rules["meta"], "label": part.label}}
+            schema[part.key] = text_part(part.label, part.required)
     return schema

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from draft.form.schema import LAYOUT_SCHEMA, NODE_SCHEMA, PART_LABELS, report_schema
+from draft.form.schema import LAYOUT_SCHEMA, NODE_SCHEMA, report_schema
+from draft.kinds import DEFAULT, by_id
 
-Path_ = tuple[str | int, ...]
-#: The title of the item at a path, as the user wrote it (None: untitled, or no such item).
-TitleOf = Callable[[Path_], object]
+if TYPE_CHECKING:
+    from draft.model.report import FormPath
+
+    #: The title of the item at a path, as the user wrote it (None: untitled, or no such item).
+    TitleOf = Callable[[FormPath], object]
 
 #: How much of an item's title the name quotes.
 TITLE_SHOWN = 12
@@ -32,11 +35,13 @@ def _labels(schema: dict[str, Any]) -> dict[str, str]:
 
 @cache
 def _field_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """Names of the top-level fields, of the fields of a part or item, and of layout options."""
-    return _labels(report_schema()), {**_labels(NODE_SCHEMA), **_NODE_NAMES}, _labels(LAYOUT_SCHEMA)
+    """Names of the top-level fields (the default kind's parts among them), of the fields of a part or item,
+    and of layout options."""
+    top = {**_labels(report_schema()), **by_id(DEFAULT).labels}
+    return top, {**_labels(NODE_SCHEMA), **_NODE_NAMES}, _labels(LAYOUT_SCHEMA)
 
 
-def place_name(path: Path_, title_of: TitleOf | None = None, parts: Mapping[str, str] | None = None) -> str:
+def place_name(path: FormPath, title_of: TitleOf | None = None, parts: Mapping[str, str] | None = None) -> str:
     """The place at ``path`` for a person; ``title_of`` adds the titles of items; ``parts`` names the
     parts of a report of another kind than the 法治政府 report (:attr:`draft.kinds.Kind.labels`)."""
     top, node_fields, layout_fields = _field_names()
@@ -51,7 +56,7 @@ def place_name(path: Path_, title_of: TitleOf | None = None, parts: Mapping[str,
         elif depth == 0 and step == "attachments" and len(path) > 1:
             continue  # named by the index: 附件2
         elif depth == 0:
-            names.append((None if parts is not None else PART_LABELS.get(step)) or top.get(step) or step)
+            names.append(top.get(step) or step)
         elif not (step in _NODE_NAMES and depth + 1 < len(path) and isinstance(path[depth + 1], int)):
             # "items" before an index is named by the index: 第2条.
             names.append((layout_fields if parent == "layout" else node_fields).get(step, step))
@@ -61,7 +66,7 @@ def place_name(path: Path_, title_of: TitleOf | None = None, parts: Mapping[str,
 def titles_in(data: Any) -> TitleOf:
     """The titles of the items of a form's data as loaded (before it is validated)."""
 
-    def title_of(path: Path_) -> object:
+    def title_of(path: FormPath) -> object:
         node = data
         for step in path:
             node = _at(node, step)

@@ -15,23 +15,10 @@ from typing import Any
 from cerberus.schema import SchemaRegistry
 
 from draft.model.numbering import PART_STYLE, STYLE_SPELLINGS
+from draft.model.report import PointPlacement, TitlePlacement
 
 #: Reports before this year predate the national 法治政府 reporting duty.
 FIRST_YEAR = 2000
-
-#: The parts of a report, in their default order, with their Chinese names.
-PART_LABELS: dict[str, str] = {
-    "responsibility": "党政主要负责人履行推进法治建设第一责任人职责情况",
-    "measures": "主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "plans": "下一年度的主要安排",
-    "others": "其他需要报告的情况",
-}
-REQUIRED_PARTS = ("measures", "shortcomings", "plans")
-
-TITLE_PLACEMENTS = {"own-line": "标题单独成行", "run-in": "标题与正文同段"}
-POINT_PLACEMENTS = {"inline": "一是……；二是……。连成一段", "paragraphs": "每点单独成段"}
-
 
 def _text(label: str, example: str, **rules: Any) -> dict[str, Any]:
     """A field holding user text; a number typed there (``title: 2023``) is taken as its text."""
@@ -52,12 +39,12 @@ LAYOUT_SCHEMA: dict[str, Any] = {
     },
     "title": {
         "type": "string",
-        "allowed": list(TITLE_PLACEMENTS),
+        "allowed": [placement.value for placement in TitlePlacement],
         "meta": {"label": "标题位置", "example": "run-in"},
     },
     "points": {
         "type": "string",
-        "allowed": list(POINT_PLACEMENTS),
+        "allowed": [placement.value for placement in PointPlacement],
         "meta": {"label": "“一是、二是”的排法", "example": "inline"},
     },
     "continue_numbering": {
@@ -134,18 +121,19 @@ def _frame_fields(this_year: int) -> dict[str, Any]:
 ATTACHMENT_SCHEMA: dict[str, Any] = {**NODE_SCHEMA, "title": _text("附件标题", "行政执法情况统计表", required=True)}
 
 
-def _part(required: bool) -> dict[str, Any]:
+def text_part(label: str, required: bool) -> dict[str, Any]:
+    """A part written as text (the shared node); the parts of each kind are the kind's (:mod:`draft.form.kind_schema`)."""
     return {
         "type": "dict",
         "required": required,
         "schema": "node",
         "check_with": "content",
-        "meta": {"example": "\n  text: ……"},
+        "meta": {"example": "\n  text: ……", "label": label},
     }
 
 
 def report_schema(today: datetime.date | None = None) -> dict[str, Any]:
-    """The schema of a whole form. ``today`` bounds the year (a report is on a year already begun)."""
+    """The fields every form has, whatever its kind. ``today`` bounds the year (a report is on a year already begun)."""
     this_year = (today or datetime.date.today()).year
     schema: dict[str, Any] = {
         "unit": _text("单位名称", "常州市钟楼区人力资源和社会保障局", required=True),
@@ -173,10 +161,6 @@ def report_schema(today: datetime.date | None = None) -> dict[str, Any]:
         "layout": _LAYOUT_FIELD,
         **_frame_fields(this_year),
     }
-    for name, label in PART_LABELS.items():
-        part = _part(required=name in REQUIRED_PARTS)
-        part["meta"] = {**part["meta"], "label": label}
-        schema[name] = part
     return schema
 
 

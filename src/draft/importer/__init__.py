@@ -15,7 +15,7 @@ the summary prints and the form's header comment repeats.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from draft.importer.compare import same_when_built
@@ -24,7 +24,7 @@ from draft.importer.figures import FigureReader
 from draft.importer.files import open_report, refuse
 from draft.importer.infer import infer
 from draft.importer.layout import choose_layout
-from draft.importer.model import Imported, Note, snippet
+from draft.importer.model import Imported, is_note, note, snippet
 from draft.importer.parse import NotAReport, Parser
 from draft.importer.readers import read
 from draft.importer.source import SourcePara
@@ -40,14 +40,23 @@ __all__ = ["ImportResult", "import_report", "verify_round_trip"]
 
 @dataclass
 class ImportResult:
-    """The form's text, the summary to print, and every place the import was unsure of."""
+    """The form's text, the summary to print, and every problem: the notes on what the import was unsure
+    of, and what ``draft validate`` would still find in the form."""
 
     form_text: str
     summary: list[str]
-    warnings: list[Note]
     imported: Imported
-    #: What ``draft validate`` would still find (the source had ×× for a name, …); the form is written anyway.
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def notes(self) -> list[Problem]:
+        """The warnings on the source: where the import was unsure, and what it assumed (the summary lists them)."""
+        return [problem for problem in self.problems if is_note(problem)]
+
+    @property
+    def form_problems(self) -> list[Problem]:
+        """What ``draft validate`` would find in the form (the source had ×× for a name, …): it is written anyway."""
+        return [problem for problem in self.problems if not is_note(problem)]
 
 
 def import_report(
@@ -58,7 +67,7 @@ def import_report(
     check: bool = True,
     form_path: Path | None = None,
 ) -> ImportResult:
-    """Read the report at ``path`` and write it as a form; FormError/UsageError if the file cannot be used."""
+    """Read the report at ``path`` and write it as a form; FormError/CannotProceed if the file cannot be used."""
     now = now or datetime.datetime.now()
     wording = wording or Wording()
     raw = open_report(path)
@@ -79,7 +88,7 @@ def import_report(
             "没有找到报告的各个部分。draft 按“一、……”“二、……”这样的标题识别各部分，"
             "请确认文件是法治政府建设年度报告的正文，并且各部分标题单独成行、以“一、二、三、”开头。",
         ) from None
-    imported.notes[:0] = [Note(message) for message in raw.notes + reader_notes] + figure_notes
+    imported.notes[:0] = [note(message) for message in raw.notes + reader_notes] + figure_notes
     imported.figures = figures
     infer(imported, wording, now.date())
     choose_layout(imported)
@@ -93,13 +102,9 @@ def import_report(
         imported.notes += mismatches
         if mismatches or problems:
             form_text = emit(imported, name, now)
-    return ImportResult(
-        form_text=form_text,
-        summary=summarize(imported, name),
-        warnings=list(imported.notes),
-        imported=imported,
-        problems=problems,
-    )
+    # The notes were made where the source's name was not known: they point at it now.
+    notes = [replace(found, file=name) for found in imported.notes]
+    return ImportResult(form_text=form_text, summary=summarize(imported, name), imported=imported, problems=notes + problems)
 
 
 #: How many of the first paragraphs may hold the title.
@@ -113,10 +118,10 @@ def _kind(paras: list[SourcePara]) -> Kind:
     return next(found, all_kinds()[DEFAULT])
 
 
-def _figures(kind: Kind, tables: list[SourcePara]) -> tuple[dict[FormPath, Number], list[Note]]:
+def _figures(kind: Kind, tables: list[SourcePara]) -> tuple[dict[FormPath, Number], list[Problem]]:
     """The figures of a kind with tables, read from the source's; for a kind without, a note for each table left out."""
     if kind.arithmetic is None:
-        return {}, [Note(f"第{table.number}段之后有一个表格，表格内容没有导入，请在表单中另行补充。") for table in tables]
+        return {}, [note(f"第{table.number}段之后有一个表格，表格内容没有导入，请在表单中另行补充。") for table in tables]
     reader = FigureReader(kind)
     figures = reader.read([table.table for table in tables if table.table is not None])
     return figures, reader.notes
@@ -134,7 +139,7 @@ def _refuse_if_too_long(path: Path, size: int) -> None:
         )
 
 
-def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form_path: Path) -> tuple[list[Note], list[Problem]]:
+def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form_path: Path) -> tuple[list[Problem], list[Problem]]:
     """Read the form back as ``draft build`` would and compare its body with the source, paragraph by paragraph.
 
     Returns notes on paragraphs that would come out differently, and the problems
@@ -153,14 +158,14 @@ def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form
     # The 版头 and 版记 lines are not in the expected body: they went to the frame fields; nor are the tables' cells.
     left_out = HEAD_ROLES | IMPRINT_ROLES | {Role.TITLE, Role.TABLE}
     built = [block.text for block in document.blocks if block.role not in left_out]
-    notes: list[Note] = []
+    notes: list[Problem] = []
     if imported.source_title and not same_when_built(document.title, imported.source_title):
-        notes.append(Note(f"重建后的标题与原文不同：“{document.title}”。"))
+        notes.append(note(f"重建后的标题与原文不同：“{document.title}”。"))
     expected = imported.expected
     for got, source in zip(built, expected, strict=False):
         if not same_when_built(got, source.text):
             notes.append(
-                Note(f"从这一段起，重建后的报告与原文不同（重建为“{snippet(got, 24)}”），请核对表单。", source.where, snippet(source.text))
+                note(f"从这一段起，重建后的报告与原文不同（重建为“{snippet(got, 24)}”），请核对表单。", source)
             )
             break
     else:
@@ -169,8 +174,8 @@ def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form
             if extra and len(extra) == 2 * len(imported.placeholders):
                 pass  # the headings and texts of the parts the source lacks: already noted
             elif extra:
-                notes.append(Note(f"重建后的报告比原文多出 {len(extra)} 段（从“{snippet(extra[0], 24)}”起），请核对表单。"))
+                notes.append(note(f"重建后的报告比原文多出 {len(extra)} 段（从“{snippet(extra[0], 24)}”起），请核对表单。"))
             elif not (imported.date_rejected and expected[len(built) :] == expected[-1:]):  # the date: already noted
                 missing = expected[len(built)]
-                notes.append(Note("重建后的报告比原文少了从这一段起的内容，请核对表单。", missing.where, snippet(missing.text)))
+                notes.append(note("重建后的报告比原文少了从这一段起的内容，请核对表单。", missing))
     return notes, []

@@ -13,9 +13,8 @@ import json
 
 import yaml
 
-from draft.form.schema import PART_LABELS
 from draft.importer.infer import UNIT_PLACEHOLDER
-from draft.importer.model import Imported
+from draft.importer.model import Imported, note_line
 from draft.kinds import DEFAULT, Kind, all_kinds, find
 from draft.kinds.figures_yaml import figures_yaml
 from draft.model.report import Frame, Layout, Node, Part, Text
@@ -70,7 +69,7 @@ def emit(imported: Imported, source_name: str, now: datetime.datetime) -> str:
     ]
     if imported.notes:
         lines += ["#", "# 导入时不能确定、需要您核对的地方："]
-        lines += [f"#   · {note}" for note in imported.notes]
+        lines += [f"#   · {note_line(note)}" for note in imported.notes]
     lines.append("")
     kind = find(report.kind) or all_kinds()[DEFAULT]
     if kind.id != DEFAULT:
@@ -100,7 +99,7 @@ def emit(imported: Imported, source_name: str, now: datetime.datetime) -> str:
         lines += _prescribed_parts(imported, kind)
     for part in [] if kind.fixed_order else report.parts:
         placeholder = part.kind in imported.placeholders
-        lines += ["", f"# {PART_LABELS[part.kind]}" + ("（原文没有这一部分，请填写）" if placeholder else ""), f"{part.kind}:"]
+        lines += ["", f"# {kind.labels[part.kind]}" + ("（原文没有这一部分，请填写）" if placeholder else ""), f"{part.kind}:"]
         lines += _part_body(part)
     if isinstance(report.closing, Text):
         lines += ["", "# 结束语", f"closing: {scalar(report.closing.printed)}"]
@@ -159,7 +158,7 @@ def _prescribed_parts(imported: Imported, kind: Kind) -> list[str]:
         elif spec.key in found:
             lines += [f"{spec.key}:", *_part_body(found[spec.key])]
         else:
-            lines += [f"{spec.key}:", f"  text: （原文没有这一部分，请填写{spec.label}）"]
+            lines += [f"{spec.key}:", f"  text: {spec.placeholder_text}"]
     return lines
 
 

@@ -15,11 +15,12 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from draft.importer.grid import Grid, Placed, SpanCell, expand
-from draft.importer.model import Note
+from draft.importer.model import note
 from draft.kinds import Kind
 from draft.model.figures import Number, compute
 from draft.model.report import FormPath
 from draft.model.table import TableLayout
+from draft.problems import Problem
 
 Key = tuple[tuple[str, ...], tuple[str, ...]]  # (row labels, column labels)
 _NUMBER = re.compile(r"^-?[\d,，]*(?:\.\d+)?$")
@@ -84,7 +85,7 @@ class FigureReader:
         assert kind.arithmetic is not None
         self.kind = kind
         self.arithmetic = kind.arithmetic
-        self.notes: list[Note] = []
+        self.notes: list[Problem] = []
 
     def read(self, tables: list[list[list[SpanCell]]]) -> dict[FormPath, Number]:
         grids = [expand(rows) for rows in tables]
@@ -95,11 +96,11 @@ class FigureReader:
             best = max(sources, key=lambda found: sum(_match(key, found) is not None for key in wanted.values()), default={})
             matched = {path: _match(key, best) for path, key in wanted.items()}
             if not any(text is not None for text in matched.values()):
-                self.notes.append(Note(f"原文中没有找到“{layout.caption}”表，表单里这一表的数字都是 0，请填写。"))
+                self.notes.append(note(f"原文中没有找到“{layout.caption}”表，表单里这一表的数字都是 0，请填写。"))
                 continue
             missing = [row or column for path, (row, column) in wanted.items() if matched[path] is None]
             for labels in dict.fromkeys(missing):
-                self.notes.append(Note(f"“{layout.caption}”表中没有“{' › '.join(labels)}”这一栏，按 0 导入，请核对。"))
+                self.notes.append(note(f"“{layout.caption}”表中没有“{' › '.join(labels)}”这一栏，按 0 导入，请核对。"))
             for path, text in matched.items():
                 values[path] = self._value(path, text)
         self._totals(values)
@@ -115,12 +116,12 @@ class FigureReader:
         try:
             number = Decimal(written)
         except InvalidOperation:
-            self.notes.append(Note(f"“{field.place}”在原文中是“{text}”，不是数字，按 0 导入，请核对。"))
+            self.notes.append(note(f"“{field.place}”在原文中是“{text}”，不是数字，按 0 导入，请核对。"))
             return Decimal(0) if field.decimal else 0
         if field.decimal:
             return number
         if number != number.to_integral_value() or number < 0:
-            self.notes.append(Note(f"“{field.place}”在原文中是“{text}”，不是件数，按 0 导入，请核对。"))
+            self.notes.append(note(f"“{field.place}”在原文中是“{text}”，不是件数，按 0 导入，请核对。"))
             return 0
         return int(number)
 
@@ -134,7 +135,7 @@ class FigureReader:
             node[str(path[-1])] = int(value) if isinstance(value, int) else float(value)  # type: ignore[index]
         for disagreement in compute(self.arithmetic, data)[1]:
             place = self.arithmetic.field(disagreement.path).place if disagreement.path in values else ""
-            self.notes.append(Note(f"原文的数字不符合“{disagreement.rule}”（{place}）：表单按各项数字重新计算，请核对原文。"))
+            self.notes.append(note(f"原文的数字不符合“{disagreement.rule}”（{place}）：表单按各项数字重新计算，请核对原文。"))
 
 
 def _computed(kind: Kind, path: FormPath) -> bool:

@@ -5,7 +5,7 @@ check the file size, that it really is a zip holding a Word document, and the
 declared sizes and compression ratios of its members (``zipfile`` never inflates a
 member past its declared size, so the declared sizes bound the work). Every refusal
 is a :class:`~draft.problems.FormError` (exit 1) with a Chinese message saying what
-to do; a missing file is a :class:`~draft.problems.UsageError` (exit 2).
+to do; a missing file is a :class:`~draft.problems.CannotProceed` (exit 2).
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draft.files.os_errors import reason
+from draft.files.report_names import HTML_SUFFIXES, TEXT_SUFFIXES, WORD_SUFFIXES
 from draft.files.safe_read import NotAFile, open_regular
-from draft.problems import FormError, Problem, UsageError, display_path
+from draft.problems import CannotProceed, FormError, Problem, display_path
 from draft.text.decode import BadUtf8, NotText, decode
 
 #: Refuse files larger than this: a year's report is well under 1 MB of text.
@@ -32,11 +33,6 @@ MAX_MEMBERS = 2000
 #: Largest XML part (the text, the styles…) read from a .docx: parsed whole, it takes ten times its size
 #: in memory. The text of a year's report is well under 1 MB of XML.
 MAX_XML_PART_BYTES = 20 * 1024 * 1024
-
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-#: A report's web page as the browser saves it ("网页，仅 HTML").
-HTML_SUFFIXES = {".html", ".htm"}
-WORD_SUFFIXES = {".docx"}
 
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
@@ -70,8 +66,8 @@ def refuse(path: Path, message: str) -> FormError:
 
 def open_report(path: Path) -> RawFile:
     """Read ``path`` and decide how to parse it, refusing anything unsafe or unsupported."""
-    def cannot(message: str) -> UsageError:
-        return UsageError(Problem(file=display_path(path), message=message))
+    def cannot(message: str) -> CannotProceed:
+        return CannotProceed(Problem(file=display_path(path), message=message))
 
     try:
         with open_regular(path) as file:  # a FIFO or a device is refused, not waited on

@@ -14,7 +14,9 @@ import re
 
 from draft.form.schema import FIRST_YEAR
 from draft.importer.compare import comparable
-from draft.importer.model import Imported, Note
+from draft.importer.model import Imported, note
+from draft.kinds import by_id
+from draft.kinds.kind import Tense
 from draft.model.report import Text
 from draft.render.wording import Wording
 from draft.text.names import UNIT_NAME, UNIT_SUFFIXES, YEAR, YEAR_DIGITS
@@ -70,7 +72,7 @@ def infer(imported: Imported, wording: Wording, today: datetime.date) -> None:
     if report.date and report.date.year <= year:
         imported.date_rejected = True
         imported.notes.append(
-            Note(
+            note(
                 f"成文日期 {imported.date_text} 在 {year} 年度结束之前，draft 不接受这样的日期，"
                 "表单中把它写成了注释（date 一行前有 #）。请改为实际成文日期并删去 #。"
             )
@@ -81,6 +83,7 @@ def _year(imported: Imported, today: datetime.date) -> int:
     """The year reported on, and where it was found (a note when it is unsure)."""
     report = imported.report
     found: list[tuple[int, str]] = []
+    tenses = {part.key: part.tense for part in by_id(report.kind).parts}
     if report.title:
         match = YEAR.search(report.title.printed)
         if match:
@@ -88,9 +91,9 @@ def _year(imported: Imported, today: datetime.date) -> int:
     for part in report.parts:
         heading = part.node.title.printed if part.node.title else ""
         match = YEAR.match(heading) or YEAR.search(heading[:12])
-        if match and part.kind in ("measures", "shortcomings", "responsibility"):
+        if match and tenses[part.kind] is Tense.PAST:
             found.append((int(match.group(1)), "部分标题"))
-        elif match and part.kind == "plans":
+        elif match and tenses[part.kind] is Tense.COMING:
             found.append((int(match.group(1)) - 1, "下一年度安排的标题"))
     for text in report.intro[:1]:
         match = YEAR.search(text.printed[:40])
@@ -100,13 +103,13 @@ def _year(imported: Imported, today: datetime.date) -> int:
         found.append((report.date.year - 1 if report.date.month <= 6 else report.date.year, "成文日期"))
     found = [(year, source) for year, source in found if FIRST_YEAR <= year <= today.year]
     if not found:
-        imported.notes.append(Note(f"原文中没有找到报告年度，暂填 {today.year - 1}，请核对 year。"))
+        imported.notes.append(note(f"原文中没有找到报告年度，暂填 {today.year - 1}，请核对 year。"))
         return today.year - 1
     year, imported.year_from = found[0]
     others = sorted({other for other, _ in found if other != year})
     if others and imported.year_from != "成文日期":
         conflicting = "、".join(str(y) for y in others)
-        imported.notes.append(Note(f"年度取自{imported.year_from}（{year}），但文中还出现了 {conflicting} 年，请核对 year。"))
+        imported.notes.append(note(f"年度取自{imported.year_from}（{year}），但文中还出现了 {conflicting} 年，请核对 year。"))
     return year
 
 
@@ -130,7 +133,7 @@ def _unit(imported: Imported) -> str | None:
     imported.unit_hint = hint
     if hint:
         imported.unit_from = "开头段落（简称）"
-        imported.notes.append(Note(f"原文中没有单位全称，单位名称暂用开头段落里的“{hint}”，请改为单位全称（unit）。"))
+        imported.notes.append(note(f"原文中没有单位全称，单位名称暂用开头段落里的“{hint}”，请改为单位全称（unit）。"))
         return hint
-    imported.notes.append(Note(f"原文中没有写出单位名称，表单里写了占位文字“{UNIT_PLACEHOLDER}”，请改为单位全称（unit）。"))
+    imported.notes.append(note(f"原文中没有写出单位名称，表单里写了占位文字“{UNIT_PLACEHOLDER}”，请改为单位全称（unit）。"))
     return None

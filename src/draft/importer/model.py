@@ -16,21 +16,39 @@ from draft.importer.source import SourcePara
 from draft.model.figures import Number
 from draft.model.numbering import MarkerStyle
 from draft.model.report import FormPath, PointPlacement, Report, TitlePlacement
+from draft.problems import Problem, Severity
+
+#: The code of a note (a :class:`~draft.problems.Problem` of the import): every one starts with ``import-``.
+NOTE = "import-note"
+#: A part beyond the kind's last, merged into the one before it.
+MERGED_PART = "import-merged-part"
 
 
-@dataclass
-class Note:
-    """One place the import was unsure of: where, and what it assumed."""
+def note(message: str, para: SourcePara | None = None, code: str = NOTE) -> Problem:
+    """One place the import was unsure of, and what it assumed: a warning about the source, at the
+    paragraph ``para`` when there is one (its line, for a source counted in lines).
 
-    message: str
-    where: str = ""
-    snippet: str = ""
+    Its ``file`` is filled in by :func:`draft.importer.import_report`, which knows the source's name.
+    """
+    quoted = snippet(para.text) if para else ""
+    return Problem(
+        file="",
+        message=message,
+        line=para.number if para and para.unit == "行" else 0,
+        place=(f"{para.where}（“{quoted}”）" if quoted else para.where) if para else "",
+        severity=Severity.WARNING,
+        code=code,
+    )
 
-    def __str__(self) -> str:
-        place = self.where
-        if self.snippet:
-            place += f"（“{self.snippet}”）"
-        return f"{place}：{self.message}" if place else self.message
+
+def is_note(problem: Problem) -> bool:
+    """Whether ``problem`` is a note of the import (not one the form read back has)."""
+    return problem.code.startswith("import-")
+
+
+def note_line(note: Problem) -> str:
+    """A note as the import's summary and the form's header list it: ``第9行（“四、……”）：说明``."""
+    return f"{note.place}：{note.message}" if note.place else note.message
 
 
 def snippet(text: str, length: int = 16) -> str:
@@ -60,7 +78,7 @@ class Imported:
     source_layouts: dict[FormPath, SourceLayout]
     #: The source paragraphs the rebuilt body should reproduce, in order (title excluded).
     expected: list[SourcePara]
-    notes: list[Note]
+    notes: list[Problem]  # every one a note (:func:`note`)
     title_lines: list[SourcePara] = field(default_factory=list)
     source_title: str | None = None  # as the source wrote it, joined onto one line
     source_closing: str | None = None

@@ -14,17 +14,17 @@ import datetime
 from dataclasses import dataclass, field
 
 from draft.importer import frame_lines, recognise
-from draft.importer.assign_kinds import assign_kinds
 from draft.importer.compare import comparable
-from draft.importer.finish_nodes import finish_node, optional_text
 from draft.importer.marks import OWN_LINE_MAX, SENTENCE_END, Marker, match_marker, split_title
-from draft.importer.model import Imported, Note, SourceLayout, snippet
-from draft.importer.open_nodes import OpenNode, OpenPart
-from draft.importer.part_kinds import PLACEHOLDER_TEXT, classify
+from draft.importer.model import MERGED_PART, NOTE, Imported, SourceLayout, note
+from draft.importer.nodes import OpenNode, OpenPart, finish_node, optional_text
+from draft.importer.part_kinds import classify
 from draft.importer.source import SourcePara
 from draft.kinds import DEFAULT, Kind, by_id
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text
+from draft.problems import Problem
+from draft.text.dates import parse_date, written_date
 from draft.text.names import UNIT_NAME
 
 
@@ -46,7 +46,7 @@ class _Found:
     signature: str | None = None
     date: datetime.date | None = None
     date_text: str = ""
-    notes: list[Note] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
     frame: Frame = Frame()  # the 版头 and 版记 lines found (draft.importer.frame_lines)
 
 
@@ -54,15 +54,14 @@ class Parser:
     def __init__(self, paras: list[SourcePara], kind: Kind | None = None) -> None:
         self.paras = paras
         self.kind = kind or by_id(DEFAULT)
-        self.report = _Found()
-        self.dropped: set[int] = set()  # ids of paragraphs not in the rebuilt body
-        self.ranges: dict[int, list[SourcePara]] = {}  # id(part node) → the part's source paragraphs
+        self.found = _Found()
+        self.dropped: set[SourcePara] = set()  # not in the rebuilt body
 
-    def note(self, message: str, para: SourcePara | None = None) -> None:
-        self.report.notes.append(Note(message, para.where if para else "", snippet(para.text) if para else ""))
+    def note(self, message: str, para: SourcePara | None = None, code: str = NOTE) -> None:
+        self.found.notes.append(note(message, para, code))
 
     def drop(self, para: SourcePara, message: str | None = None) -> None:
-        self.dropped.add(id(para))
+        self.dropped.add(para)
         if message:
             self.note(message, para)
 
@@ -71,7 +70,7 @@ class Parser:
         skipped_numbers = len(self.paras) - len(paras)
         if skipped_numbers:
             self.note(f"忽略了 {skipped_numbers} 个页码。")
-            self.dropped.update(id(p) for p in self.paras if recognise.PAGE_NUMBER.match(p.text))
+            self.dropped.update(p for p in self.paras if recognise.PAGE_NUMBER.match(p.text))
         heads = self._part_headings(paras)
         unnumbered = False
         if not heads:
@@ -81,22 +80,23 @@ class Parser:
             raise NotAReport
         head, rest = paras[: heads[0]], paras[heads[0] :]
         self._head(head)
-        body = self._tail(rest, {id(paras[i]) for i in heads})
-        self._body(body, {id(paras[i]) for i in heads}, unnumbered)
+        headings = {paras[i] for i in heads}
+        body = self._tail(rest, headings)
+        self._body(body, headings, unnumbered)
         return self._imported()
 
     def _imported(self) -> Imported:
         """The report model of what was found; a part's heading is its title (infer drops it where it is the template's)."""
-        found = self.report
+        found = self.found
         layouts: dict[FormPath, SourceLayout] = {}
         parts = [
             Part(part.kind, finish_node(part.node, (part.kind,), Text.plain(part.heading), layouts, self.note))
             for part in found.parts
         ]
-        for kind in found.placeholders:
-            request = [Text.plain(PLACEHOLDER_TEXT[kind])]
-            parts.append(Part(kind, Node(path=(kind,), title=None, paragraphs=request, points=[], items=[], layout=Layout())))
-            layouts[(kind,)] = SourceLayout(MarkerStyle.CHINESE, None, None, None, False)
+        for key in found.placeholders:
+            request = [Text.plain(self.kind.part(key).placeholder_text)]
+            parts.append(Part(key, Node(path=(key,), title=None, paragraphs=request, points=[], items=[], layout=Layout())))
+            layouts[(key,)] = SourceLayout(MarkerStyle.CHINESE, None, None, None, False)
         report = Report(
             unit=Text.plain(""),  # and the year: inferred from the text (draft.importer.infer)
             year=0,
@@ -110,11 +110,10 @@ class Parser:
             frame=found.frame,
             kind=self.kind.id,
         )
-        title = {id(line) for line in found.title_lines}
         return Imported(
             report=report,
             source_layouts=layouts,
-            expected=[p for p in self.paras if id(p) not in self.dropped and id(p) not in title],
+            expected=[p for p in self.paras if p not in self.dropped and p not in found.title_lines],
             notes=found.notes,
             title_lines=found.title_lines,
             source_title=found.title,
@@ -148,25 +147,25 @@ class Parser:
         found = []
         for i, p in enumerate(paras):
             text = p.text
-            if len(text) <= 35 and not any(m in text for m in "。；;，,：:") and not match_marker(text) and classify(text):
+            if len(text) <= 35 and not any(m in text for m in "。；;，,：:") and not match_marker(text) and classify(text, self.kind):
                 if i == 0 and recognise.TITLE_WORDS.search(text) and "报告" in text:
                     continue  # the title
                 found.append(i)
-        kinds = {classify(paras[i].text) for i in found}
+        kinds = {classify(paras[i].text, self.kind) for i in found}
         return found if len(found) >= 2 and len(kinds) >= 2 else []
 
     def _head(self, head: list[SourcePara]) -> None:
         """Before the first part: web-page lines, the title (one or more lines), the recipient, the intro."""
-        report = self.report
+        found = self.found
         index = 0
         title_lines: list[SourcePara] = []
         while index < len(head):
             para = head[index]
             head_line = frame_lines.number_line(para.text)
-            joint = None if title_lines or report.frame.issuers else frame_lines.joint_mark([p.text for p in head[index:]])
+            joint = None if title_lines or found.frame.issuers else frame_lines.joint_mark([p.text for p in head[index:]])
             if joint:
                 names, taken = joint
-                report.frame = report.frame._replace(issuers=tuple(map(Text.plain, names)))
+                found.frame = found.frame._replace(issuers=tuple(map(Text.plain, names)))
                 for line in head[index : index + taken]:
                     self.drop(line)
                 index += taken
@@ -175,10 +174,10 @@ class Parser:
                 self.drop(para, "这一行像是网页信息（发布时间、来源等），没有导入。")
             elif head_line:
                 self._number_line(para, head_line)
-            elif title_lines and recognise.parse_date(para.text.strip().strip("（）()"))[0] and para.text.strip()[:1] in "（(":
+            elif title_lines and parse_date(para.text.strip().strip("（）()")) and para.text.strip()[:1] in "（(":
                 self.drop(para, "标题下面括号里的日期没有导入（表单的成文日期 date 写在文末）。")
             elif recognise.MASTHEAD.match(para.text) and not title_lines:
-                report.frame = report.frame._replace(issuers=(*report.frame.issuers, Text.plain(para.text.strip())))
+                found.frame = found.frame._replace(issuers=(*found.frame.issuers, Text.plain(para.text.strip())))
                 self.drop(para)
             elif recognise.is_title_line(para) and len(title_lines) < 4:
                 if title_lines and comparable(para.text) == comparable(title_lines[-1].text):
@@ -193,30 +192,30 @@ class Parser:
             joined = "".join(line.text.replace("\n", "") for line in title_lines)
             declared = any(line.outline == 0 or line.centered or "\n" in line.text for line in title_lines)
             if declared or recognise.TITLE_WORDS.search(joined):
-                report.title, report.title_lines = joined, title_lines
+                found.title, found.title_lines = joined, title_lines
                 if len(title_lines) > 1:
                     self.note(f"标题分在 {len(title_lines)} 行，已连成一行：“{joined}”。", title_lines[0])
             else:  # short lines, but not a title: they open the intro
                 start = head.index(title_lines[0])
-                remaining = [p for p in head[start:] if id(p) not in self.dropped]
+                remaining = [p for p in head[start:] if p not in self.dropped]
         for para in remaining:
-            if report.recipient is None and not report.intro and recognise.is_recipient(para.text):
-                report.recipient = para.text.rstrip(":：").strip()
+            if found.recipient is None and not found.intro and recognise.is_recipient(para.text):
+                found.recipient = para.text.rstrip(":：").strip()
             else:
-                report.intro.append(para.text)
+                found.intro.append(para.text)
                 if match_marker(para.text):
                     self.note("开头部分有带编号的段落，已作为开头段落原样保留。", para)
 
     # -- after the last part ------------------------------------------------------------
 
-    def _tail(self, rest: list[SourcePara], heads: set[int]) -> list[SourcePara]:
+    def _tail(self, rest: list[SourcePara], heads: set[SourcePara]) -> list[SourcePara]:
         """Take the closing, 落款 and date (and anything after them) off the end; the body is what remains."""
-        report = self.report
-        last_heading = max(i for i, p in enumerate(rest) if id(p) in heads)
+        found = self.found
+        last_heading = max(i for i, p in enumerate(rest) if p in heads)
         end = len(rest)
         # The 成文日期 is the first line after the last heading that is a date and nothing else;
         # what follows it (附注, 附件, 抄送) is not part of the report's body.
-        date_at = next((i for i in range(last_heading + 2, len(rest)) if recognise.parse_date(rest[i].text)[0]), None)
+        date_at = next((i for i in range(last_heading + 2, len(rest)) if parse_date(rest[i].text)), None)
         if date_at is None:
             for i in range(last_heading + 1, len(rest)):
                 if recognise.ATTACHMENT.match(rest[i].text) and len(rest[i].text) <= 60:
@@ -233,10 +232,11 @@ class Parser:
                 self.note(f"成文日期之后的 {len(after)} 段（附件、附注等）没有导入。", after[0])
             end = date_at
             date_para = rest[date_at]
-            date, exact = recognise.parse_date(date_para.text)
-            report.date, report.date_text = date, date_para.text
-            if not exact:
-                self.note(f"成文日期写法将统一为“{date.year}年{date.month}月{date.day}日”。", date_para)  # type: ignore[union-attr]
+            date = parse_date(date_para.text)
+            found.date, found.date_text = date, date_para.text
+            written = written_date(date)  # type: ignore[arg-type]
+            if comparable(date_para.text) != written:
+                self.note(f"成文日期写法将统一为“{written}”。", date_para)
         # 附件说明 and 附注 between the body and the 落款
         end = self._attachment_note(rest, end, last_heading)
         while end > last_heading + 1 and (
@@ -253,16 +253,16 @@ class Parser:
                 and not match_marker(candidate)
                 and not candidate.startswith(enumerator(1))
             )
-            if looks_signed and (report.date is not None or UNIT_NAME.match(candidate.replace(" ", ""))):
-                report.signature = candidate
+            if looks_signed and (found.date is not None or UNIT_NAME.match(candidate.replace(" ", ""))):
+                found.signature = candidate
                 end -= 1
-            elif report.date is not None:
+            elif found.date is not None:
                 self.note("成文日期上方没有找到落款单位；重建时会在日期上方写上单位名称。", rest[end])
         end = self._attachment_note(rest, end, last_heading)  # GB/T 9704 puts it above the 落款
         if end > last_heading + 1:
             candidate = rest[end - 1].text
             if len(candidate) <= 30 and recognise.CLOSING.match(candidate):
-                report.closing = candidate
+                found.closing = candidate
                 end -= 1
         return rest[:end]
 
@@ -283,23 +283,23 @@ class Parser:
 
     def _number_line(self, para: SourcePara, line: frame_lines.NumberLine) -> None:
         """A line of the 版头: its 发文字号 (written right, with a note if it was not) and 签发人 go to the frame."""
-        frame = self.report.frame
+        frame = self.found.frame
         if line.number:
             frame = frame._replace(doc_number=Text.plain(line.number.right))
             if line.number.slips:
                 self.note(f"发文字号写法已改正为“{line.number.right}”（{'；'.join(line.number.slips)}）。", para)
-        self.report.frame = frame._replace(signers=(*frame.signers, *map(Text.plain, line.signers)))
+        self.found.frame = frame._replace(signers=(*frame.signers, *map(Text.plain, line.signers)))
         self.drop(para)
 
     def _imprint_line(self, para: SourcePara) -> bool:
         """A 抄送 or 印发 line of the 版记, taken into the frame; False for any other line."""
-        frame = self.report.frame
+        frame = self.found.frame
         names = frame_lines.copy_to(para.text)
         printed = frame_lines.imprint(para.text) if names is None else None
         if names is not None:
-            self.report.frame = frame._replace(cc=tuple(map(Text.plain, names)))
+            self.found.frame = frame._replace(cc=tuple(map(Text.plain, names)))
         elif printed is not None:
-            self.report.frame = frame._replace(printed_by=Text.plain(printed[0]), printed_date=printed[1])
+            self.found.frame = frame._replace(printed_by=Text.plain(printed[0]), printed_date=printed[1])
         else:
             return False
         self.drop(para)
@@ -307,13 +307,13 @@ class Parser:
 
     # -- the parts ------------------------------------------------------------------------
 
-    def _body(self, body: list[SourcePara], heads: set[int], unnumbered: bool) -> None:
-        report = self.report
+    def _body(self, body: list[SourcePara], heads: set[SourcePara], unnumbered: bool) -> None:
+        found = self.found
         stack: list[OpenNode] = []
         part_numbers: list[int] = []
         for para in body:
             marker = match_marker(para.text)
-            if id(para) in heads:
+            if para in heads:
                 if marker is not None and marker.style is MarkerStyle.CHINESE:
                     heading = para.text[marker.end :].strip()
                     part_numbers.append(marker.number)
@@ -325,11 +325,10 @@ class Parser:
                 if any(mark in heading[:-1] for mark in SENTENCE_END) and len(heading) > OWN_LINE_MAX:
                     self.note("部分标题很长、含有句号，已整段作为标题；请核对是否应把后半部分移到正文（text）。", para)
                 node = OpenNode(source=para, style=MarkerStyle.CHINESE, number=marker.number if marker else 0)
-                report.parts.append(OpenPart(kind="", heading=heading, node=node, source=para))
-                self.ranges[id(node)] = [para]
+                found.parts.append(OpenPart(kind="", heading=heading, node=node, source=para, paras=[para]))
                 stack = [node]
                 continue
-            self.ranges[id(stack[0])].append(para)
+            found.parts[-1].paras.append(para)
             if marker is None or marker.style is MarkerStyle.CHINESE:
                 stack[-1].content.append(para)
                 continue
@@ -341,7 +340,86 @@ class Parser:
                         f"部分的编号不连续（第 {expected} 个部分编为“{chinese_numeral(number)}、”），重建后按顺序重新编号。"
                     )
                     break
-        assign_kinds(self)
+        self._assign_kinds()
+
+    # -- each part's kind ------------------------------------------------------------------
+
+    def _assign_kinds(self) -> None:
+        """Give each part its kind: the format's, by its number, or guessed from its heading's words.
+
+        A kind whose format prescribes its parts (the 政府信息公开 report, with its tables) takes the
+        part numbered n as its n-th, heading and all; the others' parts are judged by their headings'
+        words (:mod:`draft.importer.part_kinds`), and a required part the source lacks is left for the
+        user to fill. A form has no room for more parts than its kind has: the later ones are merged.
+        """
+        self._merge_extra_parts()
+        if self.kind.fixed_order:
+            self._prescribed_kinds()
+        else:
+            self._guessed_kinds()
+
+    def _merge_extra_parts(self) -> None:
+        """The parts after the kind's last go into that last, verbatim, so that nothing is lost and the
+        parts before keep their numbers."""
+        found, most = self.found, len(self.kind.parts)
+        if len(found.parts) <= most:
+            return
+        keep, extra = found.parts[:most], found.parts[most:]
+        target = keep[-1].node
+        while target.items:
+            target = target.items[-1]
+        for part in extra:
+            target.content.extend(part.paras)
+            self.note(
+                f"部分超过{chinese_numeral(most)}个，表单放不下：这一部分已原样并入上一部分的末尾（编号按原文写在正文里），请核对。",
+                part.source,
+                MERGED_PART,
+            )
+        found.parts = keep
+
+    def _prescribed_kinds(self) -> None:
+        """A kind whose format prescribes its parts: the part numbered n is the kind's n-th; a table's part holds no text."""
+        parts = self.kind.parts
+        for index, part in enumerate(self.found.parts):
+            number = part.node.number if 1 <= part.node.number <= len(parts) else index + 1
+            spec = parts[number - 1]
+            part.kind = spec.key
+            if spec.table is not None and part.heading != spec.label:
+                # A table's part is the format's, heading and all: the source's slip ("行政法复议") is not kept.
+                self.note(f"这一部分的标题与格式不同，按格式写为“{spec.label}”。", part.source)
+                part.source.text = part.source.text.replace(part.heading, spec.label)
+                part.heading = spec.label
+            if spec.table is not None and (part.node.content or part.node.items):
+                for para in part.paras[1:]:
+                    self.drop(para)
+                self.note(f"“{spec.label}”是表格，表格以外的文字没有导入。", part.source)
+                part.node.content, part.node.items = [], []
+
+    def _guessed_kinds(self) -> None:
+        """Each part's kind by its heading's words; a part named twice, or not at all, takes a free kind."""
+        found, labels = self.found, self.kind.labels
+        used: set[str] = set()
+        guesses = [classify(part.heading, self.kind) for part in found.parts]
+        for part, guess in zip(found.parts, guesses, strict=True):
+            if guess and guess not in used:
+                part.kind = guess
+                used.add(guess)
+        # A part nobody named goes where a form most expects one: the catch-all part, then the required ones.
+        free_order = sorted(self.kind.parts, key=lambda spec: (not spec.catch_all, not spec.required))
+        for part, guess in zip(found.parts, guesses, strict=True):
+            if part.kind:
+                continue
+            part.kind = next(spec.key for spec in free_order if spec.key not in used)
+            used.add(part.kind)
+            put = f"{part.kind}（{labels[part.kind]}）下，标题保持原文。"
+            if guess:
+                self.note(f"前面已有一个“{labels[guess]}”部分，这一部分放在 {put}", part.source)
+            else:
+                self.note(f"没有认出这一部分属于哪一类，已放在 {put}", part.source)
+        for spec in self.kind.parts:
+            if spec.required and spec.key not in used:
+                found.placeholders.append(spec.key)
+                self.note(f"原文中没有找到“{spec.label}”部分，表单里留了待填写的占位文字（{spec.key}）。")
 
     def _item(self, stack: list[OpenNode], para: SourcePara, marker: Marker) -> None:
         depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].child_style is marker.style), None)

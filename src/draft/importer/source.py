@@ -19,7 +19,7 @@ from draft.text.paragraphs import join_lines as join_cleaned
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
 
 
-@dataclass
+@dataclass(eq=False)  # a paragraph is itself, not its text: two may read the same, and the parser keeps sets of them
 class SourcePara:
     """One paragraph of the source, with the hints its format gave."""
 

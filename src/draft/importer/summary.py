@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from draft.form.schema import PART_LABELS
-from draft.importer.emit import layout_options
 from draft.importer.infer import UNIT_PLACEHOLDER
-from draft.importer.model import Imported
+from draft.importer.model import Imported, note_line
 from draft.kinds import DEFAULT, all_kinds, find
 from draft.model.numbering import MarkerStyle, chinese_numeral
 from draft.model.report import Layout, Node
 from draft.model.resolve import default_points_placement, default_title_placement
 
-_LAYOUT_WORDS = {
-    "title": {"own-line": "标题单独成行", "run-in": "标题与正文同段"},
-    "points": {"inline": "“一是、二是”连成一段", "paragraphs": "“一是、二是”每点单独成段"},
-}
-
 
 def describe_layout(layout: Layout) -> str:
-    options = layout_options(layout)
     words = []
-    if "numbering" in options:
-        words.append(f"下级编号用“{options['numbering']}”")
-    for key in ("title", "points"):
-        if key in options:
-            words.append(_LAYOUT_WORDS[key][str(options[key])])
+    if layout.numbering:
+        words.append(f"下级编号用“{layout.numbering.value}”")
+    if layout.title:
+        words.append(layout.title.words)
+    if layout.points:
+        words.append(layout.points.words)
     if layout.continue_numbering:
         words.append("下下级编号跨条目连续")
     return "，".join(words)
@@ -54,9 +47,8 @@ def _defaults() -> str:
     words = []
     for style in (MarkerStyle.CHINESE_PAREN, MarkerStyle.ARABIC_DOT):
         marker = style.marker(1) + (" " if style.marker(1).endswith(".") else "")
-        placement = _LAYOUT_WORDS["title"][default_title_placement(style).value]
-        words.append(f"{marker}级{placement}")
-    return "，".join(words + [_LAYOUT_WORDS["points"][default_points_placement().value].replace("“一是、二是”", "要点")])
+        words.append(f"{marker}级{default_title_placement(style).words}")
+    return "，".join(words + [default_points_placement().words.replace("“一是、二是”", "要点")])
 
 
 def summarize(imported: Imported, source: str) -> list[str]:
@@ -90,8 +82,8 @@ def summarize(imported: Imported, source: str) -> list[str]:
         overrides = _overrides(part.node)
         if overrides:
             lines.append(f"      另有 {overrides} 个条目单独设置了排版（见表单中的 layout）")
-    for kind in imported.placeholders:
-        lines.append(f"  {kind}（{PART_LABELS[kind]}）：原文没有，已留占位文字")
+    for key in imported.placeholders:
+        lines.append(f"  {key}（{kind.labels[key]}）：原文没有，已留占位文字")
     if imported.source_closing:
         lines.append(f"  结束语：{imported.source_closing}")
     if report.signature or report.date:
@@ -101,7 +93,7 @@ def summarize(imported: Imported, source: str) -> list[str]:
     lines.append(f"  排版：{layout}" if layout else f"  排版：按公文常规（{_defaults()}）")
     if imported.notes:
         lines.append(f"需要核对的地方（{len(imported.notes)} 处）：")
-        lines += [f"  · {note}" for note in imported.notes]
+        lines += [f"  · {note_line(note)}" for note in imported.notes]
     else:
         lines.append("没有不确定的地方。")
     return lines

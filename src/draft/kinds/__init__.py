@@ -3,7 +3,8 @@
 A kind is a module of this package exposing ``KIND`` (a :class:`~draft.kinds.kind.Kind`: its
 parts, its figures and their arithmetic, its tables) and a folder of ``templates/`` holding its
 starter form (``form.yaml``) and its wording (``wording.j2``). The registry finds the modules
-itself, so adding a kind touches neither this module nor the pipeline (reader, render, writers).
+itself, so adding a kind touches neither this module nor the pipeline (reader, check, render,
+writers, import). A kind defined elsewhere joins with :func:`register`, its folder beside it.
 
 A form names its kind with ``kind:`` (the id or the Chinese name); without it a form is the
 法治政府建设年度报告, as every form was before there were kinds.
@@ -18,15 +19,35 @@ from typing import Any
 
 from draft.kinds.kind import Kind
 
-__all__ = ["DEFAULT", "Kind", "all_kinds", "by_id", "find", "kind_of", "template_dir"]
+__all__ = ["DEFAULT", "Kind", "all_kinds", "by_id", "find", "kind_of", "register", "template_dir", "unregister"]
 
 #: The kind of a form that names none, and the module that defines it.
 DEFAULT = "law-based-government"
 _DEFAULT_MODULE = "law_based_government"
 
 
-@cache
+#: Kinds registered at run time, with their template folders, by id.
+_registered: dict[str, tuple[Kind, Path]] = {}
+
+
+def register(kind: Kind, templates: Path) -> None:
+    """Make ``kind`` known to every command, as if it were built in; ``templates`` is its folder
+    (``form.yaml``, ``wording.j2``). A kind of the same id is replaced."""
+    _registered[kind.id] = (kind, templates)
+
+
+def unregister(kind_id: str) -> None:
+    """Forget a kind :func:`register` added (the built-in kinds stay)."""
+    _registered.pop(kind_id, None)
+
+
 def all_kinds() -> dict[str, Kind]:
+    """Every kind by its id: the default first, the other built-in ones, then those registered."""
+    return {**_built_in(), **{kind.id: kind for kind, _ in _registered.values()}}
+
+
+@cache
+def _built_in() -> dict[str, Kind]:
     """Every built-in kind by its id, the default first."""
     import pkgutil  # only to list the kinds: a form of the default kind never needs it
 
@@ -67,6 +88,8 @@ def template_dir(kind: Kind) -> Path:
     """The kind's built-in template folder (inside the wheel; in a checkout, the repository's ``templates/``)."""
     from importlib import resources
 
+    if kind.id in _registered:
+        return _registered[kind.id][1]
     packaged = Path(str(resources.files("draft"))) / "templates" / kind.folder
     if packaged.is_dir():
         return packaged

@@ -32,10 +32,20 @@ class TitlePlacement(Enum):
     OWN_LINE = "own-line"
     RUN_IN = "run-in"
 
+    @property
+    def words(self) -> str:
+        """The placement as a person says it (``draft import`` describes the source's layout so)."""
+        return "标题单独成行" if self is TitlePlacement.OWN_LINE else "标题与正文同段"
+
 
 class PointPlacement(Enum):
     INLINE = "inline"
     PARAGRAPHS = "paragraphs"
+
+    @property
+    def words(self) -> str:
+        """The placement as a person says it."""
+        return "“一是、二是”连成一段" if self is PointPlacement.INLINE else "“一是、二是”每点单独成段"
 
 
 class TextKind(Enum):

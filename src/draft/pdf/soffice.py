@@ -12,20 +12,28 @@ closest stand-ins installed instead (the fonts themselves still win where they e
 A file LibreOffice cannot convert is left out of its answer while the others still convert;
 if it crashes or hangs part way, the files it did not get to are tried once more, each alone,
 so that one bad file costs only itself.
+
+LibreOffice lives no longer than the draft that started it: it runs in a process group of its
+own, which draft kills on every way out (done, timed out, an error, Ctrl+C, SIGTERM, SIGHUP);
+and a small watchdog in that group kills it too when draft is killed outright (``kill -9``), as
+the pipe from draft closes. The folders it worked in are swept by the next run
+(:mod:`draft.files.private_folders`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import sys
-import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from draft.problems import Problem, UsageError
+from draft.files import private_folders
+from draft.problems import CannotProceed, Problem
 
 #: PDF/A-2b (``SelectPdfVersion`` 2): fonts embedded, title and language in the metadata, tagged.
 FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
@@ -44,11 +52,11 @@ _INSTALLED = (
 
 
 def program() -> str:
-    """The LibreOffice program; UsageError, saying how to install it, if there is none."""
+    """The LibreOffice program; CannotProceed, saying how to install it, if there is none."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     found = found or next((str(path) for path in _INSTALLED if path.is_file()), None)
     if found is None:
-        raise UsageError(
+        raise CannotProceed(
             Problem(
                 file="PDF",
                 message="生成 PDF 要用 LibreOffice（免费的办公软件），这台电脑上没有找到它。"
@@ -62,7 +70,8 @@ def program() -> str:
 def convert(sources: Sequence[Path], out_dir: Path) -> dict[Path, Path]:
     """The PDF LibreOffice wrote into ``out_dir`` for each of ``sources`` it converted (same stem, ``.pdf``)."""
     soffice = program()
-    with tempfile.TemporaryDirectory(prefix="draft-libreoffice-") as profile:
+    private_folders.sweep()  # what runs killed outright left behind
+    with private_folders.private_folder("libreoffice") as profile:
         _run(soffice, Path(profile), sources, out_dir)
         done = _written(sources, out_dir)
         missing = [source for source in sources if source not in done]
@@ -78,27 +87,70 @@ def _written(sources: Sequence[Path], out_dir: Path) -> dict[Path, Path]:
     return {source: pdf for source, pdf in pdfs.items() if pdf.is_file() and pdf.stat().st_size > 0}
 
 
-def _run(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path) -> None:
-    """One LibreOffice process over ``sources``; stopped (with every process it started) if it takes too long."""
+#: Run with LibreOffice's command line, in LibreOffice's process group: starts it, and kills the whole
+#: group (LibreOffice, what it started, itself) as soon as its standard input ends without a word —
+#: which is what happens when draft, holding the other end, dies however it dies.
+_WATCHDOG = """
+import os, signal, subprocess, sys, threading
+office = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def orphaned():
+    if not sys.stdin.buffer.read():
+        os.killpg(0, signal.SIGKILL)
+threading.Thread(target=orphaned, daemon=True).start()
+sys.exit(office.wait())
+"""
+
+
+def _run(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path) -> bool:
+    """One LibreOffice process over ``sources``; stopped (with every process it started) if it takes too long
+    (then False) or draft is stopped."""
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
     command += ["--convert-to", FILTER, "--outdir", str(out_dir), *map(str, sources)]
-    new_group = {"start_new_session": True} if sys.platform != "win32" else {}
     env = {"FONTCONFIG_FILE": str(FONTS), **os.environ}
-    process = subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, **new_group
-    )
+    seconds = START_SECONDS + SECONDS_PER_FILE * len(sources)
+    if sys.platform == "win32":
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    else:
+        process = subprocess.Popen(
+            [sys.executable, "-c", _WATCHDOG, *command],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True,
+        )
     try:
-        process.wait(timeout=START_SECONDS + SECONDS_PER_FILE * len(sources))
+        with _stopped_by_signals():
+            process.wait(timeout=seconds)
+        return True
     except subprocess.TimeoutExpired:
+        return False
+    finally:  # done, timed out, or draft stopped (Ctrl+C, SIGTERM, SIGHUP): nothing of LibreOffice stays
         _stop(process)
-    except BaseException:  # Ctrl+C: LibreOffice goes too
-        _stop(process)
-        raise
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """While LibreOffice runs, SIGTERM and SIGHUP end draft as Ctrl+C does: through every ``finally``."""
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {signum: signal.signal(signum, stop) for signum in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
-    if sys.platform != "win32":
-        os.killpg(process.pid, signal.SIGKILL)
+    if sys.platform == "win32":
+        if process.poll() is None:
+            process.kill()
     else:
-        process.kill()
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)  # the group outlives its leader: whatever LibreOffice left running
+        if process.stdin is not None:
+            process.stdin.close()
     process.wait()

@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
-from draft.problems import Problem, UsageError, display_path
+from draft.problems import CannotProceed, Problem, display_path
 from draft.render.sandbox import OutsideFolder, Unreadable
 from draft.render.template_budget import TooBig, TooComplex, TooLong
 from draft.text.decode import NotText
@@ -27,14 +27,14 @@ from draft.text.decode import NotText
 FIX = "请对照内置模板（draft template 新文件夹名 可以复制一份）改正。"
 
 
-def template_error(error: BaseException, template_file: Path) -> UsageError:
+def template_error(error: BaseException, template_file: Path) -> CannotProceed:
     """``error``, raised while ``template_file`` was read or run, as a message at the template line at fault."""
     file, line = _where(error, template_file)
     return problem_at(file, line, f"模板有错误：{_what(error)}")
 
 
-def problem_at(file: Path, line: int, message: str) -> UsageError:
-    return UsageError(Problem(file=display_path(file), line=line, message=f"{message}{FIX}"))
+def problem_at(file: Path, line: int, message: str) -> CannotProceed:
+    return CannotProceed(Problem(file=display_path(file), line=line, message=f"{message}{FIX}"))
 
 
 def _where(error: BaseException, template_file: Path) -> tuple[Path, int]:

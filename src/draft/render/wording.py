@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 from draft import kinds
 from draft.kinds import DEFAULT
 from draft.model.report import Report, Text
-from draft.problems import Problem, UsageError, display_path
+from draft.problems import CannotProceed, Problem, display_path
 
 if TYPE_CHECKING:
     import jinja2.nodes  # imported when a template is compiled: draft init and draft template need none
@@ -46,7 +46,7 @@ def folder_kind(folder: Path) -> str:
     The form is read as forms are (a plain file, at most a form's size, in the encodings forms may have):
     it comes with the folder, and may be a FIFO or a link to a device like anything handed over."""
     from draft.files.safe_read import read_regular
-    from draft.form.limits import MAX_BYTES
+    from draft.form.load import MAX_BYTES
     from draft.text.decode import BadUtf8, NotText, decode
 
     try:
@@ -79,7 +79,7 @@ class Wording:
     """The macros of one template folder's ``wording.j2``, called with the report.
 
     The template runs in :mod:`draft.render.sandbox`; any mistake in it, found when it is read
-    or when a macro runs, is a UsageError at the template's file and line.
+    or when a macro runs, is a CannotProceed at the template's file and line.
     """
 
     def __init__(self, template_dir: Path | None = None) -> None:
@@ -87,7 +87,7 @@ class Wording:
         self.kind = folder_kind(self.dir)
         self.file = self.dir / WORDING_FILE
         if not self.file.is_file():
-            raise UsageError(
+            raise CannotProceed(
                 Problem(
                     file=display_path(self.dir),
                     message=f"模板文件夹里没有 {WORDING_FILE}。请用 draft template 文件夹名 复制一份内置模板再修改。",
@@ -99,7 +99,7 @@ class Wording:
         self.env = Sandbox(self.dir, bytecode_cache=template_cache())
         # The report the budget is spent on: none yet, so the first form's macros share the compile's budget.
         self._budget_report: Report | None = None
-        self._timed_out: UsageError | None = None  # what running out of time for a form was told, told again for the next
+        self._timed_out: CannotProceed | None = None  # what running out of time for a form was told, told again for the next
         try:
             with self.env.budget.running():
                 self.macros = self.env.get_template(WORDING_FILE).module
@@ -136,7 +136,7 @@ class Wording:
         line = 0
         for node in self.env.parse(source).body:
             if isinstance(node, nodes.Macro):
-                found = [node] if node.name == name else []
+                found: list[nodes.Node] = [node] if node.name == name else []
             else:
                 stored = node.find_all((nodes.Name, nodes.FromImport, nodes.Import))
                 found = [n for n in stored if name in _names_bound(n)]

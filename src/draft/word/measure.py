@@ -19,7 +19,7 @@ _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 def page_counts(documents: list[bytes]) -> list[int] | None:
     """The number of pages of each .docx in ``documents``; None if LibreOffice is missing or fails on one."""
     from draft.pdf import soffice
-    from draft.problems import UsageError
+    from draft.problems import CannotProceed
 
     with tempfile.TemporaryDirectory(prefix="draft-measure-") as folder:
         base = Path(folder)
@@ -28,7 +28,7 @@ def page_counts(documents: list[bytes]) -> list[int] | None:
             name.write_bytes(blob)  # a private folder: no need of safe_write's care
         try:
             made = soffice.convert(names, base / "pdf")
-        except UsageError:  # no LibreOffice here
+        except CannotProceed:  # no LibreOffice here
             return None
         if len(made) != len(names):
             return None

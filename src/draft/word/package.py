@@ -4,7 +4,7 @@ package, and the zip assembled from deflated members, byte for byte as :mod:`zip
 The reference package (made by :mod:`draft.word.reference`, shipped as ``reference.docx``)
 is read once per process and its members are kept deflated: a report deflates only the
 parts it writes itself (:data:`OWN_PARTS`), and the zip is assembled from the very same
-members whose CRC-32s the fingerprint is taken over.
+members whose CRC-32s were taken as they were deflated.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from draft.word import fingerprint
+from draft.word import properties
 
 #: Made by :mod:`draft.word.reference` (``python -m draft.word.reference``), shipped beside this module.
 REFERENCE = Path(__file__).with_name("reference.docx")
@@ -27,7 +27,7 @@ REFERENCE = Path(__file__).with_name("reference.docx")
 DOCUMENT = "word/document.xml"
 STYLES = "word/styles.xml"
 CORE = "docProps/core.xml"
-CUSTOM = fingerprint.CUSTOM_XML
+CUSTOM = properties.CUSTOM_XML
 #: The parts each report writes; the reference package holds all the others.
 OWN_PARTS = (DOCUMENT, STYLES, CORE, CUSTOM)
 

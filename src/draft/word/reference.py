@@ -7,7 +7,7 @@ once, through python-docx's document API, and the result is shipped as
 ``reference.docx`` beside this module. A build (:mod:`draft.word.writer`) takes its
 parts as they are (:mod:`draft.word.package`) and writes the four that depend on the
 report: the body, the style sheet (the 落款 indents depend on its text), the core
-properties and the custom properties with the fingerprint.
+properties and the custom properties.
 
 After changing anything here (page geometry, footers, settings, fonts), regenerate it::
 
@@ -26,7 +26,7 @@ from docx.oxml import parse_xml
 from docx.shared import Twips
 
 from draft.files import safe_write
-from draft.word import fingerprint, oxml, styles
+from draft.word import oxml, properties, styles
 from draft.word.package import REFERENCE as PATH
 from draft.word.page import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH
 
@@ -45,10 +45,20 @@ def make() -> bytes:
     _set_up_page(word)
     _drop_unused_parts(word)
     # Its content is the writer's, for each report; here it makes the content types and relationships complete.
-    fingerprint.stamp(word.part.package, {})
+    _add_custom_properties(word)
     stream = io.BytesIO()
     word.save(stream)
     return stream.getvalue()
+
+
+def _add_custom_properties(word: WordDocument) -> None:
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = word.part.package
+    blob = properties.custom_properties("")
+    part = Part(PackURI("/" + properties.CUSTOM_XML), properties.CUSTOM_CONTENT_TYPE, blob, package)
+    package.relate_to(part, properties.CUSTOM_RELATIONSHIP)
 
 
 def _install_styles(word: WordDocument) -> None:
@@ -90,6 +100,7 @@ def _set_up_page(word: WordDocument) -> None:
     settings = word.settings
     settings.odd_and_even_pages_header_footer = True
     oxml.set_chinese_theme_language(settings.element)
+    oxml.complete_zoom(settings.element)
     for footer, style_id in ((section.footer, styles.PAGE_NUMBER_ODD), (section.even_page_footer, styles.PAGE_NUMBER_EVEN)):
         footer.is_linked_to_previous = False
         p = footer.paragraphs[0]._p

@@ -5,20 +5,19 @@ character style; no run carries direct formatting, so a user who changes a
 style in Word changes every paragraph that uses it.
 
 A report differs from every other only in four parts: its body, its style sheet
-(the 落款 indents depend on its text), its core properties (:mod:`draft.word.properties`)
-and its fingerprint (:mod:`draft.word.fingerprint`). Everything else — page set-up,
+(the 落款 indents depend on its text), its core and its custom properties
+(:mod:`draft.word.properties`). Everything else — page set-up,
 footers, settings, font table, theme, the content types and relationships — is the
 reference package (:mod:`draft.word.package`). The body is written as XML text straight
 from the blocks (:mod:`draft.word.elements`): a build imports neither python-docx nor lxml.
-Each part is serialized and deflated once; the fingerprint is taken over the CRC-32s
-computed on the way, and the zip is assembled from the very same members.
+Each part is serialized and deflated once, and the zip is assembled from the very same members.
+The build seals the finished file (:mod:`draft.build.protect`).
 """
 
 from __future__ import annotations
 
-from draft import __version__
 from draft.render.document import HEAD_ROLES, IMPRINT_ROLES, Block, Document, Role
-from draft.word import elements, fingerprint, frame, frame_styles, package, pagination, properties, sections, styles
+from draft.word import elements, frame, frame_styles, package, pagination, properties, sections, styles
 from draft.word.frame import Place
 from draft.word.package import CORE, CUSTOM, DOCUMENT, STYLES, Member
 
@@ -47,7 +46,7 @@ def style_of(block: Block, following: Block | None = None) -> str:
 
 
 def to_bytes(document: Document, source: str = "") -> bytes:
-    """The .docx file's bytes, fingerprinted so a later build can tell whether a user edited it.
+    """The .docx file's bytes.
 
     A report with a 版记 is laid out first to find the page it goes on (:mod:`draft.word.pagination`).
     """
@@ -74,9 +73,7 @@ def _package(document: Document, source: str, place: Place) -> bytes:
         CORE: properties.core_properties(document),
     }
     members.update({name: Member.deflate(name, blob) for name, blob in own.items()})
-    custom = {"draft-version": __version__, "draft-source": source}
-    fingerprinted = ((name, member.crc, member.size) for name, member in members.items())
-    members[CUSTOM] = Member.deflate(CUSTOM, fingerprint.custom_xml(custom, fingerprinted))
+    members[CUSTOM] = Member.deflate(CUSTOM, properties.custom_properties(source))
     return package.assemble([members[name] for name in order])
 
 

@@ -1,19 +1,49 @@
-"""Make a parsed node the model's Node: its paragraphs text and points, the source's layout recorded.
+"""The parts and items of a report while the parser adds to them, and how each is made the model's Node.
 
-一是……二是…… become the form's points only where the rebuilt report prints them as the source
-did; otherwise the source paragraphs are kept verbatim as text, and the user is told why.
+The parser (:mod:`draft.importer.parse`) finds a node's heading first and its paragraphs one
+by one after it; an :class:`OpenNode` holds what it found so far. Once every part has its
+kind, :func:`finish_node` makes it the model's Node: 一是……二是…… become the form's points only
+where the rebuilt report prints them as the source did; otherwise the source paragraphs are kept
+verbatim as text, and the user is told why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from draft.importer.marks import points_render_as, split_points
 from draft.importer.model import SourceLayout
-from draft.importer.open_nodes import OpenNode
 from draft.importer.source import SourcePara
-from draft.model.numbering import enumerator
-from draft.model.report import FormPath, Layout, Node, PointPlacement, Text
+from draft.model.numbering import MarkerStyle, enumerator
+from draft.model.report import FormPath, Layout, Node, PointPlacement, Text, TitlePlacement
+
+
+@dataclass
+class OpenNode:
+    """A part or an item while the parser still adds to it: its source, and how the source laid it out."""
+
+    source: SourcePara
+    style: MarkerStyle  # the marker form of this node (一、 for a part)
+    number: int = 0  # the number the source gave it
+    title: str | None = None
+    placement: TitlePlacement | None = None  # how the source placed the title (items only)
+    content: list[SourcePara] = field(default_factory=list)  # own paragraphs in source order
+    items: list[OpenNode] = field(default_factory=list)
+    child_style: MarkerStyle | None = None
+    continue_numbering: bool = False
+
+
+@dataclass
+class OpenPart:
+    """A part while the parser still adds to it; its kind is given once every part is found."""
+
+    kind: str
+    heading: str
+    node: OpenNode
+    source: SourcePara
+    #: Every source paragraph of the part, its heading first: what is merged or dropped with it as it stands.
+    paras: list[SourcePara] = field(default_factory=list)
 
 
 def finish_node(
