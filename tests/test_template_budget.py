@@ -104,6 +104,9 @@ HOSTILE = {
     "emitting 10^10 times": "{% for i in range(100000) %}{% for j in range(100000) %}{{ 'x' * 99999 }}{% endfor %}{% endfor %}",
     "tojson of a shared structure": "{% set a = [[1] * 1000] * 1000 %}{{ ([a] * 100)|tojson|length }}",
     "string of a shared structure": "{% set a = [[1] * 1000] * 1000 %}{{ ([a] * 100)|string|length }}",
+    "repeating bytes": "{{ 'x'.encode() * 999999999 }}",
+    "bytes as wide as told": "{{ 'x'.encode().center(999999999) }}",
+    "bytes formatted as wide as told": "{{ '%999999999s'.encode() % 'a'.encode() }}",
     "loops within loops": "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
 }
 

@@ -171,8 +171,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 raise TooBig(f"乘方 {left} ** {right} 的结果太大")
         elif operator_ == "*":
             _expect_product(left, right)
-        elif operator_ == "%" and isinstance(left, str):
-            _expect(_percent_size(left, right), "按格式排出的文字")
+        elif operator_ == "%" and isinstance(left, str | bytes):
+            _expect(_percent_size(_as_text(left), right), "按格式排出的文字")
         return self.budget.made(self.binop_table[operator_](left, right))
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
@@ -325,10 +325,10 @@ def _lipsum_size(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -
 
 
 def _expect_method(budget: Budget, method: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
-    """The arguments of a call, after checking what a method of a text makes from them;
+    """The arguments of a call, after checking what a method of a text (or of bytes) makes from them;
     ``join``'s items are taken first (and weighed), to be counted."""
     text = getattr(method, "__self__", None)
-    if not isinstance(text, str) or not isinstance(method, BuiltinMethodType):
+    if not isinstance(text, str | bytes) or not isinstance(method, BuiltinMethodType):
         return args
     name = method.__name__
     if name == "join" and args:
@@ -344,7 +344,8 @@ _METHOD_SIZES: dict[str, Callable[..., int]] = {
     "expandtabs": lambda text, tabsize=8, **__: len(text) * max(_count(tabsize), 1),
     "replace": lambda text, old="", new="", *_, **__: len(text) + (len(text) + 1) * _length(new),
     "join": lambda text, items=(), **__: weight(items) + len(items) * len(text),
-    "translate": lambda text, table=None, **__: len(text) * weight(table),
+    # A text's table may map a character to a text; bytes' maps a byte to a byte.
+    "translate": lambda text, table=None, *_, **__: len(text) * (weight(table) if isinstance(text, str) else 1),
 }
 
 
@@ -355,12 +356,16 @@ def _expect_product(left: Any, right: Any) -> None:
             raise TooBig(f"乘积的结果太大（超过 {MAX_POWER_BITS * 3 // 10:,} 位数字）")
         return
     for count, sequence in ((left, right), (right, left)):
-        if isinstance(count, int) and isinstance(sequence, str | list | tuple):
+        if isinstance(count, int) and isinstance(sequence, str | bytes | list | tuple):
             _expect(count * weight(sequence), f"重复 {count} 次的结果")
 
 
 # A %-format field, with its width and precision: "%-999999999.3s".
 _PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-+ #0]*([0-9]*|\*)(?:\.([0-9]*|\*))?")
+
+
+def _as_text(template: str | bytes) -> str:
+    return template if isinstance(template, str) else template.decode("latin-1")  # a byte a character
 
 
 def _percent_size(template: str, values: Any) -> int:
