@@ -107,6 +107,7 @@ HOSTILE = {
     "repeating bytes": "{{ 'x'.encode() * 999999999 }}",
     "bytes as wide as told": "{{ 'x'.encode().center(999999999) }}",
     "bytes formatted as wide as told": "{{ '%999999999s'.encode() % 'a'.encode() }}",
+    "a number as bytes": "{{ (1).to_bytes(999999999, 'big')|length }}",
     "loops within loops": "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
 }
 

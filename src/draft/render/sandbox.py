@@ -327,8 +327,13 @@ def _lipsum_size(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -
 def _expect_method(budget: Budget, method: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
     """The arguments of a call, after checking what a method of a text (or of bytes) makes from them;
     ``join``'s items are taken first (and weighed), to be counted."""
-    text = getattr(method, "__self__", None)
-    if not isinstance(text, str | bytes) or not isinstance(method, BuiltinMethodType):
+    if not isinstance(method, BuiltinMethodType):
+        return args
+    # Python's own methods take a number as a size (int.to_bytes, str.center…): none past MAX_VALUE.
+    if any(isinstance(value, int) and value > MAX_VALUE for value in (*args, *kwargs.values())):
+        raise TooBig(f"要求的宽度或数量太大（超过 {MAX_VALUE:,}）")
+    text = method.__self__
+    if not isinstance(text, str | bytes):
         return args
     name = method.__name__
     if name == "join" and args:
