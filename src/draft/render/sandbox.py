@@ -16,12 +16,9 @@ too big or too deeply nested to compile quickly is refused before Python compile
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import re
-import signal
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import BuiltinMethodType, CodeType
@@ -396,28 +393,3 @@ def _format_size(template: str, values: Any) -> int:
             raise TooBig("格式里的宽度不能再用 {} 从参数里取，请直接写出数字")
         widths += [int(size) for size in re.findall(r"[0-9]+", spec or "")]
     return len(template) + sum(widths) + fields * weight(values)
-
-
-# --- The clock, where the system has a timer -----------------------------------------------------------
-
-
-@contextlib.contextmanager
-def alarm(seconds: float, error: Callable[[], BaseException]) -> Iterator[None]:
-    """Raise ``error()`` in the block after ``seconds``, where the system has timers (POSIX, main thread).
-
-    Only an extra to the budget's own checks of the clock (which hold everywhere): it also stops
-    a single step that runs on between two checks."""
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise error()
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
