@@ -67,19 +67,42 @@ def program() -> str:
     return found
 
 
-def convert(sources: Sequence[Path], out_dir: Path) -> dict[Path, Path]:
+class Converted(dict[Path, Path]):
+    """The PDF LibreOffice wrote for each source it converted; and, of the others, those it ran out of
+    time on (:attr:`timed_out`, with the seconds it had), which the user is told apart from a file it
+    could not convert: waiting, or closing a LibreOffice that hangs, may be all they need."""
+
+    def __init__(self, pdfs: dict[Path, Path], timed_out: dict[Path, int]) -> None:
+        super().__init__(pdfs)
+        self.timed_out = timed_out
+
+
+def convert(sources: Sequence[Path], out_dir: Path) -> Converted:
     """The PDF LibreOffice wrote into ``out_dir`` for each of ``sources`` it converted (same stem, ``.pdf``)."""
     soffice = program()
     private_folders.sweep()  # what runs killed outright left behind
     with private_folders.private_folder("libreoffice") as profile:
-        _run(soffice, Path(profile), sources, out_dir)
+        late = _attempt(soffice, Path(profile), sources, out_dir)
         done = _written(sources, out_dir)
         missing = [source for source in sources if source not in done]
         if done and missing:
+            late = {}
             for source in missing:
-                _run(soffice, Path(profile), [source], out_dir)
+                late |= _attempt(soffice, Path(profile), [source], out_dir)
             done = _written(sources, out_dir)
-    return done
+    return Converted(done, {source: seconds for source, seconds in late.items() if source not in done})
+
+
+def _attempt(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path) -> dict[Path, int]:
+    """:func:`_run` over ``sources``: nothing if LibreOffice ended in time, else each source with the seconds it had."""
+    if _run(soffice, profile, sources, out_dir):
+        return {}
+    return dict.fromkeys(sources, _seconds(len(sources)))
+
+
+def _seconds(files: int) -> int:
+    """How long LibreOffice may take over ``files`` files."""
+    return START_SECONDS + SECONDS_PER_FILE * files
 
 
 def _written(sources: Sequence[Path], out_dir: Path) -> dict[Path, Path]:
@@ -107,7 +130,7 @@ def _run(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path) ->
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
     command += ["--convert-to", FILTER, "--outdir", str(out_dir), *map(str, sources)]
     env = {"FONTCONFIG_FILE": str(FONTS), **os.environ}
-    seconds = START_SECONDS + SECONDS_PER_FILE * len(sources)
+    seconds = _seconds(len(sources))
     if sys.platform == "win32":
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     else:
