@@ -127,7 +127,7 @@ def readable(name: str) -> str:
     or terminal can hold: each part of the name is read as GB18030 if it is that, else
     its bytes are shown as ``\\xNN``. Controls are shown as :func:`shown_safely` shows them.
     """
-    if not any("\udc80" <= char <= "\udcff" for char in name):
+    if not not_utf8(name):
         return shown_safely(name)
     parts = []
     for part in name.split(os.sep):
@@ -140,6 +140,11 @@ def readable(name: str) -> str:
             except UnicodeDecodeError:
                 parts.append(raw.decode("utf-8", "backslashreplace"))
     return shown_safely(os.sep.join(parts))
+
+
+def not_utf8(name: str) -> bool:
+    """Whether the file name ``name`` was not UTF-8 on disk: its bytes reached Python as lone surrogates."""
+    return any("\udc80" <= char <= "\udcff" for char in name)
 
 
 def internal_error(error: Exception) -> str:

@@ -36,7 +36,7 @@ from draft.form.load_problems import LoadProblems, Stop
 from draft.form.loaded import LoadedForm, Mark, format_field
 from draft.form.scalars import WrittenNumber
 from draft.form.source_text import SourceText
-from draft.problems import CannotProceed, FormError, Problem, display_path, readable
+from draft.problems import CannotProceed, FormError, Problem, display_path, not_utf8, readable
 
 __all__ = [
     "FORBIDDEN",
@@ -129,7 +129,7 @@ def _load(raw: bytes, path: Path, problems: LoadProblems) -> LoadedForm:
         raise Stop
     source = SourceText(decode_form(raw, problems))
     check_characters(source, problems)
-    if readable(path.name) != path.name:
+    if not_utf8(path.name):
         problems.warn(
             f"这个文件的名字不是 UTF-8 编码（可能来自中文 Windows 上做的压缩包），这里按 GBK 显示为“{readable(path.name)}”，"
             "在这台电脑上它可能显示为乱码，生成的文件名也一样。建议把文件改个名字。"
