@@ -182,9 +182,12 @@ def test_escape_sequences_and_direction_controls_in_a_file_name_are_shown_not_ac
 
 
 def test_escape_sequences_typed_on_the_command_line_are_shown_not_acted_on() -> None:
-    result = run_cli("bu\x1b[31mild")
+    result = run_cli("build", "--format", "docx,\x1b[2J")
     assert result.exit_code == 2
-    assert result.stderr == "用法错误：没有“bu\\x1b[31mild”这个命令。 您是不是想输入“build”？（运行 draft --help 查看用法）\n"
+    assert result.stderr == (
+        "用法错误：--format 的值不对：不认识“\\x1b[2j”。可以写 docx（Word 文件）、html（网页）、pdf，几种之间用逗号隔开，"
+        "例如 --format docx,html,pdf。（运行 draft build --help 查看用法）\n"
+    )
 
 
 # --- An empty name ----------------------------------------------------------------------------------
