@@ -610,6 +610,26 @@ def test_align_verifies_every_character() -> None:
     assert align(source, 3, "中文\n别的\n") is None
 
 
+@pytest.mark.parametrize("line_break", ["\u2028", "\u2029", "\r", "\r\n"])
+def test_validate_and_check_count_a_form_s_lines_alike(write_form, line_break: str) -> None:
+    # YAML ends a line at each of these; the loader's messages and the check's findings must both count it.
+    form = CLEAN.replace("  text: 我局坚持依法行政。", f"  text: 我局坚持依法行政，{line_break}    落实《条例。")
+    checked = write_form(form, "checked.yaml")
+    assert run_cli("check", str(checked)).stdout.startswith(f"{checked}:5:7 主要举措和成效 › 正文:[错误] 左书名号“《”")
+    # The same line holding a field instead: the loader's message is on line 5 too.
+    validated = write_form(form.replace(f"{line_break}    ", f"{line_break}  points: "), "validated.yaml")
+    assert run_cli("validate", str(validated)).stderr.startswith(f"{validated}:5:11 主要举措和成效 › 要点:")
+
+
+def test_a_character_refused_before_parsing_is_told_at_the_same_line_by_validate_and_check(write_form) -> None:
+    # U+0085 (NEL), a line break to YAML, is refused in a form, and no editor breaks a line there:
+    # the U+000B after it is told on the line the user's editor shows, by both commands.
+    path = write_form(CLEAN.replace("  text: 我局坚持依法行政。", "  text: 我局坚持\x85依法行政。\x0b"))
+    told = [f"{path}:4:13:", f"{path}:4:19:"]
+    for result in (run_cli("validate", str(path)), run_cli("check", str(path))):
+        assert [line[: len(where)] for line, where in zip(result.stderr.splitlines()[:2], told, strict=True)] == told
+
+
 # --- the commands ------------------------------------------------------------------------------
 
 

@@ -92,6 +92,9 @@ def test_init_refuses_a_name_build_would_not_read(tmp_path: Path) -> None:
          "请运行 draft import 去年的报告.DOCX -o inputs/去年的报告.yaml，把它转成表单，再改写成今年的内容。"),
         ("2023.pdf", "是一个 PDF 文件，不是表单：draft build 用 .yaml 表单生成报告。要从去年的报告开始，"
          "请先用 Word 或 WPS 打开它，另存为 .docx，然后运行 draft import 2023.docx -o inputs/2023.yaml，把它转成表单，再改写成今年的内容。"),
+        # draft import reads a web page itself (draft.files.report_names.HTML_SUFFIXES): no detour through Word.
+        ("2023.html", "是一个网页，不是表单：draft build 用 .yaml 表单生成报告。要从去年的报告开始，"
+         "请运行 draft import 2023.html -o inputs/2023.yaml，把它转成表单，再改写成今年的内容。"),
     ],
 )
 def test_build_of_a_report_points_to_import(tmp_path: Path, name: str, says: str) -> None:

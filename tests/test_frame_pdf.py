@@ -20,6 +20,7 @@ from conftest import ATTACHMENTS, REPO
 from draft.build import BuildOptions, build_form
 from draft.word import measure
 
+pytestmark = pytest.mark.needs_libreoffice
 missing = [tool for tool in ("soffice", "pdfinfo", "pdftotext", "pdftoppm") if shutil.which(tool) is None]
 if missing and not os.environ.get("CI"):
     pytest.skip(f"needs {', '.join(missing)} (LibreOffice, poppler-utils)", allow_module_level=True)

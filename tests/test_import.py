@@ -731,14 +731,14 @@ _TEXT = st.text(
 ).map(str.strip).filter(bool)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(_TEXT)
 def test_scalars_read_back_unchanged(text: str) -> None:
     loaded = load_bytes(f"title: {scalar(text)}\n".encode(), Path("t.yaml"))
     assert loaded.data["title"] == text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(_TEXT.filter(lambda t: "\n" not in t), min_size=1, max_size=4))
 def test_text_blocks_read_back_as_the_same_paragraphs(paragraphs: list[str]) -> None:
     text = "\n".join(block("text", paragraphs, "")) + "\n"

@@ -16,7 +16,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import draft.form.compose as compose_module
+import draft.form.yaml as form_yaml
+from conftest import slowdown
 from draft.form.load import (
     MAX_BYTES,
     MAX_CHARACTER_REPORTS,
@@ -28,9 +29,9 @@ from draft.form.load import (
     load_bytes,
     load_form,
 )
-from draft.form.source_text import SourceText
-from draft.form.yaml_messages import describe_syntax_error
+from draft.form.yaml_errors import describe_syntax_error
 from draft.problems import EXIT_BAD_INPUT, EXIT_USAGE, CannotProceed, FormError, Problem, Severity
+from draft.text.lines import Lines
 
 FORM = Path("inputs/a.yaml")  # display_path keeps it relative to the working folder
 LOADERS = [pytest.param(yaml.CSafeLoader, id="libyaml"), pytest.param(yaml.SafeLoader, id="python")]
@@ -56,7 +57,7 @@ def only_problem(text: str | bytes) -> Problem:
 @pytest.fixture(params=LOADERS)
 def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> type:
     """Run a test with libyaml and with the pure-Python parser, the fallback."""
-    monkeypatch.setattr(compose_module, "PARSER", request.param)
+    monkeypatch.setattr(form_yaml, "PARSER", request.param)
     return request.param
 
 
@@ -278,7 +279,7 @@ def test_syntax_errors_are_explained(loader: type, text: str, line: int, column:
 
 def test_tab_after_spaces_inside_a_value_with_the_python_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     # libyaml accepts a tab inside a value; the pure-Python parser does not.
-    monkeypatch.setattr(compose_module, "PARSER", yaml.SafeLoader)
+    monkeypatch.setattr(form_yaml, "PARSER", yaml.SafeLoader)
     problem = only_problem("a: x\ty\n")
     assert (problem.line, problem.column) == (1, 5)
     assert problem.message == "这里有一个 Tab 字符，YAML 不允许它出现在这个位置。请把它删掉或换成空格。"
@@ -291,7 +292,7 @@ def test_unknown_parser_message_still_gives_line_and_column() -> None:
         problem="found something PyYAML has never said before",
         problem_mark=yaml.Mark("<unicode string>", 5, 1, 3, None, None),
     )
-    issue = describe_syntax_error(error, SourceText("a: 1\nb c\n"))
+    issue = describe_syntax_error(error, Lines("a: 1\nb c\n"))
     assert (issue.line, issue.column) == (2, 4)
     # Whatever the library says, the user reads Chinese only.
     assert issue.message == (
@@ -302,7 +303,7 @@ def test_unknown_parser_message_still_gives_line_and_column() -> None:
 def test_parser_rejecting_a_character_is_explained_with_its_place() -> None:
     # The loader refuses such characters itself before parsing; this is the net below it.
     error = yaml.reader.ReaderError("<unicode string>", 8, 0x0B, "utf-8", "special characters are not allowed")
-    issue = describe_syntax_error(error, SourceText("a: 1\nb: \x0b\n"))
+    issue = describe_syntax_error(error, Lines("a: 1\nb: \x0b\n"))
     assert (issue.line, issue.column) == (2, 4)
     assert issue.message.startswith("这里有一个 YAML 不接受的特殊字符 U+000B")
 
@@ -317,8 +318,8 @@ def test_leading_document_marker_is_fine() -> None:
     assert load("---\na: 1\n...\n").data == {"a": 1}
 
 
-def test_source_text_counts_lines_as_yaml_does() -> None:
-    source = SourceText("a\r\nb\rc\u2028d\ne")
+def test_lines_are_counted_as_yaml_counts_them() -> None:
+    source = Lines("a\r\nb\rc\u2028d\ne")
     assert [source.position(index) for index in (0, 3, 5, 7, 9)] == [(1, 1), (2, 1), (3, 1), (4, 1), (5, 1)]
     assert source.line(2) == "b"
     assert source.line(9) == ""
@@ -352,7 +353,8 @@ def test_gbk_is_read_with_a_warning() -> None:
     assert warning.severity is Severity.WARNING
     assert (warning.file, warning.line) == ("inputs/a.yaml", 0)
     assert "已按 GB18030 读取" in warning.message
-    assert "记事本“另存为”→编码选“UTF-8”" in warning.message
+    # The one advice on saving as UTF-8 (draft.text.decode.SAVE_AS_UTF8), as every message on an encoding gives it.
+    assert "用记事本打开它，选择“另存为”，编码选“UTF-8”后保存" in warning.message
 
 
 def test_gb18030_only_characters() -> None:
@@ -411,7 +413,7 @@ def test_the_text_read_is_kept_without_its_byte_order_mark(raw: bytes) -> None:
     form = load(raw)
     assert form.source == CHINESE_FORM
     line, column = form.value_marks[("单位",)]
-    assert SourceText(form.source).line(line)[column - 1 :] == "某某市司法局"
+    assert Lines(form.source).line(line)[column - 1 :] == "某某市司法局"
 
 
 def test_utf8_with_a_third_pasted_from_gbk_points_at_the_first_bad_byte() -> None:
@@ -443,8 +445,11 @@ def test_list_root() -> None:
     ("text", "hint"),
     [
         ("这是一段文字\n", ""),
-        ("标题：内容\n", "文件里用了中文冒号“：”，请改成英文冒号“:”，并在后面加一个空格。"),
-        ("标题:内容\n", "请注意冒号后面要有一个空格。"),
+        # The colon slip in the words it has wherever it is told (draft.form.yaml_errors.colon_slip_message).
+        ("标题：内容\n", "这一行用的是中文冒号“：”。YAML 只认英文冒号，而且冒号后面要有一个空格，请改成：标题: 内容"),
+        ("标题:内容\n", "这一行的冒号后面缺少空格，YAML 因此认不出字段。请在冒号后面加一个空格，写成：标题: 内容"),
+        ("单位：司法局\n年度：2023\n", "这 2 行用的是中文冒号“：”。YAML 只认英文冒号，而且冒号后面要有一个空格，"
+                                 "请改成（每个字段单独一行）：单位: 司法局；年度: 2023"),
         ("~\n", ""),
         ('"引号里的文字"\n', ""),
     ],
@@ -526,9 +531,9 @@ BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
 
 
 def test_alias_bomb_is_refused_quickly(loader: type) -> None:
-    started = time.perf_counter()
+    started = time.thread_time()  # processor time: what else the machine runs does not count
     problem = only_problem(BILLION_LAUGHS)
-    assert time.perf_counter() - started < 2
+    assert time.thread_time() - started < 2
     assert problem.message.startswith(f"表单展开后的内容太多（超过 {MAX_NODES:,} 项）")
     assert problem.line > 0
 
@@ -588,10 +593,10 @@ def test_nesting_over_the_limit_is_refused(loader: type) -> None:
     ],
 )
 def test_deep_nesting_is_refused_fast(loader: type, text: str) -> None:
-    started = time.perf_counter()
+    started = time.thread_time()  # processor time: what else the machine runs does not count
     problem = only_problem(text)
     # The pure-Python parser is only a fallback, and several times slower.
-    assert time.perf_counter() - started < (2 if loader is yaml.CSafeLoader else 10)
+    assert time.thread_time() - started < (2 if loader is yaml.CSafeLoader else 10)
     assert "层级太深" in problem.message
 
 
@@ -607,6 +612,16 @@ def test_long_chain_of_merges_in_document_order_is_fine() -> None:
     assert load(text).data["m79"] == {"a": 0, **{f"k{i}": i for i in range(1, 80)}}
 
 
+@pytest.mark.parametrize(("text", "line", "column"), [("b: <<\n", 1, 4), ("b: [<<, a]\n", 1, 5), ("b:\n  - <<\n", 2, 5)])
+def test_a_merge_key_where_a_value_belongs_is_named_as_written(text: str, line: int, column: int) -> None:
+    # YAML tags a bare << "!!merge", which the user never typed: found by test_yaml_like_text_loads_or_raises_form_error.
+    problem = only_problem(text)
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message == (
+        "“<<”只能写在字段名的位置，表示合并另一个字典（例如“<<: *默认值”）。如果“<<”是内容的一部分，请给整个内容加上英文引号。"
+    )
+
+
 def test_deep_chain_of_merges_is_refused() -> None:
     # Mappings written as keys are not built where they stand, so the last
     # line resolves the whole chain of merges at once.
@@ -617,23 +632,19 @@ def test_deep_chain_of_merges_is_refused() -> None:
     assert len(found) == 2000 + 1  # and one for each mapping written as a key
 
 
-def test_twenty_kb_form_is_fast() -> None:
-    text = "".join(
-        f"措施{i}:\n  标题: 深入学习贯彻习近平法治思想第{i}项\n"
-        f"  内容: 坚持把学习宣传贯彻习近平法治思想作为首要政治任务，推进依法行政。\n"
-        f"  日期: 2024-01-{i % 28 + 1:02d}\n  数量: {i}\n"
-        for i in range(100)
-    ).encode()
-    assert len(text) > 20_000
-    load(text)  # warm up imports and caches
-    best = min(_timed(lambda: load(text)) for _ in range(5))
-    assert best < 0.05  # a few ms in practice; generous for slow CI machines
+def test_a_form_ten_times_as_long_loads_in_about_ten_times_the_time() -> None:
+    def form(measures: int) -> bytes:
+        return "".join(
+            f"措施{i}:\n  标题: 深入学习贯彻习近平法治思想第{i}项\n"
+            f"  内容: 坚持把学习宣传贯彻习近平法治思想作为首要政治任务，推进依法行政。\n"
+            f"  日期: 2024-01-{i % 28 + 1:02d}\n  数量: {i}\n"
+            for i in range(measures)
+        ).encode()
 
-
-def _timed(action: Any) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
+    assert len(form(100)) > 20_000  # a long report's worth
+    # Linear: about 10 (10-11 measured). A stage quadratic in the length takes 100 times as long,
+    # so 30 leaves a linear load three times the room on a noisy machine and still fails a quadratic one.
+    assert slowdown(load, form(100), form(1000)) < 30
 
 
 # --- Characters Word cannot store -------------------------------------------------------------
@@ -691,7 +702,7 @@ def test_escaped_characters_word_can_store_are_fine() -> None:
 
 def test_out_of_range_escape_with_the_python_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     # The pure-Python scanner raises ValueError here instead of a YAML error.
-    monkeypatch.setattr(compose_module, "PARSER", yaml.SafeLoader)
+    monkeypatch.setattr(form_yaml, "PARSER", yaml.SafeLoader)
     problem = only_problem('a: 1\nb: "x\\UFFFFFFFF"\n')
     assert (problem.line, problem.column) == (2, 6)
     assert "“\\U”转义写了一个不存在的字符编码" in problem.message
@@ -808,20 +819,20 @@ def value_paths(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[
             yield from value_paths(item, (*path, index))
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(keys, trees, min_size=1, max_size=4).filter(distinct_as_text), PARSERS)
 def test_dumped_data_round_trips_with_marks(data: dict[Any, Any], parser: type) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, width=float("inf"))  # no line folded by the dumper
     expected = with_str_keys(data)
-    original = compose_module.PARSER
-    compose_module.PARSER = parser
+    original = form_yaml.PARSER
+    form_yaml.PARSER = parser
     try:
         form = load(text)
     finally:
-        compose_module.PARSER = original
+        form_yaml.PARSER = original
     assert form.data == expected
     assert form.warnings == []
-    source = SourceText(text)
+    source = Lines(text)
     for path in value_paths(expected):
         mark = form.value_marks[path]
         assert 1 <= mark.line <= text.count("\n") + 1
@@ -839,8 +850,8 @@ YAMLISH = st.lists(
 
 
 def assert_loads_or_form_error(raw: bytes, parser: type) -> None:
-    original = compose_module.PARSER
-    compose_module.PARSER = parser
+    original = form_yaml.PARSER
+    form_yaml.PARSER = parser
     try:
         form = load_bytes(raw, FORM)
     except FormError as error:
@@ -852,22 +863,22 @@ def assert_loads_or_form_error(raw: bytes, parser: type) -> None:
     else:
         assert isinstance(form.data, dict)
     finally:
-        compose_module.PARSER = original
+        form_yaml.PARSER = original
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(st.binary(max_size=300), PARSERS)
 def test_arbitrary_bytes_load_or_raise_form_error(raw: bytes, parser: type) -> None:
     assert_loads_or_form_error(raw, parser)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(st.text(max_size=200), PARSERS)
 def test_arbitrary_text_loads_or_raises_form_error(text: str, parser: type) -> None:
     assert_loads_or_form_error(text.encode("utf-8"), parser)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=1000)
 @given(YAMLISH, PARSERS)
 def test_yaml_like_text_loads_or_raises_form_error(text: str, parser: type) -> None:
     assert_loads_or_form_error(text.encode("utf-8"), parser)

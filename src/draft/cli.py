@@ -389,7 +389,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     from draft.render.wording import Wording
 
     target = output or DEFAULT_INPUTS / (report.stem + ".yaml")
-    if target.suffix.lower() not in (".yaml", ".yml"):
+    if target.suffix.lower() not in FORM_SUFFIXES:
         raise CannotProceed(Problem(file=display_path(target), message="表单文件名应以 .yaml 结尾，例如 inputs/2024.yaml。"))
     if report.exists() and target.exists() and target.resolve() == report.resolve():
         raise CannotProceed(Problem(file=display_path(target), message="表单不能写到报告文件本身。请用 -o 指定另一个文件名。"))
@@ -461,7 +461,7 @@ def check(files: tuple[Path, ...], output_format: str, previous: Path | None) ->
             _report(result.warnings)
             for finding in result.findings:
                 click.echo(finding.line_text(tag_errors=True))
-        everything += result.warnings + result.findings
+        everything += [*result.warnings, *result.findings]
     if output_format == "json":
         click.echo(to_json(everything))
     elif read:

@@ -8,12 +8,12 @@ unknown message is shown as click wrote it, still behind the Chinese prefix.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import IO, Any
 
 import click
 
 from draft.problems import shown_safely
+from draft.text.width import display_width
 
 # Patterns, not compiled: they are needed only when a command line is wrong, and every
 # ``draft`` command imports this module (re compiles them on first use, and caches them).
@@ -49,7 +49,7 @@ _TRANSLATIONS: list[tuple[str, str]] = [
 def chinese_usage(message: str) -> str:
     """``message`` with every phrase click is known to write replaced by its Chinese."""
     for pattern, chinese in _TRANSLATIONS:
-        message = re.sub(pattern, lambda m, c=chinese: c.format(**_names(m)), message)
+        message = re.sub(pattern, lambda m: chinese.format(**_names(m)), message)  # noqa: B023 (called at once)
     return message
 
 
@@ -101,7 +101,7 @@ class ChineseHelpFormatter(click.HelpFormatter):
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
         """The option table, aligned by display width: a Chinese metavar is two columns a character."""
         rows = list(rows)
-        widths = [_display_width(first) for first, _ in rows]
+        widths = [display_width(first) for first, _ in rows]
         column = min(max(widths, default=0), col_max) + col_spacing
         for (first, second), width in zip(rows, widths, strict=True):
             self.write(f"{'':>{self.current_indent}}{first}")
@@ -113,10 +113,6 @@ class ChineseHelpFormatter(click.HelpFormatter):
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}：\n")
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 class ChineseContext(click.Context):

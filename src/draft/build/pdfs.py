@@ -35,16 +35,16 @@ def with_pdfs(
         yield from results
         return
     note = "正在用 LibreOffice 生成 PDF……"
-    shown = progress is not None and progress.isatty()
-    if shown:
-        progress.write(note)
-        progress.flush()
+    terminal = progress if progress is not None and progress.isatty() else None
+    if terminal is not None:
+        terminal.write(note)
+        terminal.flush()
     try:
         pdfs, late = _converted(pending)
     finally:
-        if shown:
-            progress.write("\r" + " " * 2 * len(note) + "\r")
-            progress.flush()
+        if terminal is not None:
+            terminal.write("\r" + " " * 2 * len(note) + "\r")
+            terminal.flush()
     for index, (form, done) in enumerate(results):
         if index in pending:
             done = _finished(done, pending[index], pdfs.get(index), late.get(index), force)

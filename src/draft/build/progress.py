@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import unicodedata
 from pathlib import Path
 from typing import TextIO
 
 from draft.problems import display_path
+from draft.text.width import display_width
 
 
 class Progress:
@@ -20,7 +20,7 @@ class Progress:
         columns = shutil.get_terminal_size().columns - 1
         line, width = "", 0
         for char in f"[{done:>{len(str(self.total))}}/{self.total}] {display_path(form)}":
-            char_width = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+            char_width = display_width(char)
             if width + char_width > columns:
                 break
             line, width = line + char, width + char_width

@@ -4,32 +4,18 @@ Looked for at the start of a title, of a paragraph, of a point, and of each line
 typed inside a paragraph (those lines are joined into one paragraph, so a list
 typed line by line prints as ``……1.……2.……``). ``一是``/``二是`` count only at
 the start of a point, which gets its own automatically; in a text paragraph
-they are prose. A number that is part of the text is not a marker: ``2022年``,
-``1名``, ``1.5万`` (a decimal), ``1、2月``, ``一、二级``.
+they are prose. What is a marker is :mod:`draft.text.markers`'s grammar, the
+importer's too: a number that is part of the text is none (``2022年``, ``1名``,
+``1.5万``, ``1、2月``, ``一、二级``), and a line the check flags is one an import
+of it would have numbered.
 """
 
 from __future__ import annotations
 
-import re
-
 from draft.check.context import Context, Finding, line_starts
 from draft.model.report import Text, TextKind
 from draft.problems import Severity
-
-_CN = "一二三四五六七八九十"
-_DIGIT = "0-9０-９"
-MARKER = re.compile(
-    rf"""
-    [（(]\s*[{_CN}]{{1,3}}\s*[）)]             # （一） (一)
-  | [{_CN}]{{1,3}}\s*[、.．](?![{_CN}{_DIGIT}])  # 一、 一．  (not 一、二级)
-  | [（(]\s*[{_DIGIT}]{{1,2}}\s*[）)]           # （1） (1)
-  | [{_DIGIT}]{{1,2}}\s*[.．、](?![{_DIGIT}])   # 1. 1． 1、 (not 1.5 or 1、2月)
-  | [\u2460-\u249b\u3220-\u3229]               # ① ⑴ ⒈ ㈠
-    """,
-    re.VERBOSE,
-)
-#: What a point starts with automatically.
-ENUMERATOR = re.compile(rf"[{_CN}]{{1,3}}是")
+from draft.text.markers import ENUMERATOR, Marker, read_marker
 
 CODE = "manual-numbering"
 
@@ -40,7 +26,8 @@ def check(ctx: Context) -> list[Finding]:
         if text.path == ("title",):  # the report's own title: never numbered
             found = _marker(text, 0)
             if found:
-                findings.append(_finding(ctx, text, 0, found, f"报告标题开头手写了编号“{found}”，报告标题不编号，这样会把编号印在标题里。"))
+                message = f"报告标题开头手写了编号“{found.spelled}”，报告标题不编号，这样会把编号印在标题里。"
+                findings.append(_finding(ctx, text, 0, found, message))
             continue
         if not ctx.in_part(text) or text.kind is TextKind.FIELD:
             continue
@@ -55,32 +42,30 @@ def check(ctx: Context) -> list[Finding]:
     return findings
 
 
-def _marker(text: Text, start: int) -> str:
-    """The marker typed at raw index ``start`` of ``text``, or ""."""
-    match = MARKER.match(text.raw, start)
-    if match is None and text.kind is TextKind.POINT and start == 0:
-        match = ENUMERATOR.match(text.raw, start)
-    return match.group().strip() if match else ""
+def _marker(text: Text, start: int) -> Marker | None:
+    """The marker typed at raw index ``start`` of ``text``: a point's own lead-in 一是 too, at its start."""
+    return read_marker(text.raw, start, enumerator=text.kind is TextKind.POINT and start == 0)
 
 
-def _finding(ctx: Context, text: Text, start: int, marker: str, message: str) -> Finding:
+def _finding(ctx: Context, text: Text, start: int, marker: Marker, message: str) -> Finding:
     return ctx.finding(
         CODE,
         Severity.ERROR,
         text.path,
         message,
-        fix=f"删除{'这一行' if start else ''}开头的“{marker}”",
+        fix=f"删除{'这一行' if start else ''}开头的“{marker.spelled}”",
         mark=ctx.at_raw(text, start),
     )
 
 
-def _start_message(text: Text, marker: str) -> str:
+def _start_message(text: Text, found: Marker) -> str:
+    marker = found.spelled
     if text.kind is TextKind.TITLE and len(text.path) == 2:
         return f"部分的标题开头手写了编号“{marker}”。程序会自动在各部分标题前加“一、二、三、……”，这样会印成两个编号。"
     if text.kind is TextKind.TITLE:
         return f"标题开头手写了编号“{marker}”。条目的编号（（一）、1.、（1）……）由程序自动生成，这样会印成两个编号。"
     if text.kind is TextKind.POINT:
-        if ENUMERATOR.fullmatch(marker):
+        if found.style == ENUMERATOR:
             return f"要点开头手写了“{marker}”。程序会自动在每个要点前加“一是、二是……”，这样会印成“一是{marker}……”。"
         return f"要点开头手写了编号“{marker}”。程序会自动在每个要点前加“一是、二是……”，这样会印成两个编号。"
     paragraph = f"第{text.number + 1}段" if text.number else "这一段"
@@ -90,8 +75,8 @@ def _start_message(text: Text, marker: str) -> str:
     )
 
 
-def _line_message(marker: str) -> str:
+def _line_message(marker: Marker) -> str:
     return (
-        f"这一行开头手写了编号“{marker}”。表单里不空行的几行会连成一段，编号会挤在段落中间。"
+        f"这一行开头手写了编号“{marker.spelled}”。表单里不空行的几行会连成一段，编号会挤在段落中间。"
         "请把各条写成 points（要点）或 items（下级条目），由程序编号。"
     )

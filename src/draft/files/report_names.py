@@ -19,8 +19,19 @@ from pathlib import Path
 
 from draft.problems import Problem, display_path
 
+#: What a form's name ends in: the one list of draft build, draft init and draft import's -o.
 FORM_SUFFIXES = (".yaml", ".yml")
 REPORT_SUFFIX = ".docx"
+
+#: What draft import reads, by the ending of the name: a Word document, a web page the browser
+#: saved, a text or a Markdown file.
+WORD_SUFFIXES = frozenset({".docx"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+#: Files reports are kept in, named for a user who gave one where a form belongs. Those draft import
+#: does not read (WORD_SUFFIXES, HTML_SUFFIXES) are saved as a .docx first.
+REPORT_FILES = {".docx": "一份 Word 文档", ".doc": "一份旧版 Word 文档", ".wps": "一份 WPS 文档",
+                ".odt": "一份文档", ".pdf": "一个 PDF 文件", ".html": "一个网页", ".htm": "一个网页"}
 
 
 def report_name(form: Path) -> str | None:

@@ -16,24 +16,10 @@ from draft.form.load import LoadedForm
 from draft.form.places import place_name
 from draft.kinds import all_kinds
 from draft.problems import Problem
-from draft.text.names import CHINESE_DATE
+from draft.text.dates import parse_date, written_date
 
 #: What sample reports and templates put where a unit's own words belong: ××局, XX区, 某某, ○○, 请填写…
 _PLACEHOLDER = re.compile(r"[×xX*＊○〇]{2}|某某|请填写|待填写|单位名称|（单位）|\[.*?\]|【.*?】")
-_ISO_DATE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
-
-
-def parse_date(value: datetime.date | str) -> datetime.date | None:
-    """A date as YAML gives it, or written ``2024年1月15日`` / ``2024-01-15``; None if it is neither."""
-    if isinstance(value, datetime.date):
-        return value
-    match = CHINESE_DATE.match(value) or _ISO_DATE.match(value)
-    if not match:
-        return None
-    try:
-        return datetime.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
 
 
 #: A report on year Y dated later than Y + this is a slip of the keyboard (9999-12-31).
@@ -46,7 +32,7 @@ def date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
     date = parse_date(raw) if isinstance(raw, (str, datetime.date)) else None
     if isinstance(year, bool) or not isinstance(year, int) or date is None or year < date.year <= year + LATEST_DATE:
         return []  # a year that is no year (true is an int to Python) is told by the schema
-    written = f"date（成文日期）{date.year}年{date.month}月{date.day}日"
+    written = f"date（成文日期）{written_date(date)}"
     if date.year <= year:
         message = f"{written} 早于 {year} 年度结束。报告应在 {year} 年之后成文，例如 {year + 1}-01-15。"
     else:

@@ -16,6 +16,7 @@ from cerberus.schema import SchemaRegistry
 
 from draft.form.load import LoadedForm, WrittenNumber, format_field
 from draft.form.places import SEPARATOR, place_name, titles_in
+from draft.form.yaml_errors import colon_slip, colon_slip_message
 from draft.kinds import Kind
 from draft.problems import Problem
 from draft.text.doc_number import read_doc_number
@@ -129,6 +130,10 @@ class Explainer:
             return f"{named} 不能是负数，现在是 {value}。请写 0 或正数。"
         if code == errors.MIN_VALUE.code or code == errors.MAX_VALUE.code:
             low, high = self.rules_at(path).get("min"), self.rules_at(path).get("max")
+            if low is None:
+                return f"{named} 不能大于 {high}，现在是 {value}。请写 {high} 或更小的数。"
+            if high is None:  # one bound only: no range to show, no year to suggest
+                return f"{named} 不能小于 {low}，现在是 {value}。请写 {low} 或更大的数。"
             return f"{named} 应在 {low} 到 {high} 之间，现在是 {value}。请写报告所述的年度，例如 {high - 1}。"
         if code == errors.UNALLOWED_VALUE.code:
             allowed = "、".join(str(a) for a in error.constraint)
@@ -151,23 +156,21 @@ class Explainer:
         """Fields were expected and one line came: ``text:我局……`` or ``text：我局……``, read as text.
 
         YAML sees no field where the colon is Chinese or has no space after it; on the last line of
-        a part nothing follows to make that an error, so the slip only shows here.
+        a part nothing follows to make that an error, so the slip only shows here, and is told in
+        the words a syntax error gives it (:func:`~draft.form.yaml_errors.colon_slip_message`).
         """
         expected = self.rules_at(path).get("schema")
-        slip = _FIELD_TYPED_AS_TEXT.match(value) if isinstance(value, str) and "dict" in constraint else None
-        if slip is None or not isinstance(expected, dict) or slip["key"] not in expected:
+        if not isinstance(value, str) or "dict" not in constraint or not isinstance(expected, dict):
             return ""
         # Several such lines in a row were read as one text: each field is told apart at its own name.
-        fields = [found for found in _FIELD_START.finditer(value) if found["key"] in expected]
-        written = [(found["key"], value[found.end() : end.start() if end else None].strip()) for found, end in zip(
-            fields, [*fields[1:], None], strict=True
-        )]
-        colons = {found["colon"] for found in fields}
-        why = "冒号后面缺少空格" if colons == {":"} else "用了中文冒号“：”" if colons == {"："} else "用了中文冒号或冒号后面缺少空格"
-        lines = "这一行" if len(fields) == 1 else f"这 {len(fields)} 行"
-        fixed = "；".join(f"{key}: {text}" for key, text in written)
-        each = "" if len(fields) == 1 else "（每个字段单独一行）"
-        return f"{lines}“{_shorten(value)}”被读成了一段文字：{why}，YAML 因此认不出字段。请写成{each}：{fixed}"
+        starts = [found.start() for found in _FIELD_START.finditer(value) if found["key"] in expected]
+        if not starts or starts[0] != 0:
+            return ""
+        pieces = [value[start:end] for start, end in zip(starts, [*starts[1:], None], strict=True)]
+        if isinstance(path[-1], int):
+            pieces[0] = "- " + pieces[0]  # an item of a list: its line is written "- title:…"
+        slips = [slip for piece in pieces if (slip := colon_slip(piece)) is not None]
+        return colon_slip_message(slips) if len(slips) == len(pieces) else ""
 
     def _empty_node(self, path: tuple[str | int, ...]) -> str:
         named = self.named(path)
@@ -204,9 +207,8 @@ class Explainer:
         return "应是一段文字。如果写了列表或下级字段，请改成一段文字。"
 
 
-# ``key:value`` or ``key：value`` that YAML read as one piece of text.
-_FIELD_TYPED_AS_TEXT = re.compile(r"(?P<key>[A-Za-z_]+)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>\S.*)", re.DOTALL)
-_FIELD_START = re.compile(r"(?<![A-Za-z_])(?P<key>[A-Za-z_]+)[ \t]*(?P<colon>[:：])[ \t]*")
+# Where a field name and its colon stand in a text that YAML read as one: ``title:规范执法text：我局``.
+_FIELD_START = re.compile(r"(?<![A-Za-z_])(?P<key>[A-Za-z_]+)[ \t]*[:：]")
 
 
 def _doc_number_problem(named: str, typed: str) -> str:
@@ -218,10 +220,6 @@ def _doc_number_problem(named: str, typed: str) -> str:
             "例如 青市监〔2026〕3号。"
         )
     return f"{named} 写法不对：“{typed}”。{'；'.join(read.slips)}。请改为：{read.right}"
-
-
-def _shorten(text: str, limit: int = 20) -> str:
-    return text if len(text) <= limit else text[:limit] + "……"
 
 
 def as_written(value: Any) -> str:

@@ -1,19 +1,9 @@
-"""Read a user's YAML form into plain Python data, remembering where each value was written.
+"""Open a user's YAML form and read it into plain Python data, remembering where each value was written.
 
-The form is written by hand by people who are not programmers, so reading is strict and
-talkative: every problem that can be found is reported at once, in Chinese, with file, line,
-column and what to do. Nothing but ``FormError`` (bad content) or ``CannotProceed`` (the file cannot
-be opened) ever leaves it.
-
-This module opens the file and runs the stages, each in a module of its own:
-
-1. bytes → text (:mod:`draft.form.form_encoding`): byte-order marks, UTF-8, and a GB18030
-   fallback for files saved by Notepad or WPS in the Chinese Windows default; then the
-   characters Word cannot hold (:mod:`draft.form.forbidden_characters`);
-2. text → a small node tree with marks, within depth and size limits (:mod:`draft.form.compose`);
-3. node tree → data, resolving scalars exactly as ``yaml.safe_load`` does while recording
-   marks, finding duplicate keys and bounding alias expansion (:mod:`draft.form.construct`,
-   :mod:`draft.form.scalars`).
+Nothing but ``FormError`` (bad content) or ``CannotProceed`` (the file cannot be opened) ever
+leaves it. This module opens the file: a report given instead of a form, a folder, a pipe or a missing
+file is told as such, and a file too large is refused before it is read. Reading the bytes is
+:mod:`draft.form.yaml`'s (:func:`~draft.form.yaml.load_bytes`).
 
 The types the loader gives, and the limits, are importable from here too: most of draft knows
 them as ``draft.form.load.LoadedForm``, ``MAX_BYTES``….
@@ -26,17 +16,22 @@ from pathlib import Path
 from typing import BinaryIO
 
 from draft.files.os_errors import reason
+from draft.files.report_names import HTML_SUFFIXES, REPORT_FILES, WORD_SUFFIXES
 from draft.files.safe_read import NotAFile, open_regular
-from draft.form.compose import Composer
-from draft.form.construct import ValueBuilder
-from draft.form.forbidden_characters import FORBIDDEN, MAX_CHARACTER_REPORTS, check_characters
-from draft.form.form_encoding import decode_form
-from draft.form.limits import MAX_BYTES, MAX_DEPTH, MAX_NODES, TOO_COMPLEX, too_large
-from draft.form.load_problems import LoadProblems, Stop
-from draft.form.loaded import LoadedForm, Mark, format_field
-from draft.form.scalars import WrittenNumber
-from draft.form.source_text import SourceText
-from draft.problems import CannotProceed, FormError, Problem, display_path, not_utf8, readable
+from draft.form.yaml import (
+    FORBIDDEN,
+    MAX_BYTES,
+    MAX_CHARACTER_REPORTS,
+    MAX_DEPTH,
+    MAX_NODES,
+    LoadedForm,
+    Mark,
+    WrittenNumber,
+    format_field,
+    load_bytes,
+    too_large,
+)
+from draft.problems import CannotProceed, FormError, Problem, display_path
 
 __all__ = [
     "FORBIDDEN",
@@ -44,7 +39,6 @@ __all__ = [
     "MAX_CHARACTER_REPORTS",
     "MAX_DEPTH",
     "MAX_NODES",
-    "REPORT_SUFFIXES",
     "LoadedForm",
     "Mark",
     "WrittenNumber",
@@ -53,21 +47,17 @@ __all__ = [
     "load_form",
 ]
 
-#: Reports, not forms: what ``draft import`` reads (.docx), and other files reports are kept in.
-REPORT_SUFFIXES = {".docx": "一份 Word 文档", ".doc": "一份旧版 Word 文档", ".wps": "一份 WPS 文档",
-                   ".odt": "一份文档", ".pdf": "一个 PDF 文件", ".html": "一个网页", ".htm": "一个网页"}
-
-
 def load_form(path: Path) -> LoadedForm:
     """Read and parse the form at ``path``."""
     display = display_path(path)
     suffix = path.suffix.lower()
-    if suffix in REPORT_SUFFIXES:
-        convert = "" if suffix == ".docx" else "先用 Word 或 WPS 打开它，另存为 .docx，然后"
+    if suffix in REPORT_FILES:
+        imported = suffix in WORD_SUFFIXES | HTML_SUFFIXES  # else saved as a .docx first
+        convert = "" if imported else "先用 Word 或 WPS 打开它，另存为 .docx，然后"
         raise _cannot_open(
             display,
-            f"“{display}”是{REPORT_SUFFIXES[suffix]}，不是表单：draft build 用 .yaml 表单生成报告。"
-            f"要从去年的报告开始，请{convert}运行 draft import {display if suffix == '.docx' else display_path(path.with_suffix('.docx'))}"
+            f"“{display}”是{REPORT_FILES[suffix]}，不是表单：draft build 用 .yaml 表单生成报告。"
+            f"要从去年的报告开始，请{convert}运行 draft import {display if imported else display_path(path.with_suffix('.docx'))}"
             f" -o inputs/{path.stem}.yaml，"
             "把它转成表单，再改写成今年的内容。",
         )
@@ -93,23 +83,6 @@ def load_form(path: Path) -> LoadedForm:
     return load_bytes(raw, path)
 
 
-def load_bytes(raw: bytes, path: Path) -> LoadedForm:
-    """Parse the bytes of a form; ``path`` is only used to name the file in messages."""
-    problems = LoadProblems(display_path(path))
-    try:
-        form = _load(raw, path, problems)
-    except Stop:
-        raise FormError(problems.all()) from None
-    except (RecursionError, MemoryError):
-        # The limits are meant to make these impossible. Should one still
-        # happen, the user gets a message instead of a traceback.
-        problems.error(TOO_COMPLEX)
-        raise FormError(problems.all()) from None
-    if problems.errors:
-        raise FormError(problems.all())
-    return form
-
-
 def _read_limited(stream: BinaryIO, display: str) -> bytes:
     # Refuse by size before reading, so that a huge file is never loaded.
     size = os.fstat(stream.fileno()).st_size
@@ -121,20 +94,3 @@ def _read_limited(stream: BinaryIO, display: str) -> bytes:
 
 def _cannot_open(display: str, message: str) -> CannotProceed:
     return CannotProceed(Problem(display, message))
-
-
-def _load(raw: bytes, path: Path, problems: LoadProblems) -> LoadedForm:
-    if len(raw) > MAX_BYTES:
-        problems.add(too_large(problems.display, len(raw)))
-        raise Stop
-    source = SourceText(decode_form(raw, problems))
-    check_characters(source, problems)
-    if not_utf8(path.name):
-        problems.warn(
-            f"这个文件的名字不是 UTF-8 编码（可能来自中文 Windows 上做的压缩包），这里按 GBK 显示为“{readable(path.name)}”，"
-            "在这台电脑上它可能显示为乱码，生成的文件名也一样。建议把文件改个名字。"
-        )
-    root = Composer(source, problems).compose()
-    builder = ValueBuilder(source, problems)
-    data = builder.root(root)
-    return LoadedForm(path, problems.display, data, builder.value_marks, builder.key_marks, problems.warnings, source.text)

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from draft.form.schema import LAYOUT_SCHEMA, NODE_SCHEMA, report_schema
 from draft.kinds import DEFAULT, by_id
 
-Path_ = tuple[str | int, ...]
-#: The title of the item at a path, as the user wrote it (None: untitled, or no such item).
-TitleOf = Callable[[Path_], object]
+if TYPE_CHECKING:
+    from draft.model.report import FormPath
+
+    #: The title of the item at a path, as the user wrote it (None: untitled, or no such item).
+    TitleOf = Callable[[FormPath], object]
 
 #: How much of an item's title the name quotes.
 TITLE_SHOWN = 12
@@ -39,7 +41,7 @@ def _field_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return top, {**_labels(NODE_SCHEMA), **_NODE_NAMES}, _labels(LAYOUT_SCHEMA)
 
 
-def place_name(path: Path_, title_of: TitleOf | None = None, parts: Mapping[str, str] | None = None) -> str:
+def place_name(path: FormPath, title_of: TitleOf | None = None, parts: Mapping[str, str] | None = None) -> str:
     """The place at ``path`` for a person; ``title_of`` adds the titles of items; ``parts`` names the
     parts of a report of another kind than the 法治政府 report (:attr:`draft.kinds.Kind.labels`)."""
     top, node_fields, layout_fields = _field_names()
@@ -64,7 +66,7 @@ def place_name(path: Path_, title_of: TitleOf | None = None, parts: Mapping[str,
 def titles_in(data: Any) -> TitleOf:
     """The titles of the items of a form's data as loaded (before it is validated)."""
 
-    def title_of(path: Path_) -> object:
+    def title_of(path: FormPath) -> object:
         node = data
         for step in path:
             node = _at(node, step)

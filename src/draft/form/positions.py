@@ -17,17 +17,14 @@ the value, which :meth:`~draft.form.load.LoadedForm.mark` always knows.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from draft.form.load import LoadedForm, Mark
 from draft.model.report import FormPath, Origin
+from draft.text.lines import LINE_BREAK, LINE_BREAKS, Lines
 
-# The line breaks YAML counts (PyYAML and libyaml alike).
-_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
-_BREAK_CHARS = "\r\n\x85\u2028\u2029"
 #: A number as a plain scalar: what :meth:`Positions.scalar_text` gives back as typed.
 _PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?![^\s#,}\]])")
-_BLANK = " \t" + _BREAK_CHARS
+_BLANK = " \t" + LINE_BREAKS
 
 
 def align(source: str, start: int, value: str) -> list[int] | None:
@@ -41,7 +38,7 @@ def align(source: str, start: int, value: str) -> list[int] | None:
             pos += 1
     quote = ""
     if pos < len(source) and source[pos] in "|>":
-        found = _BREAK.search(source, pos)  # the text starts on the next line
+        found = LINE_BREAK.search(source, pos)  # the text starts on the next line
         if found is None:
             return None
         pos = found.end()
@@ -78,7 +75,7 @@ def _align_char(source: str, pos: int, char: str, quote: str, offsets: list[int]
         if here == char:
             offsets.append(pos)
             return pos + (2 if (quote == "'" and char == "'") else 1)  # '' stands for '
-        if char in " \n" and here in _BREAK_CHARS:  # a folded or kept line break
+        if char in " \n" and here in LINE_BREAKS:  # a folded or kept line break
             offsets.append(pos)
             return pos + (2 if source.startswith("\r\n", pos) else 1)
         if here not in _BLANK:  # indentation, and spaces YAML dropped, are stepped over
@@ -98,8 +95,9 @@ class Positions:
         self.display = loaded.display  # the file, as messages name it
         # The form's marks and text only: its values are the model's business.
         self._marks = loaded._replace(data={})
-        self._source = loaded.source
-        self._line_starts: list[int] | None = None
+        # The same lines as the loader counts, so that a check's finding and a message of the
+        # loader's point at one line.
+        self._lines = Lines(loaded.source)
         self._offsets: dict[FormPath, list[int] | None] = {}
 
     def mark(self, path: FormPath) -> Mark:
@@ -111,7 +109,7 @@ class Positions:
         mark = self._marks.value_marks.get(path)
         if mark is None:
             return None
-        found = _PLAIN_NUMBER.match(self._source, self._lines()[mark.line - 1] + mark.column - 1)
+        found = _PLAIN_NUMBER.match(self._lines.text, self._lines.index(mark.line, mark.column))
         return found.group() if found else None
 
     def key_mark(self, path: FormPath) -> Mark:
@@ -136,18 +134,9 @@ class Positions:
 
     def _align(self, origin: Origin) -> list[int] | None:
         mark = self._marks.value_marks.get(origin.path)
-        line_starts = self._lines()
-        if mark is None or mark.line > len(line_starts):
+        if mark is None or mark.line > self._lines.count:
             return None
-        start = line_starts[mark.line - 1] + mark.column - 1
-        return align(self._source, start, origin.value)
-
-    def _lines(self) -> list[int]:
-        if self._line_starts is None:
-            self._line_starts = [0, *(m.end() for m in _BREAK.finditer(self._source))]
-        return self._line_starts
+        return align(self._lines.text, self._lines.index(mark.line, mark.column), origin.value)
 
     def _mark(self, offset: int) -> Mark:
-        line_starts = self._lines()
-        line = bisect_right(line_starts, offset)
-        return Mark(line, offset - line_starts[line - 1] + 1)
+        return Mark(*self._lines.position(offset))

@@ -13,7 +13,6 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from draft.form.beyond_schema import parse_date
 from draft.form.load import LoadedForm, format_field, load_form
 from draft.form.places import place_name
 from draft.form.positions import Positions
@@ -23,6 +22,7 @@ from draft.model.numbering import STYLE_SPELLINGS
 from draft.model.report import FormPath, Frame, Layout, Node, Origin, Part, PointPlacement, Report, Text, TextKind, TitlePlacement
 from draft.model.resolve import TooDeep, resolve
 from draft.problems import FormError, Problem, Severity
+from draft.text.dates import parse_date
 from draft.text.paragraphs import Paragraph, one_line, split_paragraphs
 from draft.text.punctuation import ChangesMemo, apply_changes, changes_found
 

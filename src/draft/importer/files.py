@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draft.files.os_errors import reason
+from draft.files.report_names import HTML_SUFFIXES, TEXT_SUFFIXES, WORD_SUFFIXES
 from draft.files.safe_read import NotAFile, open_regular
 from draft.problems import CannotProceed, FormError, Problem, display_path
 from draft.text.decode import BadUtf8, NotText, decode
@@ -32,11 +33,6 @@ MAX_MEMBERS = 2000
 #: Largest XML part (the text, the styles…) read from a .docx: parsed whole, it takes ten times its size
 #: in memory. The text of a year's report is well under 1 MB of XML.
 MAX_XML_PART_BYTES = 20 * 1024 * 1024
-
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-#: A report's web page as the browser saves it ("网页，仅 HTML").
-HTML_SUFFIXES = {".html", ".htm"}
-WORD_SUFFIXES = {".docx"}
 
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"

@@ -12,16 +12,17 @@ import datetime
 import re
 from typing import NamedTuple
 
-from draft.form.beyond_schema import parse_date
+from draft.text.dates import DATE, parse_date
 from draft.text.doc_number import DocNumber, read_doc_number
+from draft.text.names import UNIT_SUFFIXES
 
 #: An issuer's name on a line of its own: short, no punctuation, ending as an organ's name does.
-_ISSUER = re.compile(r"^[^\s，。、；：:,.;（）()]{2,30}?(?:局|委|委员会|办公室|办公厅|政府|院|厅|部|中心|会|处|室|组|办)$")
+_ISSUER = re.compile(rf"^[^\s，。、；：:,.;（）()]{{2,30}}?(?:{UNIT_SUFFIXES})$")
 _DOCUMENT_WORD = re.compile(r"\s*文\s*件$")  # also a line of 文件 alone
 _SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<names>.+)$")
 _NAME_GAPS = re.compile(r"[\s\u3000、，,]+")
 _COPY_TO = re.compile(r"^抄\s*送\s*[:：]\s*(?P<names>.+?)[。.]?$")
-_IMPRINT = re.compile(r"^(?P<by>\S.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
+_IMPRINT = re.compile(rf"^(?P<by>\S.*?)\s*(?P<date>{DATE})\s*印\s*发$")
 
 
 class NumberLine(NamedTuple):

@@ -2,41 +2,31 @@
 
 A secretary numbers headings 一、（一）1.（1）, lists points as 一是……二是……, and
 runs an item's title into its paragraph up to the first full stop. This module
-reads each of those from the text of one paragraph; which part a heading names is
+reads each of those from the text of one paragraph (a marker with the grammar the
+check shares, :mod:`draft.text.markers`); which part a heading names is
 :mod:`draft.importer.part_kinds`'s job, which line around the body is what
 :mod:`draft.importer.recognise`'s, and the outline the :class:`~draft.importer.parse.Parser`'s.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from draft.importer.compare import same_when_built
 from draft.importer.source import SourcePara
-from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
+from draft.model.numbering import MarkerStyle, enumerator
 from draft.model.points import join_points
 from draft.model.report import PointPlacement, TitlePlacement
+from draft.text.markers import read_marker
 from draft.text.punctuation import normalize_punctuation
 
 # --- Markers --------------------------------------------------------------------------
 
-_CN = "一二三四五六七八九十"
-CN_VALUES = {chinese_numeral(n): n for n in range(1, 100)}
-#: Full-width digits and brackets read as half-width ones, one character for one.
-_HALF = str.maketrans("０１２３４５６７８９（）．", "0123456789().")
-_MARKERS = (
-    (MarkerStyle.CHINESE_PAREN, re.compile(rf"\(\s*([{_CN}]{{1,3}})\s*\)\s*")),
-    (MarkerStyle.ARABIC_PAREN, re.compile(r"\(\s*(\d{1,2})\s*\)\s*")),
-    (MarkerStyle.CHINESE, re.compile(rf"([{_CN}]{{1,3}})\s*[、.]\s*")),
-    # 1. but not the decimal 1.5; 1.2022年 is an item opening with a year.
-    (MarkerStyle.ARABIC_DOT, re.compile(r"(\d{1,2})\s*\.(?:\s+|(?=\d{4}年)|(?![\d%]))")),
-    (MarkerStyle.ARABIC_COMMA, re.compile(r"(\d{1,2})\s*、\s*")),
-)
-
 
 @dataclass(frozen=True)
 class Marker:
+    """A heading marker read as the level of the outline it numbers, in the form's marker style."""
+
     style: MarkerStyle
     number: int
     end: int  # where the text after the marker begins
@@ -44,17 +34,12 @@ class Marker:
 
 
 def match_marker(text: str) -> Marker | None:
-    probe = text[:12].translate(_HALF)
-    for style, pattern in _MARKERS:
-        found = pattern.match(probe)
-        if not found:
-            continue
-        digits = found.group(1)
-        number = int(digits) if digits.isdigit() else CN_VALUES.get(digits, 0)
-        if not 1 <= number <= 99 or found.end() >= len(text):
-            continue
-        return Marker(style, number, found.end(), text[: found.end()].strip())
-    return None
+    """The heading marker ``text`` opens with (:mod:`draft.text.markers`), in the form's style, or None.
+
+    A marker with no words after it heads nothing, so it is none. ① is read as the level of （1）, and rebuilt so.
+    """
+    found = read_marker(text, needs_text_after=True)
+    return None if found is None else Marker(MarkerStyle(found.style), found.number, found.end, found.spelled)
 
 
 # --- Points: 一是……；二是……。 ----------------------------------------------------------

@@ -24,6 +24,7 @@ from draft.kinds import DEFAULT, Kind, by_id
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text
 from draft.problems import Problem
+from draft.text.dates import parse_date, written_date
 from draft.text.names import UNIT_NAME
 
 
@@ -173,7 +174,7 @@ class Parser:
                 self.drop(para, "这一行像是网页信息（发布时间、来源等），没有导入。")
             elif head_line:
                 self._number_line(para, head_line)
-            elif title_lines and recognise.parse_date(para.text.strip().strip("（）()"))[0] and para.text.strip()[:1] in "（(":
+            elif title_lines and parse_date(para.text.strip().strip("（）()")) and para.text.strip()[:1] in "（(":
                 self.drop(para, "标题下面括号里的日期没有导入（表单的成文日期 date 写在文末）。")
             elif recognise.MASTHEAD.match(para.text) and not title_lines:
                 found.frame = found.frame._replace(issuers=(*found.frame.issuers, Text.plain(para.text.strip())))
@@ -214,7 +215,7 @@ class Parser:
         end = len(rest)
         # The 成文日期 is the first line after the last heading that is a date and nothing else;
         # what follows it (附注, 附件, 抄送) is not part of the report's body.
-        date_at = next((i for i in range(last_heading + 2, len(rest)) if recognise.parse_date(rest[i].text)[0]), None)
+        date_at = next((i for i in range(last_heading + 2, len(rest)) if parse_date(rest[i].text)), None)
         if date_at is None:
             for i in range(last_heading + 1, len(rest)):
                 if recognise.ATTACHMENT.match(rest[i].text) and len(rest[i].text) <= 60:
@@ -231,10 +232,11 @@ class Parser:
                 self.note(f"成文日期之后的 {len(after)} 段（附件、附注等）没有导入。", after[0])
             end = date_at
             date_para = rest[date_at]
-            date, exact = recognise.parse_date(date_para.text)
+            date = parse_date(date_para.text)
             found.date, found.date_text = date, date_para.text
-            if not exact:
-                self.note(f"成文日期写法将统一为“{date.year}年{date.month}月{date.day}日”。", date_para)  # type: ignore[union-attr]
+            written = written_date(date)  # type: ignore[arg-type]
+            if comparable(date_para.text) != written:
+                self.note(f"成文日期写法将统一为“{written}”。", date_para)
         # 附件说明 and 附注 between the body and the 落款
         end = self._attachment_note(rest, end, last_heading)
         while end > last_heading + 1 and (

@@ -10,6 +10,7 @@ import re
 from html.parser import HTMLParser
 
 from draft.importer.source import SourcePara, clean, join_lines
+from draft.text.markers import read_marker
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+\s*)?$")
 _MD_BULLET = re.compile(r"^\s{0,3}[-*+]\s+")
@@ -27,11 +28,9 @@ _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*
 _HTML_BLOCK = re.compile(r"<(table|script|style)\b.*?(?:</\1\s*>|\Z)", re.I | re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
-#: A line that starts a paragraph of its own even without a blank line before it.
-_STARTS_BLOCK = re.compile(
-    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[.．、]|"
-    r"[一二三四五六七八九十]{1,3}是|#|[-*+]\s|\*\*\s*[（(一二三四五六七八九十\d])"
-)
+#: A line that starts a paragraph of its own even without a blank line before it: one opening with a heading
+#: marker or 一是 (draft.text.markers), or with Markdown's own heading, list item or bold run-in title.
+_STARTS_BLOCK = re.compile(r"^\s*(?:#|[-*+]\s|\*\*\s*[（(一二三四五六七八九十\d])")
 
 
 def read_markdown(text: str) -> tuple[list[SourcePara], list[str]]:
@@ -86,7 +85,7 @@ def read_markdown(text: str) -> tuple[list[SourcePara], list[str]]:
             flush()
             continue
         heading = _MD_HEADING.match(line)
-        if heading or line_per_paragraph or _STARTS_BLOCK.match(_MD_QUOTE.sub("", line)) or (
+        if heading or line_per_paragraph or _starts_block(_MD_QUOTE.sub("", line)) or (
             block and (block[-1].endswith("  ") or block[-1].endswith("\\"))
         ):
             flush()
@@ -97,6 +96,11 @@ def read_markdown(text: str) -> tuple[list[SourcePara], list[str]]:
             flush()
     flush()
     return paras, _skipped_notes(fences, sorted(tables), tagged)
+
+
+def _starts_block(line: str) -> bool:
+    """Whether ``line`` starts a paragraph of its own even without a blank line before it (:data:`_STARTS_BLOCK`)."""
+    return bool(_STARTS_BLOCK.match(line) or read_marker(line.lstrip(), enumerator=True))
 
 
 def _blank_lines(match: re.Match[str]) -> str:

@@ -6,16 +6,11 @@ from a PDF is broken into lines of one width, which are joined back into paragra
 
 from __future__ import annotations
 
-import re
-
 from draft.importer.source import SourcePara, clean, join_lines
+from draft.text.markers import read_marker
 
 #: A line ending so does not run on into the next one.
 _LINE_END = tuple("。！？：；…!?:;")
-#: A line starting so begins a paragraph of its own: a heading marker or 一是.
-_LINE_START = re.compile(
-    r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}是)"
-)
 
 
 def read_text(text: str) -> list[SourcePara]:
@@ -34,9 +29,9 @@ def read_text(text: str) -> list[SourcePara]:
     for number, line in raw:
         cleaned = clean(line)
         if indented:  # the PDF indented each paragraph's first line; 一是 may well start a wrapped line
-            starts = line[:1].isspace() or (_LINE_START.match(cleaned) and "是" not in cleaned[:4])
+            starts = line[:1].isspace() or (read_marker(cleaned, enumerator=True) and "是" not in cleaned[:4])
         else:
-            starts = bool(_LINE_START.match(cleaned))
+            starts = bool(read_marker(cleaned, enumerator=True))  # a heading marker or 一是
         if run_on and not starts:
             paras[-1].text = join_lines([paras[-1].text, cleaned])
         else:

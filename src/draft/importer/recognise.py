@@ -9,20 +9,16 @@ drop, with a note, what it does not.
 
 from __future__ import annotations
 
-import datetime
 import re
 
-from draft.importer.compare import comparable
-from draft.importer.marks import CN_VALUES, match_marker
+from draft.importer.marks import match_marker
 from draft.importer.source import SourcePara
 from draft.model.numbering import enumerator
-from draft.text.names import CHINESE_DATE, YEAR
+from draft.text.dates import parse_date
+from draft.text.names import YEAR
 
 # --- The parts around the body: title, recipient, intro; closing, 落款, date ----------
 
-_DATE_OTHER = re.compile(
-    r"^\s*(?:(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})|([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)\s*$"
-)
 PAGE_NUMBER = re.compile(r"^(?:[-—–－~〜\s]*\d{1,3}[-—–－~〜\s]*|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _META = re.compile(
     r"^[【\[]?\s*(?:发布时间|发布日期|发布机构|发文机关|发文日期|发文字号|时间|日期|来源|信息来源|作者|编辑|责任编辑|浏览次数|"
@@ -48,7 +44,7 @@ def is_title_line(para: SourcePara) -> bool:
     text = para.text
     if para.outline == 0 or "\n" in text:
         return True
-    if len(text) > 40 or match_marker(text) or text.startswith(enumerator(1)) or parse_date(text.strip("（）()"))[0]:
+    if len(text) > 40 or match_marker(text) or text.startswith(enumerator(1)) or parse_date(text.strip("（）()")):
         return False
     if not re.search("[\u4e00-\u9fff]", text):
         return False
@@ -58,25 +54,3 @@ def is_title_line(para: SourcePara) -> bool:
 def is_recipient(text: str) -> bool:
     return len(text) <= 40 and text.endswith((":", "：")) and "如下" not in text and not YEAR.match(text)
 
-
-def parse_date(text: str) -> tuple[datetime.date | None, bool]:
-    """(date, written as the build writes it) for a 成文日期 line; (None, False) if it is not one."""
-    match = CHINESE_DATE.match(text)
-    exact = bool(match)
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        other = _DATE_OTHER.match(text)
-        if not other:
-            return None, False
-        if other.group(1):
-            year, month, day = int(other.group(1)), int(other.group(2)), int(other.group(3))
-        else:
-            digits = str.maketrans("〇零一二三四五六七八九", "00123456789")
-            year = int(other.group(4).translate(digits))
-            month, day = CN_VALUES.get(other.group(5), 0), CN_VALUES.get(other.group(6), 0)
-    try:
-        date = datetime.date(year, month, day)
-    except ValueError:
-        return None, False
-    return date, exact and comparable(text) == f"{date.year}年{date.month}月{date.day}日"

@@ -10,30 +10,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-_DIGITS = "零一二三四五六七八九"
-
-
-#: Place values, largest first. A form holds at most 50,000 values (draft.form.load), so no list
-#: of points or items reaches 十万.
-_PLACES = ((10000, "万"), (1000, "千"), (100, "百"), (10, "十"), (1, ""))
-
-
-def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九, 100 → 一百, 101 → 一百零一,
-    110 → 一百一十, 1005 → 一千零五: the forms used in headings and 一是、二是."""
-    if not 1 <= n < 100000:
-        raise ValueError(f"heading numbers run from 1 to 99999, not {n}")
-    if 10 <= n < 20:
-        return "十" + (_DIGITS[n - 10] if n > 10 else "")  # 十二, not 一十二
-    out, gap = [], False
-    for value, place in _PLACES:
-        digit, n = divmod(n, value)
-        if digit:
-            out.append(("零" if gap else "") + _DIGITS[digit] + place)
-            gap = False
-        elif out:
-            gap = True  # one 零 for any run of empty places before the next digit
-    return "".join(out)
+from draft.text.numerals import chinese_numeral
 
 
 class MarkerStyle(Enum):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from draft.model.report import Frame
 from draft.render.document import Block, Role, Span
+from draft.text.dates import written_date
 from draft.text.joint_mark import DOCUMENT_WORD, joint_mark
-from draft.text.names import written_date
 
 
 def head(frame: Frame) -> list[Block]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from draft.text.names import UNIT_BEFORE_YEAR, YEAR_DIGITS
+from draft.text.width import display_width
 
 LINE_WIDTH = 20.0
 _PARTICLES = "的之和与及等并了"
@@ -31,7 +32,7 @@ _PROTECTED = re.compile(r"\d+(?:\.\d+)?年度?|[A-Za-z0-9.]+|（[^）]*）|《[^
 
 def width(text: str) -> float:
     """Display width in 2号 characters: half-width characters count half."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+    return display_width(text) / 2
 
 
 #: Lines beyond which a title is not broken by rule: real titles take two or three.

@@ -123,7 +123,7 @@ class Wording:
         line = 0
         for node in self.env.parse(source).body:
             if isinstance(node, nodes.Macro):
-                found = [node] if node.name == name else []
+                found: list[nodes.Node] = [node] if node.name == name else []
             else:
                 stored = node.find_all((nodes.Name, nodes.FromImport, nodes.Import))
                 found = [n for n in stored if name in _names_bound(n)]

@@ -14,7 +14,8 @@ import codecs
 
 from draft.text.chinese import is_ideograph
 
-SAVE_AS_UTF8 = "请用记事本打开它，选择“另存为”，编码选“UTF-8”后保存。"
+#: How to save a file as UTF-8, the one advice every message about an encoding gives (after "请" or "然后").
+SAVE_AS_UTF8 = "用记事本打开它，选择“另存为”，编码选“UTF-8”后保存"
 
 UTF8 = "UTF-8"
 UTF16 = "UTF-16"
@@ -43,10 +44,10 @@ class BadUtf8(NotText):
         self.count = text.count("\ufffd")
         self.marked = marked
         if marked:
-            super().__init__(f"文件开头标明是 {UTF8} 编码，但内容不是。{SAVE_AS_UTF8}")
+            super().__init__(f"文件开头标明是 {UTF8} 编码，但内容不是。请{SAVE_AS_UTF8}。")
         else:
             super().__init__(
-                f"文件是 {UTF8} 编码，但其中有 {self.count} 处无法识别的字节（乱码）。请删掉乱码重新输入，然后{SAVE_AS_UTF8[1:]}"
+                f"文件是 {UTF8} 编码，但其中有 {self.count} 处无法识别的字节（乱码）。请删掉乱码重新输入，然后{SAVE_AS_UTF8}。"
             )
 
 
@@ -62,7 +63,7 @@ def decode(data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), UTF16  # reads the mark to pick the byte order, and drops it
         except UnicodeDecodeError:
-            raise NotText(f"文件开头标明是 {UTF16} 编码，但内容不是。{SAVE_AS_UTF8}") from None
+            raise NotText(f"文件开头标明是 {UTF16} 编码，但内容不是。请{SAVE_AS_UTF8}。") from None
     if b"\x00" in data:
         raise NotText("这不是文本文件（含有二进制内容）。")
     try:
@@ -73,10 +74,10 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise NotText(f"无法识别文件的文字编码。{SAVE_AS_UTF8}") from None
+        raise NotText(f"无法识别文件的文字编码。请{SAVE_AS_UTF8}。") from None
     # GB18030 maps nearly any bytes to some characters; only real Chinese text counts.
     if not any(map(is_ideograph, text)):
-        raise NotText(f"无法识别文件的文字编码。{SAVE_AS_UTF8}")
+        raise NotText(f"无法识别文件的文字编码。请{SAVE_AS_UTF8}。")
     return text, GB18030
 
 

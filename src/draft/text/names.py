@@ -1,18 +1,17 @@
-"""How units, years and dates are written in Chinese reports: the patterns every reader of text shares.
+"""How units and years are written in Chinese reports: the patterns every reader of text shares.
 
 The title breaker finds where the unit's name ends, the importer finds the unit
-and the year of last year's report, the check finds years that do not fit, and
-the form reader reads a date written ``2024年1月15日`` — all with these.
+and the year of last year's report and the issuers of a joint mark, and the check
+finds years that do not fit — all with these. Dates are :mod:`draft.text.dates`'s.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 
-#: What the name of a body that reports ends with: 局, 委员会, 办公室, 人民政府, 街道办事处…
+#: What the name of a body that reports or issues ends with: 局, 委员会, 办公室, 办公厅, 人民政府, 街道办事处, 领导小组…
 UNIT_SUFFIXES = (
-    "局|委员会|委|办公室|办|厅|部|院|署|中心|政府|人民政府|会|所|站|队|处|科|室|馆|支队|大队|街道|街道办事处|镇|乡|"
+    "局|委员会|委|办公室|办公厅|办|厅|部|院|署|中心|政府|人民政府|会|所|站|队|处|科|室|馆|组|支队|大队|街道|街道办事处|镇|乡|"
     "公司|集团|学校|医院|大学|学院|管委会|管理委员会|分局|总局|监狱|实验区|开发区|高新区|新区|示范区"
 )
 #: The digits of a year a report speaks of: 1900–2099 (a regular-expression fragment to build patterns with).
@@ -23,10 +22,3 @@ UNIT_NAME = re.compile(rf"^[\u4e00-\u9fff（）()·]{{2,40}}(?:{UNIT_SUFFIXES})$
 UNIT_BEFORE_YEAR = re.compile(rf"^.+?(?:{UNIT_SUFFIXES})(?={YEAR_DIGITS}年)")
 #: A year written in a text, its digits as group 1: 2023年, 2023 年度 — not 2023年代, not the end of 12023.
 YEAR = re.compile(rf"(?<![0-9０-９.])({YEAR_DIGITS})\s*年(?!代)")
-#: A date as a 成文日期 is written (GB/T 9704 §7.3.5.4): 2024年1月15日.
-CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-
-
-def written_date(date: datetime.date) -> str:
-    """A date as GB/T 9704 §7.3.5.4 writes it: 2024年3月1日 (full year, no leading zeros)."""
-    return f"{date.year}年{date.month}月{date.day}日"

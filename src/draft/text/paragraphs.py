@@ -15,9 +15,11 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
-# A blank line between paragraphs; then the line breaks of str.splitlines() inside one.
+from draft.text.lines import LINE_BREAK
+
+# A blank line between paragraphs. The lines inside one break where YAML breaks them (LINE_BREAK):
+# the characters str.splitlines() breaks at besides are refused in a form.
 _BLANK_LINE = re.compile(r"\n\s*\n")
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 class Paragraph(NamedTuple):
@@ -93,7 +95,7 @@ def split_paragraphs(value: str) -> list[Paragraph]:
 
 def one_line(value: str) -> Paragraph:
     """A one-line field (a title, a point) as it prints: its paragraphs run together, as its lines are."""
-    if _LINE_BREAK.search(value) is None:  # typed on one line, as nearly every title and point is
+    if LINE_BREAK.search(value) is None:  # typed on one line, as nearly every title and point is
         return _single(value)
     text, lines = "", []
     for paragraph in split_paragraphs(value):
@@ -111,7 +113,7 @@ def _paragraph(value: str, start: int, end: int) -> Paragraph:
     joiner = _Joiner()
     lines: list[tuple[int, int]] = []
     line_start = start
-    for line_end, next_start in [*((m.start(), m.end()) for m in _LINE_BREAK.finditer(value, start, end)), (end, end)]:
+    for line_end, next_start in [*((m.start(), m.end()) for m in LINE_BREAK.finditer(value, start, end)), (end, end)]:
         line = value[line_start:line_end]
         stripped = line.strip()
         first = line_start + len(line) - len(line.lstrip())

@@ -32,12 +32,14 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from draft.text.chinese import chinese_after, chinese_before, has_ideograph, is_ideograph
+from draft.text.markers import read_marker
+from draft.text.numerals import DIGIT_NUMERALS
 
 
 class PunctuationChange(NamedTuple):
-    """``old`` at ``index`` in the original text becomes ``new``."""
+    """``old`` at ``offset`` in the original text becomes ``new``."""
 
-    index: int
+    offset: int  # not "index": that name would hide tuple.index
     old: str
     new: str
 
@@ -68,7 +70,7 @@ def apply_changes(text: str, changes: tuple[Change, ...]) -> str:
     return "".join(parts)
 
 
-#: (index, old, new): a PunctuationChange without the cost of building an object,
+#: (offset, old, new): a PunctuationChange without the cost of building an object,
 #: which for a long report would be most of the running time.
 Change = tuple[int, str, str]
 
@@ -376,17 +378,30 @@ def _single_quotes(source: _Source, rewrite: _Rewrite) -> None:
 _DOT = re.compile(r"\.(?![.…])")
 #: After these a dot is settled only when checked: a percentage (whose number must
 #: follow an ideograph) or a numeral (一.总体情况 is a heading number, to be written 一、).
-_NUMERALS = frozenset("一二三四五六七八九十")
-# A numeral that starts its paragraph, written backwards (see _Source.match_before).
-_HEADING_NUMBER_BACKWARDS = re.compile(r"[一二三四五六七八九十]+[^\S\n]*(?:\n|\Z)")
+_NUMERALS = frozenset(DIGIT_NUMERALS + "十")
+# Numerals that start their paragraph, written backwards (see _Source.match_before): where a heading number may start.
+_NUMERALS_OPENING_BACKWARDS = re.compile(rf"[{DIGIT_NUMERALS}十]+(?=[^\S\n]*(?:\n|\Z))")
 _SPACES = re.compile(r"[^\S\n]*")
 
 
 def _sentence_ends(source: _Source, index: int) -> bool:
     """Whether the text from ``index`` (after a dot) ends the sentence: the paragraph
     ends after any spaces, or more Chinese follows (after any white space)."""
-    following = source.char(_SPACES.match(source.plain, index).end())
+    spaces = _SPACES.match(source.plain, index)
+    assert spaces is not None  # "*" matches the empty string too
+    following = source.char(spaces.end())
     return following in ("", "\n") or is_ideograph(following)
+
+
+def _ends_heading_number(source: _Source, index: int) -> bool:
+    """Whether the dot at ``index`` ends the heading number its paragraph opens with (一.总体情况), as the
+    check and the importer read markers (:mod:`draft.text.markers`)."""
+    numerals = source.match_before(_NUMERALS_OPENING_BACKWARDS, index)
+    if numerals is None:
+        return False
+    start = index - len(numerals[0])
+    marker = read_marker(source.plain, start)
+    return marker is not None and start + len(marker.spelled) == index + 1
 
 
 def _periods(source: _Source, rewrite: _Rewrite) -> None:
@@ -398,7 +413,7 @@ def _periods(source: _Source, rewrite: _Rewrite) -> None:
                 continue
         elif not is_ideograph(previous):
             continue
-        elif previous in _NUMERALS and source.match_before(_HEADING_NUMBER_BACKWARDS, i):
+        elif previous in _NUMERALS and _ends_heading_number(source, i):
             continue
         if _sentence_ends(source, i + 1):
             rewrite.always((i, ".", "。"))

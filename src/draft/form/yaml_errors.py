@@ -1,18 +1,199 @@
-"""The rules that explain a YAML syntax error in Chinese, one mistake a rule.
+"""What a YAML slip in a form is, and how it is told: in Chinese, where to look and what to write.
 
-Each rule looks for a phrase that PyYAML and libyaml both use, then at the text
-around the error, and returns a :class:`~draft.form.yaml_error.SyntaxIssue` when the
-mistake is its own, else None. The order they are tried in, most specific first, is
-:mod:`draft.form.yaml_messages`'s.
+PyYAML, and libyaml behind ``CSafeLoader``, describe a syntax error in English and in terms of
+YAML's grammar ("while parsing a block mapping ... did not find expected key"). The people filling
+in forms need to hear what they typed wrong and how to fix it. The two parsers word the same error
+differently, so each rule looks for a phrase both of them use, then at the text around the error
+to tell apart mistakes that YAML reports alike (a colon inside a value and a wrongly indented line
+both give "mapping values are not allowed"). :func:`describe_syntax_error` tries the rules most
+specific first; the last is a fallback that still names the place.
+
+A user fixes a line sooner when shown that very line written right than when shown a rule of
+YAML's, so the messages quote the user's own line, fixed (:func:`quoted_example`). The slip made
+most, a colon YAML cannot see (``text：我局``, ``text:我局``), is sometimes not a syntax error at
+all and only validation notices it (:mod:`draft.form.explain`): both find it with
+:func:`colon_slip` and word it with :func:`colon_slip_message`, so the user reads the same words.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
-from draft.form.source_text import SourceText
-from draft.form.yaml_error import ErrorReport, SyntaxIssue
-from draft.form.yaml_examples import quoted_example, single_quoted
+import yaml
+
+from draft.text.lines import Lines
+
+# --- What the parser said, and what a rule makes of it --------------------------------------------
+
+class SyntaxIssue(NamedTuple):
+    """A syntax error, explained: where (1-based) and what to do."""
+
+    line: int
+    column: int
+    message: str
+
+
+class ErrorReport(NamedTuple):
+    """What the parser said, with 1-based positions and the text to look at."""
+
+    problem: str
+    context: str
+    line: int
+    column: int
+    context_line: int
+    context_column: int
+    source: Lines
+
+    @classmethod
+    def of(cls, error: yaml.YAMLError, source: Lines) -> ErrorReport:
+        problem_mark = getattr(error, "problem_mark", None)
+        context_mark = getattr(error, "context_mark", None) or problem_mark
+        problem_mark = problem_mark or context_mark
+        line, column = _one_based(problem_mark)
+        context_line, context_column = _one_based(context_mark)
+        return cls(
+            problem=getattr(error, "problem", None) or str(error),
+            context=getattr(error, "context", None) or "",
+            line=line,
+            column=column,
+            context_line=context_line,
+            context_column=context_column,
+            source=source,
+        )
+
+    @property
+    def text_line(self) -> str:
+        return self.source.line(self.line)
+
+    @property
+    def before(self) -> str:
+        """The part of the error's line in front of the error."""
+        return self.text_line[: max(self.column - 1, 0)]
+
+    @property
+    def char(self) -> str:
+        """The character the parser stopped at; empty at a line end."""
+        return self.text_line[self.column - 1 : self.column] if self.column else ""
+
+    def issue(self, message: str) -> SyntaxIssue:
+        return SyntaxIssue(self.line, self.column, message)
+
+    def context_issue(self, message: str) -> SyntaxIssue:
+        """An issue placed where the unfinished construct began (an opening quote or bracket)."""
+        return SyntaxIssue(self.context_line, self.context_column, message)
+
+
+def _one_based(mark: yaml.Mark | None) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+
+
+# --- Explaining an error --------------------------------------------------------------------------
+
+def describe_syntax_error(error: yaml.YAMLError, source: Lines) -> SyntaxIssue:
+    """Explain a PyYAML/libyaml syntax error in Chinese, with where to look."""
+    if isinstance(error, yaml.reader.ReaderError):
+        return _unacceptable_character(error, source)
+    report = ErrorReport.of(error, source)
+    for rule in _RULES:
+        issue = rule(report)
+        if issue is not None:
+            return issue
+    return _fallback(report)
+
+
+def _unacceptable_character(error: yaml.reader.ReaderError, source: Lines) -> SyntaxIssue:
+    # The loader refuses such characters before parsing, listing all of them;
+    # this covers any the parser rejects beyond those.
+    line, column = source.position(error.position)
+    return SyntaxIssue(
+        line,
+        column,
+        f"这里有一个 YAML 不接受的特殊字符 U+{error.character:04X}，通常是复制粘贴时带进来的。请删掉这个字符。",
+    )
+
+
+# --- The user's line, written right ---------------------------------------------------------------
+
+#: Shown when no line of the user's own can be turned into an example.
+GENERIC_EXAMPLE = '标题: "内容"'
+
+
+def quoted(value: str) -> str:
+    """``value`` in YAML quotes, choosing the quote that needs no escaping.
+
+    Quotes already around the whole value (``'it's'``) are taken off first:
+    the user meant them as quotes, and they get the kind that fits.
+    """
+    inner = value
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        inner = value[1:-1]
+    if '"' in inner or "\\" in inner:
+        return single_quoted(inner)
+    return f'"{inner}"'
+
+
+def single_quoted(text: str) -> str:
+    doubled = text.replace("'", "''")
+    return f"'{doubled}'"
+
+
+def quoted_example(line: str) -> str:
+    """The line ``key: value`` (or ``- value``) with the value quoted, or a generic example."""
+    text = line.strip()
+    prefix = ""
+    if text.startswith("- "):
+        prefix, text = "- ", text[2:].lstrip()
+    key, separator, value = text.partition(": ")
+    if separator and value.strip():
+        return f"{prefix}{key}: {quoted(value.strip())}"
+    if prefix and text:  # a list item that is a bare value
+        return f"- {quoted(text)}"
+    return GENERIC_EXAMPLE
+
+
+# --- A colon YAML cannot see ----------------------------------------------------------------------
+
+# A field name, then an English colon with no space after it (not "://" nor "::", as in a web address,
+# nor ":：", a Chinese colon typed after the English one, which is told as such).
+_GLUED_COLON = re.compile(r"^\s*(?:- )?[\w\u4e00-\u9fff]+:(?=[^\s:/：])")
+
+
+class ColonSlip(NamedTuple):
+    """A field written ``key：value`` or ``key:value``: a colon YAML does not take for one."""
+
+    column: int  # 1-based, of the colon in the line
+    colon: str  # "：" or ":"
+    fixed: str  # the line written right, without its indentation
+
+
+def colon_slip(line: str) -> ColonSlip | None:
+    """The field on ``line`` whose colon YAML cannot see, or None (YAML sees it, or there is no field)."""
+    if not line.strip() or line.lstrip().startswith("#") or ": " in line:
+        return None
+    glued = _GLUED_COLON.search(line)
+    if glued is not None:
+        return ColonSlip(glued.end(), ":", line.strip().replace(":", ": ", 1))
+    if "：" in line:
+        return ColonSlip(line.index("：") + 1, "：", re.sub(r"\s*：\s*", ": ", line.strip(), count=1).rstrip())
+    return None
+
+
+def colon_slip_message(slips: Sequence[ColonSlip]) -> str:
+    """What the user is told about a line with a colon slip, or about several lines read as one text."""
+    lines = "这一行" if len(slips) == 1 else f"这 {len(slips)} 行"
+    each = "" if len(slips) == 1 else "（每个字段单独一行）"
+    fixed = "；".join(slip.fixed for slip in slips)
+    colons = {slip.colon for slip in slips}
+    if colons == {":"}:
+        return f"{lines}的冒号后面缺少空格，YAML 因此认不出字段。请在冒号后面加一个空格，写成{each}：{fixed}"
+    why = "用的是中文冒号“：”" if colons == {"："} else "用了中文冒号“：”，或者冒号后面缺少空格"
+    return f"{lines}{why}。YAML 只认英文冒号，而且冒号后面要有一个空格，请改成{each}：{fixed}"
+
+
+# --- The rules, one mistake a rule ----------------------------------------------------------------
+# Each returns a SyntaxIssue when the mistake is its own, else None; _RULES holds their order.
 
 # An escape as the user wrote it, valid or not: \q, \xZ, \ud800.
 _WRITTEN_ESCAPE = re.compile(r"\\(?:[xuU][0-9A-Fa-f]*|.)")
@@ -33,7 +214,7 @@ INDENT = (
 )
 
 
-def tab(report: ErrorReport) -> SyntaxIssue | None:
+def _tab(report: ErrorReport) -> SyntaxIssue | None:
     line = report.text_line
     indent = line[: len(line) - len(line.lstrip(" \t"))]
     if "\t" in indent:
@@ -48,7 +229,7 @@ def tab(report: ErrorReport) -> SyntaxIssue | None:
     return None
 
 
-def unclosed_quote(report: ErrorReport) -> SyntaxIssue | None:
+def _unclosed_quote(report: ErrorReport) -> SyntaxIssue | None:
     if "quoted scalar" not in report.context:
         return None
     if "end of stream" not in report.problem and "document" not in report.problem:
@@ -60,7 +241,7 @@ def unclosed_quote(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def bad_escape(report: ErrorReport) -> SyntaxIssue | None:
+def _bad_escape(report: ErrorReport) -> SyntaxIssue | None:
     if "quoted scalar" not in report.context:
         return None
     # The parsers point at different characters of the escape (the backslash,
@@ -77,19 +258,6 @@ def bad_escape(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def _fullwidth_colon_on(report: ErrorReport, number: int) -> SyntaxIssue | None:
-    """A line that uses the Chinese colon "：" where YAML needs ": "."""
-    line = report.source.line(number)
-    if "：" not in line or ": " in line:
-        return None
-    fixed = re.sub(r"\s*：\s*", ": ", line.strip(), count=1).rstrip()
-    return SyntaxIssue(
-        number,
-        line.index("：") + 1,
-        f"这一行用的是中文冒号“：”。YAML 只认英文冒号，而且冒号后面要有一个空格，请改成：{fixed}",
-    )
-
-
 def _previous_text_line(report: ErrorReport) -> int:
     number = report.line - 1
     while number > 1 and not report.source.line(number).strip():
@@ -97,17 +265,17 @@ def _previous_text_line(report: ErrorReport) -> int:
     return number
 
 
-def _first_content_line(source: SourceText) -> int:
+def _first_content_line(source: Lines) -> int:
     """The number of the first line that is neither blank nor a comment (1 for an empty text)."""
     number = 1
     while (line := source.line(number).strip()) == "" or line.startswith("#"):
-        if number >= source.line_count:
+        if number >= source.count:
             return 1
         number += 1
     return number
 
 
-def mapping_value_here(report: ErrorReport) -> SyntaxIssue | None:
+def _mapping_value_here(report: ErrorReport) -> SyntaxIssue | None:
     if "mapping values are not allowed" not in report.problem:
         return None
     if report.column > _SIMPLE_KEY_LIMIT:
@@ -123,29 +291,13 @@ def mapping_value_here(report: ErrorReport) -> SyntaxIssue | None:
     return _colon_slip_on(report, _previous_text_line(report)) or report.issue(INDENT)
 
 
-def _glued_colon_on(report: ErrorReport, number: int) -> SyntaxIssue | None:
-    """A line ``key:value``, with no space after the colon."""
-    line = report.source.line(number)
-    glued = re.search(r"^\s*(?:- )?[\w\u4e00-\u9fff]+:(?=[^\s:/])", line)
-    if glued is None or ": " in line:
-        return None
-    fixed = line.strip().replace(":", ": ", 1)
-    return SyntaxIssue(
-        number,
-        glued.end(),
-        f"这一行的冒号后面缺少空格，YAML 因此认不出字段。请在冒号后面加一个空格，写成：{fixed}",
-    )
-
-
 def _colon_slip_on(report: ErrorReport, number: int) -> SyntaxIssue | None:
     """A field line whose colon YAML cannot see: a Chinese colon, or no space after it."""
-    line = report.source.line(number)
-    if not line.strip() or line.lstrip().startswith("#"):
-        return None
-    return _fullwidth_colon_on(report, number) or _glued_colon_on(report, number)
+    slip = colon_slip(report.source.line(number))
+    return SyntaxIssue(number, slip.column, colon_slip_message([slip])) if slip else None
 
 
-def missing_colon(report: ErrorReport) -> SyntaxIssue | None:
+def _missing_colon(report: ErrorReport) -> SyntaxIssue | None:
     if "could not find expected ':'" not in report.problem:
         return None
     number = report.context_line
@@ -161,7 +313,7 @@ def missing_colon(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def text_after_quoted_start(report: ErrorReport) -> SyntaxIssue | None:
+def _text_after_quoted_start(report: ErrorReport) -> SyntaxIssue | None:
     """A value that opens with a quoted word: ``- "放管服"改革持续深化。``.
 
     YAML takes the opening quote for quotes around the whole value, so the
@@ -189,7 +341,7 @@ def text_after_quoted_start(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def in_block_mapping(report: ErrorReport) -> SyntaxIssue | None:
+def _in_block_mapping(report: ErrorReport) -> SyntaxIssue | None:
     if "block mapping" not in report.context:
         return None
     last = report.before.rstrip()[-1:]
@@ -213,7 +365,7 @@ def in_block_mapping(report: ErrorReport) -> SyntaxIssue | None:
     return report.issue(INDENT)
 
 
-def in_block_sequence(report: ErrorReport) -> SyntaxIssue | None:
+def _in_block_sequence(report: ErrorReport) -> SyntaxIssue | None:
     if "block collection" not in report.context:
         return None
     bracket = _BRACKET_START.match(report.text_line)
@@ -230,7 +382,7 @@ def in_block_sequence(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def starts_with_indicator(report: ErrorReport) -> SyntaxIssue | None:
+def _starts_with_indicator(report: ErrorReport) -> SyntaxIssue | None:
     """A value that begins with a character YAML reserves: - ? @ ` % & * ! | > , ] }."""
     example = quoted_example(report.text_line)
     if "sequence entries are not allowed" in report.problem:
@@ -252,7 +404,7 @@ def starts_with_indicator(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def block_scalar(report: ErrorReport) -> SyntaxIssue | None:
+def _block_scalar(report: ErrorReport) -> SyntaxIssue | None:
     if "block scalar" not in report.context:
         return None
     return report.issue(
@@ -261,7 +413,7 @@ def block_scalar(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def unclosed_bracket(report: ErrorReport) -> SyntaxIssue | None:
+def _unclosed_bracket(report: ErrorReport) -> SyntaxIssue | None:
     if "flow sequence" not in report.context and "flow mapping" not in report.context:
         return None
     opening, closing = ("[", "]") if "flow sequence" in report.context else ("{", "}")
@@ -271,7 +423,7 @@ def unclosed_bracket(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def flow_content(report: ErrorReport) -> SyntaxIssue | None:
+def _flow_content(report: ErrorReport) -> SyntaxIssue | None:
     if "flow node" not in report.context:
         return None
     return report.issue(
@@ -280,7 +432,7 @@ def flow_content(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def document_marker(report: ErrorReport) -> SyntaxIssue | None:
+def _document_marker(report: ErrorReport) -> SyntaxIssue | None:
     if "directive" not in report.context + report.problem and "document" not in report.problem:
         return None
     # The parsers may point at the end of the file, after the offending line.
@@ -304,7 +456,25 @@ def document_marker(report: ErrorReport) -> SyntaxIssue | None:
     )
 
 
-def fallback(report: ErrorReport) -> SyntaxIssue:
+def _fallback(report: ErrorReport) -> SyntaxIssue:
     return report.issue(
         "这里的格式有误，无法读取。请检查这一行和上一行的缩进、冒号和引号；含有特殊符号的内容请加上英文引号。"
     )
+
+
+# Tried in this order, most specific first; _fallback after them all.
+_RULES: tuple[Callable[[ErrorReport], SyntaxIssue | None], ...] = (
+    _tab,
+    _unclosed_quote,
+    _bad_escape,
+    _mapping_value_here,
+    _missing_colon,
+    _text_after_quoted_start,
+    _in_block_mapping,
+    _in_block_sequence,
+    _starts_with_indicator,
+    _block_scalar,
+    _unclosed_bracket,
+    _flow_content,
+    _document_marker,
+)

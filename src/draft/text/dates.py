@@ -1,0 +1,48 @@
+"""Dates as reports and forms write them: read in each way they are written, written in the one way GB/T 9704 asks.
+
+A 成文日期 is written 2024年1月15日 (GB/T 9704 §7.3.5.4: the full year, no leading
+zeros). A form may hold it so or as 2024-01-15 (which YAML gives as a date), and last
+year's report may have it as 2024.1.15, 2024/1/15 or 二〇二四年一月十五日. The form
+reader, the import (成文日期 and 印发日期 lines) and every message that shows a date read
+and write it here, so that what one accepts the others accept too.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from draft.text.numerals import NUMERAL_1_TO_99, YEAR_DIGIT_NUMERALS, numeral_value, year_value
+
+_ARABIC = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2}))")
+# A pattern, not compiled: a report seldom writes its date so, and re compiles it on first use (and caches it).
+_CHINESE = rf"([{YEAR_DIGIT_NUMERALS}]{{4}})\s*年\s*({NUMERAL_1_TO_99})\s*月\s*({NUMERAL_1_TO_99})\s*日"
+#: A date written inside a line (the 印发日期 of ``××办公室 2024年1月20日印发``), in any way :func:`parse_date` reads;
+#: a regular-expression fragment to build patterns with.
+DATE = f"(?:{_ARABIC.pattern}|{_CHINESE})"
+
+
+def parse_date(value: datetime.date | str) -> datetime.date | None:
+    """The date ``value`` is (YAML's date, or text that is a date and nothing else); None if it is none.
+
+    Read: 2024年1月15日, 2024-01-15, 2024/1/15, 2024.1.15 (spaces allowed around each part; full-width
+    digits too) and 二〇二四年一月十五日. A date that is no day (2024年2月30日) is None.
+    """
+    if isinstance(value, datetime.date):
+        return value
+    text = value.strip()
+    if arabic := _ARABIC.fullmatch(text):
+        year, month, day = (int(part) for part in arabic.groups() if part is not None)
+    elif chinese := re.fullmatch(_CHINESE, text):
+        year, month, day = year_value(chinese[1]), numeral_value(chinese[2]), numeral_value(chinese[3])
+    else:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def written_date(date: datetime.date) -> str:
+    """A date as GB/T 9704 §7.3.5.4 writes it: 2024年3月1日 (full year, no leading zeros)."""
+    return f"{date.year}年{date.month}月{date.day}日"
