@@ -10,8 +10,8 @@ a copy of the template — is written here, so that all of them are written alik
   (``0666 & ~umask``, or the folder's default ACL); a replaced file keeps its own mode;
 * **cleaned up**: a temporary file is locked while it is written, so the next build can
   tell one left by a killed run (nobody holds it) from one being written, and remove it;
-  and it is stamped as draft's (:func:`_stamp`), so that a file of the user's that merely
-  has such a name is never removed.
+  and it is stamped as draft's once written (:func:`_stamp`), so that a file of the user's
+  that merely has such a name is never removed.
 """
 
 from __future__ import annotations
@@ -187,6 +187,7 @@ def _write(target: Path, data: bytes, mode: int | None, exclusive: bool = False,
     try:
         with open(descriptor, "wb", closefd=False) as stream:
             stream.write(data)
+        _stamp(descriptor, temp)
         os.fsync(descriptor)
         if _CLOSE_BEFORE_RENAME:
             os.close(descriptor)
@@ -258,7 +259,6 @@ def _temp_file(folder: Path, mode: int | None) -> tuple[int, Path]:
             continue
         try:
             if _hold(descriptor):
-                _stamp(descriptor, temp)
                 if mode is not None and hasattr(os, "fchmod"):
                     os.fchmod(descriptor, mode)
                 return descriptor, temp
@@ -290,12 +290,12 @@ _STAMP_STEP, _STAMP_STEPS = 100, 10**7
 
 
 def _stamp(descriptor: int, temp: Path) -> None:
-    """Mark the new temporary file as draft's: its access time's fraction of a second is drawn from which
-    file it is (:func:`_stamp_of`). Writing does not change it; a user's file of the same name has another,
-    and so has a copy of a leftover (another file)."""
+    """Mark the written temporary file as draft's: its modification time's fraction of a second is drawn
+    from which file it is (:func:`_stamp_of`). Reading it changes nothing of that (its access time would
+    change); a user's file of the same name has another, and so has a copy of a leftover (another file)."""
     status = os.fstat(descriptor)
-    accessed = status.st_atime_ns - status.st_atime_ns % 10**9 + _stamp_of(status)
-    os.utime(descriptor if os.utime in os.supports_fd else temp, ns=(accessed, status.st_mtime_ns))
+    modified = status.st_mtime_ns - status.st_mtime_ns % 10**9 + _stamp_of(status)
+    os.utime(descriptor if os.utime in os.supports_fd else temp, ns=(status.st_atime_ns, modified))
 
 
 def _stamp_of(status: os.stat_result) -> int:
@@ -304,9 +304,10 @@ def _stamp_of(status: os.stat_result) -> int:
 
 
 def _draft_s(status: os.stat_result) -> bool:
-    """Whether a temporary file was made by draft: stamped (:func:`_stamp`), or empty — what a run killed
-    between making it and stamping it leaves, whose removal loses nothing."""
-    return status.st_size == 0 or status.st_atime_ns % 10**9 == _stamp_of(status)
+    """Whether a temporary file was left by draft: stamped (:func:`_stamp`) once written, or empty — what a run
+    killed before it wrote leaves, whose removal loses nothing. (A run killed in the instant of writing leaves
+    a file that is only never swept.)"""
+    return status.st_size == 0 or status.st_mtime_ns % 10**9 == _stamp_of(status)
 
 
 def sweep(folder: Path) -> None:
