@@ -50,9 +50,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]
     runs: list[int] = []
     run = soffice._run
 
-    def counted(program, profile, sources, out_dir):  # type: ignore[no-untyped-def]
+    def counted(program, profile, sources, out_dir, *limit):  # type: ignore[no-untyped-def]
         runs.append(len(sources))
-        return run(program, profile, sources, out_dir)
+        return run(program, profile, sources, out_dir, *limit)
 
     with mock.patch.dict(os.environ, FONTCONFIG), mock.patch.object(soffice, "_run", counted):
         result = run_cli("build", "--format", "docx,pdf", cwd=project)

@@ -51,24 +51,24 @@ def with_pdfs(
         yield form, done
 
 
-def _converted(pending: dict[int, PendingPdf]) -> tuple[dict[int, bytes], dict[int, int]]:
+def _converted(pending: dict[int, PendingPdf]) -> tuple[dict[int, bytes], dict[int, float]]:
     """Each pending .docx's PDF, as draft publishes it (language, seal), by index; a failed one is left out.
     And the seconds LibreOffice had, by index, for each it ran out of time on."""
-    from draft.pdf import alignment, language, soffice
+    from draft.pdf import corrections, soffice
 
     with private_folders.private_folder("pdf") as work:
         sources = {index: Path(work) / f"{index}.docx" for index in pending}
         for index, source in sources.items():
             with open(source, "wb") as stream:  # a private folder: no need of safe_write's care
-                stream.write(alignment.aligned_left(pending[index].docx))
+                stream.write(corrections.aligned_left(pending[index].docx))
         made = soffice.convert(list(sources.values()), Path(work) / "pdf")
         pdfs = {
-            index: seal_pdf(language.in_chinese(made[source].read_bytes())) for index, source in sources.items() if source in made
+            index: seal_pdf(corrections.in_chinese(made[source].read_bytes())) for index, source in sources.items() if source in made
         }
         return pdfs, {index: made.timed_out[source] for index, source in sources.items() if source in made.timed_out}
 
 
-def _finished(done: FormBuild, pending: PendingPdf, pdf: bytes | None, seconds: int | None, force: bool) -> FormBuild:
+def _finished(done: FormBuild, pending: PendingPdf, pdf: bytes | None, seconds: float | None, force: bool) -> FormBuild:
     """``done`` with its PDF written, or with the error that says why not (and the files it did write)."""
     built = done.built_
     assert built is not None
@@ -81,11 +81,11 @@ def _finished(done: FormBuild, pending: PendingPdf, pdf: bytes | None, seconds: 
     return done._replace(built_=Built(built.files + (written,), built.warnings))
 
 
-def _not_converted(pending: PendingPdf, seconds: int | None) -> Problem:
+def _not_converted(pending: PendingPdf, seconds: float | None) -> Problem:
     """Why there is no PDF (the form's other files, listed by the command, are there), and what to do."""
     if seconds is not None:
         why = (
-            f"LibreOffice 在 {seconds} 秒内没有转换完（可能电脑太忙，或者 LibreOffice 卡住了），draft 停止了它，"
+            f"LibreOffice 在 {seconds:g} 秒内没有转换完（可能电脑太忙，或者 LibreOffice 卡住了），draft 停止了它，"
             "没有生成这个文件（这份表单的其他文件和其余表单不受影响）。"
             "请关闭正在运行的 LibreOffice 和其他占用电脑的程序，再运行一次 draft build；表单很多时可以分几次生成。"
         )

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from draft.model.report import FormPath
+from draft.model import FormPath
 
 Number = int | Decimal
 

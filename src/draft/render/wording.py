@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from draft import kinds
+from draft.form.starter import FORM_FILE
 from draft.kinds import DEFAULT
 from draft.model.report import Report, Text
 from draft.problems import CannotProceed, Problem, display_path
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     import jinja2.nodes  # imported when a template is compiled: draft init and draft template need none
 
 WORDING_FILE = "wording.j2"
-FORM_FILE = "form.yaml"
 
 
 def builtin_template_dir(kind: str = DEFAULT) -> Path:
