@@ -211,3 +211,20 @@ def test_an_empty_name_is_refused_not_taken_for_the_current_folder(tmp_path: Pat
     assert result.exit_code == 2
     assert result.stderr == message + "\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["form.yaml", "inputs", "report.txt"]
+
+
+# --- A user's value quoted, however long ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("date", "form.yaml:9:7 成文日期:date（成文日期） 写法不对：“字字字字字字字字字字字字字字字字字字字字……”。请写成 2024-01-15 或 2024年1月15日 这样的日期。"),
+        ("year", "form.yaml:2:7 报告年度:year（报告年度） 应写阿拉伯数字的年份，例如 2023，现在是“字字字字字字字字字字字字字字字字字字字字……”。"),
+    ],
+)
+def test_a_300_kb_value_is_quoted_as_an_excerpt(tmp_path: Path, field: str, message: str) -> None:
+    text = MINIMAL.replace("year: 2023", "year: " + "字" * 100_000) if field == "year" else MINIMAL + "date: " + "字" * 100_000 + "\n"
+    result = run_cli("validate", form(tmp_path, text), cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == message + "\n"

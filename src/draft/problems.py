@@ -33,6 +33,8 @@ EXCERPT_LENGTH = 20
 _DIRECTION_AND_C1 = "\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
 _UNPRINTABLE_IN_NAMES = f"[\x00-\x1f{_DIRECTION_AND_C1}]"
 _UNPRINTABLE_IN_MESSAGES = f"[\x00-\x08\x0b-\x1f{_DIRECTION_AND_C1}]"
+#: A quotation in a message twice as long as an excerpt, or longer.
+_LONG_QUOTE = f"“([^“”]{{{2 * EXCERPT_LENGTH + 1},}})”"
 
 
 class Severity(Enum):
@@ -90,12 +92,19 @@ class Problem:
 
         Whatever it quotes (a field's name or value, a file's name), it stays one line a terminal shows as it is."""
         fix = f"（改法：{self.fix}）" if self.fix else ""
-        return shown_safely(f"{self.heading(tag_errors)}{self.message}{fix}", lines=True)
+        return shown_safely(_long_quotes_cut(f"{self.heading(tag_errors)}{self.message}{fix}"), lines=True)
 
 
 def excerpt(text: str, limit: int = EXCERPT_LENGTH) -> str:
     """The start of a user's ``text``, to quote in a message: a paragraph of 300 KB is pointed at, not echoed."""
     return text if len(text) <= limit else text[:limit] + "……"
+
+
+def _long_quotes_cut(message: str) -> str:
+    """``message`` with every “quoted” text much longer than an :func:`excerpt` cut to one: whatever quotes
+    a user's value (a 300 KB date, a year of 100,000 characters) says it in one readable line. draft's own
+    quotations (a part's name, an example) are far shorter."""
+    return re.sub(_LONG_QUOTE, lambda found: f"“{excerpt(found.group(1))}”", message)
 
 
 def shown_safely(text: str, lines: bool = False) -> str:

@@ -295,7 +295,8 @@ def _stamp(descriptor: int, temp: Path) -> None:
     change); a user's file of the same name has another, and so has a copy of a leftover (another file)."""
     status = os.fstat(descriptor)
     modified = status.st_mtime_ns - status.st_mtime_ns % 10**9 + _stamp_of(status)
-    os.utime(descriptor if os.utime in os.supports_fd else temp, ns=(status.st_atime_ns, modified))
+    with contextlib.suppress(OSError):  # a disk that keeps no such times: its leftovers are only never swept
+        os.utime(descriptor if os.utime in os.supports_fd else temp, ns=(status.st_atime_ns, modified))
 
 
 def _stamp_of(status: os.stat_result) -> int:
