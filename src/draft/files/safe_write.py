@@ -87,18 +87,18 @@ def _too_long(target: Path) -> tuple[str, str]:
 #: What ``lstat`` says when the way to a name is blocked, not the name itself: a folder that may not be
 #: entered, a loop of links among the folders, a name longer than a name may be. Nothing stands there that
 #: draft could overwrite, and writing there fails with the reason.
-FOLDER_UNREACHABLE = (errno.EACCES, errno.ELOOP, errno.ENAMETOOLONG)
+_FOLDER_UNREACHABLE = (errno.EACCES, errno.ELOOP, errno.ENAMETOOLONG)
 
 
 def occupant(path: Path) -> str | None:
     """What is at ``path``, in Chinese (``文件``, ``链接（快捷方式）``…), or None if nothing is (a broken link is something)
-    or nothing can be (:data:`FOLDER_UNREACHABLE`: writing there will tell why)."""
+    or nothing can be (:data:`_FOLDER_UNREACHABLE`: writing there will tell why)."""
     try:
         mode = os.lstat(path).st_mode
     except (FileNotFoundError, NotADirectoryError):  # nothing, or a file where a folder of the path should be
         return None
     except OSError as error:
-        return None if error.errno in FOLDER_UNREACHABLE else "无法读取的文件"
+        return None if error.errno in _FOLDER_UNREACHABLE else "无法读取的文件"
     if stat.S_ISLNK(mode):
         return "链接（快捷方式）"
     if stat.S_ISDIR(mode):
