@@ -34,7 +34,7 @@ settings.register_profile("ci", settings.get_profile("draft"), derandomize=True,
 settings.load_profile("ci" if os.environ.get("CI") else "draft")
 
 REPO = Path(__file__).resolve().parents[1]
-INPUTS = REPO / "inputs"
+EXAMPLES = REPO / "examples"
 #: The two published reports the examples reproduce (copies of shared/seeds, so the tests need nothing outside the repo).
 SEEDS = REPO / "tests" / "fixtures" / "seeds"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INPUTS, MINIMAL, building_with, run_cli
+from conftest import EXAMPLES, MINIMAL, building_with, run_cli
 from draft.build import map_forms
 
 
@@ -19,7 +19,7 @@ def make_project(root: Path) -> Path:
     inputs = root / "inputs"
     inputs.mkdir(parents=True)
     for i in range(8):
-        shutil.copy(INPUTS / ("luohu-2022.yaml" if i % 2 else "zhonglou-2023.yaml"), inputs / f"form{i}.yaml")
+        shutil.copy(EXAMPLES / ("luohu-2022.yaml" if i % 2 else "zhonglou-2023.yaml"), inputs / f"form{i}.yaml")
     (inputs / "form8.yaml").write_text("unit: 示例区司法局\nyear: 二〇二三\n", encoding="utf-8")
     (inputs / "form9.yaml").write_text(MINIMAL, encoding="utf-8")
     (root / "output").mkdir()

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import INPUTS, MINIMAL, SEEDS, dedent, run_cli
+from conftest import EXAMPLES, MINIMAL, SEEDS, dedent, run_cli
 from draft.check import Finding, check_form
 from draft.check.numbers import chinese_number
 from draft.form.positions import align
@@ -136,7 +136,7 @@ def test_numbers_that_belong_to_the_text_are_not_markers(write_form) -> None:
     assert coded(check(write_form, form), "manual-numbering") == []
 
 
-@pytest.mark.parametrize("form", sorted(INPUTS.glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("form", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
 def test_the_example_forms_have_no_errors_and_no_manual_numbering(form: Path) -> None:
     found = check_form(form).findings
     assert [f for f in found if f.severity is ERROR] == []

@@ -12,7 +12,7 @@ import click
 import docx
 import pytest
 
-from conftest import INPUTS, MINIMAL, run_cli
+from conftest import EXAMPLES, MINIMAL, run_cli
 from draft.form import starter as init_form
 
 
@@ -147,13 +147,13 @@ def test_a_batch_ends_with_a_line_counting_what_became_of_each_form(tmp_path: Pa
 
 
 def test_a_batch_that_went_well_says_so_on_standard_output(tmp_path: Path) -> None:
-    result = run_cli("build", str(INPUTS / "luohu-2022.yaml"), str(INPUTS / "zhonglou-2023.yaml"), "-o", str(tmp_path))
+    result = run_cli("build", str(EXAMPLES / "luohu-2022.yaml"), str(EXAMPLES / "zhonglou-2023.yaml"), "-o", str(tmp_path))
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == "共 2 份表单：已生成 2 份（其中 2 份有审读意见），见上。"
 
 
 def test_a_single_form_needs_no_count(tmp_path: Path) -> None:
-    result = run_cli("build", str(INPUTS / "luohu-2022.yaml"), "-o", str(tmp_path))
+    result = run_cli("build", str(EXAMPLES / "luohu-2022.yaml"), "-o", str(tmp_path))
     assert result.stdout.splitlines() == ["已生成：" + str(tmp_path / "luohu-2022.docx")]
 
 
@@ -208,7 +208,7 @@ def test_a_build_loads_only_what_it_needs(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from draft.__main__ import main  # the draft command's entry point\n"
-        f"sys.argv = ['draft', 'build', {str(INPUTS / 'luohu-2022.yaml')!r}, '-o', {str(tmp_path)!r}]\n"
+        f"sys.argv = ['draft', 'build', {str(EXAMPLES / 'luohu-2022.yaml')!r}, '-o', {str(tmp_path)!r}]\n"
         "try:\n    main()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'lxml', 'multiprocessing', 'statistics'}))\n"
     )

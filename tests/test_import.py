@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import INPUTS, REPO, SEEDS, body_texts, run_cli
+from conftest import EXAMPLES, REPO, SEEDS, body_texts, run_cli
 from draft.build import build_form
 from draft.form.load import load_bytes
 from draft.form.read import read_form
@@ -116,7 +116,7 @@ def test_published_reports_keep_their_conventions(imported) -> None:  # type: ig
     assert any(UNIT_PLACEHOLDER in w and "unit" in w for w in luohu.warnings)
 
 
-FORMS = sorted(INPUTS.glob("*.yaml")) + [REPO / "templates" / "report" / "form.yaml"]
+FORMS = sorted(EXAMPLES.glob("*.yaml")) + [REPO / "templates" / "report" / "form.yaml"]
 
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda p: p.stem)
@@ -668,7 +668,7 @@ BAD_FILES = {
 def test_bad_files_are_refused_and_nothing_is_written(name: str, tmp_path: Path) -> None:
     data, message = BAD_FILES[name]
     if data is None:
-        whole = build_form(INPUTS / "luohu-2022.yaml", tmp_path / "built").output.read_bytes()
+        whole = build_form(EXAMPLES / "luohu-2022.yaml", tmp_path / "built").output.read_bytes()
         data = whole[: len(whole) // 2]
     (tmp_path / name).write_bytes(data)
     result = run_cli("import", name, cwd=tmp_path)
@@ -692,7 +692,7 @@ def test_oversized_and_missing_files(tmp_path: Path) -> None:
 
 
 def test_total_uncompressed_size_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    source = build_form(INPUTS / "luohu-2022.yaml", tmp_path).output
+    source = build_form(EXAMPLES / "luohu-2022.yaml", tmp_path).output
     monkeypatch.setattr(import_files, "MAX_UNCOMPRESSED_BYTES", 10_000)
     result = run_cli("import", str(source), "-o", "x.yaml", cwd=tmp_path)
     assert result.exit_code == 1

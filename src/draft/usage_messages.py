@@ -90,10 +90,17 @@ _HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
 _CJK_LINE_BREAK = r"(?<=[\u3000-\u9fff\uff00-\uffef])\n[ \t]*(?=[\u3000-\u9fff\uff00-\uffef])"
 
 
+#: Held in place of "-" while click wraps a help text: a line is never broken after the hyphen of an
+#: option or a value (``information-`` / ``disclosure``), which the user copies as one word.
+_UNBROKEN_HYPHEN = "\u2011"
+
+
 class ChineseHelpFormatter(click.HelpFormatter):
     def write_text(self, text: str) -> None:
         # click joins the lines of a paragraph with spaces, which Chinese has none of.
-        super().write_text(re.sub(_CJK_LINE_BREAK, "", text))
+        start = len(self.buffer)
+        super().write_text(re.sub(_CJK_LINE_BREAK, "", text).replace("-", _UNBROKEN_HYPHEN))
+        self.buffer[start:] = [written.replace(_UNBROKEN_HYPHEN, "-") for written in self.buffer[start:]]
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, prefix="用法：")
