@@ -210,12 +210,17 @@ class Explainer:
 _FIELD_START = re.compile(r"(?<![A-Za-z_])(?P<key>[A-Za-z_]+)[ \t]*[:：]")
 
 
+#: Most of a text that is no 发文字号 quoted back: enough to find it (5,000 digits pasted need not be echoed).
+_DOC_NUMBER_SHOWN = 40
+
+
 def _doc_number_problem(named: str, typed: str) -> str:
     """A 发文字号 written wrong: what is wrong, and the number written right where it can be read."""
     read = read_doc_number(typed)
     if read is None:
+        shown = typed if len(typed) <= _DOC_NUMBER_SHOWN else typed[:_DOC_NUMBER_SHOWN] + "…"
         return (
-            f"{named} 写法不对：“{typed}”。发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，"
+            f"{named} 写法不对：“{shown}”。发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，"
             "例如 青市监〔2026〕3号。"
         )
     return f"{named} 写法不对：“{typed}”。{'；'.join(read.slips)}。请改为：{read.right}"
