@@ -13,6 +13,7 @@ from conftest import MINIMAL, run_cli
 from draft.form.load import load_bytes
 from draft.form.read import read_form
 from draft.form.validate import validate_form
+from draft.kinds import all_kinds
 from draft.problems import FormError
 
 TODAY = datetime.date(2026, 11, 23)
@@ -68,6 +69,31 @@ def test_year_out_of_range(write_form, year: str, shown: str) -> None:
     assert problems_of(path) == [
         f"{path}:2:7 报告年度:year（报告年度） 应在 2000 到 2026 之间，现在是 {shown}。请写报告所述的年度，例如 2025。"
     ]
+
+
+@pytest.mark.parametrize(
+    ("rules", "expected"),
+    [
+        ({"min": 1}, "pages（页数） 不能小于 1，现在是 0。请写 1 或更大的数。"),
+        ({"max": -1}, "pages（页数） 不能大于 -1，现在是 0。请写 -1 或更小的数。"),
+    ],
+    ids=["least only", "most only"],
+)
+def test_a_number_bounded_on_one_side_only_is_explained(rules: dict, expected: str) -> None:
+    # The form's only bounded number today is the year, bounded on both sides; a field with one bound
+    # used to crash the explanation (it suggested "max - 1" as an example year).
+    from cerberus import Validator
+    from cerberus.schema import SchemaRegistry
+
+    from draft.form.explain import Explainer
+    from draft.kinds import DEFAULT, by_id
+
+    schema = {"pages": {"type": "integer", **rules, "meta": {"label": "页数"}}}
+    loaded = load_bytes(b"pages: 0\n", Path("form.yaml"))
+    validator = Validator(schema)
+    assert not validator.validate(loaded.data)
+    [error] = validator.document_error_tree["pages"].errors
+    assert Explainer(loaded, schema, SchemaRegistry(), by_id(DEFAULT)).problem(error).message == expected
 
 
 def test_unknown_part_suggests_the_nearest_name(write_form) -> None:
@@ -153,7 +179,7 @@ _form = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(_form)
 def test_validation_never_raises(form: dict) -> None:
     import yaml
@@ -212,3 +238,33 @@ def test_places_are_named_as_a_person_would(write_form) -> None:
         f"{path}:8:13 主要举措和成效 › 第2条（规范执法）› 正文:text（正文） 应是一段文字。如果写了列表或下级字段，请改成一段文字。",
         f"{path}:11:11 主要举措和成效 › 第2条（规范执法）› 第2个要点:要点 应是一段文字。如果写了列表或下级字段，请改成一段文字。",
     ]
+
+
+@pytest.mark.parametrize("kind", list(all_kinds()))
+def test_every_kinds_schema_keeps_cerberus_rules_for_schemas(kind: str) -> None:
+    # At run time draft trusts its schemas (cerberus's own check of a schema costs more than a form);
+    # here cerberus checks each kind's schema as it would, and expands it as the run time does.
+
+    from cerberus.schema import SchemaError
+
+    from draft.form.validate import _validator, checked_validator
+
+    today = datetime.date(2026, 12, 8)
+    try:
+        checked = checked_validator(today, kind)
+    except SchemaError as error:
+        pytest.fail(f"the schema of {kind} breaks cerberus's rules: {error}")
+    trusted, _, _ = _validator(today, kind)
+    assert dict(trusted.schema) == dict(checked.schema)
+
+
+def test_a_broken_schema_is_caught_by_the_check_the_run_time_skips(monkeypatch: pytest.MonkeyPatch) -> None:
+
+    from cerberus.schema import SchemaError
+
+    from draft.form import validate
+
+    real = validate.kind_schema
+    monkeypatch.setattr(validate, "kind_schema", lambda kind, today: {**real(kind, today), "year": {"type": "no-such-type"}})
+    with pytest.raises(SchemaError):
+        validate.checked_validator(datetime.date(2026, 12, 8), "law-based-government")

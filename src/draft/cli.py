@@ -14,7 +14,6 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from draft import __version__
 from draft.files.report_names import FORM_SUFFIXES
 from draft.problems import (
     EXIT_BAD_INPUT,
@@ -27,6 +26,7 @@ from draft.problems import (
     internal_error,
 )
 from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, ChineseUsageError
+from draft.version import __version__
 
 if TYPE_CHECKING:
     from draft.build.formats import Format
@@ -369,7 +369,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     把表单改写为本年度的内容后，用  draft build  生成。
     """
     from draft.files import safe_write
-    from draft.importer import import_report
+    from draft.imports import import_report
     from draft.render.wording import Wording
 
     target = output or DEFAULT_INPUTS / (report.stem + ".yaml")
@@ -445,7 +445,7 @@ def check(files: tuple[Path, ...], output_format: str, previous: Path | None) ->
             _report(result.warnings)
             for finding in result.findings:
                 click.echo(finding.line_text(tag_errors=True))
-        everything += result.warnings + result.findings
+        everything += [*result.warnings, *result.findings]
     if output_format == "json":
         click.echo(to_json(everything))
     elif read:

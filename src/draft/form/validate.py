@@ -16,7 +16,7 @@ from typing import Any
 
 from cerberus import Validator, errors
 from cerberus.errors import BaseErrorHandler, ValidationError
-from cerberus.schema import SchemaRegistry
+from cerberus.schema import DefinitionSchema, SchemaRegistry
 from cerberus.validator import TypeDefinition
 
 from draft.form.beyond_schema import date_problems, placeholder_problems, unknown_kind
@@ -179,12 +179,28 @@ def _explained(explainer: Explainer, found: list[ValidationError], overflow: Cou
     return problems
 
 
+class _SchemaCheckedByTests(DefinitionSchema):  # type: ignore[misc]
+    """A schema of draft's own, expanded as cerberus expands every schema but not checked against cerberus's
+    rules for schemas again at run time: that check costs more than validating a form, in every process,
+    and its answer cannot change between runs. ``tests/test_validate.py`` makes every kind's validator the
+    checking way (:func:`checked_validator`), so a schema that breaks cerberus's rules fails there."""
+
+    def __init__(self, validator: Validator, schema: dict[str, Any]) -> None:
+        self.validator = validator
+        self.schema = self.expand(schema)
+
+
 @lru_cache(maxsize=4)
 def _validator(today: datetime.date, kind: str) -> tuple[FormValidator, dict[str, Any], SchemaRegistry]:
     """The validator of the forms of ``kind`` read ``today`` (the schema bounds the year by it), with its
-    schema and registry. Made once: cerberus checks a schema against its own rules when it is
-    given one, which costs more than validating a form; a validator is reset by each validate()."""
+    schema and registry. Made once per process; a validator is reset by each validate()."""
     schema = kind_schema(by_id(kind), today)
     registry = make_registry()
-    validator = FormValidator(schema, schema_registry=registry, error_handler=_LeafErrors, overflow=Counter())
+    validator = FormValidator(schema_registry=registry, error_handler=_LeafErrors, overflow=Counter())
+    validator.schema = _SchemaCheckedByTests(validator, schema)
     return validator, schema, registry
+
+
+def checked_validator(today: datetime.date, kind: str) -> FormValidator:
+    """The validator of :func:`_validator`, its schema checked by cerberus against cerberus's rules (SchemaError if broken)."""
+    return FormValidator(kind_schema(by_id(kind), today), schema_registry=make_registry(), error_handler=_LeafErrors, overflow=Counter())
