@@ -100,7 +100,7 @@ def test_a_doc_number_of_thousands_of_digits_is_no_number(write_form) -> None:
     ]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.from_regex(r"[0０]{0,3}[1-9１-９][0-9０-９]{0,40}", fullmatch=True) | st.integers(4000, 6000).map(lambda n: "7" * n))
 def test_a_serial_of_any_length_is_read_without_converting_it(serial: str) -> None:
     read = read_doc_number(f"青市监〔2026〕{serial}号")

@@ -945,7 +945,7 @@ NUMBER_NOTATIONS = st.one_of(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(NUMBER_NOTATIONS, PARSERS)
 def test_every_number_yaml_reads_is_read_as_yaml_reads_it_or_told_as_too_long(written: str, parser: type) -> None:
     text = f"a: {written}\n"

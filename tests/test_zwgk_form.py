@@ -157,7 +157,7 @@ def test_a_fee_that_is_not_one_is_told_at_its_line(tmp_path: Path, written: str,
     assert message == f"{form}:{line}:9" + FEE + said
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.from_regex(r"(0|[1-9][0-9]{0,12})(\.[0-9]{1,9})?", fullmatch=True))
 def test_a_fee_prints_as_typed_or_is_told(written: str) -> None:
     text = TEMPLATE_FORM.read_text(encoding="utf-8").replace("fees: 12.5 ", f"fees: {written} ")
