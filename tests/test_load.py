@@ -809,9 +809,9 @@ def test_a_tagged_number_too_long_is_told_too() -> None:
 
 
 def test_a_megabyte_of_sexagesimal_is_refused_at_once() -> None:
-    started = time.perf_counter()
+    started = time.thread_time()  # processor time: what else the machine runs does not count
     assert "个字符，太长了" in only_problem("a: 1" + ":30" * 340_000 + "\n").message
-    assert time.perf_counter() - started < 2
+    assert time.thread_time() - started < 2
 
 
 def test_numbers_keep_how_they_were_written() -> None:
