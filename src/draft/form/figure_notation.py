@@ -15,7 +15,7 @@ Light on purpose: :mod:`draft.form.explain` words a figure of the wrong type wit
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from draft.form.load import LoadedForm
@@ -31,7 +31,7 @@ MAX_DECIMALS = 6
 
 # A figure written as it prints: no sign, no leading zero, digits on both sides of the point.
 _PLAIN = re.compile(r"(?P<whole>0|[1-9][0-9]*)(?:\.(?P<fraction>[0-9]+))?")
-#: Longest plain form a message offers for a slip (``1.0e+3`` → ``1000.0``); longer ones are not told.
+#: Longest plain form a message offers for a slip (``1.0e+3`` → ``1000``); longer ones are not offered.
 _SHOWN = 24
 
 
@@ -55,12 +55,13 @@ def not_a_number(written: str, amount: bool) -> str | None:
 def figure_problems(loaded: LoadedForm, kind: Kind) -> list[Problem]:
     """Every figure whose type and sign cerberus accepted but that is not written as a figure prints."""
     from draft.form.load import WrittenNumber
+    from draft.model.figures import value_at
 
     assert kind.arithmetic is not None
     problems = []
     for field in kind.arithmetic.fields:
         written = loaded.numbers_written.get(field.path)
-        value = _value_at(loaded.data, field.path)
+        value = value_at(loaded.data, field.path)
         if written is None or isinstance(value, WrittenNumber) or value < 0:
             continue  # not a number, or one cerberus tells (0x…, 1_000, a negative one)
         if isinstance(value, float) and not field.decimal:
@@ -119,12 +120,6 @@ def _plain(written: str) -> str | None:
 
 def _what(amount: bool) -> str:
     return "金额" if amount else "件数"
-
-
-def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
-    for step in path:
-        data = data.get(step) if isinstance(data, dict) else None
-    return data
 
 
 def _problem(loaded: LoadedForm, field: FigureField, message: str) -> Problem:
