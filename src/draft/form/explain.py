@@ -21,6 +21,7 @@ from draft.form.yaml_errors import colon_slip, colon_slip_message
 from draft.kinds import Kind
 from draft.problems import Problem
 from draft.text.doc_number import read_doc_number
+from draft.text.excerpt import excerpt
 from draft.text.invisible import describe, unseen
 
 
@@ -222,9 +223,8 @@ def _doc_number_problem(named: str, typed: str) -> str:
     """A 发文字号 written wrong: what is wrong, and the number written right where it can be read."""
     read = read_doc_number(typed)
     if read is None:
-        shown = typed if len(typed) <= _DOC_NUMBER_SHOWN else typed[:_DOC_NUMBER_SHOWN] + "…"
         return (
-            f"{named} 写法不对：“{shown}”。发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，"
+            f"{named} 写法不对：“{excerpt(typed, _DOC_NUMBER_SHOWN)}”。发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，"
             "例如 青市监〔2026〕3号。"
         )
     return f"{named} 写法不对：“{typed}”。{'；'.join(read.slips)}。请改为：{read.right}"

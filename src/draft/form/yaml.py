@@ -47,6 +47,7 @@ from draft.form.yaml_errors import colon_slip, colon_slip_message, describe_synt
 from draft.problems import FormError, Problem, Severity, display_path, readable
 from draft.text.chinese import chinese_at_join
 from draft.text.decode import GB18030, SAVE_AS_UTF8, BadUtf8, NotText, decode
+from draft.text.excerpt import excerpt
 from draft.text.lines import LINE_BREAKS, Lines
 
 if TYPE_CHECKING:
@@ -550,7 +551,7 @@ class ScalarReader:
             "如果它是文字（例如编号），请给整个内容加上英文引号；如果是数字，请检查是否多写了"
         )
         self.problems.error(
-            f"“{_shorten(node.value)}”会被 YAML 读成一个数字，但它有 {len(node.value):,} 个字符，太长了"
+            f"“{excerpt(node.value)}”会被 YAML 读成一个数字，但它有 {len(node.value):,} 个字符，太长了"
             f"（一个数字最多 {MAX_NUMBER_LENGTH} 个字符）。{fix}。",
             node.mark,
             path,
@@ -564,7 +565,7 @@ class ScalarReader:
             )
         else:
             message = (
-                f"“{_shorten(node.value)}”无法按{kind}读取。请改正内容；"
+                f"“{excerpt(node.value)}”无法按{kind}读取。请改正内容；"
                 "如果它只是普通文字，请去掉前面的“!!”类型标记，或者给它加上英文引号。"
             )
         self.problems.error(message, node.mark, path)
@@ -598,10 +599,6 @@ def _unescape(code: str) -> str:
     if len(code) > 1:  # x.., u...., U........
         return chr(int(code[1:], 16))
     return Scanner.ESCAPE_REPLACEMENTS.get(code, "")
-
-
-def _shorten(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 # --- Lines folded among Chinese -------------------------------------------------------------------

@@ -22,6 +22,7 @@ from draft.model.figures import Number, compute
 from draft.model.report import FormPath
 from draft.model.table import TableLayout
 from draft.problems import Problem
+from draft.text.excerpt import excerpt
 
 Key = tuple[tuple[str, ...], tuple[str, ...]]  # (row labels, column labels)
 _NUMBER = re.compile(r"^-?[\d,，]*(?:\.\d+)?$")
@@ -29,8 +30,6 @@ _ITEM = re.compile(r"^(\d+)[、．.]")
 _UNIFY = str.maketrans({"(": "（", ")": "）", ":": "："})
 #: A cell standing for nothing: 0.
 _NOTHING = {"", "-", "—", "/", "／", "无", "0"}
-#: Most of a cell quoted in a note.
-_SHOWN = 30
 
 
 def _beyond_a_form(number: Decimal, amount: bool) -> str | None:
@@ -134,8 +133,7 @@ class FigureReader:
             return Decimal(0) if field.decimal else 0
         beyond = _beyond_a_form(number, field.decimal)
         if beyond is not None:
-            shown = text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
-            self.notes.append(note(f"“{field.place}”在原文中是“{shown}”，{beyond}，表单写不下，按 0 导入，请核对。"))
+            self.notes.append(note(f"“{field.place}”在原文中是“{excerpt(text)}”，{beyond}，表单写不下，按 0 导入，请核对。"))
             return Decimal(0) if field.decimal else 0
         if field.decimal:
             return Decimal(format(number, "f"))  # as the form writes it: 1000, not 1E+3
