@@ -744,7 +744,7 @@ def test_quoted_merge_key_is_an_ordinary_key() -> None:
         ("a: !!int abc\n", 1, 4, "a", "“abc”无法按整数读取"),
         ('a: !!int ""\n', 1, 4, "a", "无法按整数读取"),
         ("a: !!bool maybe\n", 1, 4, "a", "无法按是/否（true/false）读取"),
-        ("a: " + "1" * 5000 + "\n", 1, 4, "a", "“" + "1" * 30 + "…”会被 YAML 读成一个数字，但它有 5,000 个字符，太长了"),
+        ("a: " + "1" * 5000 + "\n", 1, 4, "a", "“" + "1" * 20 + "……”会被 YAML 读成一个数字，但它有 5,000 个字符，太长了"),
     ],
 )
 def test_content_errors(text: str, line: int, column: int, field: str, expected: str) -> None:
@@ -775,7 +775,7 @@ def test_surprising_numbers_give_warnings() -> None:
 # 1:30:… as integers (sexagesimal ones in time growing with the square of their length).
 
 TOO_LONG_NUMBER = (
-    "inputs/a.yaml:2:8 报告标题:“{shown}…”会被 YAML 读成一个数字，但它有 {length} 个字符，太长了（一个数字最多 100 个字符）。"
+    "inputs/a.yaml:2:8 报告标题:“{shown}……”会被 YAML 读成一个数字，但它有 {length} 个字符，太长了（一个数字最多 100 个字符）。"
     "如果它是文字（例如编号），请给整个内容加上英文引号；如果是数字，请检查是否多写了。"
 )
 
@@ -793,13 +793,13 @@ TOO_LONG_NUMBER = (
 )
 def test_a_number_too_long_is_told_at_its_line(loader: type, written: str) -> None:
     [problem] = problems(f"year: 2023\ntitle: {written}\n")
-    assert str(problem) == TOO_LONG_NUMBER.format(shown=written[:30], length=f"{len(written):,}")
+    assert str(problem) == TOO_LONG_NUMBER.format(shown=written[:20], length=f"{len(written):,}")
 
 
 def test_a_year_too_long_is_told_to_be_written_in_four_digits() -> None:
     problem = only_problem("year: 0x" + "7" * 200 + "\n")
     assert str(problem) == (
-        "inputs/a.yaml:1:7 报告年度:“0x7777777777777777777777777777…”会被 YAML 读成一个数字，但它有 202 个字符，太长了"
+        "inputs/a.yaml:1:7 报告年度:“0x777777777777777777……”会被 YAML 读成一个数字，但它有 202 个字符，太长了"
         "（一个数字最多 100 个字符）。年份请直接写 4 位数字，例如 2023。"
     )
 

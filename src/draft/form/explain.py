@@ -19,9 +19,8 @@ from draft.form.load import LoadedForm, WrittenNumber, format_field
 from draft.form.places import SEPARATOR, place_name, titles_in
 from draft.form.yaml_errors import colon_slip, colon_slip_message
 from draft.kinds import Kind
-from draft.problems import Problem
+from draft.problems import Problem, excerpt
 from draft.text.doc_number import read_doc_number
-from draft.text.excerpt import excerpt
 from draft.text.invisible import describe, unseen
 
 
@@ -215,8 +214,6 @@ class Explainer:
 _FIELD_START = re.compile(r"(?<![A-Za-z_])(?P<key>[A-Za-z_]+)[ \t]*[:：]")
 
 
-#: Most of a text that is no 发文字号 quoted back: enough to find it (5,000 digits pasted need not be echoed).
-_DOC_NUMBER_SHOWN = 40
 
 
 def _doc_number_problem(named: str, typed: str) -> str:
@@ -224,7 +221,7 @@ def _doc_number_problem(named: str, typed: str) -> str:
     read = read_doc_number(typed)
     if read is None:
         return (
-            f"{named} 写法不对：“{excerpt(typed, _DOC_NUMBER_SHOWN)}”。发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，"
+            f"{named} 写法不对：“{excerpt(typed)}”。发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，"
             "例如 青市监〔2026〕3号。"
         )
     return f"{named} 写法不对：“{typed}”。{'；'.join(read.slips)}。请改为：{read.right}"

@@ -44,10 +44,9 @@ from yaml.scanner import Scanner
 
 from draft.form.places import place_name
 from draft.form.yaml_errors import colon_slip, colon_slip_message, describe_syntax_error, quoted
-from draft.problems import FormError, Problem, Severity, display_path, not_utf8, readable
+from draft.problems import FormError, Problem, Severity, display_path, excerpt, not_utf8, readable
 from draft.text.chinese import chinese_at_join
 from draft.text.decode import GB18030, SAVE_AS_UTF8, BadUtf8, NotText, decode
-from draft.text.excerpt import excerpt
 from draft.text.lines import LINE_BREAKS, Lines
 
 if TYPE_CHECKING:

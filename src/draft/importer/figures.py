@@ -21,8 +21,7 @@ from draft.kinds import Kind
 from draft.model.figures import Number, compute
 from draft.model.report import FormPath
 from draft.model.table import TableLayout
-from draft.problems import Problem
-from draft.text.excerpt import excerpt
+from draft.problems import Problem, excerpt
 
 Key = tuple[tuple[str, ...], tuple[str, ...]]  # (row labels, column labels)
 _NUMBER = re.compile(r"^-?[\d,，]*(?:\.\d+)?$")
