@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import shutil
@@ -12,6 +13,7 @@ import pytest
 
 from conftest import EXAMPLES, MINIMAL, building_with, run_cli
 from draft.build import map_forms
+from draft.form import starter
 
 
 def make_project(root: Path) -> Path:
@@ -143,7 +145,8 @@ def test_a_form_named_twice_is_built_once(tmp_path: Path) -> None:
     assert result.stdout == "已生成：output/a.docx\n"
 
 
-def test_forms_with_no_name_or_a_hidden_one(tmp_path: Path) -> None:
+def test_forms_with_no_name_or_a_hidden_one(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(starter, "today", lambda: datetime.date(2026, 12, 8))  # the example is the year reported on
     (tmp_path / "inputs").mkdir()
     for name in (".yaml", "._report.yaml", "report.yaml"):  # ._report.yaml: what macOS leaves on a USB stick
         (tmp_path / "inputs" / name).write_text(MINIMAL, encoding="utf-8")
@@ -153,7 +156,7 @@ def test_forms_with_no_name_or_a_hidden_one(tmp_path: Path) -> None:
     result = run_cli("build", "inputs/.yaml", "inputs/._report.yaml", "-o", "named", cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        "inputs/.yaml:表单的文件名“.yaml”去掉扩展名和开头的“.”以后什么都不剩，生成的 Word 文件将没有名字。请把表单改一个名字，例如 2024.yaml。"
+        "inputs/.yaml:表单的文件名“.yaml”去掉扩展名和开头的“.”以后什么都不剩，生成的 Word 文件将没有名字。请把表单改一个名字，例如 2026.yaml。"
     )
     assert [p.name for p in (tmp_path / "named").iterdir()] == ["_report.docx"]
 

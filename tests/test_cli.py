@@ -227,11 +227,12 @@ def test_python_dash_m_draft_is_the_draft_command(tmp_path: Path) -> None:
     assert docx.Document(str(tmp_path / "out" / "form.docx")).paragraphs[0].text
 
 
-def test_init_refuses_a_hidden_name_and_build_finds_forms_named_in_capitals(tmp_path: Path) -> None:
+def test_init_refuses_a_hidden_name_and_build_finds_forms_named_in_capitals(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(init_form, "today", lambda: datetime.date(2026, 12, 8))  # the example is the year reported on
     result = run_cli("init", "inputs/.yaml", cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr == (
-        "inputs/.yaml:以“.”开头的文件是隐藏文件，draft build 不会读它。请给表单起一个不以“.”开头的名字，例如 inputs/2025.yaml。\n"
+        "inputs/.yaml:以“.”开头的文件是隐藏文件，draft build 不会读它。请给表单起一个不以“.”开头的名字，例如 inputs/2026.yaml。\n"
     )
     assert run_cli("init", "inputs/报告.YAML", cwd=tmp_path).exit_code == 0
     assert "已生成：output/报告.docx" in run_cli("build", cwd=tmp_path).stdout

@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from draft.files.report_names import FORM_SUFFIXES, notepad_named, saved_by_notepad, unique
+from draft.files.report_names import FORM_SUFFIXES, example_form_name, notepad_named, saved_by_notepad, unique
 from draft.problems import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -212,7 +212,7 @@ def cli(ctx: click.Context) -> None:
 
     \b
     常用步骤：
-      draft init inputs/2024.yaml    新建一份带说明的表单
+      draft init                     新建一份带说明的表单（inputs/report.yaml）
       draft validate                 检查 inputs 里的所有表单
       draft build                    生成 output/表单名.docx
 
@@ -240,7 +240,8 @@ def init(path: Path, kind: str) -> None:
         raise CannotProceed(
             Problem(
                 file=display_path(path),
-                message="以“.”开头的文件是隐藏文件，draft build 不会读它。请给表单起一个不以“.”开头的名字，例如 inputs/2025.yaml。",
+                message="以“.”开头的文件是隐藏文件，draft build 不会读它。"
+                f"请给表单起一个不以“.”开头的名字，例如 inputs/{example_form_name()}。",
             )
         )
     if not path.suffix:
@@ -410,7 +411,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
 
     target = output or DEFAULT_INPUTS / (report.stem + ".yaml")
     if target.suffix.lower() not in FORM_SUFFIXES:
-        raise CannotProceed(Problem(file=display_path(target), message="表单文件名应以 .yaml 结尾，例如 inputs/2024.yaml。"))
+        raise CannotProceed(Problem(file=display_path(target), message=f"表单文件名应以 .yaml 结尾，例如 inputs/{example_form_name()}。"))
     if report.exists() and target.exists() and target.resolve() == report.resolve():
         raise CannotProceed(Problem(file=display_path(target), message="表单不能写到报告文件本身。请用 -o 指定另一个文件名。"))
     result = import_report(report, wording=Wording(template_dir), form_path=target)

@@ -69,11 +69,19 @@ def notepad_named(form: Path, severity: Severity = Severity.ERROR) -> Problem:
     )
 
 
+def example_form_name() -> str:
+    """A form's name for a message to give as an example: the year being reported on, as ``draft init`` proposes it
+    (``2026.yaml``), so that the example is never a year long past."""
+    from draft.form.starter import proposed_year, today
+
+    return f"{proposed_year(today())}{FORM_SUFFIXES[0]}"
+
+
 def nameless(form: Path) -> Problem:
     return Problem(
         file=display_path(form),
         message=f"表单的文件名“{form.name}”去掉扩展名和开头的“.”以后什么都不剩，生成的 Word 文件将没有名字。"
-        "请把表单改一个名字，例如 2024.yaml。",
+        f"请把表单改一个名字，例如 {example_form_name()}。",
     )
 
 
