@@ -29,6 +29,15 @@ def test_help_is_in_chinese() -> None:
         assert "生成， 其余" not in sub.stdout  # wrapped Chinese lines are joined without a space
 
 
+@pytest.mark.parametrize("columns", range(60, 141, 8))
+def test_help_never_breaks_an_option_or_its_value_at_a_hyphen(monkeypatch, columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))  # the terminal's width, which click wraps the help to
+    for command in ("", "init", "validate", "check", "build", "import", "template"):
+        page = run_cli(*[word for word in (command, "--help") if word]).stdout
+        assert not re.search(r"[A-Za-z-]-\n", page), (command, columns)  # "information-" / "disclosure", "--" / "kind"
+    assert "draft init --kind information-disclosure 文件名。" in " ".join(run_cli("init", "--help").stdout.split())
+
+
 def test_init_writes_a_form_that_validates_and_builds(tmp_path: Path) -> None:
     result = run_cli("init", cwd=tmp_path)
     assert result.exit_code == 0, result.output

@@ -485,9 +485,10 @@ def check(files: tuple[Path, ...], output_format: str, previous: Path | None) ->
             for finding in result.findings:
                 click.echo(finding.line_text(tag_errors=True))
         everything += [*result.warnings, *result.findings]
-    same = copies(identities)
+    same = copies(identities)  # a finding on the batch, listed and counted with the findings on each form
     if output_format == "text":
-        _report(same)
+        for warning in same:
+            click.echo(warning.line_text())
     everything += same
     if output_format == "json":
         click.echo(to_json(everything))
