@@ -655,7 +655,8 @@ def test_check_exits_0_with_warnings_only(write_form) -> None:
 
 def test_check_without_files_reads_every_form_in_inputs(tmp_path: Path) -> None:
     (tmp_path / "inputs").mkdir()
-    (tmp_path / "inputs" / "a.yaml").write_text(CLEAN, encoding="utf-8")
+    # Two units' forms: one unit's two forms of a year would be named together as copies (test_form_files).
+    (tmp_path / "inputs" / "a.yaml").write_text(CLEAN.replace("示例区司法局", "青山县司法局"), encoding="utf-8")
     (tmp_path / "inputs" / "b.yaml").write_text(MINIMAL, encoding="utf-8")
     result = run_cli("check", cwd=tmp_path)
     assert result.exit_code == 0
