@@ -71,13 +71,18 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _next_step(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
-    """The last line ``draft`` prints when started with ``argv`` as its command line (through its entry point)."""
+def _said(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
+    """What ``draft`` prints when started with ``argv`` as its command line (through its entry point)."""
     monkeypatch.setattr(sys, "argv", argv)
     with pytest.raises(SystemExit) as done:
         draft.cli.main()
     assert done.value.code == 0
-    return capsys.readouterr().out.splitlines()[-1]
+    return capsys.readouterr().out
+
+
+def _next_step(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
+    """The last line ``draft`` prints when started with ``argv``."""
+    return _said(argv, monkeypatch, capsys).splitlines()[-1]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths")
@@ -96,6 +101,16 @@ def test_the_next_step_names_draft_as_it_was_run(project: Path, monkeypatch, cap
     assert _next_step([str(program), "init", "inputs/2027.yaml"], monkeypatch, capsys) == (
         "下一步：用记事本或其他编辑器填写它，然后运行  draft build inputs/2027.yaml"
     )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths")
+def test_the_help_shows_its_commands_as_draft_was_run(project: Path, monkeypatch, capsys) -> None:
+    page = " ".join(_said([".venv/bin/draft", "init", "--help"], monkeypatch, capsys).split())
+    assert page.startswith("用法：.venv/bin/draft init [选项] [表单文件]")
+    assert "政府信息公开工作年度报告用 .venv/bin/draft init --kind information-disclosure 文件名。" in page
+    main_page = _said([".venv/bin/draft", "--help"], monkeypatch, capsys)
+    assert "    .venv/bin/draft build                    生成 output/表单名.docx\n" in main_page
+    assert "draft：把填好的 YAML 表单" in main_page  # the program's name, not a command
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths")

@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from draft.command_name import running_command
 from draft.files.report_names import FORM_SUFFIXES, example_form_name, notepad_named, saved_by_notepad, unique
 from draft.problems import (
     EXIT_BAD_INPUT,
@@ -82,18 +83,11 @@ def _forms(files: tuple[Path, ...]) -> list[Path]:
             or Problem(
                 file=str(DEFAULT_INPUTS),
                 message="没有找到表单（inputs 文件夹里没有 .yaml 文件）。"
-                f"请先运行 {command()} init 新建一份表单，或在命令后写出表单文件名。",
+                f"请先运行 {running_command()} init 新建一份表单，或在命令后写出表单文件名。",
             )
         )
     _report([notepad_named(path, Severity.WARNING) for path in misnamed])
     return found
-
-
-def command() -> str:
-    """The command that runs draft in this shell (``draft``, ``.venv/bin/draft``, ``python -m draft``: see
-    :mod:`draft.command_name`), for the messages that tell the user what to run next."""
-    context = click.get_current_context(silent=True)
-    return (context.find_root().info_name if context else None) or "draft"
 
 
 def _report(problems: Sequence[Problem], review: bool = False) -> None:
@@ -255,7 +249,7 @@ def init(path: Path, kind: str) -> None:
         )
     safe_write.create(path, init_form.init_form_text(init_form.today(), kind).encode("utf-8"))
     click.echo(f"已新建表单：{display_path(path)}")
-    click.echo(f"下一步：用记事本或其他编辑器填写它，然后运行  {command()} build {display_path(path)}")
+    click.echo(f"下一步：用记事本或其他编辑器填写它，然后运行  {running_command()} build {display_path(path)}")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -384,7 +378,7 @@ def template(target: Path, kind: str) -> None:
 
     copy_builtin_template(target, kind)
     click.echo(f"已复制内置模板到：{display_path(target)}")
-    click.echo(f"修改其中的 wording.j2 后，运行  {command()} build --template {display_path(target)}")
+    click.echo(f"修改其中的 wording.j2 后，运行  {running_command()} build --template {display_path(target)}")
 
 
 @cli.command("import", context_settings=CONTEXT)
@@ -437,7 +431,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
         click.echo(f"表单里还有 {len(result.form_problems)} 处需要修改后才能生成（见下面的说明，draft validate 会再次列出）：", err=True)
         _report(result.form_problems)
         _exit(EXIT_BAD_INPUT)
-    click.echo(f"下一步：核对并改写表单的内容，然后运行  {command()} build {display_path(target)}")
+    click.echo(f"下一步：核对并改写表单的内容，然后运行  {running_command()} build {display_path(target)}")
 
 
 @cli.command(context_settings=CONTEXT)

@@ -5,12 +5,14 @@
 "command not found". So the messages name draft as it was run: ``draft`` when PATH finds that very
 program, else the path that was typed (``.venv/bin/draft``), or ``python -m draft`` when run so.
 :func:`draft.cli.main` gives it to click as the program's name; a message reads it back with
-:func:`draft.cli.command` (click's usage lines and "运行 … --help" hints name it the same way).
+:func:`running_command`, and the help pages show their examples so (:func:`as_run`); click's usage
+lines and the "运行 … --help" hints name it the same way.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 #: How Windows runs a program named without its ending (``.venv\Scripts\draft`` is ``draft.exe``).
@@ -23,6 +25,23 @@ def typed_command(argv0: str | None = None, executable: str | None = None) -> st
     if os.path.basename(argv0) == "__main__.py":  # python -m draft
         return f"{_runnable(sys.executable if executable is None else executable)} -m draft"
     return _runnable(argv0) if argv0 else "draft"
+
+
+def running_command() -> str:
+    """The command that runs draft this time: the name click was given for the program (:func:`typed_command`
+    from the ``draft`` command; ``draft`` in a program or a test that names it so)."""
+    import click
+
+    context = click.get_current_context(silent=True)
+    return (context.find_root().info_name if context else None) or "draft"
+
+
+def as_run(text: str) -> str:
+    """``text`` (a help page's) with each command it shows, ``draft build …``, written as draft was run this time."""
+    command = running_command()
+    if command == "draft":
+        return text
+    return re.sub(r"(?<![\w./\\-])draft(?= )", lambda _: command, text)
 
 
 def _runnable(program: str) -> str:

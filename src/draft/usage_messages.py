@@ -12,6 +12,7 @@ from typing import IO, Any
 
 import click
 
+from draft.command_name import as_run
 from draft.problems import shown_safely
 from draft.text.width import display_width
 
@@ -99,7 +100,7 @@ class ChineseHelpFormatter(click.HelpFormatter):
     def write_text(self, text: str) -> None:
         # click joins the lines of a paragraph with spaces, which Chinese has none of.
         start = len(self.buffer)
-        super().write_text(re.sub(_CJK_LINE_BREAK, "", text).replace("-", _UNBROKEN_HYPHEN))
+        super().write_text(as_run(re.sub(_CJK_LINE_BREAK, "", text)).replace("-", _UNBROKEN_HYPHEN))
         self.buffer[start:] = [written.replace(_UNBROKEN_HYPHEN, "-") for written in self.buffer[start:]]
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -116,7 +117,7 @@ class ChineseHelpFormatter(click.HelpFormatter):
                 self.write(" " * (column - width))
             else:
                 self.write("\n" + " " * (column + self.current_indent))
-            self.write(f"{second}\n")
+            self.write(f"{as_run(second)}\n")
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}：\n")
