@@ -92,3 +92,10 @@ def test_a_unit_s_reports_of_two_years_or_two_kinds_are_not_copies(tmp_path: Pat
     # 法治政府建设 and 政府信息公开: a unit writes both every year.
     law, disclosure = (Identity("青山县司法局", 2026, kind) for kind in ("法治政府建设年度报告", "政府信息公开工作年度报告"))
     assert copies([(Path("a.yaml"), law), (Path("b.yaml"), disclosure), (Path("c.yaml"), None)]) == []
+
+
+def test_init_of_a_name_ending_in_yaml_txt_suggests_the_name_without_txt(tmp_path: Path) -> None:
+    result = run_cli("init", "inputs/2026.yaml.txt", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == "inputs/2026.yaml.txt:表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 inputs/2026.yaml 这样的名字。\n"
+    assert not (tmp_path / "inputs").exists()

@@ -241,10 +241,12 @@ def init(path: Path, kind: str) -> None:
     if not path.suffix:
         path = path.with_name(path.name + ".yaml")  # draft build finds *.yaml: "inputs/2025" is inputs/2025.yaml
     elif path.suffix.lower() not in FORM_SUFFIXES:
+        # 2026.yaml.txt (as Notepad would name it) is meant as 2026.yaml, not 2026.yaml.txt.yaml.
+        meant = path.with_suffix("") if saved_by_notepad(path) else path.with_name(path.name + ".yaml")
         raise CannotProceed(
             Problem(
                 file=display_path(path),
-                message=f"表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 {display_path(path)}.yaml 这样的名字。",
+                message=f"表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 {display_path(meant)} 这样的名字。",
             )
         )
     safe_write.create(path, init_form.init_form_text(init_form.today(), kind).encode("utf-8"))
