@@ -132,12 +132,11 @@ class Explainer:
             low, high = self.rules_at(path).get("min"), self.rules_at(path).get("max")
             return f"{named} 应在 {low} 到 {high} 之间，现在是 {value}。请写报告所述的年度，例如 {high - 1}。"
         if code == errors.UNALLOWED_VALUE.code:
-            allowed = "、".join(str(a) for a in error.constraint)
-            return f"{named} 不能写“{value}”，只能写以下之一：{allowed}。"
+            return f"{named} 不能写“{value}”，{one_of(error.constraint)}"
         if code == errors.CUSTOM.code and error.info == ("empty_node",):
             return self._empty_node(path)
         if code == errors.CUSTOM.code and error.info == ("bad_date",):
-            return f"{named} 写法不对：“{value}”。请写成 2024-01-15 或 2024年1月15日 这样的日期。"
+            return f"{named} 写法不对：“{value}”。{DATE_WRITTEN}"
         if code == errors.CUSTOM.code and error.info == ("bad_doc_number",):
             return _doc_number_problem(named, str(value))
         if code == errors.CUSTOM.code and error.info == ("misplaced_document_word",):
@@ -188,19 +187,41 @@ class Explainer:
             if digits.isdigit():
                 return f"应写数字，不要加引号：写 {digits} 而不是 \"{digits}\"。"
             return f"应写阿拉伯数字的年份，例如 2023，现在是“{as_written(value)}”。"
-        if "dict" in types:
-            if value is None:
-                return "不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。"
-            return "应在下面分行写出下级字段（如 title:、text:），每行比它多缩进两格。"
-        if "list" in types and "string" in types:
-            return "应写一个名称，或写成列表：每项单独一行，以“- ”开头。"
-        if "list" in types:
-            return "应是一个列表：每一项单独一行，以“- ”开头，例如：\n  - 第一项\n  - 第二项"
+        if "dict" in types and value is None:
+            return "不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。"
         if "boolean" in types and "string" not in types:
             return f"只能写 true（是）或 false（否），现在是“{as_written(value)}”。"
-        if "date" in types:
-            return "应写日期，例如 2024-01-15 或 2024年1月15日。"
-        return "应是一段文字。如果写了列表或下级字段，请改成一段文字。"
+        return expected(types)
+
+
+def expected(types: list[str]) -> str:
+    """What a field of ``types`` holds, said whatever was written there: ``draft validate`` says it where the value
+    adds nothing, and the editor (the JSON Schema's ``errorMessage``, :mod:`draft.form.json_schema`) of any value."""
+    if "count" in types or "amount" in types:
+        return f"{_figure_what('amount' in types)}。没有的写 0。"
+    if "year" in types:
+        return "应写阿拉伯数字的年份，不要加引号，例如 2023。"
+    if "dict" in types:
+        return "应在下面分行写出下级字段（如 title:、text:），每行比它多缩进两格。"
+    if "list" in types and "string" in types:
+        return "应写一个名称，或写成列表：每项单独一行，以“- ”开头。"
+    if "list" in types:
+        return "应是一个列表：每一项单独一行，以“- ”开头，例如：\n  - 第一项\n  - 第二项"
+    if "boolean" in types and "string" not in types:
+        return "只能写 true（是）或 false（否）。"
+    if "date" in types:
+        return "应写日期，例如 2024-01-15 或 2024年1月15日。"
+    return "应是一段文字。如果写了列表或下级字段，请改成一段文字。"
+
+
+def one_of(allowed: list[Any]) -> str:
+    """A field that takes only some words: which."""
+    return f"只能写以下之一：{'、'.join(str(word) for word in allowed)}。"
+
+
+#: How a date is written right, and a 发文字号: said after “写法不对”.
+DATE_WRITTEN = "请写成 2024-01-15 或 2024年1月15日 这样的日期。"
+DOC_NUMBER_WRITTEN = "发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，例如 青市监〔2026〕3号。"
 
 
 # Where a field name and its colon stand in a text that YAML read as one: ``title:规范执法text：我局``.
@@ -211,10 +232,7 @@ def _doc_number_problem(named: str, typed: str) -> str:
     """A 发文字号 written wrong: what is wrong, and the number written right where it can be read."""
     read = read_doc_number(typed)
     if read is None:
-        return (
-            f"{named} 写法不对：“{typed}”。发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，"
-            "例如 青市监〔2026〕3号。"
-        )
+        return f"{named} 写法不对：“{typed}”。{DOC_NUMBER_WRITTEN}"
     return f"{named} 写法不对：“{typed}”。{'；'.join(read.slips)}。请改为：{read.right}"
 
 
@@ -231,10 +249,7 @@ def _expected_figure(amount: bool, value: Any) -> str:
     """What a figure of a table should be, said about what was written there."""
     written = as_written(value).strip() if not isinstance(value, dict | list) else ""
     digits = written.replace(",", "").replace("，", "")
-    if amount:
-        what = "应写金额（万元）的数字，例如 96171.6 或 0"
-    else:
-        what = "应写不小于 0 的整数，例如 12 或 0"
+    what = _figure_what(amount)
     if isinstance(value, float):
         return f"{what}：件数不能有小数，现在是 {value}。"
     if digits.replace(".", "", 1).isdigit() and digits.isascii():
@@ -242,6 +257,10 @@ def _expected_figure(amount: bool, value: Any) -> str:
     if written:
         return f"{what}，不要写单位或文字，现在是“{written}”。没有的写 0。"
     return f"{what}。没有的写 0。"
+
+
+def _figure_what(amount: bool) -> str:
+    return "应写金额（万元）的数字，例如 96171.6 或 0" if amount else "应写不小于 0 的整数，例如 12 或 0"
 
 
 def _unseen_in_name(name: str) -> str:
