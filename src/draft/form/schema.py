@@ -189,7 +189,9 @@ def report_schema(today: datetime.date | None = None) -> dict[str, Any]:
             "empty": False,
             "meta": _meta("结束语", "特此报告。", "写 true 使用“特此报告。”，也可以直接写文字；不要结束语就删掉这一行。"),
         },
-        "signature": _text("落款单位", "常州市钟楼区人力资源和社会保障局", "不写时使用单位名称。写了 signature 或 date 才会在文末生成落款。"),
+        "signature": _text(
+            "落款单位", "常州市钟楼区人力资源和社会保障局", "不写时使用单位名称。写了 signature 或 date 才会在文末生成落款。"
+        ),
         "date": _date("成文日期", f"{this_year}-01-15", DATE_WRITING),
         "normalize_punctuation": {
             "type": "boolean",
