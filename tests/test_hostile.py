@@ -91,7 +91,7 @@ def _assert_answered_in_chinese(result) -> None:  # type: ignore[no-untyped-def]
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(
     forms=st.lists(st.tuples(_NAMES, _CONTENTS), min_size=1, max_size=4),
     plants=st.lists(st.tuples(_WRITTEN, _PLANTS), max_size=4),
@@ -136,7 +136,7 @@ _SOURCES = st.sampled_from(
 )
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(
     source=_SOURCES,
     encoding=st.sampled_from(["utf-8", "gbk", "utf-16", "latin-1-junk"]),

@@ -21,14 +21,13 @@ from conftest import INPUTS, REPO, SEEDS, body_texts, run_cli
 from draft.build import build_form
 from draft.form.load import load_bytes
 from draft.form.read import read_form
+from draft.form.write import block, note_line, scalar
 from draft.importer import files as import_files
-from draft.importer import import_report
-from draft.importer.emit import block, scalar
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.marks import match_marker, split_points, split_title
-from draft.importer.model import note_line
 from draft.importer.part_kinds import classify
 from draft.importer.source import SourcePara
+from draft.imports import import_report
 from draft.kinds import DEFAULT, by_id
 from draft.model.numbering import MarkerStyle
 from draft.model.report import TitlePlacement
@@ -87,7 +86,9 @@ def imported(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_published_report_round_trips(seed: Path, imported) -> None:  # type: ignore[no-untyped-def]
     result = imported(seed)
     result.assert_body_equals(lines_of(seed))
-    assert result.result.form_text.startswith(f"# 由 draft import 从 {seed.name} 生成于 2025-03-01 09:30；请核对后再生成")
+    modeline, _, form_text = result.result.form_text.partition("\n")  # the first line names the schema to editors
+    assert modeline == "# yaml-language-server: $schema=.draft/schema-law-based-government.json"
+    assert form_text.startswith(f"# 由 draft import 从 {seed.name} 生成于 2025-03-01 09:30；请核对后再生成")
 
 
 def test_published_reports_keep_their_conventions(imported) -> None:  # type: ignore[no-untyped-def]
@@ -615,7 +616,8 @@ def test_import_never_overwrites_unless_forced(tmp_path: Path) -> None:
     assert (tmp_path / "mine.yaml").read_text(encoding="utf-8") == "我的内容"
     forced = run_cli("import", "report.txt", "-o", "mine.yaml", "--force", cwd=tmp_path)
     assert forced.exit_code == 0, forced.output
-    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8").startswith("# 由 draft import 从 report.txt")
+    # After the line naming the schema to editors.
+    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8").partition("\n")[2].startswith("# 由 draft import 从 report.txt")
 
 
 def test_a_form_the_source_keeps_from_validating_is_written_with_its_problems(tmp_path: Path) -> None:
@@ -731,14 +733,14 @@ _TEXT = st.text(
 ).map(str.strip).filter(bool)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(_TEXT)
 def test_scalars_read_back_unchanged(text: str) -> None:
     loaded = load_bytes(f"title: {scalar(text)}\n".encode(), Path("t.yaml"))
     assert loaded.data["title"] == text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(_TEXT.filter(lambda t: "\n" not in t), min_size=1, max_size=4))
 def test_text_blocks_read_back_as_the_same_paragraphs(paragraphs: list[str]) -> None:
     text = "\n".join(block("text", paragraphs, "")) + "\n"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import MINIMAL
 from draft.check import check_form
-from draft.importer import import_report
+from draft.imports import import_report
 from draft.importer.marks import match_marker
 from draft.model.numbering import MarkerStyle, enumerator
 from draft.text.markers import ENUMERATOR, STYLES, read_marker

@@ -50,9 +50,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]
     runs: list[int] = []
     run = soffice._run
 
-    def counted(program, profile, sources, out_dir):  # type: ignore[no-untyped-def]
+    def counted(program, profile, sources, out_dir, *limit):  # type: ignore[no-untyped-def]
         runs.append(len(sources))
-        return run(program, profile, sources, out_dir)
+        return run(program, profile, sources, out_dir, *limit)
 
     with mock.patch.dict(os.environ, FONTCONFIG), mock.patch.object(soffice, "_run", counted):
         result = run_cli("build", "--format", "docx,pdf", cwd=project)
@@ -69,6 +69,7 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", re.sub(r"—\s*\d+\s*—", "", text))
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 def test_a_batch_converts_all_its_reports_in_one_libreoffice_run(published) -> None:
     output, runs = published
@@ -76,6 +77,7 @@ def test_a_batch_converts_all_its_reports_in_one_libreoffice_run(published) -> N
     assert sorted(p.name for p in output.glob("*.pdf")) == sorted(f"{name}.pdf" for name in FORMS)
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 @pytest.mark.parametrize("name", FORMS)
 def test_every_font_is_embedded(published, name: str) -> None:
@@ -85,6 +87,7 @@ def test_every_font_is_embedded(published, name: str) -> None:
         assert row.split()[-5] == "yes", row
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 @pytest.mark.parametrize("name", FORMS)
 def test_the_pdf_holds_every_paragraph_in_order(published, name: str) -> None:
@@ -95,6 +98,7 @@ def test_the_pdf_holds_every_paragraph_in_order(published, name: str) -> None:
     assert pdf_text == "".join(paragraphs)
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 @pytest.mark.parametrize("name", FORMS)
 def test_pdf_a_2b_with_title_and_chinese_language_and_the_docx_pages(published, name: str, tmp_path: Path) -> None:
@@ -118,6 +122,7 @@ def test_pdf_a_2b_with_title_and_chinese_language_and_the_docx_pages(published, 
     assert PDF.state(pdf) is OutputState.UNCHANGED
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 def test_a_stamped_pdf_is_kept_and_forced_over_with_a_backup(tmp_path: Path) -> None:
     (tmp_path / "inputs").mkdir()

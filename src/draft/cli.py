@@ -14,7 +14,6 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from draft import __version__
 from draft.files.report_names import FORM_SUFFIXES
 from draft.problems import (
     EXIT_BAD_INPUT,
@@ -27,6 +26,7 @@ from draft.problems import (
     internal_error,
 )
 from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, ChineseUsageError
+from draft.version import __version__
 
 if TYPE_CHECKING:
     from draft.build.formats import Format
@@ -400,8 +400,8 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     把表单改写为本年度的内容后，用  draft build  生成。
     """
     from draft.files import safe_write
-    from draft.form.schema_file import refresh_schemas, with_modeline
-    from draft.importer import import_report
+    from draft.form.schema_file import refresh_schemas
+    from draft.imports import import_report
     from draft.render.wording import Wording
 
     target = output or DEFAULT_INPUTS / (report.stem + ".yaml")
@@ -421,8 +421,8 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
         )
     # As build --force does: the form being replaced may hold a whole year's writing.
     backup = safe_write.keep_backup(target) if existing else None
-    safe_write.replace(target, with_modeline(result.form_text, result.imported.report.kind).encode("utf-8"))
-    refresh_schemas([target])
+    safe_write.replace(target, result.form_text.encode("utf-8"))
+    refresh_schemas([target])  # the schema the form's first line names, for the editor
     for line in result.summary:
         click.echo(line)
     if backup:
@@ -478,7 +478,7 @@ def check(files: tuple[Path, ...], output_format: str, previous: Path | None) ->
             _report(result.warnings)
             for finding in result.findings:
                 click.echo(finding.line_text(tag_errors=True))
-        everything += result.warnings + result.findings
+        everything += [*result.warnings, *result.findings]
     if output_format == "json":
         click.echo(to_json(everything))
     elif read:

@@ -48,7 +48,7 @@ _TRANSLATIONS: list[tuple[str, str]] = [
 def chinese_usage(message: str) -> str:
     """``message`` with every phrase click is known to write replaced by its Chinese."""
     for pattern, chinese in _TRANSLATIONS:
-        message = re.sub(pattern, lambda m, c=chinese: c.format(**_names(m)), message)
+        message = re.sub(pattern, lambda m: chinese.format(**_names(m)), message)  # noqa: B023 (called at once)
     return message
 
 

@@ -35,16 +35,16 @@ def with_pdfs(
         yield from results
         return
     note = "正在用 LibreOffice 生成 PDF……"
-    shown = progress is not None and progress.isatty()
-    if shown:
-        progress.write(note)
-        progress.flush()
+    terminal = progress if progress is not None and progress.isatty() else None
+    if terminal is not None:
+        terminal.write(note)
+        terminal.flush()
     try:
         pdfs = _converted(pending)
     finally:
-        if shown:
-            progress.write("\r" + " " * 2 * len(note) + "\r")
-            progress.flush()
+        if terminal is not None:
+            terminal.write("\r" + " " * 2 * len(note) + "\r")
+            terminal.flush()
     for index, (form, done) in enumerate(results):
         if index in pending:
             done = _finished(done, pending[index], pdfs.get(index), force)
@@ -53,16 +53,16 @@ def with_pdfs(
 
 def _converted(pending: dict[int, PendingPdf]) -> dict[int, bytes]:
     """Each pending .docx's PDF, as draft publishes it (language, seal), by index; a failed one is left out."""
-    from draft.pdf import alignment, language, soffice
+    from draft.pdf import corrections, soffice
 
     with private_folders.private_folder("pdf") as work:
         sources = {index: Path(work) / f"{index}.docx" for index in pending}
         for index, source in sources.items():
             with open(source, "wb") as stream:  # a private folder: no need of safe_write's care
-                stream.write(alignment.aligned_left(pending[index].docx))
+                stream.write(corrections.aligned_left(pending[index].docx))
         made = soffice.convert(list(sources.values()), Path(work) / "pdf")
         return {
-            index: seal_pdf(language.in_chinese(made[source].read_bytes())) for index, source in sources.items() if source in made
+            index: seal_pdf(corrections.in_chinese(made[source].read_bytes())) for index, source in sources.items() if source in made
         }
 
 

@@ -56,7 +56,7 @@ def _half_width(ctx: Context) -> list[Finding]:
     count = sum(kinds.values())
     listed = "，".join(f"“{old}”→“{new}” {n} 处" for (old, new), n in kinds.most_common())
     marks = [
-        (mark, text) for text, changes in changed for mark in ctx.all_at_raw(text, [change.index for change in changes])
+        (mark, text) for text, changes in changed for mark in ctx.all_at_raw(text, [change.offset for change in changes])
     ]
     lines = sorted({mark.line for mark, _ in marks})
     shown = "、".join(str(line) for line in lines[:_MAX_LINES])

@@ -19,9 +19,12 @@ import re
 from functools import cache
 from typing import Any
 
+from draft import kinds
 from draft.kinds import DEFAULT, Kind
-from draft.render.wording import FORM_FILE, builtin_template_dir
 from draft.text.numerals import chinese_numeral
+
+#: The form in a template folder (beside its wording): the built-in one is what ``draft init`` writes.
+FORM_FILE = "form.yaml"
 
 #: The report year of the built-in form, and the year its example date falls in.
 EXAMPLE_YEAR = 2024
@@ -60,11 +63,10 @@ def builtin_form_text(kind: str = DEFAULT) -> str:
     """The built-in form of ``kind``, each field's comment written from the schema."""
     from draft.form.kind_schema import kind_schema
     from draft.form.schema import NODE_SCHEMA
-    from draft.kinds import by_id
 
-    schema = kind_schema(by_id(kind), datetime.date(EXAMPLE_YEAR + 1, 1, 1))
+    schema = kind_schema(kinds.by_id(kind), datetime.date(EXAMPLE_YEAR + 1, 1, 1))
     fields = {**schema, "node": {"schema": NODE_SCHEMA}}
-    text = (builtin_template_dir(kind) / FORM_FILE).read_text(encoding="utf-8")
+    text = (kinds.template_dir(kinds.by_id(kind)) / FORM_FILE).read_text(encoding="utf-8")
 
     def comment(found: re.Match[str]) -> str:
         rules = fields[found["field"]]
@@ -72,7 +74,7 @@ def builtin_form_text(kind: str = DEFAULT) -> str:
             return "\n".join(
                 _commented(f"  {name}: {field_words(inner)}", found["indent"]) for name, inner in rules["schema"].items()
             )
-        return _commented(field_comment(found["field"], rules, by_id(kind)), found["indent"])
+        return _commented(field_comment(found["field"], rules, kinds.by_id(kind)), found["indent"])
 
     return _COMMENT_FROM_SCHEMA.sub(comment, text)
 

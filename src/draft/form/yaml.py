@@ -494,6 +494,13 @@ class ScalarReader:
             return join_folded_lines(node.value, self.source.text[node.start : node.end], node.style)
         kind = _SCALAR_KINDS.get(node.tag)
         if kind is None:
+            if node.tag == _MERGE_TAG and node.value == "<<":  # YAML reads a bare << as its merge key, not a tag typed
+                self.problems.error(
+                    "“<<”只能写在字段名的位置，表示合并另一个字典（例如“<<: *默认值”）。如果“<<”是内容的一部分，请给整个内容加上英文引号。",
+                    node.mark,
+                    path,
+                )
+                return node.value
             unsupported_tag(self.problems, node.tag, node.mark, path)
             return node.value
         construct = SafeConstructor.yaml_constructors[node.tag]

@@ -11,19 +11,26 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Protocol
 
 from draft.form.schema import FIRST_YEAR
+from draft.form.write import UNIT_PLACEHOLDER
 from draft.importer.compare import comparable
 from draft.importer.model import Imported, note
 from draft.kinds import by_id
 from draft.kinds.kind import Tense
-from draft.model.report import Text
-from draft.render.wording import Wording
+from draft.model.report import Report, Text
 from draft.text.names import UNIT_NAME, UNIT_SUFFIXES, YEAR, YEAR_DIGITS
 
-#: What the form says for a unit the text never names. It must stand out in the form and in the built
-#: title, yet pass ``draft validate`` (the issue asks for a form that validates and rebuilds): tests assert both.
-UNIT_PLACEHOLDER = "（单位全称）"
+
+class TemplateWording(Protocol):
+    """What the import asks of the template: the texts it writes. The application hands in the renderer's
+    :class:`draft.render.wording.Wording` (:mod:`draft.imports`); a reader does not import the renderer."""
+
+    def for_kind(self, kind: str) -> TemplateWording: ...
+    def title(self, report: Report) -> str: ...
+    def heading(self, kind: str, report: Report) -> str: ...
+    def closing(self, report: Report) -> str: ...
 
 _BEFORE_YEAR = re.compile(rf"^(.+?)\s*(?:关于)?\s*(?:{YEAR_DIGITS}\s*年)")
 _BEFORE_ABOUT = re.compile(r"^(.+?)\s*关于")
@@ -47,7 +54,7 @@ def _unit_in_title(title: str) -> str | None:
     return None
 
 
-def infer(imported: Imported, wording: Wording, today: datetime.date) -> None:
+def infer(imported: Imported, wording: TemplateWording, today: datetime.date) -> None:
     """Set the report's unit and year; leave to the template the title, headings and closing it would write alike."""
     year = _year(imported, today)
     unit = _unit(imported)

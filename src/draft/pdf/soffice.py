@@ -67,15 +67,19 @@ def program() -> str:
     return found
 
 
-def convert(sources: Sequence[Path], out_dir: Path) -> dict[Path, Path]:
-    """The PDF LibreOffice wrote into ``out_dir`` for each of ``sources`` it converted (same stem, ``.pdf``)."""
+def convert(sources: Sequence[Path], out_dir: Path, seconds: float | None = None) -> dict[Path, Path]:
+    """The PDF LibreOffice wrote into ``out_dir`` for each of ``sources`` it converted (same stem, ``.pdf``).
+
+    ``seconds``: a time limit for the whole run, in place of the usual one; the files it did not get to
+    are then not tried again (a caller with a budget would rather have no answer than a late one).
+    """
     soffice = program()
     private_folders.sweep()  # what runs killed outright left behind
     with private_folders.private_folder("libreoffice") as profile:
-        _run(soffice, Path(profile), sources, out_dir)
+        _run(soffice, Path(profile), sources, out_dir, seconds)
         done = _written(sources, out_dir)
         missing = [source for source in sources if source not in done]
-        if done and missing:
+        if done and missing and seconds is None:
             for source in missing:
                 _run(soffice, Path(profile), [source], out_dir)
             done = _written(sources, out_dir)
@@ -101,13 +105,13 @@ sys.exit(office.wait())
 """
 
 
-def _run(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path) -> bool:
+def _run(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path, seconds: float | None = None) -> bool:
     """One LibreOffice process over ``sources``; stopped (with every process it started) if it takes too long
     (then False) or draft is stopped."""
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
     command += ["--convert-to", FILTER, "--outdir", str(out_dir), *map(str, sources)]
     env = {"FONTCONFIG_FILE": str(FONTS), **os.environ}
-    seconds = START_SECONDS + SECONDS_PER_FILE * len(sources)
+    seconds = seconds if seconds is not None else START_SECONDS + SECONDS_PER_FILE * len(sources)
     if sys.platform == "win32":
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     else:

@@ -21,7 +21,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound
 from jinja2.exceptions import SecurityError
@@ -95,7 +95,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         # Filters and globals that make a text as wide as they are told: told at most MAX_PRODUCT.
         for name in ("center", "indent", "wordwrap", "truncate", "format", "filesizeformat"):
             self.filters[name] = _sized(self.filters[name])
-        self.globals["lipsum"] = _sized(self.globals["lipsum"])
+        self.globals["lipsum"] = _sized(cast("Callable[..., Any]", self.globals["lipsum"]))  # Jinja types globals as object
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
         # str.center, ljust, zfill… as methods: the same bound on every number a call is given.

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from draft import kinds
+from draft.form.starter import FORM_FILE
 from draft.kinds import DEFAULT
 from draft.model.report import Report, Text
 from draft.problems import CannotProceed, Problem, display_path
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     import jinja2.nodes  # imported when a template is compiled: draft init and draft template need none
 
 WORDING_FILE = "wording.j2"
-FORM_FILE = "form.yaml"
 
 
 def builtin_template_dir(kind: str = DEFAULT) -> Path:
@@ -123,7 +123,7 @@ class Wording:
         line = 0
         for node in self.env.parse(source).body:
             if isinstance(node, nodes.Macro):
-                found = [node] if node.name == name else []
+                found: list[nodes.Node] = [node] if node.name == name else []
             else:
                 stored = node.find_all((nodes.Name, nodes.FromImport, nodes.Import))
                 found = [n for n in stored if name in _names_bound(n)]
