@@ -164,7 +164,8 @@ def slowdown(action: Callable[[T], object], small: T, large: T, runs: int = 5) -
 ALLOWED_ENGLISH = {
     "YAML", "Tab", "U", "Word", "WPS", "Excel", "PDF", "UTF", "GB", "GBK", "GB18030", "LibreOffice", "Notepad", "Windows",
     "KB", "MB", "BOM", "zip", "xlsx", "pptx", "help", "macOS",
-    "draft", "init", "validate", "check", "build", "import", "template", "force", "strict", "keep", "punctuation",
+    "draft", "init", "validate", "check", "build", "import", "template", "schema", "force", "strict", "keep", "punctuation",
+    "JSON", "Schema", "VS", "Code",
     "format", "json", "text", "yaml", "yml", "docx", "txt", "md", "html", "pdf", "bak", "output", "inputs", "templates",
     "unit", "year", "title", "recipient", "intro", "measures", "shortcomings", "responsibility", "plans", "others",
     "closing", "signature", "date", "layout", "normalize", "points", "items", "numbering", "continue",

@@ -20,7 +20,7 @@ def test_help_is_in_chinese() -> None:
     result = run_cli("--help")
     assert result.exit_code == 0
     assert "GB/T 9704" in result.stdout and "draft build" in result.stdout
-    for command in ("", "init", "validate", "check", "build", "import", "template"):
+    for command in ("", "init", "validate", "check", "build", "import", "template", "schema"):
         sub = run_cli(*[word for word in (command, "--help") if word])
         assert sub.exit_code == 0
         assert sub.stdout.startswith("用法：draft") and "显示本说明并退出。" in sub.stdout, command

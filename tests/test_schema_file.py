@@ -72,3 +72,17 @@ def test_import_begins_the_form_with_the_line_and_writes_the_schema(tmp_path: Pa
     form = tmp_path / "forms" / "2024.yaml"
     assert form.read_text(encoding="utf-8").startswith(modeline("law-based-government") + "\n"), result.output
     assert (tmp_path / "forms" / ".draft" / "schema-law-based-government.json").is_file()
+
+
+def test_the_lines_an_import_points_at_are_the_written_forms(tmp_path: Path) -> None:
+    """The modeline is the form's first line before the form is read back: what the import lists points at the file's lines."""
+    text = (REPO / "tests" / "fixtures" / "import" / "signature-date.txt").read_text(encoding="utf-8").replace("示例镇", "××镇")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    result = run_cli("import", "r.txt", "-o", "r.yaml", cwd=tmp_path)
+    assert result.exit_code == 1
+    listed = [line for line in result.stderr.splitlines() if line.startswith("r.yaml:")]
+    assert listed
+    written = (tmp_path / "r.yaml").read_text(encoding="utf-8").splitlines()
+    for line in listed:
+        number = int(line.split(":")[1])
+        assert "××" in written[number - 1], (line, written[number - 1])

@@ -362,10 +362,11 @@ def template(target: Path, kind: str) -> None:
     help="写到哪个文件（默认：显示在屏幕上）。",
 )
 def schema(kind: str, output: Path | None) -> None:
-    """写出某种报告表单的 JSON Schema，供编辑器（VS Code 的 YAML 插件等）和 check-jsonschema 使用。
+    """写出某种报告表单的 JSON Schema（表单结构的说明），供编辑器在输入时检查表单。
 
     draft init 和 draft import 已经在表单旁边的 .draft 文件夹里写好了这个文件，
     并在表单第一行注明；draft build 和 draft validate 会让它保持最新。
+    不写 -o 时显示在屏幕上。
     """
     from draft.form.json_schema import schema_text
     from draft.kinds import by_id
