@@ -22,6 +22,7 @@ from lsp_client import LanguageServer
 
 SERVER = REPO / ".ci" / "node" / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
 NODE = shutil.which("node")
+pytestmark = pytest.mark.needs_node
 missing = [name for name, found in (("node", NODE), ("yaml-language-server", SERVER.is_file())) if not found]
 if missing and not os.environ.get("CI"):
     pytest.skip(f"needs {', '.join(missing)}", allow_module_level=True)

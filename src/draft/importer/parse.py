@@ -25,7 +25,7 @@ from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text
 from draft.problems import Problem
 from draft.text.dates import parse_date, written_date
-from draft.text.names import UNIT_NAME
+from draft.text.names import is_unit_name
 
 
 class NotAReport(Exception):
@@ -253,7 +253,7 @@ class Parser:
                 and not match_marker(candidate)
                 and not candidate.startswith(enumerator(1))
             )
-            if looks_signed and (found.date is not None or UNIT_NAME.match(candidate.replace(" ", ""))):
+            if looks_signed and (found.date is not None or is_unit_name(candidate.replace(" ", ""))):
                 found.signature = candidate
                 end -= 1
             elif found.date is not None:
