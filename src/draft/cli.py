@@ -215,6 +215,7 @@ def init(path: Path, kind: str) -> None:
     """新建一份带中文说明的表单（默认 inputs/report.yaml）。
 
     表单里每一项都有说明和示例，照着改写即可；不会覆盖已有文件。
+    表单第一行让 VS Code 等编辑器在输入时检查表单（所用的说明文件写在表单旁边的 .draft 文件夹里）。
     政府信息公开工作年度报告用  draft init --kind information-disclosure 文件名。
     """
     from draft.files import safe_write

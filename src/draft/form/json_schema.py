@@ -62,7 +62,7 @@ def json_schema(kind: Kind, today: datetime.date | None = None) -> dict[str, Any
     today = today or datetime.date.today()
     fields = kind_schema(kind, today)
     translate = _Translation(kind, today)
-    schema = {
+    return {
         "$schema": DIALECT,
         "title": f"{kind.name} · 表单",
         "description": (
@@ -74,7 +74,6 @@ def json_schema(kind: Kind, today: datetime.date | None = None) -> dict[str, Any
         **translate.mapping(fields, top=True),
         "$defs": {"node": translate.mapping(NODE_SCHEMA), "attachment": translate.mapping(ATTACHMENT_SCHEMA)},
     }
-    return schema
 
 
 def schema_text(kind: Kind, today: datetime.date | None = None) -> str:
@@ -167,7 +166,7 @@ class _Translation:
             return f"{named} 写法不对。{DOC_NUMBER_WRITTEN}"
         if rules.get("check_with") == "report_date":
             schema["pattern"] = _DATE_PATTERN
-            return f"{named} {expected(types)[:-1]}，{DATE_WRITTEN}"
+            return f"{named} 写法不对。{DATE_WRITTEN}"
         return f"{named} {expected(types)}"
 
 
