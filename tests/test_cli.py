@@ -245,6 +245,20 @@ def test_a_folder_given_as_a_form_is_told_as_a_folder(tmp_path: Path) -> None:
     assert result.stderr == ".:“.”是一个文件夹，不是表单文件。请指定文件夹里的 .yaml 表单文件。\n"
 
 
+@pytest.mark.parametrize("command", [["validate", "form.yaml"], ["build"], ["init", "x.yaml"], ["check", "form.yaml"]])
+def test_a_deleted_working_folder_is_told_with_what_to_do(tmp_path: Path, command: list[str]) -> None:
+    # A terminal still in a folder deleted under it: even os.getcwd() fails there.
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    run_in_deleted = "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); from draft.cli import cli; cli(sys.argv[2:], prog_name='draft')"
+    done = subprocess.run([sys.executable, "-c", run_in_deleted, str(gone), *command], capture_output=True, text=True, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "draft:当前文件夹已被删除（或者已被移走、改名），draft 无法在这里读写文件。"
+        "请先用 cd 进入一个存在的文件夹（例如表单所在的文件夹），再运行 draft。\n"
+    )
+
+
 def test_a_year_in_hex_gets_one_answer_not_a_hint_against_it(tmp_path: Path) -> None:
     (tmp_path / "form.yaml").write_text(MINIMAL.replace("year: 2023", "year: 0x7E7"), encoding="utf-8")
     result = run_cli("validate", "form.yaml", cwd=tmp_path)

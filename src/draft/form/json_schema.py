@@ -22,7 +22,7 @@ import json
 import re
 from typing import Any
 
-from draft.form.explain import DATE_WRITTEN, DOC_NUMBER_WRITTEN, expected, one_of
+from draft.form.explain import DATE_WRITTEN, DOC_NUMBER_WRITTEN, one_of, value_expected
 from draft.form.kind_schema import kind_schema
 from draft.form.schema import ATTACHMENT_SCHEMA, NODE_SCHEMA
 from draft.form.starter import dated, field_comment, field_words
@@ -167,7 +167,7 @@ class _Translation:
         if rules.get("check_with") == "report_date":
             schema["pattern"] = _DATE_PATTERN
             return f"{named} 写法不对。{DATE_WRITTEN}"
-        return f"{named} {expected(types)}"
+        return f"{named} {value_expected(types)}"
 
 
 def _literal(text: str) -> str:

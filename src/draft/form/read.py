@@ -54,7 +54,10 @@ def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.d
     """Validate and model a form already loaded; raise FormError listing every problem."""
     data, problems = validate_form(loaded, today)
     if problems:
-        raise FormError(loaded.warnings + problems)
+        # A value refused is not warned about as well: the warning's fix (quote “0x10”, read as 16)
+        # would contradict the refusal's (write a figure in plain digits).
+        refused = {problem.field for problem in problems if problem.field}
+        raise FormError([warning for warning in loaded.warnings if warning.field not in refused] + problems)
     normalize = normalize and data.get("normalize_punctuation") is not False
     positions = Positions(loaded)
     read = _Reader(normalize).report(data, positions)

@@ -120,7 +120,8 @@ class _LeafErrors(BaseErrorHandler):
 def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tuple[dict[str, Any], list[Problem]]:
     """Check ``loaded`` against the schema of its kind: the normalized data and every problem, in source order.
 
-    A form whose figures are all well written has its arithmetic checked too (:mod:`draft.form.arithmetic`).
+    A form whose figures are all well written (:mod:`draft.form.figure_notation`) has its arithmetic checked
+    too (:mod:`draft.form.arithmetic`).
     """
     kind = find(loaded.data.get("kind", DEFAULT))
     if kind is None:
@@ -135,9 +136,14 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
     problems.extend(placeholder_problems(loaded, loaded.data))
     figures_written = not any(error.document_path and error.document_path[0] in kind.figure_schema for error in validator.errors)
     if kind.arithmetic is not None and figures_written:
-        from draft.form.arithmetic import arithmetic_problems
+        from draft.form.figure_notation import figure_problems
 
-        problems.extend(arithmetic_problems(loaded, kind))
+        slips = figure_problems(loaded, kind)
+        problems.extend(slips)
+        if not slips:
+            from draft.form.arithmetic import arithmetic_problems
+
+            problems.extend(arithmetic_problems(loaded, kind))
     problems.sort(key=lambda p: (p.line, p.column))
     return loaded.data, problems
 
