@@ -317,14 +317,13 @@ def build(
     """
     from draft.build import BatchTally, BuildOptions, build_forms
     from draft.check import holding_back, summary
+    from draft.form.schema_file import refresh_schemas
 
     options = BuildOptions(
         formats=formats, normalize=not keep_punctuation, force=force, strict=strict, fragment=html_fragment,
         template_dir=template_dir,
     )
     forms = _forms(files)
-    from draft.form.schema_file import refresh_schemas
-
     refresh_schemas(forms)
     tally = BatchTally()
     # Each form is checked and built (in worker processes when there are many) by build_one,

@@ -16,12 +16,9 @@ from draft.kinds import Kind
 from draft.kinds.kind import PartSpec
 
 
-def kind_field(kind: Kind | None = None) -> dict[str, Any]:
-    """``kind:``; of a form of ``kind``, said how it is written (the words are the starter form's comment)."""
-    meta: dict[str, str] = {"label": "报告种类", "example": "information-disclosure"}
-    if kind is not None:
-        meta.update(example=kind.id, state="不要改", description=f"{kind.name}。")
-    return {"type": "string", "meta": meta}
+def kind_field(kind: Kind) -> dict[str, Any]:
+    """``kind:`` of a form of ``kind`` (which kinds it may name is :func:`draft.form.beyond_schema.unknown_kind`'s to say)."""
+    return {"type": "string", "meta": {"label": "报告种类", "example": kind.id, "state": "不要改", "description": f"{kind.name}。"}}
 
 
 def part_description(part: PartSpec) -> str:
