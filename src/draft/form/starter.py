@@ -91,7 +91,9 @@ def field_comment(field: str, rules: dict[str, Any], kind: Kind) -> str:
             label = f"{chinese_numeral(numbers[field])}、{label}"
         if kind.part(field).table is not None:
             state += "，生成表格"
-    return f"{label}（{state}）" + (f"：{meta['description']}" if meta.get("description") else "")
+    description = meta.get("description", "")
+    # Words of several lines start on a line of their own, below the field's name.
+    return f"{label}（{state}）" + (("：\n" if "\n" in description else "：") + description if description else "")
 
 
 def field_words(rules: dict[str, Any]) -> str:
