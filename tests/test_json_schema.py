@@ -253,4 +253,4 @@ def test_draft_schema_writes_the_schema_a_standard_validator_checks(tmp_path: Pa
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert "draft validate" in schema["description"] and "勾稽关系" in schema["description"]
     assert schema["properties"]["unit"]["title"] == "单位名称"
-    assert run_cli("schema", cwd=tmp_path).stdout.startswith("{\n")
+    assert run_cli("schema", cwd=tmp_path).stdout.startswith("{\"$schema\":")

@@ -7,7 +7,7 @@ the one schema (:func:`draft.form.kind_schema.kind_schema`, cerberus rules with 
 words), never kept by hand: each field's ``title`` is its label, its ``description`` the comment
 ``draft init`` writes above it (:mod:`draft.form.starter`), and its ``errorMessage`` (which
 yaml-language-server shows in place of its own English) what ``draft validate`` says of a value of
-the wrong type (:mod:`draft.form.explain`).
+the wrong type (:mod:`draft.form.value_words`, which :mod:`draft.form.explain` words its messages with).
 
 It says only what a JSON Schema can say exactly, or more loosely than draft: a form draft accepts
 always passes it, so the editor never marks what ``draft validate`` lets through. The rest (the
@@ -22,10 +22,10 @@ import json
 import re
 from typing import Any
 
-from draft.form.explain import DATE_WRITTEN, DOC_NUMBER_WRITTEN, one_of, value_expected
 from draft.form.kind_schema import kind_schema
 from draft.form.schema import ATTACHMENT_SCHEMA, NODE_SCHEMA
 from draft.form.starter import dated, field_comment, field_words
+from draft.form.value_words import DATE_WRITTEN, DOC_NUMBER_WRITTEN, one_of, value_expected
 from draft.kinds import DEFAULT, Kind
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -77,8 +77,12 @@ def json_schema(kind: Kind, today: datetime.date | None = None) -> dict[str, Any
 
 
 def schema_text(kind: Kind, today: datetime.date | None = None) -> str:
-    """:func:`json_schema` as the file draft writes: UTF-8 JSON, Chinese as it is, the same bytes for the same schema."""
-    return json.dumps(json_schema(kind, today), ensure_ascii=False, indent=2) + "\n"
+    """:func:`json_schema` as the file draft writes: UTF-8 JSON, Chinese as it is, the same bytes for the same schema.
+
+    On one line: json writes indented text in Python, ten times slower than its C encoder writes this, and every
+    build of a form made by init or import writes it (to compare with the file) before it knows whether it changed.
+    """
+    return json.dumps(json_schema(kind, today), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 class _Translation:

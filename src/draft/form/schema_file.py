@@ -74,12 +74,13 @@ def refresh_schemas(forms: Iterable[Path], today: datetime.date | None = None) -
     The schema helps the editor only: a form whose file cannot be written is built and validated all the
     same, and nothing is said (the editor says it found no schema).
     """
-    from draft.kinds import all_kinds
+    from draft.kinds import DEFAULT, all_kinds
 
     done: set[tuple[Path, str]] = set()
     for form in forms:
         kind_id = named_kind(form)
-        if kind_id is None or kind_id not in all_kinds() or (form.parent, kind_id) in done:
+        # The default kind is known without loading the others (a build of one form loads no more than it needs).
+        if kind_id is None or (kind_id != DEFAULT and kind_id not in all_kinds()) or (form.parent, kind_id) in done:
             continue
         done.add((form.parent, kind_id))
         try:
