@@ -20,7 +20,7 @@ def test_help_is_in_chinese() -> None:
     result = run_cli("--help")
     assert result.exit_code == 0
     assert "GB/T 9704" in result.stdout and "draft build" in result.stdout
-    for command in ("", "init", "validate", "check", "build", "import", "template"):
+    for command in ("", "init", "validate", "check", "build", "import", "template", "schema"):
         sub = run_cli(*[word for word in (command, "--help") if word])
         assert sub.exit_code == 0
         assert sub.stdout.startswith("用法：draft") and "显示本说明并退出。" in sub.stdout, command
@@ -71,8 +71,10 @@ def test_init_proposes_the_year_being_reported_on(tmp_path: Path, monkeypatch, t
     assert f"\ndate: {year + 1}-01-15\n" in text
     assert f"title: 示例区司法局{year}年法治政府建设年度报告" in text
     assert f"（如“{year}年推进法治政府建设的主要举措和成效”）" in text
-    # Only the years move: the rest is the built-in form as it stands.
+    # Only the years move: the rest is the built-in form as it stands, after the line naming its schema to editors.
     years = re.compile("20[0-9]{2}")
+    modeline, _, text = text.partition("\n")
+    assert modeline == "# yaml-language-server: $schema=.draft/schema-law-based-government.json"
     assert years.sub("", text) == years.sub("", init_form.builtin_form_text())
 
 
@@ -211,6 +213,14 @@ def test_usage_errors_are_in_chinese(tmp_path: Path, args: list[str], message: s
     assert result.stderr.strip() == message
 
 
+#: What a form that has no slip, no 版头 and no table never needs: the wording of YAML's and cerberus's errors,
+#: the frame's fields, the importer, the other writers, a batch's progress bar.
+ONLY_WHEN_NEEDED = (
+    "draft.form.yaml_errors", "draft.form.explain", "draft.text.doc_number", "draft.text.joint_mark",
+    "draft.importer", "draft.imports", "draft.html", "draft.pdf", "draft.build.progress",
+)
+
+
 def test_a_build_loads_only_what_it_needs(tmp_path: Path) -> None:
     # Start-up is most of a build's time (see bench/): the .docx is written without python-docx
     # or lxml, one form needs no process pool, and statistics is only for wording a finding.
@@ -220,9 +230,10 @@ def test_a_build_loads_only_what_it_needs(tmp_path: Path) -> None:
         f"sys.argv = ['draft', 'build', {str(EXAMPLES / 'luohu-2022.yaml')!r}, '-o', {str(tmp_path)!r}]\n"
         "try:\n    main()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'lxml', 'multiprocessing', 'statistics'}))\n"
+        "print(sorted(set(sys.modules) & {%s}))\n" % ", ".join(map(repr, ONLY_WHEN_NEEDED))
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[-1] == "[]"
+    assert done.stdout.splitlines()[-2:] == ["[]", "[]"]
     assert (tmp_path / "luohu-2022.docx").is_file()
 
 

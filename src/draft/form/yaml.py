@@ -25,6 +25,7 @@ import sys
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import yaml
@@ -43,11 +44,18 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from draft.form.places import place_name
-from draft.form.yaml_errors import colon_slip, colon_slip_message, describe_syntax_error, quoted
 from draft.problems import FormError, Problem, Severity, display_path, excerpt, not_utf8, readable
 from draft.text.chinese import chinese_at_join
 from draft.text.decode import GB18030, SAVE_AS_UTF8, BadUtf8, NotText, decode
 from draft.text.lines import LINE_BREAKS, Lines
+
+
+def _wording() -> ModuleType:
+    """How a slip is told (:mod:`draft.form.yaml_errors`), loaded when a form has one: a form without any never pays for it."""
+    from draft.form import yaml_errors
+
+    return yaml_errors
+
 
 if TYPE_CHECKING:
     from draft.model.report import FormPath
@@ -362,7 +370,7 @@ class Composer:
                 # libyaml (0.2.5 and later) has a depth limit of its own, far above ours,
                 # and its scanner may reach it before our composer sees the events.
                 self.problems.stop(TOO_DEEP, _problem_mark(error))
-            issue = describe_syntax_error(error, self.source)
+            issue = _wording().describe_syntax_error(error, self.source)
             self.problems.stop(issue.message, Mark(issue.line, issue.column) if issue.line else None)
         except (ValueError, OverflowError):
             # Only the pure-Python scanner: it calls chr() on "\\UFFFFFFFF" unchecked.
@@ -560,7 +568,7 @@ class ScalarReader:
         if node.tag == TAG + "timestamp":
             message = (
                 f"“{node.value}”不是一个存在的日期，请检查年、月、日（例如 2 月没有 30 日）。"
-                f"如果它不是日期，请给它加上英文引号，例如 {quoted(node.value)}。"
+                f"如果它不是日期，请给它加上英文引号，例如 {_wording().quoted(node.value)}。"
             )
         else:
             message = (
@@ -587,7 +595,7 @@ class ScalarReader:
         else:
             return
         self.problems.warn(
-            f"“{node.value}”会被读成数字 {value}（{reason}）。{hint}，请加上英文引号写成 {quoted(node.value)}。",
+            f"“{node.value}”会被读成数字 {value}（{reason}）。{hint}，请加上英文引号写成 {_wording().quoted(node.value)}。",
             node.mark,
             path,
         )
@@ -742,8 +750,8 @@ class ValueBuilder:
     def _colon_hint(self) -> str:
         """The colon slips that made the fields one text, in the words a syntax error gives them."""
         lines = map(self.source.line, range(1, self.source.count + 1))
-        slips = [slip for line in lines if (slip := colon_slip(line)) is not None]
-        return colon_slip_message(slips) if slips else ""
+        slips = [slip for line in lines if (slip := _wording().colon_slip(line)) is not None]
+        return _wording().colon_slip_message(slips) if slips else ""
 
     def _value(self, node: Node, path: FormPath, depth: int) -> Any:
         self.value_marks[path] = node.mark
@@ -793,7 +801,7 @@ class ValueBuilder:
     def _undefined(self, alias: Alias, path: FormPath) -> None:
         self.problems.error(
             f"“*{alias.name}”引用的“&{alias.name}”没有定义（YAML 里“*”表示引用前面用“&”标记的内容）。"
-            f"如果这里只是以“*”开头的文字，请给整个内容加上英文引号，例如 {quoted('*' + alias.name)}。",
+            f"如果这里只是以“*”开头的文字，请给整个内容加上英文引号，例如 {_wording().quoted('*' + alias.name)}。",
             alias.mark,
             path,
         )
