@@ -53,7 +53,9 @@ def read_form(path: Path, *, normalize: bool = True, today: datetime.date | None
 def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:
     """Validate and model a form already loaded; raise FormError listing every problem."""
     data, problems = validate_form(loaded, today)
-    if problems:
+    # A 提示 (a date late in the report's own year) is listed; the form is still built.
+    warnings = loaded.warnings + [problem for problem in problems if problem.severity is Severity.WARNING]
+    if len(warnings) < len(loaded.warnings) + len(problems):
         raise FormError(loaded.warnings + problems)
     normalize = normalize and data.get("normalize_punctuation") is not False
     positions = Positions(loaded)
@@ -61,8 +63,8 @@ def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.d
     try:
         report = resolve(read)
     except TooDeep as too_deep:
-        raise FormError(loaded.warnings + [_too_deep(read, positions, path) for path in too_deep.paths]) from None
-    return ReadForm(report=report, positions=positions, warnings=loaded.warnings)
+        raise FormError(warnings + [_too_deep(read, positions, path) for path in too_deep.paths]) from None
+    return ReadForm(report=report, positions=positions, warnings=warnings)
 
 
 def _part_order(kind: Kind, data: dict[str, Any]) -> list[str]:

@@ -20,6 +20,7 @@ from draft.importer.model import Imported, note
 from draft.kinds import by_id
 from draft.kinds.kind import Tense
 from draft.model.report import Report, Text
+from draft.text.dates import DateForYear, date_for_year
 from draft.text.names import UNIT_NAME, UNIT_SUFFIXES, YEAR, YEAR_DIGITS
 
 
@@ -76,7 +77,7 @@ def infer(imported: Imported, wording: TemplateWording, today: datetime.date) ->
             part = part._replace(node=node._replace(title=None))
         parts.append(part)
     imported.report = report._replace(parts=parts)
-    if report.date and report.date.year <= year:
+    if report.date and date_for_year(report.date, year) is DateForYear.TOO_EARLY:
         imported.date_rejected = True
         imported.notes.append(
             note(
