@@ -193,4 +193,5 @@ class _Reader:
             title=TitlePlacement(data["title"]) if "title" in data else None,
             points=PointPlacement(data["points"]) if "points" in data else None,
             continue_numbering=bool(data.get("continue_numbering", False)),
+            items_as_parts=bool(data.get("items_as_parts", False)),
         )

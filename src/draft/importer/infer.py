@@ -97,7 +97,10 @@ def _year(imported: Imported, today: datetime.date) -> int:
         if match:
             found.append((int(match.group(1)), "标题"))
     for part in report.parts:
-        heading = part.node.title.printed if part.node.title else ""
+        # A part whose heading ran into its paragraph is held as its one item, printed as a part.
+        held_as_item = imported.source_layouts[part.node.path].items_as_parts and len(part.node.items) == 1
+        named = part.node.items[0] if held_as_item else part.node
+        heading = named.title.printed if named.title else ""
         match = YEAR.match(heading) or YEAR.search(heading[:12])
         if match and tenses[part.kind] is Tense.PAST:
             found.append((int(match.group(1)), "部分标题"))

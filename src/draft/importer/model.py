@@ -59,6 +59,7 @@ class SourceLayout(NamedTuple):
     points: PointPlacement | None  # None: fewer than two points, either placement fits
     child_style: MarkerStyle | None  # the marker form of its items
     continue_numbering: bool  # its grandchildren count on across its children
+    items_as_parts: bool = False  # a part whose items the source printed as parts
 
 
 @dataclass

@@ -21,8 +21,9 @@ from draft.importer.nodes import OpenNode, OpenPart, finish_node, optional_text
 from draft.importer.part_kinds import classify
 from draft.importer.source import SourcePara
 from draft.kinds import DEFAULT, Kind, by_id
+from draft.kinds.kind import Tense
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
-from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text
+from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text, TitlePlacement
 from draft.problems import Problem
 from draft.text.dates import parse_date, written_date
 from draft.text.names import UNIT_NAME
@@ -90,8 +91,7 @@ class Parser:
         found = self.found
         layouts: dict[FormPath, SourceLayout] = {}
         parts = [
-            Part(part.kind, finish_node(part.node, (part.kind,), Text.plain(part.heading), layouts, self.note))
-            for part in found.parts
+            Part(part.kind, finish_node(part.node, (part.kind,), _heading(part), layouts, self.note)) for part in found.parts
         ]
         for key in found.placeholders:
             request = [Text.plain(self.kind.part(key).placeholder_text)]
@@ -322,9 +322,15 @@ class Parser:
                 else:
                     heading = para.text
                     self.note("这个部分的标题没有“一、”这样的编号，重建后会加上。", para)
-                if any(mark in heading[:-1] for mark in SENTENCE_END) and len(heading) > OWN_LINE_MAX:
-                    self.note("部分标题很长、含有句号，已整段作为标题；请核对是否应把后半部分移到正文（text）。", para)
                 node = OpenNode(source=para, style=MarkerStyle.CHINESE, number=marker.number if marker else 0)
+                # A heading running into its paragraph (一、强化思想引领。坚持……): the title is what names the part.
+                title, after, placement = split_title(para, heading)
+                if title and after and placement is TitlePlacement.RUN_IN:
+                    heading, node.placement = title, placement
+                    node.content.append(SourcePara(after, para.number, para.unit))
+                elif any(mark in heading[:-1] for mark in SENTENCE_END) and len(heading) > OWN_LINE_MAX:
+                    self.note("部分标题很长、含有句号，已整段作为标题；请核对是否应把后半部分移到正文（text）。", para)
+                node.title = heading
                 found.parts.append(OpenPart(kind="", heading=heading, node=node, source=para, paras=[para]))
                 stack = [node]
                 continue
@@ -352,11 +358,47 @@ class Parser:
         words (:mod:`draft.importer.part_kinds`), and a required part the source lacks is left for the
         user to fill. A form has no room for more parts than its kind has: the later ones are merged.
         """
+        if not self.kind.fixed_order:
+            self.found.parts = self._topics_grouped(self.found.parts)
         self._merge_extra_parts()
         if self.kind.fixed_order:
             self._prescribed_kinds()
         else:
             self._guessed_kinds()
+
+    def _topics_grouped(self, parts: list[OpenPart]) -> list[OpenPart]:
+        """``parts`` with a run of two or more topics made one part whose items print as parts.
+
+        A part whose heading names none of the kind's parts (强化思想引领, 深化依法行政) is a topic of
+        work. When no heading names the work done (主要举措和成效), the first run of topics is that
+        part, organised by topics (七 topics, then 八、next year's plans): its items are the topics,
+        printed in its place as published (layout ``items_as_parts``). A part whose heading runs into
+        its paragraph is held so too, as its one item, so that the title runs in as published.
+        """
+        kinds = [classify(part.heading, self.kind) for part in parts]
+        first = next((i for i in range(len(kinds) - 1) if kinds[i] is None and kinds[i + 1] is None), None)
+        topics = range(0)
+        if first is not None and self._work_done() not in kinds:
+            last = first
+            while last + 1 < len(kinds) and kinds[last + 1] is None:
+                last += 1
+            topics = range(first, last + 1)
+            self.note(
+                f"这 {len(topics)} 个部分的标题各讲一项工作，不是报告的固定部分：已作为“{self.kind.labels[self._work_done()]}”的条目，"
+                "按原文排成“一、二、……”（layout 的 items_as_parts），请核对。",
+                parts[first].source,
+            )
+        grouped: list[OpenPart] = []
+        for index, part in enumerate(parts):
+            if index == topics.start and topics:
+                grouped.append(_as_items(parts[topics.start : topics.stop], heading=""))
+            elif index not in topics:
+                grouped.append(_as_items([part], part.heading) if part.node.placement else part)
+        return grouped
+
+    def _work_done(self) -> str:
+        """The kind's part on the work done in the year reported (主要举措和成效): topics of work are its items."""
+        return self.kind.parts_in(Tense.PAST)[0].key
 
     def _merge_extra_parts(self) -> None:
         """The parts after the kind's last go into that last, verbatim, so that nothing is lost and the
@@ -399,7 +441,7 @@ class Parser:
         """Each part's kind by its heading's words; a part named twice, or not at all, takes a free kind."""
         found, labels = self.found, self.kind.labels
         used: set[str] = set()
-        guesses = [classify(part.heading, self.kind) for part in found.parts]
+        guesses = [classify(part.heading, self.kind) if part.heading else self._work_done() for part in found.parts]
         for part, guess in zip(found.parts, guesses, strict=True):
             if guess and guess not in used:
                 part.kind = guess
@@ -452,3 +494,25 @@ class Parser:
             return 1
         grand, parent = chain[-2], chain[-1]
         return 1 + sum(len(s.items) for s in grand.items[: grand.items.index(parent)])
+
+
+def _heading(part: OpenPart) -> Text | None:
+    """A part's title: its heading; none for a part whose items print as parts (it prints no heading)."""
+    return None if part.node.items_as_parts else Text.plain(part.heading)
+
+
+def _as_items(parts: list[OpenPart], heading: str) -> OpenPart:
+    """One part whose items are ``parts``, printed as parts in its place (layout ``items_as_parts``); ``heading``
+    names its kind ("" for topics of work)."""
+    first = parts[0]
+    node = OpenNode(
+        source=first.source,
+        style=MarkerStyle.CHINESE,
+        number=first.node.number,
+        items=[part.node for part in parts],
+        child_style=MarkerStyle.CHINESE,
+        items_as_parts=True,
+    )
+    for part in parts:
+        part.node.placement = part.node.placement or TitlePlacement.OWN_LINE
+    return OpenPart(kind="", heading=heading, node=node, source=first.source, paras=[para for part in parts for para in part.paras])

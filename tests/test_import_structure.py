@@ -1,0 +1,143 @@
+"""Last year's real report comes in whole (issue 22): its title found as a reader finds it, a report organised
+by topics of work rebuilt as published, run-in part titles, a 成文日期 late in the year kept, unnumbered parts.
+
+The fixtures (tests/fixtures/import/) are written after real published reports; the property every one
+keeps: import → build reproduces every paragraph of the source's body.
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+import yaml
+
+from conftest import body_texts
+from draft.build import build_form
+from draft.check import check_form
+from draft.form.read import read_form
+from draft.form.write import note_line
+from draft.imports import import_report
+from draft.kinds import by_id
+from draft.model.report import Report
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+NOW = datetime.datetime(2025, 3, 1, 9, 30)
+
+
+def comparable(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+class Rebuilt:
+    """A source imported, its form written, read and built again."""
+
+    def __init__(self, source: Path, tmp_path: Path) -> None:
+        self.result = import_report(source, now=NOW)
+        self.form = tmp_path / (source.stem + ".yaml")
+        self.form.write_text(self.result.form_text, encoding="utf-8")
+        self.data: dict[str, Any] = yaml.safe_load(self.result.form_text)
+        self.report: Report = read_form(self.form).report
+        built = build_form(self.form, tmp_path / "rebuilt")
+        self.document = docx.Document(str(built.output))
+        self.notes = [note_line(note) for note in self.result.notes]
+
+    @property
+    def title(self) -> str:
+        return self.document.paragraphs[0].text.replace("\n", "")
+
+    def body(self) -> list[str]:
+        """The rebuilt body without the parts the source lacked (their heading and request come last)."""
+        requests = {by_id(self.report.kind).part(key).placeholder_text for key in self.result.imported.placeholders}
+        texts = body_texts(self.document)
+        drop = {i for i, text in enumerate(texts) if text in requests} | {i - 1 for i, text in enumerate(texts) if text in requests}
+        return [comparable(text) for i, text in enumerate(texts) if i not in drop]
+
+    def assert_reproduces(self, paragraphs: list[str]) -> None:
+        """Every paragraph of the source's body, in order, and nothing else: the property of import → build."""
+        assert self.body() == [comparable(text) for text in paragraphs]
+        assert not any("重建后" in note for note in self.notes), self.notes
+
+
+def lines_of(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture
+def rebuilt(tmp_path: Path):  # type: ignore[no-untyped-def]
+    return lambda source: Rebuilt(source, tmp_path)
+
+
+# --- a report organised by topics of work ------------------------------------------------------
+
+
+def test_a_report_of_seven_topics_and_a_plan_rebuilds_as_published(rebuilt) -> None:  # type: ignore[no-untyped-def]
+    """七 topics of work, then 八、next year's plans: eight headings in order, the topics the measures' items."""
+    source = FIXTURES / "topics.txt"
+    result = rebuilt(source)
+    result.assert_reproduces(lines_of(source)[1:])
+    measures = result.data["measures"]
+    assert measures["layout"] == {"items_as_parts": True}
+    assert [item["title"] for item in measures["items"]][:2] == ["强化思想引领，压实法治建设责任", "依法全面履行政府职能"]
+    assert result.data["plans"]["title"] == "2020年工作打算"
+    headings = [text for text in body_texts(result.document) if text[:2] in {f"{n}、" for n in "一二三四五六七八"}]
+    assert [heading[:2] for heading in headings] == [f"{n}、" for n in "一二三四五六七八"]
+    findings = check_form(result.form).findings
+    assert not [f for f in findings if f.code in ("manual-numbering", "year-mismatch")], findings
+
+
+def test_a_topic_whose_heading_runs_into_its_paragraph_is_split(rebuilt) -> None:  # type: ignore[no-untyped-def]
+    """二、依法全面履行政府职能。全年取消…: the title, and the paragraph it runs into, as the layout allows."""
+    result = rebuilt(FIXTURES / "topics.txt")
+    item = result.data["measures"]["items"][1]
+    assert item["title"] == "依法全面履行政府职能" and item["layout"] == {"title": "run-in"}
+    assert item["text"].startswith("全年取消")
+
+
+def test_a_part_the_kind_names_whose_heading_runs_in_is_held_as_its_item(tmp_path: Path, rebuilt) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        "示例县司法局2023年法治政府建设情况报告",
+        "一、主要举措和成效。2023年，我局全面推进严格规范公正文明执法，全年办理行政复议案件12件。",
+        "二、存在的不足和原因。基层执法力量仍然薄弱，执法人员专业化水平有待提高。",
+        "三、2024年工作安排。2024年，我局将持续深化行政执法体制改革。",
+        "示例县司法局",
+        "2024年1月10日",
+    ]
+    source = tmp_path / "run-in.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = rebuilt(source)
+    result.assert_reproduces(lines[1:])
+    assert result.data["year"] == 2023
+    plans = result.data["plans"]
+    assert plans["layout"] == {"items_as_parts": True} and plans["items"][0]["title"] == "2024年工作安排"
+
+
+def test_a_form_prints_a_parts_items_as_parts_numbered_on(write_form) -> None:  # type: ignore[no-untyped-def]
+    from draft.render.blocks import render
+    from draft.render.document import Role
+    from draft.render.wording import Wording
+
+    form = write_form(
+        "unit: 示例区人民政府\nyear: 2023\n"
+        "measures:\n  layout:\n    items_as_parts: true\n  items:\n"
+        "    - title: 强化思想引领\n      text: 坚持学法。\n"
+        "    - title: 深化依法行政\n      layout:\n        title: run-in\n      text: 推行三项制度。\n"
+        "      items:\n        - title: 规范执法\n          text: 检查12次。\n"
+        "shortcomings:\n  text: 力量薄弱。\nplans:\n  text: 持续推进。\n"
+    )
+    report = read_form(form).report
+    blocks = [(block.role, block.text) for block in render(report, Wording()).blocks if block.role is not Role.TITLE]
+    assert blocks[:4] == [
+        (Role.HEADING, "一、强化思想引领"),
+        (Role.BODY, "坚持学法。"),
+        (Role.BODY, "二、深化依法行政。推行三项制度。"),
+        (Role.BODY, "（一）规范执法。检查12次。"),
+    ]
+    assert [text for role, text in blocks if role is Role.HEADING][1:] == [
+        "三、2023年推进法治政府建设存在的不足和原因",
+        "四、2024年推进法治政府建设的主要安排",
+    ]
