@@ -60,7 +60,7 @@ class Rebuilt:
     def assert_reproduces(self, paragraphs: list[str]) -> None:
         """Every paragraph of the source's body, in order, and nothing else: the property of import → build."""
         assert self.body() == [comparable(text) for text in paragraphs]
-        assert not any("重建后" in note for note in self.notes), self.notes
+        assert not any("重建后的" in note for note in self.notes), self.notes
 
 
 def lines_of(path: Path) -> list[str]:
@@ -141,3 +141,49 @@ def test_a_form_prints_a_parts_items_as_parts_numbered_on(write_form) -> None:  
         "三、2023年推进法治政府建设存在的不足和原因",
         "四、2024年推进法治政府建设的主要安排",
     ]
+
+
+# --- the title as a reader finds it -------------------------------------------------------------
+
+
+def test_a_saved_pages_header_and_stamps_are_not_the_title(rebuilt) -> None:  # type: ignore[no-untyped-def]
+    """Site name, the day's date (2019年12月3日星期二), 无障碍 简体|繁体, the <title>, the <h1>, the unit's line,
+    发布于 and 来源 stamps: the title once, the year the report's, the bracketed date its 成文日期."""
+    source = FIXTURES / "page-chrome.txt"
+    result = rebuilt(source)
+    assert result.title == "青山区人民政府关于2022年法治政府建设情况的报告"
+    assert result.data["year"] == 2022  # not 2019, the day the page was saved
+    assert result.data["date"] == datetime.date(2022, 12, 28)  # （2022年12月28日）, late in the year: kept
+    body = lines_of(source)[10:]
+    result.assert_reproduces([*body, "青山区人民政府", "2022年12月28日"])  # the 落款 prints at the end
+
+
+def test_a_web_pages_title_heading_and_unit_line_give_the_title_once(rebuilt) -> None:  # type: ignore[no-untyped-def]
+    result = rebuilt(FIXTURES / "page-chrome.html")
+    assert result.title == "绿水县人民政府关于2022年法治政府建设情况的报告"
+    assert "title" not in result.data or result.data["title"] == result.title
+    assert result.data["year"] == 2022 and result.data["unit"] == "绿水县人民政府"
+    assert result.body()[0].startswith(comparable("2022年，绿水县")) and result.body()[-1] == "2023年1月5日"
+    assert not any("重建后的" in note for note in result.notes), result.notes
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # the fuller title second: the page's heading after a line the title holds
+        (["青山区人民政府", "青山区人民政府关于2022年法治政府建设情况的报告"], "青山区人民政府关于2022年法治政府建设情况的报告"),
+        # a title broken in two lines is still one title
+        (["青山区人民政府", "关于2022年法治政府建设情况的报告"], "青山区人民政府关于2022年法治政府建设情况的报告"),
+        # the page's <title> with the site's name, then the heading
+        (["青山区司法局2022年法治政府建设年度报告 - 青山区人民政府网", "青山区司法局2022年法治政府建设年度报告"],
+         "青山区司法局2022年法治政府建设年度报告"),
+    ],
+)
+def test_title_lines_are_read_as_one_title(tmp_path: Path, rebuilt, lines: list[str], title: str) -> None:  # type: ignore[no-untyped-def]
+    body = ["2022年，我区全面推进依法行政。", "一、主要举措和成效", "规范执法。", "二、存在的不足和原因", "力量薄弱。",
+            "三、2023年工作安排", "持续推进。"]
+    source = tmp_path / "title.txt"
+    source.write_text("\n".join(lines + body), encoding="utf-8")
+    result = rebuilt(source)
+    assert result.title == title
+    result.assert_reproduces(body)

@@ -93,6 +93,8 @@ def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form
     document = render(read.report._replace(parts=sourced), wording)
     # The 版头 and 版记 lines are not in the expected body: they went to the frame fields; nor are the tables' cells.
     left_out = HEAD_ROLES | IMPRINT_ROLES | {Role.TITLE, Role.TABLE}
+    if imported.date_moved:  # the date under the title prints at the end, with the 落款 if the source had none
+        left_out |= {Role.DATE} if imported.report.signature else {Role.DATE, Role.SIGNATURE}
     built = [block.text for block in document.blocks if block.role not in left_out]
     notes: list[Problem] = []
     if imported.source_title and not same_when_built(document.title, imported.source_title):

@@ -47,6 +47,8 @@ class _Found:
     signature: str | None = None
     date: datetime.date | None = None
     date_text: str = ""
+    head_date: tuple[datetime.date, SourcePara] | None = None  # （2019年12月18日） under the title
+    date_moved: bool = False  # the 成文日期 is the one under the title: the rebuilt report prints it at the end
     notes: list[Problem] = field(default_factory=list)
     frame: Frame = Frame()  # the 版头 and 版记 lines found (draft.importer.frame_lines)
 
@@ -119,6 +121,7 @@ class Parser:
             source_title=found.title,
             source_closing=found.closing,
             date_text=found.date_text,
+            date_moved=found.date_moved,
             placeholders=found.placeholders,
         )
 
@@ -159,6 +162,7 @@ class Parser:
         found = self.found
         index = 0
         title_lines: list[SourcePara] = []
+        texts: list[str] = []  # the title each line holds (a page's <title> without the site's name)
         while index < len(head):
             para = head[index]
             head_line = frame_lines.number_line(para.text)
@@ -170,26 +174,39 @@ class Parser:
                     self.drop(line)
                 index += taken
                 continue
+            title = "".join(texts)
             if recognise.is_meta(para):
                 self.drop(para, "这一行像是网页信息（发布时间、来源等），没有导入。")
+            elif recognise.is_chrome(para):
+                self.drop(para, "这一行像是网页的页头（网站名称、当天日期、无障碍等），没有导入。")
             elif head_line:
                 self._number_line(para, head_line)
-            elif title_lines and parse_date(para.text.strip().strip("（）()")) and para.text.strip()[:1] in "（(":
-                self.drop(para, "标题下面括号里的日期没有导入（表单的成文日期 date 写在文末）。")
+            elif title_lines and (date := recognise.bracketed_date(para.text)):
+                found.head_date = (date, para)  # the 成文日期, if the end of the report has none (see _tail)
+                self.drop(para)
             elif recognise.MASTHEAD.match(para.text) and not title_lines:
                 found.frame = found.frame._replace(issuers=(*found.frame.issuers, Text.plain(para.text.strip())))
                 self.drop(para)
-            elif recognise.is_title_line(para) and len(title_lines) < 4:
-                if title_lines and comparable(para.text) == comparable(title_lines[-1].text):
-                    self.drop(para, "标题重复出现，只保留一次。")
-                else:
+            elif recognise.TITLE_END.search(title) and _is_unit_line(para.text):
+                self.drop(para, "标题下面的单位名称没有导入（单位名称写在表单的 unit，落款处印出）。")
+            elif (text := recognise.title_text(para)) is not None and len(title_lines) < 4:
+                repeated = _repeats(text, title) if title_lines else None
+                if repeated is None:
                     title_lines.append(para)
+                    texts.append(text)
+                elif repeated:  # the fuller title comes second (the site's <title>, then the page's heading)
+                    for line in title_lines:
+                        self.drop(line)
+                    self.note("标题重复出现，只保留一次。", para)
+                    title_lines[:], texts[:] = [para], [text]
+                else:
+                    self.drop(para, "标题重复出现，只保留一次。")
             else:
                 break
             index += 1
         remaining = head[index:]
         if title_lines:
-            joined = "".join(line.text.replace("\n", "") for line in title_lines)
+            joined = "".join(text.replace("\n", "") for text in texts)
             declared = any(line.outline == 0 or line.centered or "\n" in line.text for line in title_lines)
             if declared or recognise.TITLE_WORDS.search(joined):
                 found.title, found.title_lines = joined, title_lines
@@ -216,6 +233,10 @@ class Parser:
         # The 成文日期 is the first line after the last heading that is a date and nothing else;
         # what follows it (附注, 附件, 抄送) is not part of the report's body.
         date_at = next((i for i in range(last_heading + 2, len(rest)) if parse_date(rest[i].text)), None)
+        if date_at is None and found.head_date:
+            (found.date, date_para), found.date_moved = found.head_date, True
+            found.date_text = date_para.text.strip()[1:-1]
+            self.note("标题下面括号里的日期作为成文日期（date），重建后印在文末落款处。", date_para)
         if date_at is None:
             for i in range(last_heading + 1, len(rest)):
                 if recognise.ATTACHMENT.match(rest[i].text) and len(rest[i].text) <= 60:
@@ -232,6 +253,8 @@ class Parser:
                 self.note(f"成文日期之后的 {len(after)} 段（附件、附注等）没有导入。", after[0])
             end = date_at
             date_para = rest[date_at]
+            if found.head_date:
+                self.note("标题下面括号里的日期没有导入（表单的成文日期 date 取文末的日期）。", found.head_date[1])
             date = parse_date(date_para.text)
             found.date, found.date_text = date, date_para.text
             written = written_date(date)  # type: ignore[arg-type]
@@ -256,7 +279,7 @@ class Parser:
             if looks_signed and (found.date is not None or UNIT_NAME.match(candidate.replace(" ", ""))):
                 found.signature = candidate
                 end -= 1
-            elif found.date is not None:
+            elif found.date is not None and not found.date_moved:
                 self.note("成文日期上方没有找到落款单位；重建时会在日期上方写上单位名称。", rest[end])
         end = self._attachment_note(rest, end, last_heading)  # GB/T 9704 puts it above the 落款
         if end > last_heading + 1:
@@ -494,6 +517,20 @@ class Parser:
             return 1
         grand, parent = chain[-2], chain[-1]
         return 1 + sum(len(s.items) for s in grand.items[: grand.items.index(parent)])
+
+
+def _repeats(text: str, title: str) -> bool | None:
+    """Whether a line before the body repeats the title found so far: True when it is the fuller of the two,
+    False when the title holds it already, None when it is more of the title (its second line)."""
+    line, whole = comparable(text), comparable(title)
+    if line in whole:
+        return False
+    return True if whole in line else None
+
+
+def _is_unit_line(text: str) -> bool:
+    """Whether a line under a whole title is a unit's name alone: who wrote it, as pages repeat it."""
+    return bool(UNIT_NAME.match(comparable(text)))
 
 
 def _heading(part: OpenPart) -> Text | None:
