@@ -187,3 +187,24 @@ def test_title_lines_are_read_as_one_title(tmp_path: Path, rebuilt, lines: list[
     result = rebuilt(source)
     assert result.title == title
     result.assert_reproduces(body)
+
+
+# --- parts without numbers ---------------------------------------------------------------------
+
+
+def test_the_opening_of_a_report_with_an_unnumbered_part_imports(rebuilt) -> None:  # type: ignore[no-untyped-def]
+    """主要工作情况： alone on its line, the report's first part: recognised by its words, numbered on rebuilding."""
+    source = FIXTURES / "unnumbered-opening.txt"
+    result = rebuilt(source)
+    lines = lines_of(source)
+    result.assert_reproduces([lines[1], "一、主要工作情况", *lines[3:]])
+    assert [item["title"] for item in result.data["measures"]["items"]] == ["持续深化“放管服”改革", "严格规范公正文明执法"]
+
+
+def test_unnumbered_parts_are_recognised_by_their_headings(rebuilt) -> None:  # type: ignore[no-untyped-def]
+    source = FIXTURES / "unnumbered.txt"
+    result = rebuilt(source)
+    lines = lines_of(source)
+    numbered = {"主要举措和成效": "一、", "存在的问题": "二、", "下一步工作打算": "三、"}
+    result.assert_reproduces([numbered.get(line, "") + line for line in lines[1:]])
+    assert (result.data["shortcomings"]["title"], result.data["plans"]["title"]) == ("存在的问题", "下一步工作打算")

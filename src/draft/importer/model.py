@@ -80,6 +80,8 @@ class Imported:
     source_closing: str | None = None
     date_text: str = ""  # the 成文日期 as the source wrote it
     date_rejected: bool = False  # found, but the form cannot take it (see notes)
+    #: Part headings the source did not number (主要工作情况：): the build numbers them (一、主要工作情况), as noted.
+    numbered_headings: list[SourcePara] = field(default_factory=list)
     date_moved: bool = False  # the date under the title, which the rebuilt report prints at the end with the 落款
     placeholders: list[str] = field(default_factory=list)  # required parts the source lacks, filled with a request
     unit_from: str = ""  # where the unit's name was found ("" when it was not)

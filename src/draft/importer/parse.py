@@ -48,6 +48,7 @@ class _Found:
     date: datetime.date | None = None
     date_text: str = ""
     head_date: tuple[datetime.date, SourcePara] | None = None  # （2019年12月18日） under the title
+    numbered_headings: list[SourcePara] = field(default_factory=list)  # see Imported
     date_moved: bool = False  # the 成文日期 is the one under the title: the rebuilt report prints it at the end
     notes: list[Problem] = field(default_factory=list)
     frame: Frame = Frame()  # the 版头 and 版记 lines found (draft.importer.frame_lines)
@@ -122,6 +123,7 @@ class Parser:
             source_closing=found.closing,
             date_text=found.date_text,
             date_moved=found.date_moved,
+            numbered_headings=found.numbered_headings,
             placeholders=found.placeholders,
         )
 
@@ -143,19 +145,20 @@ class Parser:
     # -- before the first part --------------------------------------------------------
 
     def _unnumbered_headings(self, paras: list[SourcePara]) -> list[int]:
-        """Part headings without 一、: a Word/Markdown level-1 heading, else a short line naming a part."""
+        """Part headings without 一、: a Word/Markdown level-1 heading, else a short line standing alone that
+        names a part by its words (主要工作情况：, 存在的问题); one is enough in the opening of a report."""
         declared = [i for i, p in enumerate(paras) if p.outline == 1 and len(p.text) <= OWN_LINE_MAX]
         if declared:
             return declared
         found = []
-        for i, p in enumerate(paras):
-            text = p.text
+        for i, p in enumerate(paras[:-1]):  # a heading has a paragraph after it
+            text = unnumbered_heading(p.text)
             if len(text) <= 35 and not any(m in text for m in "。；;，,：:") and not match_marker(text) and classify(text, self.kind):
                 if i == 0 and recognise.TITLE_WORDS.search(text) and "报告" in text:
                     continue  # the title
                 found.append(i)
-        kinds = {classify(paras[i].text, self.kind) for i in found}
-        return found if len(found) >= 2 and len(kinds) >= 2 else []
+        kinds = {classify(unnumbered_heading(paras[i].text), self.kind) for i in found}
+        return found if len(found) == 1 or len(kinds) >= 2 else []
 
     def _head(self, head: list[SourcePara]) -> None:
         """Before the first part: web-page lines, the title (one or more lines), the recipient, the intro."""
@@ -343,8 +346,9 @@ class Parser:
                     if not marker.spelled.endswith("、"):
                         self.note(f"部分标题的编号写作“{marker.spelled}”，重建后统一为“一、”的写法。", para)
                 else:
-                    heading = para.text
+                    heading = unnumbered_heading(para.text)
                     self.note("这个部分的标题没有“一、”这样的编号，重建后会加上。", para)
+                    found.numbered_headings.append(para)
                 node = OpenNode(source=para, style=MarkerStyle.CHINESE, number=marker.number if marker else 0)
                 # A heading running into its paragraph (一、强化思想引领。坚持……): the title is what names the part.
                 title, after, placement = split_title(para, heading)
@@ -517,6 +521,11 @@ class Parser:
             return 1
         grand, parent = chain[-2], chain[-1]
         return 1 + sum(len(s.items) for s in grand.items[: grand.items.index(parent)])
+
+
+def unnumbered_heading(text: str) -> str:
+    """A heading without a number, as the part's title: the colon some write after it (主要工作情况：) goes."""
+    return text.strip().rstrip(":：").rstrip()
 
 
 def _repeats(text: str, title: str) -> bool | None:
