@@ -21,7 +21,7 @@ from draft.kinds import by_id
 from draft.kinds.kind import Tense
 from draft.model.report import Report, Text
 from draft.text.dates import DateForYear, date_for_year
-from draft.text.names import UNIT_NAME, UNIT_SUFFIXES, YEAR, YEAR_DIGITS
+from draft.text.names import UNIT_SUFFIXES, YEAR, YEAR_DIGITS, is_unit_name
 
 
 class TemplateWording(Protocol):
@@ -50,7 +50,7 @@ def _unit_in_title(title: str) -> str | None:
             unit = found.group(1).strip()
             if unit.endswith("关于"):
                 unit = unit[:-2].strip()
-            if UNIT_NAME.match(unit.replace(" ", "").replace("　", "")):
+            if is_unit_name(unit.replace(" ", "").replace("　", "")):
                 return unit
     return None
 
@@ -132,7 +132,7 @@ def _unit(imported: Imported) -> str | None:
         if unit:
             imported.unit_from = "标题"
             return unit
-    if report.signature and UNIT_NAME.match(report.signature.printed.replace(" ", "")):
+    if report.signature and is_unit_name(report.signature.printed.replace(" ", "")):
         imported.unit_from = "落款"
         return report.signature.printed
     hint = ""

@@ -26,7 +26,7 @@ from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text, TitlePlacement
 from draft.problems import Problem
 from draft.text.dates import parse_date, written_date
-from draft.text.names import UNIT_NAME
+from draft.text.names import is_unit_name
 
 
 class NotAReport(Exception):
@@ -279,7 +279,7 @@ class Parser:
                 and not match_marker(candidate)
                 and not candidate.startswith(enumerator(1))
             )
-            if looks_signed and (found.date is not None or UNIT_NAME.match(candidate.replace(" ", ""))):
+            if looks_signed and (found.date is not None or is_unit_name(candidate.replace(" ", ""))):
                 found.signature = candidate
                 end -= 1
             elif found.date is not None and not found.date_moved:
@@ -539,7 +539,7 @@ def _repeats(text: str, title: str) -> bool | None:
 
 def _is_unit_line(text: str) -> bool:
     """Whether a line under a whole title is a unit's name alone: who wrote it, as pages repeat it."""
-    return bool(UNIT_NAME.match(comparable(text)))
+    return is_unit_name(comparable(text))
 
 
 def _heading(part: OpenPart) -> Text | None:
