@@ -208,3 +208,22 @@ def test_unnumbered_parts_are_recognised_by_their_headings(rebuilt) -> None:  # 
     numbered = {"主要举措和成效": "一、", "存在的问题": "二、", "下一步工作打算": "三、"}
     result.assert_reproduces([numbered.get(line, "") + line for line in lines[1:]])
     assert (result.data["shortcomings"]["title"], result.data["plans"]["title"]) == ("存在的问题", "下一步工作打算")
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "year", "body_from"),
+    [
+        # the site's name and the day's date on one line; 来源 and 发布时间 between the title and its copy
+        ("page-header-line.txt", "青山区2023年度法治政府建设情况报告", 2023, 5),
+        # 今天是…星期四, a channel's name (工作报告) above the title, 您所在的位置, 文章来源 with 更新时间
+        ("page-channel.txt", "2020年青山区法治政府建设情况报告", 2020, 6),
+    ],
+)
+def test_a_pages_header_never_joins_the_title_nor_gives_the_year(
+    rebuilt, name: str, title: str, year: int, body_from: int  # type: ignore[no-untyped-def]
+) -> None:
+    source = FIXTURES / name
+    result = rebuilt(source)
+    assert result.result.imported.source_title == title
+    assert result.data["year"] == year
+    result.assert_reproduces(lines_of(source)[body_from:])

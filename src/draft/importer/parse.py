@@ -203,6 +203,7 @@ class Parser:
                     self.note("标题重复出现，只保留一次。", para)
                     title_lines[:], texts[:] = [para], [text]
                 else:
+                    self._title_repeated(title_lines, texts, text)
                     self.drop(para, "标题重复出现，只保留一次。")
             else:
                 break
@@ -225,6 +226,16 @@ class Parser:
                 found.intro.append(para.text)
                 if match_marker(para.text):
                     self.note("开头部分有带编号的段落，已作为开头段落原样保留。", para)
+
+    def _title_repeated(self, title_lines: list[SourcePara], texts: list[str], text: str) -> None:
+        """A page repeats the report's title (its <title>, its heading): lines taken for the title before the
+        first copy were the page's own (a channel's name, 工作报告), and are dropped."""
+        for first in range(1, len(texts)):
+            if comparable("".join(texts[first:])) == comparable(text):
+                for line in title_lines[:first]:
+                    self.drop(line, "这一行像是网页的栏目名称，不是标题，没有导入。")
+                del title_lines[:first], texts[:first]
+                return
 
     # -- after the last part ------------------------------------------------------------
 
@@ -534,7 +545,7 @@ def _repeats(text: str, title: str) -> bool | None:
     line, whole = comparable(text), comparable(title)
     if line in whole:
         return False
-    return True if whole in line else None
+    return True if whole in line and "报告" in line else None
 
 
 def _is_unit_line(text: str) -> bool:
