@@ -227,3 +227,25 @@ def test_a_pages_header_never_joins_the_title_nor_gives_the_year(
     assert result.result.imported.source_title == title
     assert result.data["year"] == year
     result.assert_reproduces(lines_of(source)[body_from:])
+
+
+@pytest.mark.parametrize("name", ["topics-mixed.txt", "topics-mixed.html"])
+def test_topics_whose_words_name_a_part_in_passing_are_still_topics(rebuilt, name: str) -> None:  # type: ignore[no-untyped-def]
+    """聚焦重点领域，… (重点), 着力解决…突出问题 (问题), …取得新成效 (成效): topics, not plans, shortcomings and
+    measures; a topic on the 第一责任人 stays that part, where the report puts it."""
+    result = rebuilt(FIXTURES / name)
+    assert [part.kind for part in result.report.parts] == ["responsibility", "measures", "plans", "shortcomings"]
+    assert len(result.data["measures"]["items"]) == 3 and result.data["measures"]["layout"] == {"items_as_parts": True}
+    result.assert_reproduces(lines_of(FIXTURES / "topics-mixed.txt")[1:])
+
+
+def test_a_report_named_by_its_parts_is_not_taken_for_topics(tmp_path: Path, rebuilt) -> None:  # type: ignore[no-untyped-def]
+    """Headings opening with 推进 that end in the part's name are the parts, not topics."""
+    lines = ["示例县司法局2023年法治政府建设情况报告", "一、推进法治政府建设的主要举措和成效", "全面推行行政执法三项制度。",
+             "二、推进法治政府建设存在的不足和原因", "执法力量薄弱。", "三、推进法治政府建设的下一步安排", "加强队伍建设。"]
+    source = tmp_path / "named.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = rebuilt(source)
+    assert [part.kind for part in result.report.parts] == ["measures", "shortcomings", "plans"]
+    assert "layout" not in result.data["measures"]
+    result.assert_reproduces(lines[1:])

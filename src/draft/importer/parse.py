@@ -18,7 +18,7 @@ from draft.importer.compare import comparable
 from draft.importer.marks import OWN_LINE_MAX, SENTENCE_END, Marker, match_marker, split_title
 from draft.importer.model import MERGED_PART, NOTE, Imported, SourceLayout, note
 from draft.importer.nodes import OpenNode, OpenPart, finish_node, optional_text
-from draft.importer.part_kinds import classify
+from draft.importer.part_kinds import classify, is_topic
 from draft.importer.source import SourcePara
 from draft.kinds import DEFAULT, Kind, by_id
 from draft.kinds.kind import Tense
@@ -405,32 +405,35 @@ class Parser:
             self._guessed_kinds()
 
     def _topics_grouped(self, parts: list[OpenPart]) -> list[OpenPart]:
-        """``parts`` with a run of two or more topics made one part whose items print as parts.
+        """``parts`` with the topics of work made one part whose items print as parts.
 
         A part whose heading names none of the kind's parts (强化思想引领, 深化依法行政) is a topic of
-        work. When no heading names the work done (主要举措和成效), the first run of topics is that
-        part, organised by topics (七 topics, then 八、next year's plans): its items are the topics,
-        printed in its place as published (layout ``items_as_parts``). A part whose heading runs into
-        its paragraph is held so too, as its one item, so that the title runs in as published.
+        work, as is one that names a part only by a word in passing (:func:`~draft.importer.part_kinds.is_topic`).
+        Two or more, and no heading outside them naming the work done (主要举措和成效): the report
+        is organised by topics (七 topics, then 八、next year's plans), and the parts from the first topic
+        to the last before the plans are the items of the part on the work done, printed in its place
+        as published (layout ``items_as_parts``); a topic whose words happen to name a part
+        (法治宣传取得新成效) is among them. A part whose heading runs into its paragraph is held so
+        too, as its one item, so that the title runs in as published.
         """
         kinds = [classify(part.heading, self.kind) for part in parts]
-        first = next((i for i in range(len(kinds) - 1) if kinds[i] is None and kinds[i + 1] is None), None)
-        topics = range(0)
-        if first is not None and self._work_done() not in kinds:
-            last = first
-            while last + 1 < len(kinds) and kinds[last + 1] is None:
-                last += 1
-            topics = range(first, last + 1)
+        topical = [is_topic(part.heading, self.kind) for part in parts]
+        plans = [i for i, kind in enumerate(kinds) if kind and not topical[i] and self.kind.part(kind).tense is Tense.COMING]
+        topics = [i for i, topic in enumerate(topical) if topic and (not plans or i < max(plans))]
+        span = range(topics[0], topics[-1] + 1) if len(topics) >= 2 else range(0)
+        if self._work_done() in (kind for i, kind in enumerate(kinds) if i not in span):
+            span = range(0)
+        if span:
             self.note(
-                f"这 {len(topics)} 个部分的标题各讲一项工作，不是报告的固定部分：已作为“{self.kind.labels[self._work_done()]}”的条目，"
+                f"这 {len(span)} 个部分的标题各讲一项工作，不是报告的固定部分：已作为“{self.kind.labels[self._work_done()]}”的条目，"
                 "按原文排成“一、二、……”（layout 的 items_as_parts），请核对。",
-                parts[first].source,
+                parts[span.start].source,
             )
         grouped: list[OpenPart] = []
         for index, part in enumerate(parts):
-            if index == topics.start and topics:
-                grouped.append(_as_items(parts[topics.start : topics.stop], heading=""))
-            elif index not in topics:
+            if span and index == span.start:
+                grouped.append(_as_items(parts[span.start : span.stop], heading=""))
+            elif index not in span:
                 grouped.append(_as_items([part], part.heading) if part.node.placement else part)
         return grouped
 
