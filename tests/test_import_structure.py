@@ -249,3 +249,25 @@ def test_a_report_named_by_its_parts_is_not_taken_for_topics(tmp_path: Path, reb
     assert [part.kind for part in result.report.parts] == ["measures", "shortcomings", "plans"]
     assert "layout" not in result.data["measures"]
     result.assert_reproduces(lines[1:])
+
+
+def test_a_topic_report_typed_in_word_with_bold_topic_headings(tmp_path: Path, rebuilt) -> None:  # type: ignore[no-untyped-def]
+    """The same report as a .docx: topic headings in bold, a run-in one bold up to its full stop."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    lines = lines_of(FIXTURES / "topics.txt")
+    document = docx.Document()
+    document.add_paragraph(lines[0]).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for line in lines[1:]:
+        paragraph = document.add_paragraph()
+        if line[:1] in "一二三四五六七八" and line[1:2] == "、":
+            head, stop, tail = line.partition("。")
+            paragraph.add_run(head + stop).bold = True
+            paragraph.add_run(tail)
+        else:
+            paragraph.add_run(line)
+    source = tmp_path / "topics.docx"
+    document.save(str(source))
+    result = rebuilt(source)
+    result.assert_reproduces(lines[1:])
+    assert [item["title"] for item in result.data["measures"]["items"]][1] == "依法全面履行政府职能"
