@@ -219,8 +219,8 @@ def test_unnumbered_parts_are_recognised_by_their_headings(rebuilt) -> None:  # 
         ("page-channel.txt", "2020年青山区法治政府建设情况报告", 2020, 6),
     ],
 )
-def test_a_pages_header_never_joins_the_title_nor_gives_the_year(
-    rebuilt, name: str, title: str, year: int, body_from: int  # type: ignore[no-untyped-def]
+def test_a_pages_header_never_joins_the_title_nor_gives_the_year(  # type: ignore[no-untyped-def]
+    rebuilt, name: str, title: str, year: int, body_from: int
 ) -> None:
     source = FIXTURES / name
     result = rebuilt(source)
