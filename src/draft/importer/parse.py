@@ -403,6 +403,16 @@ class Parser:
             self._prescribed_kinds()
         else:
             self._guessed_kinds()
+        self._run_in_headings_held()
+
+    def _run_in_headings_held(self) -> None:
+        """A part whose heading runs into its paragraph (二、存在的不足。一是……) is held as its one item,
+        printed as a part (layout ``items_as_parts``), so that its title runs in as published."""
+        tables = {spec.key for spec in self.kind.parts if spec.table is not None}
+        self.found.parts = [
+            _as_items([part], part.heading, part.kind) if part.node.placement and part.kind not in tables else part
+            for part in self.found.parts
+        ]
 
     def _topics_grouped(self, parts: list[OpenPart]) -> list[OpenPart]:
         """``parts`` with the topics of work made one part whose items print as parts.
@@ -413,8 +423,7 @@ class Parser:
         is organised by topics (七 topics, then 八、next year's plans), and the parts from the first topic
         to the last before the plans are the items of the part on the work done, printed in its place
         as published (layout ``items_as_parts``); a topic whose words happen to name a part
-        (法治宣传取得新成效) is among them. A part whose heading runs into its paragraph is held so
-        too, as its one item, so that the title runs in as published.
+        (法治宣传取得新成效) is among them.
         """
         kinds = [classify(part.heading, self.kind) for part in parts]
         topical = [is_topic(part.heading, self.kind) for part in parts]
@@ -429,13 +438,9 @@ class Parser:
                 "按原文排成“一、二、……”（layout 的 items_as_parts），请核对。",
                 parts[span.start].source,
             )
-        grouped: list[OpenPart] = []
-        for index, part in enumerate(parts):
-            if span and index == span.start:
-                grouped.append(_as_items(parts[span.start : span.stop], heading=""))
-            elif index not in span:
-                grouped.append(_as_items([part], part.heading) if part.node.placement else part)
-        return grouped
+        if not span:
+            return parts
+        return [*parts[: span.start], _as_items(parts[span.start : span.stop], heading=""), *parts[span.stop :]]
 
     def _work_done(self) -> str:
         """The kind's part on the work done in the year reported (主要举措和成效): topics of work are its items."""
@@ -561,9 +566,9 @@ def _heading(part: OpenPart) -> Text | None:
     return None if part.node.items_as_parts else Text.plain(part.heading)
 
 
-def _as_items(parts: list[OpenPart], heading: str) -> OpenPart:
+def _as_items(parts: list[OpenPart], heading: str, kind: str = "") -> OpenPart:
     """One part whose items are ``parts``, printed as parts in its place (layout ``items_as_parts``); ``heading``
-    names its kind ("" for topics of work)."""
+    names its kind ("" for topics of work), ``kind`` is it once known."""
     first = parts[0]
     node = OpenNode(
         source=first.source,
@@ -575,4 +580,4 @@ def _as_items(parts: list[OpenPart], heading: str) -> OpenPart:
     )
     for part in parts:
         part.node.placement = part.node.placement or TitlePlacement.OWN_LINE
-    return OpenPart(kind="", heading=heading, node=node, source=first.source, paras=[para for part in parts for para in part.paras])
+    return OpenPart(kind=kind, heading=heading, node=node, source=first.source, paras=[para for part in parts for para in part.paras])
