@@ -54,9 +54,14 @@ def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.d
     """Validate and model a form already loaded; raise FormError listing every problem."""
     data, problems = validate_form(loaded, today)
     # A 提示 (a date late in the report's own year) is listed; the form is still built.
-    warnings = loaded.warnings + [problem for problem in problems if problem.severity is Severity.WARNING]
-    if len(warnings) < len(loaded.warnings) + len(problems):
-        raise FormError(loaded.warnings + problems)
+    hints = [problem for problem in problems if problem.severity is Severity.WARNING]
+    errors = [problem for problem in problems if problem.severity is not Severity.WARNING]
+    if errors:
+        # A value refused is not warned about as well: the warning's fix (quote “0x10”, read as 16)
+        # would contradict the refusal's (write a figure in plain digits).
+        refused = {problem.field for problem in errors if problem.field}
+        raise FormError([warning for warning in loaded.warnings if warning.field not in refused] + problems)
+    warnings = loaded.warnings + hints
     normalize = normalize and data.get("normalize_punctuation") is not False
     positions = Positions(loaded)
     read = _Reader(normalize).report(data, positions)
