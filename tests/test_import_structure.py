@@ -177,6 +177,8 @@ def test_a_web_pages_title_heading_and_unit_line_give_the_title_once(rebuilt) ->
         # the page's <title> with the site's name, then the heading
         (["青山区司法局2022年法治政府建设年度报告 - 青山区人民政府网", "青山区司法局2022年法治政府建设年度报告"],
          "青山区司法局2022年法治政府建设年度报告"),
+        # the day the page was saved, alone above the title
+        (["2019年12月3日", "青山区司法局2022年法治政府建设年度报告"], "青山区司法局2022年法治政府建设年度报告"),
     ],
 )
 def test_title_lines_are_read_as_one_title(tmp_path: Path, rebuilt, lines: list[str], title: str) -> None:  # type: ignore[no-untyped-def]

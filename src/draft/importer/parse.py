@@ -180,7 +180,8 @@ class Parser:
             title = "".join(texts)
             if recognise.is_meta(para):
                 self.drop(para, "这一行像是网页信息（发布时间、来源等），没有导入。")
-            elif recognise.is_chrome(para):
+            elif recognise.is_chrome(para) or (not title_lines and parse_date(para.text)):
+                # A date alone above the title is the page's (the day it was saved, or published), never the report's year.
                 self.drop(para, "这一行像是网页的页头（网站名称、当天日期、无障碍等），没有导入。")
             elif head_line:
                 self._number_line(para, head_line)
