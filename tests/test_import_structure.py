@@ -141,6 +141,13 @@ def test_a_form_prints_a_parts_items_as_parts_numbered_on(write_form) -> None:  
         "三、2023年推进法治政府建设存在的不足和原因",
         "四、2024年推进法治政府建设的主要安排",
     ]
+    # The web page sets a run-in title printed as a part's in the part heading's font (黑体), as Word does.
+    from draft.build import BuildOptions
+    from draft.build.formats import HTML
+
+    built = build_form(form, form.parent / "out", BuildOptions(formats=(HTML,)))
+    page = built.output.read_text(encoding="utf-8")
+    assert '<strong class="level-1">二、深化依法行政。</strong>' in page and "strong.level-1" in page
 
 
 # --- the title as a reader finds it -------------------------------------------------------------
