@@ -777,7 +777,8 @@ def test_build_strict_builds_a_form_whose_only_finding_is_what_draft_puts_right(
 def test_a_form_still_holding_init_text_is_hinted(tmp_path: Path) -> None:
     assert run_cli("init", "form.yaml", cwd=tmp_path).exit_code == 0
     found = check_form(tmp_path / "form.yaml").findings
-    assert [(f.code, f.line, f.column, f.field) for f in found] == [("example-text", 25, 3, "intro")]
+    # Line 26: the form's first line names its schema to editors.
+    assert [(f.code, f.line, f.column, f.field) for f in found] == [("example-text", 26, 3, "intro")]
     assert found[0].message.startswith("这里还是 draft init 生成的示例文字（“")
     assert found[0].message.endswith("”），没有改成本单位的内容。表单里共有 14 处这样的示例文字。")
 

@@ -86,7 +86,9 @@ def imported(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_published_report_round_trips(seed: Path, imported) -> None:  # type: ignore[no-untyped-def]
     result = imported(seed)
     result.assert_body_equals(lines_of(seed))
-    assert result.result.form_text.startswith(f"# 由 draft import 从 {seed.name} 生成于 2025-03-01 09:30；请核对后再生成")
+    modeline, _, form_text = result.result.form_text.partition("\n")  # the first line names the schema to editors
+    assert modeline == "# yaml-language-server: $schema=.draft/schema-law-based-government.json"
+    assert form_text.startswith(f"# 由 draft import 从 {seed.name} 生成于 2025-03-01 09:30；请核对后再生成")
 
 
 def test_published_reports_keep_their_conventions(imported) -> None:  # type: ignore[no-untyped-def]
@@ -614,7 +616,8 @@ def test_import_never_overwrites_unless_forced(tmp_path: Path) -> None:
     assert (tmp_path / "mine.yaml").read_text(encoding="utf-8") == "我的内容"
     forced = run_cli("import", "report.txt", "-o", "mine.yaml", "--force", cwd=tmp_path)
     assert forced.exit_code == 0, forced.output
-    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8").startswith("# 由 draft import 从 report.txt")
+    # After the line naming the schema to editors.
+    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8").partition("\n")[2].startswith("# 由 draft import 从 report.txt")
 
 
 def test_a_form_the_source_keeps_from_validating_is_written_with_its_problems(tmp_path: Path) -> None:
