@@ -54,7 +54,9 @@ def is_meta(para: SourcePara) -> bool:
 
 def is_chrome(para: SourcePara) -> bool:
     """A line of the web page around the report (site name, the day's date and weekday, 无障碍 简体|繁体)."""
-    return len(para.text) <= 60 and bool(_CHROME.search(para.text.strip()))
+    text = para.text.strip()
+    # Never a sentence: 2023年3月5日星期日，我局召开…… opens an intro.
+    return len(text) <= 60 and not any(mark in text for mark in "。，；") and bool(_CHROME.search(text))
 
 
 def bracketed_date(text: str) -> datetime.date | None:
