@@ -299,3 +299,15 @@ def test_import_then_build_reproduces_every_paragraph_of_the_source(rebuilt, nam
         numbered = para in imported.numbered_headings
         assert any(got == want or (numbered and got.endswith(want.rstrip(":："))) for got in built), f"{name}: {para.where}"
     assert not any("重建后的" in note for note in result.notes), result.notes
+
+
+def test_parts_numbered_as_parts_one_two_three_and_a_unit_line_under_the_title(tmp_path: Path, rebuilt) -> None:  # type: ignore[no-untyped-def]
+    """第一部分 主要工作情况: a part, numbered 一、 on rebuilding; the unit's line under a title without it names the unit."""
+    lines = ["关于2022年度法治政府建设情况的报告", "青山区司法局", "第一部分　主要工作情况", "全面推行行政执法三项制度。",
+             "第二部分　存在的问题", "执法力量薄弱。", "第三部分　下一步工作打算", "加强队伍建设。"]
+    source = tmp_path / "parts.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = rebuilt(source)
+    assert [part.kind for part in result.report.parts] == ["measures", "shortcomings", "plans"]
+    assert result.data["unit"] == "青山区司法局" and result.data["measures"]["title"] == "主要工作情况"
+    result.assert_reproduces(["一、主要工作情况", lines[3], "二、存在的问题", lines[5], "三、下一步工作打算", lines[7]])

@@ -1,7 +1,7 @@
 """What the text says without a field for it: the year, the unit, and which wording is the template's own.
 
 The year comes from the title, else the part headings, else the intro, else the
-date; the unit from the title, else the 落款. Where neither is found the form gets
+date; the unit from the title, else the 落款, else the unit's line under the title. Where neither is found the form gets
 a placeholder that stands out, and a note says so. A title, heading or closing
 that equals what the template writes is left out of the form, so that changing
 ``year`` next year updates it.
@@ -135,6 +135,9 @@ def _unit(imported: Imported) -> str | None:
     if report.signature and is_unit_name(report.signature.printed.replace(" ", "")):
         imported.unit_from = "落款"
         return report.signature.printed
+    if imported.unit_line:
+        imported.unit_from = "标题下的单位名称"
+        return imported.unit_line
     hint = ""
     for text in report.intro[:2]:
         match = _SHORT_NAME.search(text.printed)

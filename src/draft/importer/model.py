@@ -84,6 +84,7 @@ class Imported:
     numbered_headings: list[SourcePara] = field(default_factory=list)
     date_moved: bool = False  # the date under the title, which the rebuilt report prints at the end with the 落款
     placeholders: list[str] = field(default_factory=list)  # required parts the source lacks, filled with a request
+    unit_line: str = ""  # a unit's name on a line of its own under the title (a web page's), dropped from the body
     unit_from: str = ""  # where the unit's name was found ("" when it was not)
     unit_hint: str = ""  # a short name seen in the text, when no full name was found
     year_from: str = ""

@@ -11,6 +11,7 @@ still reads exactly like the original; every such decision is noted.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from draft.importer import frame_lines, recognise
@@ -49,6 +50,7 @@ class _Found:
     date_text: str = ""
     head_date: tuple[datetime.date, SourcePara] | None = None  # （2019年12月18日） under the title
     numbered_headings: list[SourcePara] = field(default_factory=list)  # see Imported
+    unit_line: str = ""  # see Imported
     date_moved: bool = False  # the 成文日期 is the one under the title: the rebuilt report prints it at the end
     notes: list[Problem] = field(default_factory=list)
     frame: Frame = Frame()  # the 版头 and 版记 lines found (draft.importer.frame_lines)
@@ -124,6 +126,7 @@ class Parser:
             date_text=found.date_text,
             date_moved=found.date_moved,
             numbered_headings=found.numbered_headings,
+            unit_line=found.unit_line,
             placeholders=found.placeholders,
         )
 
@@ -192,6 +195,7 @@ class Parser:
                 found.frame = found.frame._replace(issuers=(*found.frame.issuers, Text.plain(para.text.strip())))
                 self.drop(para)
             elif recognise.TITLE_END.search(title) and _is_unit_line(para.text):
+                found.unit_line = found.unit_line or para.text.strip()
                 self.drop(para, "标题下面的单位名称没有导入（单位名称写在表单的 unit，落款处印出）。")
             elif (text := recognise.title_text(para)) is not None and len(title_lines) < 4:
                 repeated = _repeats(text, title) if title_lines else None
@@ -543,9 +547,14 @@ class Parser:
         return 1 + sum(len(s.items) for s in grand.items[: grand.items.index(parent)])
 
 
+#: How some number a part outside the grammar of markers: 第一部分　主要工作情况.
+_PART_ORDINAL = re.compile(r"^第[一二三四五六七八九十]+部分\s*[：:、.．]?\s*")
+
+
 def unnumbered_heading(text: str) -> str:
-    """A heading without a number, as the part's title: the colon some write after it (主要工作情况：) goes."""
-    return text.strip().rstrip(":：").rstrip()
+    """A heading without a 一、, as the part's title: 第一部分 before it and the colon some write after it
+    (主要工作情况：) go."""
+    return _PART_ORDINAL.sub("", text.strip()).rstrip(":：").rstrip()
 
 
 def _repeats(text: str, title: str) -> bool | None:
