@@ -168,7 +168,7 @@ ALLOWED_ENGLISH = {
     "JSON", "Schema", "VS", "Code",
     "format", "json", "text", "yaml", "yml", "docx", "txt", "md", "html", "pdf", "bak", "output", "inputs", "templates",
     "unit", "year", "title", "recipient", "intro", "measures", "shortcomings", "responsibility", "plans", "others",
-    "closing", "signature", "date", "layout", "normalize", "points", "items", "numbering", "continue",
+    "closing", "signature", "date", "layout", "normalize", "points", "items", "numbering", "continue", "as", "parts",
     "own", "line", "run", "in", "inline", "paragraphs", "true", "false", "wording", "j2", "report", "fingerprint",
     "issuer", "mark", "doc", "number", "signers", "cc", "printed", "by", "attachments", "double", "sided",
     # The 政府信息公开工作年度报告's vocabulary: its kind and the fields of its parts.
