@@ -17,18 +17,17 @@ from docx.oxml import parse_xml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import INPUTS, REPO, SEEDS, body_texts, run_cli
+from conftest import EXAMPLES, REPO, SEEDS, body_texts, run_cli
 from draft.build import build_form
 from draft.form.load import load_bytes
 from draft.form.read import read_form
+from draft.form.write import block, note_line, scalar
 from draft.importer import files as import_files
-from draft.importer import import_report
-from draft.importer.emit import block, scalar
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.marks import match_marker, split_points, split_title
-from draft.importer.model import note_line
 from draft.importer.part_kinds import classify
 from draft.importer.source import SourcePara
+from draft.imports import import_report
 from draft.kinds import DEFAULT, by_id
 from draft.model.numbering import MarkerStyle
 from draft.model.report import TitlePlacement
@@ -87,7 +86,9 @@ def imported(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_published_report_round_trips(seed: Path, imported) -> None:  # type: ignore[no-untyped-def]
     result = imported(seed)
     result.assert_body_equals(lines_of(seed))
-    assert result.result.form_text.startswith(f"# 由 draft import 从 {seed.name} 生成于 2025-03-01 09:30；请核对后再生成")
+    modeline, _, form_text = result.result.form_text.partition("\n")  # the first line names the schema to editors
+    assert modeline == "# yaml-language-server: $schema=.draft/schema-law-based-government.json"
+    assert form_text.startswith(f"# 由 draft import 从 {seed.name} 生成于 2025-03-01 09:30；请核对后再生成")
 
 
 def test_published_reports_keep_their_conventions(imported) -> None:  # type: ignore[no-untyped-def]
@@ -117,7 +118,7 @@ def test_published_reports_keep_their_conventions(imported) -> None:  # type: ig
     assert any(UNIT_PLACEHOLDER in w and "unit" in w for w in luohu.warnings)
 
 
-FORMS = sorted(INPUTS.glob("*.yaml")) + [REPO / "templates" / "report" / "form.yaml"]
+FORMS = sorted(EXAMPLES.glob("*.yaml")) + [REPO / "templates" / "report" / "form.yaml"]
 
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda p: p.stem)
@@ -615,7 +616,8 @@ def test_import_never_overwrites_unless_forced(tmp_path: Path) -> None:
     assert (tmp_path / "mine.yaml").read_text(encoding="utf-8") == "我的内容"
     forced = run_cli("import", "report.txt", "-o", "mine.yaml", "--force", cwd=tmp_path)
     assert forced.exit_code == 0, forced.output
-    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8").startswith("# 由 draft import 从 report.txt")
+    # After the line naming the schema to editors.
+    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8").partition("\n")[2].startswith("# 由 draft import 从 report.txt")
 
 
 def test_a_form_the_source_keeps_from_validating_is_written_with_its_problems(tmp_path: Path) -> None:
@@ -669,7 +671,7 @@ BAD_FILES = {
 def test_bad_files_are_refused_and_nothing_is_written(name: str, tmp_path: Path) -> None:
     data, message = BAD_FILES[name]
     if data is None:
-        whole = build_form(INPUTS / "luohu-2022.yaml", tmp_path / "built").output.read_bytes()
+        whole = build_form(EXAMPLES / "luohu-2022.yaml", tmp_path / "built").output.read_bytes()
         data = whole[: len(whole) // 2]
     (tmp_path / name).write_bytes(data)
     result = run_cli("import", name, cwd=tmp_path)
@@ -693,7 +695,7 @@ def test_oversized_and_missing_files(tmp_path: Path) -> None:
 
 
 def test_total_uncompressed_size_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    source = build_form(INPUTS / "luohu-2022.yaml", tmp_path).output
+    source = build_form(EXAMPLES / "luohu-2022.yaml", tmp_path).output
     monkeypatch.setattr(import_files, "MAX_UNCOMPRESSED_BYTES", 10_000)
     result = run_cli("import", str(source), "-o", "x.yaml", cwd=tmp_path)
     assert result.exit_code == 1
@@ -766,15 +768,25 @@ def test_masthead_document_number_and_a_date_before_the_year_ended(tmp_path: Pat
     source = tmp_path / "head.txt"
     source.write_text("\n".join(lines), encoding="utf-8")
     result = imported(source)
-    # The date is kept out of the form (draft wants a date after the year ended), as a comment to fix.
-    result.assert_body_equals(lines[4:-1])
+    # A date in December of the report's own year is a 成文日期 offices write: kept, and it prints.
+    result.assert_body_equals(lines[4:])
     data = result.data
     assert data["title"] == "示例区财政局关于2023年法治政府建设情况的报告"
     assert data["recipient"] == "区委依法治区办"
-    assert "date" not in data and "# date: 2023-12-20" in result.result.form_text
+    assert data["date"] == datetime.date(2023, 12, 20) and data["year"] == 2023
     assert (data["issuer_mark"], data["doc_number"]) == ("示例区财政局文件", "示财〔2023〕45号")  # the 版头, into the frame
-    for expected in ("括号里的日期", "年度结束之前"):
-        assert any(expected in w for w in result.warnings), expected
+    assert any("括号里的日期" in w for w in result.warnings)
+    assert not any("年度结束之前" in w for w in result.warnings)
+
+
+def test_a_date_early_in_the_reports_own_year_is_still_refused(tmp_path: Path, imported) -> None:  # type: ignore[no-untyped-def]
+    lines = ["示例区财政局2023年法治政府建设情况报告", "一、主要举措和成效", "规范财政资金管理。", "二、存在的不足和原因",
+             "监督力量不足。", "三、2024年主要安排", "加强监督。", "示例区财政局", "2023年3月20日"]
+    source = tmp_path / "march.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = imported(source)
+    assert "date" not in result.data and "# date: 2023-03-20" in result.result.form_text
+    assert any("年度结束之前" in w for w in result.warnings)
 
 
 def test_text_copied_from_a_pdf_is_joined_back_into_paragraphs(tmp_path: Path, imported) -> None:  # type: ignore[no-untyped-def]

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from conftest import run_cli
 from draft.form.read import read_form
-from draft.form.starter import proposed_year
 from draft.problems import FormError, Problem, Rewrite, Severity
+from draft.text.dates import proposed_year
 from draft.text.punctuation import normalize_punctuation
 
 # A form as a clerk writes it, every line plain; each slip below replaces one of its lines.

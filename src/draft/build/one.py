@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from draft.build.formats import DOCX, HTML, PDF
 from draft.build.options import DEFAULTS, BuildOptions
 from draft.build.protect import Written, put, seal_docx, seal_page
+from draft.check.copies import Identity, identity
 from draft.files.report_names import nameless, report_name
 from draft.problems import CannotProceed, DraftError, Problem, display_path, internal_error, readable
 
@@ -71,6 +72,7 @@ def _name(form: Path) -> str:
 
 def _build_read(form: Path, name: str, read: ReadForm, output_dir: Path, options: BuildOptions) -> Built:
     """:func:`build_form` of a form already read, as ``options`` say (never called with one read otherwise)."""
+    from draft.build.imprint_page import imprint_page, warning
     from draft.render.blocks import render
     from draft.word.writer import to_bytes
 
@@ -78,11 +80,16 @@ def _build_read(form: Path, name: str, read: ReadForm, output_dir: Path, options
     targets = {format_: format_.target(output_dir / name) for format_ in formats}
     found = {format_: format_.writable(target, options.force) for format_, target in targets.items()}
     document = render(read.report, options.wording)
-    docx = seal_docx(to_bytes(document, source=readable(form.name))) if DOCX in formats or PDF in formats else b""
+    docx, warnings = b"", read.warnings
+    if DOCX in formats or PDF in formats:
+        source = readable(form.name)
+        # The 版记's page is the build's decision: the .docx writer makes the trial packages, LibreOffice lays them out.
+        page = imprint_page(document, lambda trial, place: to_bytes(trial, source, place))
+        docx, warnings = seal_docx(to_bytes(document, source, page.place)), warnings + warning(display_path(form), page)
     contents = {DOCX: lambda: docx, HTML: lambda: _page(document, options.fragment)}
     files = tuple(put(targets[format_], contents[format_](), found[format_]) for format_ in formats if format_ != PDF)
     pending = PendingPdf(targets[PDF], docx) if PDF in formats else None
-    return Built(files=files, warnings=read.warnings, pdf=pending)
+    return Built(files=files, warnings=warnings, pdf=pending)
 
 
 def _page(document: Document, fragment: bool) -> bytes:
@@ -102,6 +109,8 @@ class FormBuild(NamedTuple):
     findings_: list[Finding] | None = None
     built_: Built | None = None
     error: DraftError | None = None
+    #: Which report the form is (None if it could not be read): two forms of a batch may be the same one.
+    identity: Identity | None = None
 
     def findings(self) -> list[Finding]:
         self._raise()
@@ -123,17 +132,20 @@ def build_one(form: Path, output_dir: Path, options: BuildOptions = DEFAULTS) ->
     from draft.form.read import read_form
 
     findings: list[Finding] | None = None
+    same: Identity | None = None
     try:
         # Read once, for the check and the document alike.
         read = read_form(form, normalize=options.normalize)
+        same = identity(read.report)
         findings = check_read(read)
         if options.strict and holding_back(findings):
-            return FormBuild(findings_=findings)
+            return FormBuild(findings_=findings, identity=same)
         built = _build_read(form, _name(form), read, output_dir, options)
     except DraftError as error:
-        return FormBuild(findings_=findings, error=error)
+        return FormBuild(findings_=findings, error=error, identity=same)
     except Exception as error:  # a bug of ours, met on this form: every other form still gets its answer
         if os.environ.get("DRAFT_DEBUG"):
             raise
-        return FormBuild(findings_=findings, error=CannotProceed(Problem(file=display_path(form), message=internal_error(error))))
-    return FormBuild(findings_=findings, built_=built)
+        problem = Problem(file=display_path(form), message=internal_error(error))
+        return FormBuild(findings_=findings, error=CannotProceed(problem), identity=same)
+    return FormBuild(findings_=findings, built_=built, identity=same)

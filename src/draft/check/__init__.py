@@ -80,6 +80,8 @@ class CheckResult(NamedTuple):
 
     warnings: list[Problem]
     findings: list[Finding]
+    #: The report the form holds (two forms of a batch may be the same one: :mod:`draft.check.copies`).
+    report: Report | None = None
 
     @property
     def errors(self) -> int:
@@ -97,7 +99,7 @@ def check_form(path: Path, *, normalize: bool = True, previous: Path | None = No
     except UnreadForm as unread:
         raise FormError(unread.problems + errors_beyond(unread, normalize)) from None
     last_year = read_form(previous, normalize=normalize).report if previous is not None else None
-    return CheckResult(warnings=read.warnings, findings=check_read(read, last_year))
+    return CheckResult(warnings=read.warnings, findings=check_read(read, last_year), report=read.report)
 
 
 def errors_beyond(unread: UnreadForm, normalize: bool = True) -> list[Finding]:
@@ -112,11 +114,11 @@ def errors_beyond(unread: UnreadForm, normalize: bool = True) -> list[Finding]:
 
 def check_read(read: ReadForm, previous: Report | None = None) -> list[Finding]:
     """Every finding on a form already read, in the order of the file; its punctuation as it was read (normalized or kept)."""
-    report = read.report
-    assert report.source is not None  # a report read from a form
+    report, positions = read.report, read.positions
     # In the order the fields are written: which of two equal texts comes "first" is the one higher in the file.
-    texts = sorted(report.texts(), key=lambda text: report.source.key_mark(text.path[:1]))
-    ctx = Context(report=report, texts=texts, nodes={node.path: node for node in report.nodes()}, previous=previous)
+    texts = sorted(report.texts(), key=lambda text: positions.key_mark(text.path[:1]))
+    nodes = {node.path: node for node in report.nodes()}
+    ctx = Context(report=report, source=positions, texts=texts, nodes=nodes, previous=previous)
     findings = [finding for run in CHECKS for finding in run(ctx)]
     return _capped(sorted(findings, key=lambda f: (f.line, f.column)))
 

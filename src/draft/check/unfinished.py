@@ -14,7 +14,7 @@ from functools import cache
 
 from draft.check.context import Context, Finding
 from draft.model.report import Text, TextKind
-from draft.problems import Severity
+from draft.problems import Severity, excerpt
 
 EXAMPLE_TEXT = "example-text"
 MISSING_DATE = "missing-date"
@@ -70,7 +70,7 @@ def _example_texts(ctx: Context) -> list[Finding]:
             EXAMPLE_TEXT,
             Severity.WARNING,
             first.path,
-            f"这里还是 draft init 生成的示例文字（“{first.raw[:20]}{'……' if len(first.raw) > 20 else ''}”），"
+            f"这里还是 draft init 生成的示例文字（“{excerpt(first.raw)}”），"
             f"没有改成本单位的内容。{more}",
             fix="把示例文字改写成本单位本年度的实际情况，用不到的条目整条删除",
             mark=ctx.at_raw(first, 0),

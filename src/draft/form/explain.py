@@ -16,16 +16,18 @@ from cerberus import errors
 from cerberus.errors import ValidationError
 from cerberus.schema import SchemaRegistry
 
+from draft.form.figure_notation import expected, not_a_number
 from draft.form.load import LoadedForm, WrittenNumber, format_field
 from draft.form.places import SEPARATOR, place_name, titles_in
 from draft.form.schema import FIRST_YEAR
-from draft.form.starter import proposed_year
-from draft.form.yaml_errors import colon_slip, colon_slip_message, excerpt, indentation
+from draft.form.value_words import DOC_NUMBER_WRITTEN, one_of, value_expected
+from draft.form.yaml_errors import colon_slip, colon_slip_message, shown_line
 from draft.kinds import Kind
-from draft.problems import Problem, Rewrite
+from draft.problems import Problem, Rewrite, excerpt
+from draft.text.dates import proposed_year
 from draft.text.doc_number import read_doc_number
 from draft.text.invisible import describe, unseen
-from draft.text.lines import Lines
+from draft.text.lines import Lines, indentation
 from draft.text.numerals import YEAR_DIGIT_NUMERALS, year_value
 
 
@@ -154,7 +156,7 @@ class Explainer:
         named = self.named(path)
         if not rewrite.text:
             return f"{named} 不能为空。请填写内容，或删除这一行。"
-        fixed = excerpt(rewrite.text.strip())
+        fixed = shown_line(rewrite.text.strip())
         return f"{named} 不能为空。请填写内容；不要它时，删除“{path[-1]}:”，把下一行的字段移到“- ”后面，写成：{fixed}"
 
     def _colon_slips_fixed(self, number: int, value: str) -> Rewrite | None:
@@ -202,14 +204,16 @@ class Explainer:
 
     def _value_problem(self, path: tuple[str | int, ...], error: ValidationError) -> str:
         code, value, named = error.code, error.value, self.named(path)
+        # A number as typed: YAML reads .nan as nan, 2023.0 as 2023.0, -.inf as -inf.
+        written = self.loaded.numbers_written.get(path) or as_written(value)
         if code == errors.BAD_TYPE.code:
-            return self._colon_slip(path, error.constraint, value) or f"{named} {self._expected(error.constraint, value)}"
+            return self._colon_slip(path, error.constraint, value) or f"{named} {self._expected(error.constraint, value, written)}"
         if code in (errors.EMPTY_NOT_ALLOWED.code, errors.NOT_NULLABLE.code):
             if self.rules_at(path).get("type") == "dict":
-                return f"{named} {self._expected('dict', None)}"
+                return f"{named} {self._expected('dict', None, '')}"
             return f"{named} 不能为空。请填写内容，或删除这一行。"
         if code == errors.MIN_VALUE.code and self.rules_at(path).get("type") in ("count", "amount"):
-            return f"{named} 不能是负数，现在是 {value}。请写 0 或正数。"
+            return f"{named} 不能是负数，现在是 {written}。请写 0 或正数。"
         if code == errors.MIN_VALUE.code or code == errors.MAX_VALUE.code:
             low, high = self.rules_at(path).get("min"), self.rules_at(path).get("max")
             if low is None:
@@ -218,8 +222,7 @@ class Explainer:
                 return f"{named} 不能小于 {low}，现在是 {value}。请写 {low} 或更大的数。"
             return f"{named} 应在 {low} 到 {high} 之间，现在是 {value}。请写报告所述的年度，例如 {high - 1}。"
         if code == errors.UNALLOWED_VALUE.code:
-            allowed = "、".join(str(a) for a in error.constraint)
-            return f"{named} 不能写“{value}”，只能写以下之一：{allowed}。"
+            return f"{named} 不能写“{value}”，{one_of(error.constraint)}"
         if code == errors.CUSTOM.code and error.info == ("empty_node",):
             return self._empty_node(path)
         if code == errors.CUSTOM.code and error.info == ("bad_date",):
@@ -260,10 +263,10 @@ class Explainer:
             return f"{named} 没有内容。请至少写 text（正文）、points（要点）或 items（下级条目）之一。"
         return f"{named} 没有内容。请写 title（标题）、text（正文）、points（要点）或 items（下级条目），或删除这一条。"
 
-    def _expected(self, constraint: str | list[str], value: Any) -> str:
+    def _expected(self, constraint: str | list[str], value: Any, written: str) -> str:
         types = [constraint] if isinstance(constraint, str) else list(constraint)
         if "count" in types or "amount" in types:
-            return _expected_figure("amount" in types, value)
+            return _expected_figure("amount" in types, value, written)
         if "year" in types:
             if isinstance(value, WrittenNumber):
                 example = int(value) if FIRST_YEAR <= value <= self.today.year else self.year
@@ -275,22 +278,16 @@ class Explainer:
                 return f"应写数字，不要加引号：写 {digits} 而不是 \"{digits}\"。"
             year = _year_in(digits)
             if year is not None:
-                return f"只写 4 位数字，不要写“年”“年度”等文字：写 {year}，现在是“{digits}”。"
+                return f"只写 4 位数字，不要写“年”“年度”等文字：写 {year}，现在是“{written}”。"
             chinese = len(digits) == 4 and all(char in YEAR_DIGIT_NUMERALS for char in digits)
-            return f"应写阿拉伯数字的年份，例如 {year_value(digits) if chinese else self.year}，现在是“{as_written(value)}”。"
-        if "dict" in types:
-            if value is None:
-                return "不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。"
-            return "应在下面分行写出下级字段（如 title:、text:），每行比它多缩进两格。"
-        if "list" in types and "string" in types:
-            return "应写一个名称，或写成列表：每项单独一行，以“- ”开头。"
-        if "list" in types:
-            return "应是一个列表：每一项单独一行，以“- ”开头，例如：\n  - 第一项\n  - 第二项"
+            return f"应写阿拉伯数字的年份，例如 {year_value(digits) if chinese else self.year}，现在是“{written}”。"
+        if "dict" in types and value is None:
+            return "不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。"
         if "boolean" in types and "string" not in types:
             return f"只能写 true（是）或 false（否），现在是“{as_written(value)}”。"
         if "date" in types:
             return f"应写日期，例如 {self.example_date()}。"
-        return "应是一段文字。如果写了列表或下级字段，请改成一段文字。"
+        return value_expected(types)
 
 
 # A year written with words around it: ``2026年``, ``2026 年度``, ``2026年度``.
@@ -311,10 +308,7 @@ def _doc_number_problem(named: str, typed: str) -> str:
     """A 发文字号 written wrong: what is wrong, and the number written right where it can be read."""
     read = read_doc_number(typed)
     if read is None:
-        return (
-            f"{named} 写法不对：“{typed}”。发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，"
-            "例如 青市监〔2026〕3号。"
-        )
+        return f"{named} 写法不对：“{excerpt(typed)}”。{DOC_NUMBER_WRITTEN}"
     return f"{named} 写法不对：“{typed}”。{'；'.join(read.slips)}。请改为：{read.right}"
 
 
@@ -327,16 +321,15 @@ def as_written(value: Any) -> str:
     return str(value)
 
 
-def _expected_figure(amount: bool, value: Any) -> str:
+def _expected_figure(amount: bool, value: Any, written: str) -> str:
     """What a figure of a table should be, said about what was written there."""
-    written = as_written(value).strip() if not isinstance(value, dict | list) else ""
+    written = written.strip() if not isinstance(value, dict | list) else ""
     digits = written.replace(",", "").replace("，", "")
-    if amount:
-        what = "应写金额（万元）的数字，例如 96171.6 或 0"
-    else:
-        what = "应写不小于 0 的整数，例如 12 或 0"
+    what = expected(amount)
+    if isinstance(value, WrittenNumber):
+        return f"{what}。现在写的“{value.written}”会被 YAML 读成数字 {int(value)}，请直接写十进制数字。"
     if isinstance(value, float):
-        return f"{what}：件数不能有小数，现在是 {value}。"
+        return not_a_number(written, amount) or f"{what}：件数不能有小数，现在是 {written}。"
     if digits.replace(".", "", 1).isdigit() and digits.isascii():
         return f"{what}，不要加引号或千位分隔的逗号：写 {digits} 而不是“{written}”。"
     if written:

@@ -3,8 +3,9 @@
 This is the reader of the pipeline (``YAML → Report``). It collects every
 problem before giving up, so a user fixes a form in one pass, not one error per
 run. Each text it makes knows the value and the lines it was typed on
-(:class:`~draft.model.report.Origin`), and the report carries the form's
-positions, so the check reads this model and nothing else.
+(:class:`~draft.model.report.Origin`); the form's positions (lines and columns
+of its keys and values) travel beside the report in :class:`ReadForm`, for the
+check, so that the model holds nothing of the reader.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ TOO_DEEP = "层级太深：公文的标题最多四级（一、（一）1.（1�
 
 
 class ReadForm(NamedTuple):
-    """A form that passed validation, as the report model, and the warnings met on the way."""
+    """A form that passed validation: the report model, where the form typed it, and the warnings met on the way."""
 
     report: Report
+    positions: Positions
     warnings: list[Problem]
 
 
@@ -124,15 +126,23 @@ def _emptied(lines: list[str], number: int) -> Rewrite | None:
 def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:
     """Validate and model a form already loaded; raise FormError listing every problem."""
     data, problems = validate_form(loaded, today)
-    if problems:
-        raise FormError(loaded.warnings + problems)
+    # A 提示 (a date late in the report's own year) is listed; the form is still built.
+    hints = [problem for problem in problems if problem.severity is Severity.WARNING]
+    errors = [problem for problem in problems if problem.severity is not Severity.WARNING]
+    if errors:
+        # A value refused is not warned about as well: the warning's fix (quote “0x10”, read as 16)
+        # would contradict the refusal's (write a figure in plain digits).
+        refused = {problem.field for problem in errors if problem.field}
+        raise FormError([warning for warning in loaded.warnings if warning.field not in refused] + problems)
+    warnings = loaded.warnings + hints
     normalize = normalize and data.get("normalize_punctuation") is not False
-    read = _Reader(normalize).report(data, Positions(loaded))
+    positions = Positions(loaded)
+    read = _Reader(normalize).report(data, positions)
     try:
         report = resolve(read)
     except TooDeep as too_deep:
-        raise FormError(loaded.warnings + [_too_deep(read, path) for path in too_deep.paths]) from None
-    return ReadForm(report=report, warnings=loaded.warnings)
+        raise FormError(warnings + [_too_deep(read, positions, path) for path in too_deep.paths]) from None
+    return ReadForm(report=report, positions=positions, warnings=warnings)
 
 
 def _part_order(kind: Kind, data: dict[str, Any]) -> list[str]:
@@ -141,13 +151,12 @@ def _part_order(kind: Kind, data: dict[str, Any]) -> list[str]:
     return [key for key in keys if key in data] if kind.fixed_order else [key for key in data if key in keys]
 
 
-def _too_deep(report: Report, path: FormPath) -> Problem:
+def _too_deep(report: Report, positions: Positions, path: FormPath) -> Problem:
     """GB/T 9704 has four heading levels; a form nesting items further cannot be numbered."""
-    assert report.source is not None
-    mark = report.source.key_mark(path)
+    mark = positions.key_mark(path)
     titles = {node.path: node.title.raw for node in report.nodes() if node.title}
     place = place_name(path, titles.get)
-    return Problem(report.source.display, TOO_DEEP, mark.line, mark.column, format_field(path), Severity.ERROR, place)
+    return Problem(positions.display, TOO_DEEP, mark.line, mark.column, format_field(path), Severity.ERROR, place)
 
 
 def _computed(kind: Kind, data: dict[str, Any], positions: Positions) -> Figures | None:
@@ -204,7 +213,6 @@ class _Reader:
             date=parse_date(date) if date is not None else None,
             layout=self.layout(data.get("layout")),
             normalized=self.normalize,
-            source=positions,
             frame=self.frame(data),
             kind=kind.id,
             figures=figures,
@@ -263,4 +271,5 @@ class _Reader:
             title=TitlePlacement(data["title"]) if "title" in data else None,
             points=PointPlacement(data["points"]) if "points" in data else None,
             continue_numbering=bool(data.get("continue_numbering", False)),
+            items_as_parts=bool(data.get("items_as_parts", False)),
         )

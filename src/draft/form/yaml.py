@@ -25,6 +25,7 @@ import sys
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import yaml
@@ -43,13 +44,21 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from draft.form.places import place_name
-from draft.form.yaml_errors import SyntaxIssue, colon_slip, colon_slip_message, describe_syntax_error, excerpt, quoted, reporting_year
 from draft.form.yaml_recovery import MAX_REPAIRS, BrokenLine, Reach, Repair, misread_indentation, repair, replaced, unseen_indentation
-from draft.problems import FormError, Problem, Rewrite, Severity, display_path, readable
+from draft.problems import FormError, Problem, Rewrite, Severity, display_path, excerpt, not_utf8, readable
 from draft.text.chinese import chinese_at_join
+from draft.text.dates import proposed_year, today
 from draft.text.decode import GB18030, SAVE_AS_UTF8, BadUtf8, NotText, decode
 from draft.text.lines import LINE_BREAKS, Lines
 from draft.text.paragraphs import join_lines
+
+
+def _wording() -> ModuleType:
+    """How a slip is told (:mod:`draft.form.yaml_errors`), loaded when a form has one: a form without any never pays for it."""
+    from draft.form import yaml_errors
+
+    return yaml_errors
+
 
 if TYPE_CHECKING:
     from draft.model.report import FormPath
@@ -69,6 +78,10 @@ MAX_NODES = 50_000
 #: what a file of MAX_BYTES can hold written out. A long text copied by thousands of aliases
 #: is few values but hundreds of MB for everything after the loader.
 MAX_CHARACTERS = MAX_BYTES
+#: Longest number: a figure, a year or a number typed as a text is a few digits. Python refuses to
+#: turn an integer of more than 4,300 digits into text, and YAML 1.1 reads ``0x…`` and ``1:30:…`` in
+#: time that grows with the square of their length; a length this short keeps both far away.
+MAX_NUMBER_LENGTH = 100
 
 TOO_DEEP = f"这里嵌套的层级太深（超过 {MAX_DEPTH} 层）。正常的表单用不到这么多层，请检查缩进或括号是否写错。"
 TOO_MANY_NODES = (
@@ -116,6 +129,9 @@ class LoadedForm(NamedTuple):
     # The text YAML parsed, decoded from the file's bytes and without a byte-order mark: the marks
     # count in it, and later stages read it here rather than read and decode the file again.
     source: str
+    # Every int or float value as its scalar was written (YAML reads ``0.00`` as 0.0, ``.nan`` as
+    # nan): a figure is judged, and printed, by what was typed.
+    numbers_written: dict[FormPath, str]
 
     def mark(self, path: FormPath) -> Mark:
         """Where the value at ``path`` starts, or else its nearest ancestor that has a mark."""
@@ -359,7 +375,7 @@ class Composer:
                 # and its scanner may reach it before our composer sees the events.
                 self.problems.stop(TOO_DEEP, _problem_mark(error))
             stopped = _problem_mark(error)
-            raise BrokenLine(describe_syntax_error(error, self.source), stopped.line if stopped else 0) from None
+            raise BrokenLine(_wording().describe_syntax_error(error, self.source), stopped.line if stopped else 0) from None
         except (ValueError, OverflowError):
             # Only the pure-Python scanner: it calls chr() on "\\UFFFFFFFF" unchecked.
             self.problems.stop(
@@ -432,6 +448,7 @@ def _problem_mark(error: yaml.YAMLError) -> Mark | None:
 #: The prefix of YAML's own tags: ``!!int`` is ``TAG + "int"``.
 TAG = "tag:yaml.org,2002:"
 _STR_TAG = TAG + "str"
+_NUMBER_TAGS = {TAG + "int", TAG + "float"}
 # The only scalar types a form may hold, named for messages. !!binary, !!set,
 # !!python/... and local tags are refused.
 _SCALAR_KINDS = {
@@ -443,7 +460,7 @@ _SCALAR_KINDS = {
     TAG + "timestamp": "日期",
 }
 # What SafeConstructor's scalar functions raise on text they cannot convert
-# (``!!int abc``, ``2024-02-30``, ``!!bool maybe``, ``!!int ""``, 5,000 digits).
+# (``!!int abc``, ``2024-02-30``, ``!!bool maybe``, ``!!int ""``).
 _CONVERSION_ERRORS = (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError)
 _CONSTRUCTOR = SafeConstructor()
 
@@ -513,6 +530,9 @@ class ScalarReader:
                 return node.value
             unsupported_tag(self.problems, node.tag, node.mark, path)
             return node.value
+        if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_LENGTH:
+            self._too_long_number(node, path)
+            return node.value
         construct = SafeConstructor.yaml_constructors[node.tag]
         try:
             value = construct(_CONSTRUCTOR, ScalarNode(node.tag, node.value))
@@ -558,8 +578,8 @@ class ScalarReader:
             start = node.start - self.source.starts[line - 1]
             whole = self.source.line(line)
             kept = properties + node.value if node.style else written  # a quoted text: its own quotes go
-            rewrite = Rewrite(line, line, whole[:start] + quoted(kept.strip()))
-        fix = f"，改成：{excerpt(rewrite.text.strip())}" if rewrite else ""
+            rewrite = Rewrite(line, line, whole[:start] + _wording().quoted(kept.strip()))
+        fix = f"，改成：{_wording().shown_line(rewrite.text.strip())}" if rewrite else ""
         self.problems.error(
             f"内容开头的“{properties.strip()}”在 YAML 里是{what}，不会印到报告里。如果它是内容的一部分，请给整个内容加上英文引号{fix}。",
             node.mark,
@@ -610,15 +630,16 @@ class ScalarReader:
         before = [words for number, _, words in lost if number < first_line]
         meant = text + rest.rstrip() if same_line.startswith("#") else text
         meant = join_lines([*before, meant, *(words for number, _, words in lost if number > last_line)])
-        fixed = f"{prefix.rstrip()} {quoted(meant)}" if before else f"{prefix}{quoted(meant)}"
+        fixed = f"{prefix.rstrip()} {_wording().quoted(meant)}" if before else f"{prefix}{_wording().quoted(meant)}"
         at, column, words = lost[0]
         where = "这一行以“#”开头，它" if at > last_line else "这一行“ #”后面"
         in_brackets = "[" in prefix or "{" in prefix  # a list or mapping written on one line: no line to rewrite
         rewrite = None if in_brackets else Rewrite(first, max(lost[-1][0], last_line), fixed)
+        shown = _wording().shown_line(fixed.strip(), len(prefix.strip()) + len(text))
         self.lost_to_comments.append(
             (
                 f"{where}的文字被 YAML 当成了注释，不会印到报告里：“{excerpt(words)}”。"
-                f"如果它是内容的一部分，请给整个内容加上英文引号，改成：{excerpt(fixed.strip(), len(prefix.strip()) + len(text))}；"
+                f"如果它是内容的一部分，请给整个内容加上英文引号，改成：{shown}；"
                 "如果是写给自己看的注释，请把它单独写成一行，写在这段内容的上面。",
                 Mark(at, column),
                 path,
@@ -633,15 +654,27 @@ class ScalarReader:
             number -= 1
         return number if number >= 1 else None
 
+    def _too_long_number(self, node: Scalar, path: FormPath) -> None:
+        # The year must be written in plain digits: quotes would not do (as _warn_if_surprising says).
+        fix = "年份请直接写 4 位数字，例如 2023" if path == ("year",) else (
+            "如果它是文字（例如编号），请给整个内容加上英文引号；如果是数字，请检查是否多写了"
+        )
+        self.problems.error(
+            f"“{excerpt(node.value)}”会被 YAML 读成一个数字，但它有 {len(node.value):,} 个字符，太长了"
+            f"（一个数字最多 {MAX_NUMBER_LENGTH} 个字符）。{fix}。",
+            node.mark,
+            path,
+        )
+
     def _unconvertible(self, node: Scalar, kind: str, path: FormPath) -> None:
         if node.tag == TAG + "timestamp":
             message = (
                 f"“{node.value}”不是一个存在的日期，请检查年、月、日（例如 2 月没有 30 日）。"
-                f"如果它不是日期，请给它加上英文引号，例如 {quoted(node.value)}。"
+                f"如果它不是日期，请给它加上英文引号，例如 {_wording().quoted(node.value)}。"
             )
         else:
             message = (
-                f"“{_shorten(node.value)}”无法按{kind}读取。请改正内容；"
+                f"“{excerpt(node.value)}”无法按{kind}读取。请改正内容；"
                 "如果它只是普通文字，请去掉前面的“!!”类型标记，或者给它加上英文引号。"
             )
         self.problems.error(message, node.mark, path)
@@ -664,7 +697,7 @@ class ScalarReader:
         else:
             return
         self.problems.warn(
-            f"“{node.value}”会被读成数字 {value}（{reason}）。{hint}，请加上英文引号写成 {quoted(node.value)}。",
+            f"“{node.value}”会被读成数字 {value}（{reason}）。{hint}，请加上英文引号写成 {_wording().quoted(node.value)}。",
             node.mark,
             path,
         )
@@ -683,10 +716,6 @@ def _unescape(code: str) -> str:
     if len(code) > 1:  # x.., u...., U........
         return chr(int(code[1:], 16))
     return Scanner.ESCAPE_REPLACEMENTS.get(code, "")
-
-
-def _shorten(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 # --- Lines folded among Chinese -------------------------------------------------------------------
@@ -771,7 +800,7 @@ def _skip(text: str, index: int, chars: str) -> int:
 
 def example_line() -> str:
     """``year: 2026``: a form's line written right, in the year being reported on now."""
-    return f"year: {reporting_year()}"
+    return f"year: {proposed_year(today())}"
 
 _MERGE_TAG = TAG + "merge"
 _SEQUENCE_TAGS = {None, "!", TAG + "seq"}
@@ -795,6 +824,7 @@ class ValueBuilder:
         self.scalars = ScalarReader(source, problems)
         self.value_marks: dict[FormPath, Mark] = {}
         self.key_marks: dict[FormPath, Mark] = {}
+        self.numbers_written: dict[FormPath, str] = {}
         self._count = 0
         self._characters = 0
         # Where the outermost ``*alias`` or ``<<`` merge being expanded is written: a limit
@@ -849,8 +879,8 @@ class ValueBuilder:
     def _colon_hint(self) -> str:
         """The colon slips that made the fields one text, in the words a syntax error gives them."""
         lines = map(self.source.line, range(1, self.source.count + 1))
-        slips = [slip for line in lines if (slip := colon_slip(line)) is not None]
-        return colon_slip_message(slips) if slips else ""
+        slips = [slip for line in lines if (slip := _wording().colon_slip(line)) is not None]
+        return _wording().colon_slip_message(slips) if slips else ""
 
     def _value(self, node: Node, path: FormPath, depth: int) -> Any:
         self.value_marks[path] = node.mark
@@ -901,7 +931,7 @@ class ValueBuilder:
     def _undefined(self, alias: Alias, path: FormPath) -> None:
         self.problems.error(
             f"“*{alias.name}”引用的“&{alias.name}”没有定义（YAML 里“*”表示引用前面用“&”标记的内容）。"
-            f"如果这里只是以“*”开头的文字，请给整个内容加上英文引号，例如 {quoted('*' + alias.name)}。",
+            f"如果这里只是以“*”开头的文字，请给整个内容加上英文引号，例如 {_wording().quoted('*' + alias.name)}。",
             alias.mark,
             path,
         )
@@ -922,6 +952,8 @@ class ValueBuilder:
             if node.anchor is not None and node.tag == _STR_TAG:
                 self._anchored.append((node, path))
         self._count_characters(node.value, node.mark, path)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            self.numbers_written[path] = node.value
         return value
 
     # Mappings
@@ -1084,7 +1116,7 @@ def _named_indentation(source: Lines, broken: BrokenLine) -> BrokenLine:
     for number in dict.fromkeys((broken.issue.line, broken.reached)):
         found = unseen_indentation(source.line(number)) if number else None
         if found is not None:
-            return BrokenLine(SyntaxIssue(number, found.column, found.message, found.fixed), broken.reached)
+            return BrokenLine(_wording().SyntaxIssue(number, found.column, found.message, found.fixed), broken.reached)
     return broken
 
 
@@ -1098,7 +1130,7 @@ def _tell(broken: BrokenLine, fix: Repair | None, told: set[int], problems: Load
         rewrite = Rewrite(fix.line, fix.line, fix.text)
         if issue.fixed is None:  # the fix found by trying indentations: said in the message too
             spaces = len(fix.text) - len(fix.text.lstrip(" "))
-            message += f"这一行改成（行首 {spaces} 个空格）：{excerpt(fix.text.strip())}"
+            message += f"这一行改成（行首 {spaces} 个空格）：{_wording().shown_line(fix.text.strip())}"
     problems.error(message, Mark(issue.line, issue.column) if issue.line else None, rewrite=rewrite)
 
 
@@ -1148,7 +1180,7 @@ def _load(raw: bytes, path: Path, problems: LoadProblems) -> tuple[LoadedForm, l
         raise Stop
     source = Lines(decode_form(raw, problems))
     check_characters(source, problems)
-    if readable(path.name) != path.name:
+    if not_utf8(path.name):
         problems.warn(
             f"这个文件的名字不是 UTF-8 编码（可能来自中文 Windows 上做的压缩包），这里按 GBK 显示为“{readable(path.name)}”，"
             "在这台电脑上它可能显示为乱码，生成的文件名也一样。建议把文件改个名字。"
@@ -1160,5 +1192,7 @@ def _load(raw: bytes, path: Path, problems: LoadProblems) -> tuple[LoadedForm, l
         raise Stop
     builder = ValueBuilder(source, problems)
     data = builder.root(root)
-    form = LoadedForm(path, problems.display, data, builder.value_marks, builder.key_marks, problems.warnings, source.text)
+    form = LoadedForm(
+        path, problems.display, data, builder.value_marks, builder.key_marks, problems.warnings, source.text, builder.numbers_written
+    )
     return form, repairs

@@ -24,7 +24,8 @@ from typing import NamedTuple
 import yaml
 
 from draft.text.chinese import chinese_before
-from draft.text.lines import Lines
+from draft.text.dates import proposed_year, today
+from draft.text.lines import Lines, indentation
 
 # --- What the parser said, and what a rule makes of it --------------------------------------------
 
@@ -165,15 +166,13 @@ def indented_example(line: str) -> str | None:
     return None if example == GENERIC_EXAMPLE else indentation(line) + example
 
 
-def indentation(line: str) -> str:
-    return line[: len(line) - len(line.lstrip())]
 
 
 #: Longest line a message shows in full; a longer one is shown by its start and its end.
 SHOWN_LINE = 60
 
 
-def excerpt(line: str, at: int = 0) -> str:
+def shown_line(line: str, at: int = 0) -> str:
     """``line`` as a message shows it: whole when short, else the start, the part around index ``at`` and the end.
 
     A fix that repeats a paragraph of a hundred characters hides the change it asks for.
@@ -220,19 +219,12 @@ def colon_slip_message(slips: Sequence[ColonSlip]) -> str:
     """What the user is told about a line with a colon slip, or about several lines read as one text."""
     lines = "这一行" if len(slips) == 1 else f"这 {len(slips)} 行"
     each = "" if len(slips) == 1 else "（每个字段单独一行）"
-    fixed = "；".join(excerpt(slip.fixed) for slip in slips)
+    fixed = "；".join(shown_line(slip.fixed) for slip in slips)
     colons = {slip.colon for slip in slips}
     if colons == {":"}:
         return f"{lines}的冒号后面缺少空格，YAML 因此认不出字段。请在冒号后面加一个空格，写成{each}：{fixed}"
     why = "用的是中文冒号“：”" if colons == {"："} else "用了中文冒号“：”，或者冒号后面缺少空格"
     return f"{lines}{why}。YAML 只认英文冒号，而且冒号后面要有一个空格，请改成{each}：{fixed}"
-
-
-def reporting_year() -> int:
-    """The year being reported on now, for the examples of messages that have no form's year to use."""
-    from draft.form.starter import proposed_year, today  # only for a message that shows an example year
-
-    return proposed_year(today())
 
 
 # --- The rules, one mistake a rule ----------------------------------------------------------------
@@ -348,9 +340,9 @@ def _colon_in_sentence(report: ErrorReport) -> SyntaxIssue:
     if colons and all(chinese_before(line[colon.start() - 1]) for colon in colons):
         fixed = line[:value_start] + _SENTENCE_COLON.sub("：", line[value_start:])
         return report.issue(
-            f"{said}句子里的冒号请用中文冒号“：”，改成：{excerpt(fixed.strip(), colons[0].start() - len(indentation(line)))}", fixed
+            f"{said}句子里的冒号请用中文冒号“：”，改成：{shown_line(fixed.strip(), colons[0].start() - len(indentation(line)))}", fixed
         )
-    return report.issue(f"{said}请给整个内容加上英文引号，例如：{excerpt(quoted_example(line))}", report.quoted_line())
+    return report.issue(f"{said}请给整个内容加上英文引号，例如：{shown_line(quoted_example(line))}", report.quoted_line())
 
 
 def _colon_slip_on(report: ErrorReport, number: int) -> SyntaxIssue | None:
@@ -375,8 +367,8 @@ def _missing_colon(report: ErrorReport) -> SyntaxIssue | None:
 
 
 def _continued(continued: str) -> str:
-    spaces = len(indentation(continued))
-    return f"如果它是上面内容的延续（或新的一段），请把它缩进到和上面的内容对齐，改成（行首 {spaces} 个空格）：{excerpt(continued.strip())}"
+    spaces, shown = len(indentation(continued)), shown_line(continued.strip())
+    return f"如果它是上面内容的延续（或新的一段），请把它缩进到和上面的内容对齐，改成（行首 {spaces} 个空格）：{shown}"
 
 
 # A line holding a field or a list item: wrongly indented, it is no text continued.
@@ -441,7 +433,7 @@ def _text_after_quoted_start(report: ErrorReport) -> SyntaxIssue | None:
         report.line,
         value.start("quote") + 1,
         f"这里的内容以引号 {value['quote']} 开头，YAML 把它当成了括住整个内容的引号，引号后面的文字就读不下去了。"
-        f"请改用中文引号（{excerpt(f'{prefix} {chinese}')}），或者给整个内容再加一层引号（{excerpt(f'{prefix} {wrapped}')}）。",
+        f"请改用中文引号（{shown_line(f'{prefix} {chinese}')}），或者给整个内容再加一层引号（{shown_line(f'{prefix} {wrapped}')}）。",
         report.text_line[: value.start("quote")] + chinese,
     )
 
@@ -453,13 +445,13 @@ def _in_block_mapping(report: ErrorReport) -> SyntaxIssue | None:
     if last and last in "\"'":
         return report.issue(
             "引号只能把整个内容括起来，这里引号结束之后还有文字。"
-            f"请把整个内容放进一对引号里，例如：{excerpt(quoted_example(report.text_line))}",
+            f"请把整个内容放进一对引号里，例如：{shown_line(quoted_example(report.text_line))}",
             report.quoted_line(),
         )
     if last and last in "]}":
         return report.issue(
             "以 [ 或 { 开头的内容会被 YAML 当成列表或字典。"
-            f"请给整个内容加上英文引号，例如：{excerpt(quoted_example(report.text_line))}",
+            f"请给整个内容加上英文引号，例如：{shown_line(quoted_example(report.text_line))}",
             report.quoted_line(),
         )
     if report.char == "-":
@@ -481,7 +473,7 @@ def _in_block_sequence(report: ErrorReport) -> SyntaxIssue | None:
             report.line,
             bracket.start("open") + 1,
             "以 [ 或 { 开头的内容会被 YAML 当成列表或字典。"
-            f"请给整个内容加上英文引号，例如：{excerpt(quoted_example(report.text_line))}；或者改用中文的【】或（）。",
+            f"请给整个内容加上英文引号，例如：{shown_line(quoted_example(report.text_line))}；或者改用中文的【】或（）。",
             report.quoted_line(),
         )
     return report.issue(
@@ -516,12 +508,12 @@ def _starts_with_indicator(report: ErrorReport) -> SyntaxIssue | None:
         return report.issue(
             f"内容开头的“{bullet[0].strip()}”在 YAML 里有特殊含义，报告里也不印项目符号。"
             "分条的内容请写成 points（要点）或 items（下级条目），由程序编号；"
-            f"这里请删掉它，改成：{excerpt(bullet[1].strip())}；如果确实要印出“{bullet[0].strip()}”，"
-            f"请给整个内容加上英文引号，例如：{excerpt(example)}",
+            f"这里请删掉它，改成：{shown_line(bullet[1].strip())}；如果确实要印出“{bullet[0].strip()}”，"
+            f"请给整个内容加上英文引号，例如：{shown_line(example)}",
             bullet[1],
         )
     return report.issue(
-        f"内容不能以“{start.strip()}”开头，它在 YAML 里有特殊含义。请给整个内容加上英文引号，例如：{excerpt(example)}",
+        f"内容不能以“{start.strip()}”开头，它在 YAML 里有特殊含义。请给整个内容加上英文引号，例如：{shown_line(example)}",
         report.quoted_line(),
     )
 
@@ -543,7 +535,7 @@ def _block_scalar(report: ErrorReport) -> SyntaxIssue | None:
         return None
     return report.issue(
         "“|”和“>”表示下面是多行文字，它们后面必须直接换行，文字从下一行开始写并且要缩进。"
-        f"如果内容本身就以“|”或“>”开头，请给整个内容加上英文引号，例如：{excerpt(quoted_example(report.text_line))}",
+        f"如果内容本身就以“|”或“>”开头，请给整个内容加上英文引号，例如：{shown_line(quoted_example(report.text_line))}",
         report.quoted_line(),
     )
 
@@ -554,7 +546,7 @@ def _unclosed_bracket(report: ErrorReport) -> SyntaxIssue | None:
     opening, closing = ("[", "]") if "flow sequence" in report.context else ("{", "}")
     return report.context_issue(
         f"这里的“{opening}”没有找到配对的“{closing}”，或者括号里的内容写错了。请检查括号和逗号；"
-        f"如果内容本身就以“{opening}”开头（例如“[{reporting_year()}]5号”），请给整个内容加上英文引号。"
+        f"如果内容本身就以“{opening}”开头（例如“[{proposed_year(today())}]5号”），请给整个内容加上英文引号。"
     )
 
 

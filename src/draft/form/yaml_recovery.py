@@ -19,13 +19,15 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
 
-from draft.form.yaml_errors import SyntaxIssue, excerpt, indentation
 from draft.text.invisible import ZERO_WIDTH, describe
-from draft.text.lines import LINE_BREAKS, Lines
+from draft.text.lines import LINE_BREAKS, Lines, indentation
+
+if TYPE_CHECKING:
+    from draft.form.yaml_errors import SyntaxIssue
 
 #: Most lines repaired in one form: a form broken on every line is the wrong file, and each repair parses it again.
 MAX_REPAIRS = 20
@@ -88,11 +90,13 @@ def unseen_indentation(line: str) -> UnseenIndentation | None:
     spaces = sum(1 if char in " \t" else _width(char) for char in line[:lead])
     fixed = " " * spaces + line[lead:]
     named = "、".join(dict.fromkeys(describe(line[index]) for index in found))
+    from draft.form.yaml_errors import shown_line  # the wording of slips: a form without any never loads it
+
     return UnseenIndentation(
         found[0] + 1,
         f"这一行开头的缩进里有{named}，通常是从网页、Word 或聊天软件复制粘贴时带进来的。"
         "YAML 只认半角空格的缩进，读不出这一行的层级。请删掉这些字符，改用半角空格缩进"
-        f"（行首 {spaces} 个空格）：{excerpt(fixed.strip())}",
+        f"（行首 {spaces} 个空格）：{shown_line(fixed.strip())}",
         fixed,
     )
 

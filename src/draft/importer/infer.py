@@ -1,7 +1,7 @@
 """What the text says without a field for it: the year, the unit, and which wording is the template's own.
 
 The year comes from the title, else the part headings, else the intro, else the
-date; the unit from the title, else the 落款. Where neither is found the form gets
+date; the unit from the title, else the 落款, else the unit's line under the title. Where neither is found the form gets
 a placeholder that stands out, and a note says so. A title, heading or closing
 that equals what the template writes is left out of the form, so that changing
 ``year`` next year updates it.
@@ -11,19 +11,27 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Protocol
 
 from draft.form.schema import FIRST_YEAR
+from draft.form.write import UNIT_PLACEHOLDER
 from draft.importer.compare import comparable
 from draft.importer.model import Imported, note
 from draft.kinds import by_id
 from draft.kinds.kind import Tense
-from draft.model.report import Text
-from draft.render.wording import Wording
-from draft.text.names import UNIT_NAME, UNIT_SUFFIXES, YEAR, YEAR_DIGITS
+from draft.model.report import Report, Text
+from draft.text.dates import DateForYear, date_for_year
+from draft.text.names import UNIT_SUFFIXES, YEAR, YEAR_DIGITS, is_unit_name
 
-#: What the form says for a unit the text never names. It must stand out in the form and in the built
-#: title, yet pass ``draft validate`` (the issue asks for a form that validates and rebuilds): tests assert both.
-UNIT_PLACEHOLDER = "（单位全称）"
+
+class TemplateWording(Protocol):
+    """What the import asks of the template: the texts it writes. The application hands in the renderer's
+    :class:`draft.render.wording.Wording` (:mod:`draft.imports`); a reader does not import the renderer."""
+
+    def for_kind(self, kind: str) -> TemplateWording: ...
+    def title(self, report: Report) -> str: ...
+    def heading(self, kind: str, report: Report) -> str: ...
+    def closing(self, report: Report) -> str: ...
 
 _BEFORE_YEAR = re.compile(rf"^(.+?)\s*(?:关于)?\s*(?:{YEAR_DIGITS}\s*年)")
 _BEFORE_ABOUT = re.compile(r"^(.+?)\s*关于")
@@ -42,12 +50,12 @@ def _unit_in_title(title: str) -> str | None:
             unit = found.group(1).strip()
             if unit.endswith("关于"):
                 unit = unit[:-2].strip()
-            if UNIT_NAME.match(unit.replace(" ", "").replace("　", "")):
+            if is_unit_name(unit.replace(" ", "").replace("　", "")):
                 return unit
     return None
 
 
-def infer(imported: Imported, wording: Wording, today: datetime.date) -> None:
+def infer(imported: Imported, wording: TemplateWording, today: datetime.date) -> None:
     """Set the report's unit and year; leave to the template the title, headings and closing it would write alike."""
     year = _year(imported, today)
     unit = _unit(imported)
@@ -69,7 +77,7 @@ def infer(imported: Imported, wording: Wording, today: datetime.date) -> None:
             part = part._replace(node=node._replace(title=None))
         parts.append(part)
     imported.report = report._replace(parts=parts)
-    if report.date and report.date.year <= year:
+    if report.date and date_for_year(report.date, year) is DateForYear.TOO_EARLY:
         imported.date_rejected = True
         imported.notes.append(
             note(
@@ -89,7 +97,10 @@ def _year(imported: Imported, today: datetime.date) -> int:
         if match:
             found.append((int(match.group(1)), "标题"))
     for part in report.parts:
-        heading = part.node.title.printed if part.node.title else ""
+        # A part whose heading ran into its paragraph is held as its one item, printed as a part.
+        held_as_item = imported.source_layouts[part.node.path].items_as_parts and len(part.node.items) == 1
+        named = part.node.items[0] if held_as_item else part.node
+        heading = named.title.printed if named.title else ""
         match = YEAR.match(heading) or YEAR.search(heading[:12])
         if match and tenses[part.kind] is Tense.PAST:
             found.append((int(match.group(1)), "部分标题"))
@@ -121,9 +132,12 @@ def _unit(imported: Imported) -> str | None:
         if unit:
             imported.unit_from = "标题"
             return unit
-    if report.signature and UNIT_NAME.match(report.signature.printed.replace(" ", "")):
+    if report.signature and is_unit_name(report.signature.printed.replace(" ", "")):
         imported.unit_from = "落款"
         return report.signature.printed
+    if imported.unit_line:
+        imported.unit_from = "标题下的单位名称"
+        return imported.unit_line
     hint = ""
     for text in report.intro[:2]:
         match = _SHORT_NAME.search(text.printed)

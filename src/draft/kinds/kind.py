@@ -46,6 +46,9 @@ class PartSpec(NamedTuple):
     expected_by: str = ""
     #: A source's heading that names no part goes to this part first (before the required ones).
     catch_all: bool = False
+    #: What to write in the part, beyond its name: the starter form's comment and the editor's help on the field
+    #: (a rule in ``expected_by`` is added to it); the starter form's example year (2024) where a year is meant.
+    description: str = ""
 
     @property
     def placeholder_text(self) -> str:

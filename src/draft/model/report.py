@@ -14,18 +14,16 @@ from collections.abc import Iterator, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
+from draft.model import FormPath
 from draft.model.numbering import MarkerStyle
 from draft.text.punctuation import Change, PunctuationChange
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from draft.form.positions import Positions
     from draft.model.figures import Figure
     from draft.model.table import Table
     from draft.text.paragraphs import Paragraph
-
-FormPath = tuple[str | int, ...]
 
 
 class TitlePlacement(Enum):
@@ -121,12 +119,15 @@ class Layout(NamedTuple):
     ``numbering`` is the marker form of a node's children; ``title`` and ``points``
     apply to the node and everything below it; ``continue_numbering`` makes the
     grandchildren count straight on across the children ((一) has 1–3, (二) starts at 4).
+    ``items_as_parts`` (a part's only) prints the part's items as parts in its place, numbered
+    on with the others, without a heading of the part's own: a report organised by topics of work.
     """
 
     numbering: MarkerStyle | None = None
     title: TitlePlacement | None = None
     points: PointPlacement | None = None
     continue_numbering: bool = False
+    items_as_parts: bool = False
 
 
 class Node(NamedTuple):
@@ -148,6 +149,8 @@ class Node(NamedTuple):
     number: int = 0  # its number: counted among its siblings, or on across them with continue_numbering
     title_placement: TitlePlacement = TitlePlacement.OWN_LINE
     points_placement: PointPlacement = PointPlacement.INLINE
+    #: False for a part whose items print as parts in its place (``items_as_parts``): it has no heading.
+    prints_heading: bool = True
 
     @property
     def marker(self) -> str:
@@ -234,8 +237,6 @@ class Report(NamedTuple):
     layout: Layout = Layout()
     #: Punctuation made full-width as it prints (False: kept as typed, ``--keep-punctuation``).
     normalized: bool = True
-    #: Where the form was typed: lines and columns of its values; None for a report no form holds.
-    source: Positions | None = None
     frame: Frame = Frame()
     #: The report's kind (:mod:`draft.kinds`), by its id.
     kind: str = "law-based-government"
