@@ -79,7 +79,7 @@ def test_text_after_a_space_and_hash_is_refused_with_the_lost_words_quoted(tmp_p
     [problem] = problems(tmp_path, with_line(10, f"  text: {WEIBO}"))
     assert (problem.line, problem.column, problem.field) == (10, 17, "shortcomings.text")
     assert problem.message == (
-        "这一行“ #”后面的文字被 YAML 当成了注释，不会印到报告里：“#法治青山# 话题，全县218个村（社区）全部开通普法账号，全年推送普法信息1300余条，阅读量超过56万人次。”。"
+        "这一行“ #”后面的文字被 YAML 当成了注释，不会印到报告里：“#法治青山# 话题，全县218个村（社区……”。"
         "如果它是内容的一部分，请给整个内容加上英文引号，改成：text: \"在政务微博开设 #法治青山# 话题……阅读量超过56万人次。\"；"
         "如果是写给自己看的注释，请把它单独写成一行，写在这段内容的上面。"
     )
