@@ -192,6 +192,14 @@ def test_a_line_that_had_to_be_left_out_stops_validation_but_not_the_syntax_erro
     ]
 
 
+def test_a_control_character_does_not_hide_the_other_slips(tmp_path: Path) -> None:
+    found = problems(tmp_path, with_line(10, "  text: 学习\x0b还不够深入。").replace("year: 2026", "year: 2026年"))
+    assert [(problem.line, problem.column, problem.message[:20]) for problem in found] == [
+        (2, 7, "year（报告年度） 只写 4 位数字，"),
+        (10, 11, "这里有一个看不见的特殊字符 U+000B"),
+    ]
+
+
 # --- Invisible characters -------------------------------------------------------------------------------
 
 
@@ -236,6 +244,8 @@ FIXES = {
     "plain-continuation-at-the-margin": (10, ["  text: 学习还不够深入，", "宣传还不够广泛。"], ["  text: 学习还不够深入，", "    宣传还不够广泛。"]),
     "empty-item-title": (5, ["    - title:", "      text: 我局坚持依法行政。"], ["    - text: 我局坚持依法行政。"]),
     "empty-title-below": (5, ["    - text: 我局坚持依法行政。", "      title:"], ["    - text: 我局坚持依法行政。"]),
+    "control-characters": (10, ["  text: 学习\x0b还不够\x1f深入。"], ["  text: 学习还不够深入。"]),
+    "unclosed-quote": (10, ['  text: "学习还不够深入。'], ['  text: "学习还不够深入。"']),
     "year-with-a-word": (2, ["year: 2026年"], ["year: 2026"]),
     "year-with-words": (2, ["year: 2026 年度"], ["year: 2026"]),
 }
@@ -252,7 +262,9 @@ def test_every_fix_applied_literally_validates_and_prints_what_was_meant(tmp_pat
     for problem in told:  # the message shows the fix it carries
         assert problem.rewrite is not None
         shown = problem.rewrite.text.strip().splitlines()[0] if problem.rewrite.text else ""
-        assert len(shown) > 60 or shown in problem.message or shown.partition(": ")[2] in problem.message, (shown, problem.message)
+        deleted = [char for char in written.split("\n")[problem.rewrite.first - 1] if char not in problem.rewrite.text]
+        named = any(f"U+{ord(char):04X}" in problem.message for char in deleted)  # "删掉这个字符", one of those on its line
+        assert len(shown) > 60 or named or shown in problem.message or shown.partition(": ")[2] in problem.message, (shown, problem.message)
     fixed = applied(written, [problem.rewrite for problem in told if problem.rewrite])
     assert printed(tmp_path, fixed) == printed(tmp_path, with_line(at, *meant, count=count))
 

@@ -24,6 +24,7 @@ from draft.model.report import FormPath, Frame, Layout, Node, Origin, Part, Poin
 from draft.model.resolve import TooDeep, resolve
 from draft.problems import FormError, Problem, Rewrite, Severity
 from draft.text.dates import parse_date
+from draft.text.lines import Lines
 from draft.text.paragraphs import Paragraph, one_line, split_paragraphs
 from draft.text.punctuation import ChangesMemo, apply_changes, changes_found
 
@@ -91,11 +92,15 @@ def read_as_fixed(unread: UnreadForm, *, normalize: bool = True, today: datetime
     """
     if unread.recovered is None:
         return None
-    lines = unread.recovered.source.split("\n")
+    source = Lines(unread.recovered.source)
+    lines = [source.line(number) for number in range(1, source.count + 1)]  # as YAML counts them
     fixed: set[int] = set()
     rewritten: set[int] = set()
+    done: set[Rewrite] = set()
     for problem in sorted(unread.problems, key=lambda problem: -problem.line):
         rewrite = problem.rewrite or _emptied(lines, problem.line)
+        if rewrite is not None and rewrite in done:  # several characters of one line, deleted by one rewrite
+            continue
         if rewrite is None or not 1 <= rewrite.first <= rewrite.last <= len(lines) or fixed & set(range(rewrite.first, rewrite.last + 1)):
             return None
         written = rewrite.text.split("\n") if rewrite.text else []
@@ -105,6 +110,7 @@ def read_as_fixed(unread: UnreadForm, *, normalize: bool = True, today: datetime
             rewritten.update(range(rewrite.first, rewrite.last + 1))
         lines[rewrite.first - 1 : rewrite.last] = written + [""] * (rewrite.last - rewrite.first + 1 - len(written))
         fixed.update(range(rewrite.first, rewrite.last + 1))
+        done.add(rewrite)
     try:
         read = read_loaded(load_bytes("\n".join(lines).encode("utf-8"), unread.recovered.path), normalize=normalize, today=today)
     except FormError:

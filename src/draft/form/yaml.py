@@ -245,16 +245,21 @@ MAX_CHARACTER_REPORTS = 100
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
-def check_characters(source: Lines, problems: LoadProblems) -> None:
-    """Report every character Word cannot store; parsing stops if there are any."""
+def check_characters(source: Lines, problems: LoadProblems) -> Lines:
+    """Report every character Word cannot store; the text without them, read on as the messages ask.
+
+    A form holding more than :data:`MAX_CHARACTER_REPORTS` is junk, and is not read on.
+    """
     if not FORBIDDEN.search(source.text):
-        return
+        return source
     found = list(islice(FORBIDDEN.finditer(source.text), MAX_CHARACTER_REPORTS + 1))
     for match in found[:MAX_CHARACTER_REPORTS]:
+        line, column = source.position(match.start())
         problems.error(
             f"这里有一个看不见的特殊字符 U+{ord(match.group()):04X}，通常是从网页、Word 或聊天软件复制粘贴时带进来的，"
             "Word 文档无法保存它。请把光标移到这里，删掉这个字符（它可能看起来像空格，或者什么都看不到）。",
-            Mark(*source.position(match.start())),
+            Mark(line, column),
+            rewrite=Rewrite(line, line, FORBIDDEN.sub("", source.line(line))),
         )
     if len(found) > MAX_CHARACTER_REPORTS:
         # A file full of them would otherwise bury the user in identical lines.
@@ -263,7 +268,8 @@ def check_characters(source: Lines, problems: LoadProblems) -> None:
             f"从这里开始还有 {unlisted} 个这样的特殊字符没有逐个列出，请一并删掉。",
             Mark(*source.position(found[MAX_CHARACTER_REPORTS].start())),
         )
-    raise Stop
+        raise Stop
+    return Lines(FORBIDDEN.sub("", source.text))
 
 
 # --- text → nodes ---------------------------------------------------------------------------------
@@ -1179,7 +1185,7 @@ def _load(raw: bytes, path: Path, problems: LoadProblems) -> tuple[LoadedForm, l
         problems.add(too_large(problems.display, len(raw)))
         raise Stop
     source = Lines(decode_form(raw, problems))
-    check_characters(source, problems)
+    source = check_characters(source, problems)
     if not_utf8(path.name):
         problems.warn(
             f"这个文件的名字不是 UTF-8 编码（可能来自中文 Windows 上做的压缩包），这里按 GBK 显示为“{readable(path.name)}”，"

@@ -269,11 +269,16 @@ def _unclosed_quote(report: ErrorReport) -> SyntaxIssue | None:
         return None
     if "end of stream" not in report.problem and "document" not in report.problem:
         return None
-    quote = report.source.line(report.context_line)[report.context_column - 1 : report.context_column]
-    return report.context_issue(
+    line = report.source.line(report.context_line)
+    quote = line[report.context_column - 1 : report.context_column]
+    # A text on one line: the quote it lacks is at the line's end.
+    closed = line.rstrip() + quote if line[report.context_column :].strip() else None
+    issue = report.context_issue(
         f"这里开始的引号 {quote} 没有结束，后面找不到与它配对的 {quote}。"
         f"请在这段内容末尾补上 {quote}；如果不需要引号，请把开头的 {quote} 删掉。"
+        + (f"补上后是：{shown_line(closed.strip())}" if closed else "")
     )
+    return issue._replace(fixed=closed)
 
 
 def _bad_escape(report: ErrorReport) -> SyntaxIssue | None:
