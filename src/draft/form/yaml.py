@@ -7,11 +7,18 @@ column and what to do. The stages, in the order :func:`load_bytes` runs them:
 1. bytes → text: byte-order marks, UTF-8, and a GB18030 fallback for files saved by Notepad or
    WPS in the Chinese Windows default (:func:`decode_form`); then the characters Word cannot hold,
    each at its line and column (:func:`check_characters`);
-2. text → a small tree of nodes with marks, within depth and size limits (:class:`Composer`);
+2. text → a small tree of nodes with marks, within depth and size limits (:class:`Composer`),
+   read on past every line YAML cannot read, repaired as its message asks (:func:`compose_form`,
+   :mod:`draft.form.yaml_recovery`), so that one run tells every slip;
 3. nodes → data, resolving scalars exactly as ``yaml.safe_load`` does while recording marks,
    finding duplicate keys and bounding alias expansion (:class:`ValueBuilder`,
    :class:`ScalarReader`), and taking out the spaces YAML put where Chinese wrapped over lines
-   (:func:`join_folded_lines`).
+   (:func:`join_folded_lines`). Whatever of a text YAML would take away without a word (words
+   after `` #``, an ``&anchor`` or ``!tag`` in front) is told, with the line written right.
+
+A form with problems raises :class:`UnreadForm`, which holds the form as read past them, for
+validation to tell its own slips in the same run. Each message that says how to write a line
+carries that line (:class:`~draft.problems.Rewrite`).
 
 Every stage reports to one :class:`LoadProblems` instead of raising at its first problem, and
 counts lines as YAML does (:mod:`draft.text.lines`). What a syntax error means, and how each

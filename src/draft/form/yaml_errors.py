@@ -9,7 +9,10 @@ both give "mapping values are not allowed"). :func:`describe_syntax_error` tries
 specific first; the last is a fallback that still names the place.
 
 A user fixes a line sooner when shown that very line written right than when shown a rule of
-YAML's, so the messages quote the user's own line, fixed (:func:`quoted_example`). The slip made
+YAML's, so the messages quote the user's own line, fixed (:func:`quoted_example`), and carry it
+whole (:attr:`SyntaxIssue.fixed`): reading goes on past the line written so, and a program (the
+tests) can apply it. A fix prints what was meant: a colon of a sentence becomes "：", a bullet
+typed in front of a text (``- ``, ``*``) goes, any other character YAML reserves is quoted. The slip made
 most, a colon YAML cannot see (``text：我局``, ``text:我局``), is sometimes not a syntax error at
 all and only validation notices it (:mod:`draft.form.explain`): both find it with
 :func:`colon_slip` and word it with :func:`colon_slip_message`, so the user reads the same words.
