@@ -1105,6 +1105,7 @@ def compose_form(source: Lines, problems: LoadProblems) -> tuple[Node | None, Li
     told: set[int] = set()
     while True:
         attempt = LoadProblems(problems.display)
+        reach.count(source.text)
         try:
             root = Composer(source, attempt).compose()
         except BrokenLine as broken:

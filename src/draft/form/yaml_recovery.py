@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
 #: Most lines repaired in one form: a form broken on every line is the wrong file, and each repair parses it again.
 MAX_REPAIRS = 20
-#: Most characters parsed while looking for repairs, all tries together: a bound on the time a form can cost.
-MAX_PARSED = 8 * 1024 * 1024
+#: Most characters parsed while reading on, every reading and every try of a repair together: a bound on the
+#: time a broken form can cost (a tenth of a second with libyaml for a form of 30 KB with a score of slips).
+MAX_PARSED = 3 * 1024 * 1024
 
 
 class Repair(NamedTuple):
@@ -133,8 +134,12 @@ class Reach:
         self.parser = parser
         self.parsed = 0
 
-    def __call__(self, text: str) -> int:
+    def count(self, text: str) -> None:
+        """A reading of ``text`` made elsewhere (the composer's), counted in the bound."""
         self.parsed += len(text)
+
+    def __call__(self, text: str) -> int:
+        self.count(text)
         loader = self.parser(text)
         try:
             while loader.get_event() is not None:
@@ -165,8 +170,8 @@ def repair(source: Lines, broken: BrokenLine, reach: Reach) -> Repair | None:
         reached = reach(replaced(source, candidate).text)
         if reached > broken.reached and (best is None or reached > best[0]):
             best = (reached, candidate)
-        if reached == sys.maxsize:
-            break
+        if reached == sys.maxsize or (best is not None and candidate.text == broken.issue.fixed):
+            break  # read to the end, or past the line as its message asks: what was meant
     return best[1] if best else None
 
 
