@@ -48,7 +48,20 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from draft.check import characters, disclosure, frame, numbering, numbers, paragraphs, punctuation, structure, unfinished, years
+from draft.check import (
+    characters,
+    consistency,
+    disclosure,
+    frame,
+    numbering,
+    numbers,
+    paragraphs,
+    punctuation,
+    sentences,
+    structure,
+    unfinished,
+    years,
+)
 from draft.check.context import Context, Finding
 from draft.form.read import ReadForm, read_form
 from draft.model.report import Report
@@ -59,6 +72,8 @@ __all__ = ["CheckResult", "Finding", "check_form", "check_read", "summary", "to_
 CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (
     numbering.check,
     punctuation.check,
+    sentences.check,
+    consistency.check,
     years.check,
     structure.check,
     paragraphs.check,

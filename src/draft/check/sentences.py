@@ -1,0 +1,135 @@
+"""How sentences are marked where normalization cannot tell what was meant: dashes, spaces before marks, paragraph ends.
+
+:mod:`draft.text.punctuation` turns half-width marks full-width (and ``--`` into ``——``); it never
+adds, removes or doubles a mark, and never touches a space. What it leaves a careful secretary
+still catches, so the check reads the text as it will print:
+
+* ``single-dash`` (warning): one ``—`` where a 破折号 is meant, which takes two (``——``,
+  GB/T 15834 4.9). One ``—`` between two numbers is a 连接号 (``2019—2022年``, ``1—6月``) and
+  is left alone.
+* ``space-before-mark`` (warning): a space (half- or full-width) before ``。，、；：？！``: it prints
+  as a gap before the mark.
+* ``paragraph-end`` (warning): a body paragraph (of the intro or of a part) that ends with no end
+  mark, or with ``；``/``，``/``、`` and nothing after it in its text. Points are left out: the
+  build closes them itself (:mod:`draft.model.points`). So are a title, which takes none, a
+  paragraph opening with a number typed by hand (``manual-numbering`` says what it is), and the
+  paragraphs of a list where each ends with ``；`` and the last with ``。``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from draft.check.context import Context, Finding, part_of
+from draft.model.report import Text, TextKind
+from draft.problems import Severity
+from draft.text.markers import read_marker
+
+SINGLE_DASH = "single-dash"
+SPACE_BEFORE_MARK = "space-before-mark"
+PARAGRAPH_END = "paragraph-end"
+
+#: A lone dash: ― (U+2015) is how some encodings map the same 破折号 half.
+_LONE_DASH = re.compile(r"(?<![—―])[—―](?![—―])")
+#: What stands beside a dash that joins a range: a number (2019—2022, 1—6月, 5%—10%) or a numeral (一—三季度).
+_NUMBER_BEFORE = re.compile(r"[0-9０-９〇一二三四五六七八九十][%％年月日号个时期]?$")
+_NUMBER_AFTER = re.compile(r"^[0-9０-９〇一二三四五六七八九十]")
+_SPACE_BEFORE_MARK = re.compile(r"[ \t\u3000\u00a0]+(?=[。，、；：？！])")
+#: Marks a paragraph may end with (and their half-width forms, printed as typed under --keep-punctuation).
+_ENDS = "。！？…：.!?:"
+#: Marks that close a quotation or an aside: the end mark looked for stands before them (……。” or ……”。).
+_CLOSERS = "”’）》】〕」』) \t\u3000"
+#: Marks that leave a sentence open: with nothing after them in their text, the sentence never ends.
+_OPEN_ENDS = {"；": "；", ";": "；", "，": "，", ",": "，", "、": "、"}
+
+
+def check(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    last_paragraphs = _last_paragraphs(ctx)
+    for text in ctx.texts:
+        findings += _single_dashes(ctx, text) + _spaces_before_marks(ctx, text)
+        if text.kind is TextKind.PARAGRAPH and (ctx.in_part(text) or part_of(text) == "intro"):
+            findings += _paragraph_end(ctx, text, is_last=(text.path, text.number) in last_paragraphs)
+    return findings
+
+
+# --- single-dash ---------------------------------------------------------------------
+
+
+def _single_dashes(ctx: Context, text: Text) -> list[Finding]:
+    printed = text.printed
+    return [
+        ctx.finding(
+            SINGLE_DASH,
+            Severity.WARNING,
+            text.path,
+            f"这里只有一个“{found[0]}”：“{_context(printed, found.start(), found.end())}”。破折号占两个字的位置，应为“——”；"
+            "如果它连接的是两个地名等（连接号），可以不改。",
+            fix=f"把“{found[0]}”改为“——”",
+            mark=ctx.at(text, found.start()),
+        )
+        for found in _LONE_DASH.finditer(printed)
+        if not _joins_range(printed, found.start())
+    ]
+
+
+def _joins_range(printed: str, i: int) -> bool:
+    return bool(_NUMBER_BEFORE.search(printed[max(i - 2, 0) : i]) and _NUMBER_AFTER.match(printed[i + 1 :]))
+
+
+def _context(printed: str, start: int, end: int, after: int = 6) -> str:
+    """``printed[start:end]`` with up to 6 characters before it and ``after`` after: where a mark stands, quoted in a message."""
+    return printed[max(start - 6, 0) : end + after]
+
+
+# --- space-before-mark ---------------------------------------------------------------
+
+
+def _spaces_before_marks(ctx: Context, text: Text) -> list[Finding]:
+    findings = []
+    for found in _SPACE_BEFORE_MARK.finditer(text.printed):
+        mark = text.printed[found.end()]
+        kind = "全角空格" if "\u3000" in found[0] else "空格"
+        findings.append(
+            ctx.finding(
+                SPACE_BEFORE_MARK,
+                Severity.WARNING,
+                text.path,
+                f"“{mark}”前面有{kind}：“{_context(text.printed, found.start(), found.end() + 1, after=0)}”，"
+                "印出来标点前会空出一块。",
+                fix=f"删掉“{mark}”前面的{kind}",
+                mark=ctx.at(text, found.start()),
+            )
+        )
+    return findings
+
+
+# --- paragraph-end --------------------------------------------------------------------
+
+
+def _last_paragraphs(ctx: Context) -> set[tuple[object, int]]:
+    """(path, number) of the last paragraph of each text value."""
+    last: dict[object, int] = {}
+    for text in ctx.texts:
+        if text.kind is TextKind.PARAGRAPH:
+            last[text.path] = max(last.get(text.path, 0), text.number)
+    return set(last.items())
+
+
+def _paragraph_end(ctx: Context, text: Text, is_last: bool) -> list[Finding]:
+    ending = text.printed.rstrip(_CLOSERS)
+    if not ending or ending.endswith(tuple(_ENDS)) or read_marker(text.raw, 0) is not None:
+        return []
+    where = f"第{text.number + 1}段" if text.number else "这一段"
+    if ending[-1] in _OPEN_ENDS:
+        if not is_last and ending[-1] in "；;":
+            return []  # one of a list of paragraphs, each closed with ；: the last one says whether the list ends
+        mark = _OPEN_ENDS[ending[-1]]
+        message = f"{where}以“{mark}”结尾：“……{ending[-12:]}”，后面没有接着的内容，句子没有结束。"
+        fix = f"把段末的“{mark}”改为“。”"
+        index = len(ending) - 1
+    else:
+        message = f"{where}末尾没有标点：“……{ending[-12:]}”，句子没有结束。"
+        fix = "在段末加上“。”（引出下文的用“：”）"
+        index = len(ending)
+    return [ctx.finding(PARAGRAPH_END, Severity.WARNING, text.path, message, fix=fix, mark=ctx.at(text, min(index, len(text.printed) - 1)))]
