@@ -42,7 +42,7 @@ _PAIR = re.compile(f"(?<!{_LEVEL})(?=({_INSTITUTION})(、?)({_INSTITUTION})(?!�
 
 class _Spelling(NamedTuple):
     text: Text
-    index: int
+    offset: int  # not "index": that name would hide tuple.index
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -84,7 +84,7 @@ def _mixed_width(ctx: Context) -> list[Finding]:
                 first.text.path,
                 f"本报告“{full}”和“{half}”两种写法都有（{counts}），同一个符号印出来宽窄不一。",
                 fix=f"把这 {len(spellings[other])} 处“{other}”改为“{kept}”",
-                mark=ctx.at(first.text, first.index),
+                mark=ctx.at(first.text, first.offset),
             )
         )
     return findings
@@ -115,7 +115,7 @@ def _institutions(ctx: Context) -> list[Finding]:
                 f"本报告“{usual}”（{len(spellings[usual])} 处）和“{rarer}”（{len(spellings[rarer])} 处）两种写法都有，"
                 "同一组机关的名称前后写法不一。",
                 fix=f"统一写成“{usual}”（本报告多数处的写法）",
-                mark=ctx.at(first.text, first.index),
+                mark=ctx.at(first.text, first.offset),
             )
         )
     return findings
