@@ -19,7 +19,12 @@ duplicate-text              错误      a paragraph or point (or sibling title) 
 half-width-punctuation      提示      half-width marks the build turns full-width (one per form, counted)
 year-mismatch               提示      a year that does not fit the report's year
 plans-only-continue         提示      every plan starts with 继续
-missing-responsibility      提示      no part on the principal leaders' duty (2019 regulation)
+missing-responsibility      提示      no part on the principal leaders' duty (2019 regulation), nor a word of it in another
+single-dash                 提示      one “—” as 破折号 (it is “——”); not between numbers (2019—2022年)
+space-before-mark           提示      a space before 。，、；：？！ (prints as a gap)
+paragraph-end               提示      a body paragraph with no end mark, or ending its text with ；，、
+mixed-width                 提示      ＋ beside +, ％ beside %, ～ beside ~, ＝ beside = in one report
+inconsistent-institutions   提示      区委区政府 beside 区委、区政府 (any such pair, with and without 顿号)
 title-only                  提示      an item with a title and nothing under it
 overlong-paragraph          提示      a paragraph printing over 600 characters
 inconsistent-numbers        提示      5宗 and 五宗 in one report
@@ -31,12 +36,12 @@ missing-signer              提示      a 发文字号 and no 签发人 (a 报�
 carried-over                提示      二、上年结转 is not last year's 四、结转下年度继续办理 (with --previous)
 overview-too-long           提示      一、总体情况 over 1000 characters (政府信息公开工作年度报告)
 problems-repeated           提示      五、存在的主要问题 as last year's, word for word (with --previous)
+prescribed-heading          提示      a 政府信息公开 part's title other than the format's (五、存在的主要问题及改进情况)
 ==========================  ========  ==================================================
 
-Each family of findings has its module (``numbering``, ``punctuation``, ``years``,
-``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``frame``, ``disclosure``) with a ``check(ctx)``
-function; this
-module runs them and presents the result.
+Each family of findings has its module (``numbering``, ``punctuation``, ``sentences``,
+``consistency``, ``years``, ``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``frame``,
+``disclosure``) with a ``check(ctx)`` function; this module runs them and presents the result.
 """
 
 from __future__ import annotations
