@@ -5,8 +5,8 @@ adds, removes or doubles a mark, and never touches a space. What it leaves a car
 still catches, so the check reads the text as it will print:
 
 * ``single-dash`` (warning): one ``—`` where a 破折号 is meant, which takes two (``——``,
-  GB/T 15834 4.9). One ``—`` between two numbers is a 连接号 (``2019—2022年``, ``1—6月``) and
-  is left alone.
+  GB/T 15834 4.9). One ``—`` between two numbers is a 连接号 (``2019—2022年``, ``1—6月``,
+  ``第一季度—第三季度``) and is left alone.
 * ``space-before-mark`` (warning): a space (half- or full-width) before ``。，、；：？！``: it prints
   as a gap before the mark.
 * ``paragraph-end`` (warning): a body paragraph (of the intro or of a part) that ends with no end
@@ -31,10 +31,15 @@ PARAGRAPH_END = "paragraph-end"
 
 #: A lone dash: ― (U+2015) is how some encodings map the same 破折号 half.
 _LONE_DASH = re.compile(r"(?<![—―])[—―](?![—―])")
-#: What stands beside a dash that joins a range: a number (2019—2022, 1—6月, 5%—10%) or a numeral (一—三季度).
-_NUMBER_BEFORE = re.compile(r"[0-9０-９〇一二三四五六七八九十][%％年月日号个时期]?$")
-_NUMBER_AFTER = re.compile(r"^[0-9０-９〇一二三四五六七八九十]")
-_SPACE_BEFORE_MARK = re.compile(r"[ \t\u3000\u00a0]+(?=[。，、；：？！])")
+#: A dash joins a range (a 连接号) when a number follows it and one stands shortly before it:
+#: 2019—2022年, 2019年—2022年, 1—6月, 5%—10%, 第一季度—第三季度.
+_NUMBER = "0-9０-９〇一二三四五六七八九十"
+_RANGE_START = re.compile(f"[{_NUMBER}]")
+_RANGE_END = re.compile(f"[{_NUMBER}第]")
+#: How far before the dash the range's first number may stand (第一季度—: four characters).
+_RANGE_REACH = 4
+#: Spaces before a mark; a match starts only where a run of spaces starts, so a long run is scanned once, not once a space.
+_SPACE_BEFORE_MARK = re.compile(r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+(?=[。，、；：？！])")
 #: Marks a paragraph may end with (and their half-width forms, printed as typed under --keep-punctuation).
 _ENDS = "。！？…：.!?:"
 #: Marks that close a quotation or an aside: the end mark looked for stands before them (……。” or ……”。).
@@ -74,7 +79,7 @@ def _single_dashes(ctx: Context, text: Text) -> list[Finding]:
 
 
 def _joins_range(printed: str, i: int) -> bool:
-    return bool(_NUMBER_BEFORE.search(printed[max(i - 2, 0) : i]) and _NUMBER_AFTER.match(printed[i + 1 :]))
+    return bool(_RANGE_END.match(printed, i + 1) and _RANGE_START.search(printed, max(i - _RANGE_REACH, 0), i))
 
 
 def _context(printed: str, start: int, end: int, after: int = 6) -> str:
