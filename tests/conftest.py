@@ -122,6 +122,7 @@ ALLOWED_ENGLISH = {
     "YAML", "Tab", "U", "Word", "WPS", "Excel", "PDF", "UTF", "GB", "GBK", "GB18030", "LibreOffice", "Notepad", "Windows",
     "KB", "MB", "BOM", "zip", "xlsx", "pptx", "help", "macOS",
     "draft", "init", "validate", "check", "build", "import", "template", "force", "strict", "keep", "punctuation",
+    "ignore", "review", "errors",
     "format", "json", "text", "yaml", "yml", "docx", "txt", "md", "html", "pdf", "bak", "output", "inputs", "templates",
     "unit", "year", "title", "recipient", "intro", "measures", "shortcomings", "responsibility", "plans", "others",
     "closing", "signature", "date", "layout", "normalize", "points", "items", "numbering", "continue",

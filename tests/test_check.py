@@ -700,14 +700,36 @@ def test_check_help_is_in_chinese() -> None:
     assert "审读表单" in result.stdout and "--format" in result.stdout
 
 
-def test_build_shows_the_findings_and_still_builds(write_form, tmp_path: Path) -> None:
+def test_build_writes_nothing_for_a_form_the_review_finds_errors_in(write_form, tmp_path: Path) -> None:
+    # Numbering typed by hand would print twice (一、一、主要举措和成效): the report is not written.
     path = write_form(NUMBERED)
     result = run_cli("build", str(path), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 0
-    assert (tmp_path / "out" / "form.docx").is_file()
+    assert result.exit_code == 1
+    assert not (tmp_path / "out").exists()
     assert f"{path}:4:10 主要举措和成效 › 标题:[错误] 部分的标题开头手写了编号“一、”。" in result.stderr
     assert result.stderr.count("[错误]") == 8
-    assert "已生成：" in result.stdout
+    assert result.stderr.splitlines()[-1] == (
+        f"{path}：共 8 个错误、0 个提示。有错误的地方会印错，所以没有生成。请按上面的改法改正后再生成；"
+        "确实要照现在的样子生成时，加 --ignore-review-errors。"
+    )
+    assert result.stdout == ""
+
+
+def test_build_writes_a_form_with_review_errors_when_told_to(write_form, tmp_path: Path) -> None:
+    path = write_form(NUMBERED)
+    result = run_cli("build", "--ignore-review-errors", str(path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert result.stderr.count("[错误]") == 8
+    assert result.stdout.splitlines() == [f"已生成：{tmp_path / 'out' / 'form.docx'}"]
+    assert "一、一、主要举措和成效" in [p.text for p in docx.Document(str(tmp_path / "out" / "form.docx")).paragraphs]
+
+
+def test_a_batch_counts_the_forms_held_back_by_their_review(write_form, tmp_path: Path) -> None:
+    numbered, clean = write_form(NUMBERED, "numbered.yaml"), write_form(CLEAN, "clean.yaml")
+    result = run_cli("build", str(numbered), str(clean), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["clean.docx"]
+    assert result.stderr.splitlines()[-1] == "共 2 份表单：已生成 1 份，1 份因为审读发现错误没有生成，见上。"
 
 
 def test_build_strict_refuses_a_form_with_any_finding(write_form, tmp_path: Path) -> None:

@@ -131,9 +131,16 @@ def _capped(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def holding_back(findings: Iterable[Finding]) -> list[Finding]:
-    """The findings for which ``build --strict`` does not build: all but what draft puts right itself."""
-    return [finding for finding in findings if not finding.fixed_by_draft]
+def holding_back(findings: Iterable[Finding], *, strict: bool = False, ignore_errors: bool = False) -> list[Finding]:
+    """The findings for which ``draft build`` does not write a form's report.
+
+    Its errors, which would print wrong, unless ``ignore_errors`` (``--ignore-review-errors``); with
+    ``strict`` (``--strict``) its hints too, whatever ``ignore_errors`` says. Never what draft puts right itself.
+    """
+    own = [finding for finding in findings if not finding.fixed_by_draft]
+    if strict:
+        return own
+    return [] if ignore_errors else [finding for finding in own if finding.severity is Severity.ERROR]
 
 
 def summary(problems: Iterable[Problem]) -> str:
