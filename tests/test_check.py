@@ -107,6 +107,39 @@ def test_numbers_typed_by_hand_are_errors_at_their_place(write_form) -> None:
     )
 
 
+def test_numbers_typed_in_the_attachments_are_errors_too(write_form) -> None:
+    # Their items are numbered 一、（一）… and their titles, when there are several, 1. 2. in the 附件说明.
+    attachments = dedent(
+        """\
+        attachments:
+          - title: 1.行政执法情况统计表
+            items:
+              - title: （一）执法情况
+                points:
+                  - 一是办理案件
+          - title: 2、行政复议情况
+            text: 全年办理行政复议案件12件。
+        """
+    )
+    found = check(write_form, CLEAN + attachments)
+    assert [(f.code, f.severity, f.line, f.column, f.field, f.fix) for f in found] == [
+        ("manual-numbering", ERROR, 13, 12, "attachments[0].title", "删除开头的“1.”"),
+        ("manual-numbering", ERROR, 15, 16, "attachments[0].items[0].title", "删除开头的“（一）”"),
+        ("manual-numbering", ERROR, 17, 13, "attachments[0].items[0].points[0]", "删除开头的“一是”"),
+        ("manual-numbering", ERROR, 18, 12, "attachments[1].title", "删除开头的“2、”"),
+    ]
+    assert found[0].message == (
+        "附件的标题开头手写了编号“1.”。几个附件时，附件说明里的序号（1. 2. ……）由程序自动加，这样会印成两个编号。"
+    )
+    assert found[1].message == "标题开头手写了编号“（一）”。附件里条目的编号（一、（一）、1.……）由程序自动生成，这样会印成两个编号。"
+
+
+def test_the_title_of_a_single_attachment_is_not_numbered_in_print(write_form) -> None:
+    # One attachment has no number in the 附件说明 (GB/T 9704 §7.3.4): its typed 1. prints once, as typed.
+    found = check(write_form, CLEAN + "attachments:\n  - title: 1.行政执法情况统计表\n    text: 全年办理案件。\n")
+    assert coded(found, "manual-numbering") == []
+
+
 def test_numbers_that_belong_to_the_text_are_not_markers(write_form) -> None:
     form = dedent(
         """
