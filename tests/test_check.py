@@ -826,6 +826,58 @@ def test_build_strict_builds_a_form_whose_only_finding_is_what_draft_puts_right(
     assert "2023年，我局坚持依法行政。" in [p.text for p in docx.Document(str(tmp_path / "out" / "form.docx")).paragraphs]
 
 
+# --- closing-twice -----------------------------------------------------------------
+
+#: 特此报告 typed at the end of the last paragraph, and asked for again by closing: true.
+CLOSED_TWICE = CLEAN.replace("加强执法人员培训。", "加强执法人员培训。特此报告。") + "closing: true\n"
+
+
+def test_a_closing_typed_and_asked_for_is_an_error_at_the_typed_one(write_form) -> None:
+    assert summary(check(write_form, CLOSED_TWICE)) == [
+        (
+            "closing-twice", ERROR, 10, 18, "plans.text",
+            "正文最后一段的末尾写了结束语“特此报告。”，表单又写了 closing: true，结束语会在正文之后另起一段再印一次，这样会印两次。",
+        )
+    ]
+    assert check(write_form, CLOSED_TWICE)[0].fix == "删除这一段末尾的“特此报告。”，结束语由 closing: true 单独印成一段"
+
+
+@pytest.mark.parametrize(
+    ("plans", "closing"),
+    [
+        ("plans:\n  text: |\n    加强执法人员培训。\n\n    特此报告\n", "closing: true"),  # a paragraph of its own, no 。
+        ("plans:\n  points:\n    - 加强执法人员培训\n    - 以上报告，请审阅。\n", "closing: true"),  # the last point
+        ("plans:\n  text: 加强执法人员培训。特此报告。\n", "closing: 特此报告"),  # the closing's own words
+    ],
+)
+def test_a_closing_typed_last_in_any_form_is_found(write_form, plans: str, closing: str) -> None:
+    form = CLEAN.replace("plans:\n  text: 加强执法人员培训。\n", plans) + closing + "\n"
+    assert [f.code for f in check(write_form, form)] == ["closing-twice"]
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        CLOSED_TWICE.replace("closing: true", "closing: false"),  # typed once, not asked for: prints once
+        CLEAN + "closing: true\n",  # asked for only
+        CLEAN.replace("加强执法人员培训。", "特此报告上级机关批准的执法人员培训计划，全年组织培训六期、覆盖全部执法人员。") + "closing: true\n",
+        CLEAN.replace("responsibility:\n  text: 主要负责人切实履行第一责任人职责。", "responsibility:\n  text: 履行职责。特此报告。")
+        + "closing: true\n",  # not the last paragraph: plans follow
+    ],
+    ids=["not-asked", "not-typed", "a-sentence-opening-with-特此", "not-last"],
+)
+def test_a_closing_printed_once_is_no_finding(write_form, form: str) -> None:
+    assert coded(check(write_form, form), "closing-twice") == []
+
+
+def test_build_writes_nothing_for_a_closing_that_would_print_twice(write_form, tmp_path: Path) -> None:
+    path = write_form(CLOSED_TWICE)
+    result = run_cli("build", str(path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert not (tmp_path / "out").exists()
+    assert f"{path}:10:18 下一年度的主要安排 › 正文:[错误] 正文最后一段的末尾写了结束语“特此报告。”" in result.stderr
+
+
 # --- unfinished: init's example text, no 成文日期 -------------------------------------
 
 

@@ -26,6 +26,7 @@ inconsistent-numbers        提示      5宗 and 五宗 in one report
 invisible-character         错误/提示  a direction control (prints backwards) / a zero-width character
 replacement-character       错误      “\ufffd” left where an imported source had bytes of no encoding
 example-text                提示      text still as draft init wrote it
+closing-twice               错误      特此报告 typed at the end of the body, and asked for by ``closing`` too
 missing-date                提示      no 成文日期, so no 落款 either
 missing-signer              提示      a 发文字号 and no 签发人 (a 报告 is 上行文: 条例第九条)
 carried-over                提示      二、上年结转 is not last year's 四、结转下年度继续办理 (with --previous)
@@ -34,7 +35,7 @@ problems-repeated           提示      五、存在的主要问题 as last year
 ==========================  ========  ==================================================
 
 Each family of findings has its module (``numbering``, ``punctuation``, ``years``,
-``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``frame``, ``disclosure``) with a ``check(ctx)``
+``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``closing``, ``frame``, ``disclosure``) with a ``check(ctx)``
 function; this
 module runs them and presents the result.
 """
@@ -48,7 +49,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from draft.check import characters, disclosure, frame, numbering, numbers, paragraphs, punctuation, structure, unfinished, years
+from draft.check import (
+    characters,
+    closing,
+    disclosure,
+    frame,
+    numbering,
+    numbers,
+    paragraphs,
+    punctuation,
+    structure,
+    unfinished,
+    years,
+)
 from draft.check.context import Context, Finding
 from draft.form.read import ReadForm, read_form
 from draft.model.report import Report
@@ -65,6 +78,7 @@ CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (
     numbers.check,
     characters.check,
     unfinished.check,
+    closing.check,
     frame.check,
     disclosure.check,
 )
