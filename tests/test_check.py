@@ -13,9 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import INPUTS, MINIMAL, SEEDS, dedent, run_cli
-from draft.check import Finding, check_form
+from draft.check import Finding, check_form, check_read
 from draft.check.numbers import chinese_number
+from draft.form.load import load_form
 from draft.form.positions import align
+from draft.form.read import read_loaded
 from draft.problems import FormError, Severity
 from draft.text.paragraphs import split_paragraphs
 
@@ -179,9 +181,10 @@ def test_the_example_forms_have_no_errors_and_no_manual_numbering(form: Path) ->
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
 def test_forms_imported_from_the_seed_reports_have_no_manual_numbering(seed: Path, tmp_path: Path) -> None:
     imported = run_cli("import", str(seed), "-o", str(tmp_path / "form.yaml"))
-    if imported.exit_code != 0:
+    if not (tmp_path / "form.yaml").is_file():
         pytest.skip(f"draft import did not produce a form: {imported.output}")
-    found = check_form(tmp_path / "form.yaml").findings
+    # Checked past the placeholders of what the seed lacks (a unit's name): validation lists those.
+    found = check_read(read_loaded(load_form(tmp_path / "form.yaml"), unfinished_ok=True))
     assert coded(found, "manual-numbering") == []
     assert [f for f in found if f.severity is ERROR] == []
 
@@ -878,19 +881,14 @@ def test_build_writes_nothing_for_a_closing_that_would_print_twice(write_form, t
     assert f"{path}:10:18 下一年度的主要安排 › 正文:[错误] 正文最后一段的末尾写了结束语“特此报告。”" in result.stderr
 
 
-# --- unfinished: init's example text, no 成文日期 -------------------------------------
+# --- unfinished: no 成文日期 (init's example text: validation's, see test_validate.py) ---------
 
 
-def test_a_form_still_holding_init_text_is_hinted(tmp_path: Path) -> None:
+def test_an_untouched_init_form_is_refused_not_hinted(tmp_path: Path) -> None:
     assert run_cli("init", "form.yaml", cwd=tmp_path).exit_code == 0
-    found = check_form(tmp_path / "form.yaml").findings
-    assert [(f.code, f.line, f.column, f.field) for f in found] == [("example-text", 25, 3, "intro")]
-    assert found[0].message.startswith("这里还是 draft init 生成的示例文字（“")
-    assert found[0].message.endswith("”），没有改成本单位的内容。表单里共有 14 处这样的示例文字。")
-
-
-def test_text_of_ones_own_is_not_init_text(write_form) -> None:
-    assert coded(check(write_form, CLEAN), "example-text") == []
+    with pytest.raises(FormError) as refused:
+        check_form(tmp_path / "form.yaml")
+    assert len(refused.value.problems) == 13 and all(p.severity is ERROR for p in refused.value.problems)
 
 
 def test_a_form_without_a_date_is_hinted_at_its_end(write_form) -> None:

@@ -25,7 +25,6 @@ overlong-paragraph          提示      a paragraph printing over 600 characters
 inconsistent-numbers        提示      5宗 and 五宗 in one report
 invisible-character         错误/提示  a direction control (prints backwards) / a zero-width character
 replacement-character       错误      “\ufffd” left where an imported source had bytes of no encoding
-example-text                提示      text still as draft init wrote it
 closing-twice               错误      特此报告 typed at the end of the body, and asked for by ``closing`` too
 missing-date                提示      no 成文日期, so no 落款 either
 missing-signer              提示      a 发文字号 and no 签发人 (a 报告 is 上行文: 条例第九条)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from draft.form.load import LoadedForm, format_field, load_form
 from draft.form.places import place_name
 from draft.form.positions import Positions
+from draft.form.unfinished import UNFINISHED
 from draft.form.validate import validate_form
 from draft.kinds import Kind, kind_of
 from draft.model.numbering import STYLE_SPELLINGS
@@ -37,6 +38,8 @@ class ReadForm(NamedTuple):
 
     report: Report
     warnings: list[Problem]
+    #: What keeps it from being built still, when it was read past that (``unfinished_ok``): :mod:`draft.form.unfinished`.
+    unfinished: tuple[Problem, ...] = ()
 
 
 def read_form(path: Path, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:
@@ -48,9 +51,17 @@ def read_form(path: Path, *, normalize: bool = True, today: datetime.date | None
     return read_loaded(load_form(path), normalize=normalize, today=today)
 
 
-def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:
-    """Validate and model a form already loaded; raise FormError listing every problem."""
+def read_loaded(
+    loaded: LoadedForm, *, normalize: bool = True, today: datetime.date | None = None, unfinished_ok: bool = False
+) -> ReadForm:
+    """Validate and model a form already loaded; raise FormError listing every problem.
+
+    ``unfinished_ok``: a form still holding examples or placeholders is read all the same, and
+    they are in its :attr:`ReadForm.unfinished` (``draft import`` compares the form it writes with its source).
+    """
     data, problems = validate_form(loaded, today)
+    unfinished = tuple(problem for problem in problems if problem.code == UNFINISHED) if unfinished_ok else ()
+    problems = [problem for problem in problems if problem not in unfinished]
     if problems:
         raise FormError(loaded.warnings + problems)
     normalize = normalize and data.get("normalize_punctuation") is not False
@@ -59,7 +70,7 @@ def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.d
         report = resolve(read)
     except TooDeep as too_deep:
         raise FormError(loaded.warnings + [_too_deep(read, path) for path in too_deep.paths]) from None
-    return ReadForm(report=report, warnings=loaded.warnings)
+    return ReadForm(report=report, warnings=loaded.warnings, unfinished=unfinished)
 
 
 def _part_order(kind: Kind, data: dict[str, Any]) -> list[str]:

@@ -22,7 +22,7 @@ KIND = Kind(
         PartSpec("applications", "收到和处理政府信息公开申请情况", required=True, table="applications"),
         PartSpec("appeals", "政府信息公开行政复议、行政诉讼情况", required=True, table="appeals"),
         PartSpec("problems", "存在的主要问题及改进情况", required=True),
-        PartSpec("others", "其他需要报告的事项", required=True),
+        PartSpec("others", "其他需要报告的事项", required=True, prescribed=True),  # 信息处理费: 没有收取的也要写明
     ),
     fixed_order=True,
     figure_groups=figures.GROUPS,
