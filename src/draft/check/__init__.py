@@ -6,7 +6,8 @@ at the file, line and column the user wrote). Each finding is a
 :class:`~draft.check.context.Finding`: a :class:`~draft.problems.Problem` with a
 stable ``code`` and, where the fix is mechanical, the ``fix``.
 
-Errors are what would print wrong; warnings are what a reader would question:
+Errors are what would print wrong, so ``draft build`` writes no report for a form with one (unless
+``--ignore-review-errors``: :func:`holding_back`); warnings are what a reader would question:
 
 ==========================  ========  ==================================================
 code                        severity  what
