@@ -265,7 +265,7 @@ def test_unit_not_found_leaves_a_placeholder_and_a_warning(imported, tmp_path: P
     assert "请把下面的占位文字改为单位全称" in result.result.form_text
     # draft validate lists it, so draft build writes no report with it.
     assert [(p.line, p.field, p.message) for p in result.result.form_problems] == [
-        (11, "unit", "unit（单位名称）还是 draft import 写的占位文字“（单位全称）”：去年的报告里没有写出单位名称。请改成本单位的全称（标题和落款都用它）。")
+        (11, "unit", "unit（单位名称）还是 draft import 写的占位文字“（单位全称）”：导入的原文里没有写出单位名称。请改成本单位的全称（标题和落款都用它）。")
     ]
 
 

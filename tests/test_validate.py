@@ -267,10 +267,10 @@ def test_import_placeholders_are_refused_each_where_it_is(write_form) -> None:
         "plans:\n  text: 持续深化“放管服”改革。", "plans:\n  text: （原文没有这一部分，请填写下一年度推进法治政府建设的主要安排）"
     )
     assert unfinished(write_form(form)) == [
-        (1, 7, "unit", "unit（单位名称）还是 draft import 写的占位文字“（单位全称）”：去年的报告里没有写出单位名称。"
+        (1, 7, "unit", "unit（单位名称）还是 draft import 写的占位文字“（单位全称）”：导入的原文里没有写出单位名称。"
          "请改成本单位的全称（标题和落款都用它）。"),
         (17, 9, "plans.text", "这里还是 draft import 写的占位文字“（原文没有这一部分，请填写下一年度推进法治政府建设的主要安排）”："
-         "去年的报告里没有这一部分。请写上本年度的实际情况。"),
+         "导入的原文里没有这一部分。"),
     ]
 
 

@@ -65,9 +65,11 @@ def unfinished_problems(loaded: LoadedForm, data: dict[str, Any], kind: Kind) ->
     for origin in left[:MAX_SAME_PROBLEM]:
         mark = positions.in_text(origin, [origin.paragraph.value_index(0)])[0]
         if _text(origin) in placeholders:
-            message = f"这里还是 draft import 写的占位文字“{_text(origin)}”：去年的报告里没有这一部分。请写上本年度的实际情况。"
+            message = f"这里还是 draft import 写的占位文字“{_text(origin)}”：导入的原文里没有这一部分。"
+            fix = "把占位文字换成本单位本年度的实际情况"
         else:
             message = f"这里还是 draft init 示例表单里的文字（“{_quoted(_text(origin))}”），不是本单位的内容。"
+            fix = "改写成本单位本年度的实际情况；用不到的条目整条删除"
         problems.append(
             Problem(
                 file=loaded.display,
@@ -77,7 +79,7 @@ def unfinished_problems(loaded: LoadedForm, data: dict[str, Any], kind: Kind) ->
                 field=format_field(origin.path),
                 place=place_name(origin.path, title_of, kind.labels),
                 code=UNFINISHED,
-                fix="改写成本单位本年度的实际情况；用不到的条目整条删除",
+                fix=fix,
             )
         )
     if len(left) > MAX_SAME_PROBLEM:
@@ -98,7 +100,7 @@ def _named_placeholders(loaded: LoadedForm, data: dict[str, Any]) -> list[Proble
         mark = loaded.mark((key,))
         if key == "unit" and value.strip() == UNIT_PLACEHOLDER:
             message = (
-                f"unit（单位名称）还是 draft import 写的占位文字“{UNIT_PLACEHOLDER}”：去年的报告里没有写出单位名称。"
+                f"unit（单位名称）还是 draft import 写的占位文字“{UNIT_PLACEHOLDER}”：导入的原文里没有写出单位名称。"
                 "请改成本单位的全称（标题和落款都用它）。"
             )
         elif found := _PLACEHOLDER.search(value):
