@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import gc
+import math
 import os
 import re
 import textwrap
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 from unittest import mock
 
 import docx
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 import draft.build
 from draft.build import build_form
 from draft.cli import cli
+
+T = TypeVar("T")
+
+# Property tests have no deadline: hypothesis's 200 ms an example is missed by a loaded machine, not by
+# slow code (the speed tests measure that). In CI (the CI variable set) the examples are the same on
+# every run, so a failure there is reproduced by running the test again; print_blob says how elsewhere.
+settings.register_profile("draft", deadline=None)
+settings.register_profile("ci", settings.get_profile("draft"), derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "draft")
 
 REPO = Path(__file__).resolve().parents[1]
 INPUTS = REPO / "inputs"
@@ -126,6 +140,35 @@ def body_texts(document: docx.document.Document) -> list[str]:
     paragraphs = document.paragraphs
     title = next((i for i, p in enumerate(paragraphs) if p.style is not None and p.style.style_id == "Title"), 0)
     return [p.text for p in paragraphs[title + 1 :] if p.text.strip()]
+
+
+def seconds(action: Callable[[T], object], argument: T) -> float:
+    """The processor time ``action(argument)`` takes: what the code costs, however busy the machine is
+    (the wall clock also counts the time other processes had the processor)."""
+    started = time.thread_time()
+    action(argument)
+    return time.thread_time() - started
+
+
+def slowdown(action: Callable[[T], object], small: T, large: T, runs: int = 5) -> float:
+    """How many times longer ``action`` takes on ``large`` than on ``small``, the best of ``runs`` of each.
+
+    A test of speed asserts this ratio, not a time: a slower computer or coverage slows both sizes
+    alike, where it would break a time limit. The garbage collector is held off while they run: its
+    passes cost as much as all the objects earlier tests left alive, which has nothing to do with
+    the size of the input.
+    """
+    action(small)  # imports and caches warmed up
+    small_best = large_best = math.inf
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(runs):
+            small_best = min(small_best, seconds(action, small))
+            large_best = min(large_best, seconds(action, large))
+    finally:
+        gc.enable()
+    return large_best / small_best
 
 
 #: Latin-letter words a message may hold besides the user's own: what the user types in a form

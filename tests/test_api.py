@@ -22,7 +22,7 @@ def test_every_public_name_is_the_one_its_module_defines(tmp_path: Path) -> None
     from draft.build import one, options
     from draft.check import check_form
     from draft.form.read import read_form
-    from draft.importer import import_report
+    from draft.imports import import_report
     from draft.problems import Problem
 
     assert (draft.build_form, draft.BuildOptions, draft.check_form) == (one.build_form, options.BuildOptions, check_form)

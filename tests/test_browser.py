@@ -21,6 +21,7 @@ from draft.build.formats import HTML
 
 AXE = REPO / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM, DRIVER = shutil.which("chromium") or shutil.which("chromium-browser"), shutil.which("chromedriver")
+pytestmark = pytest.mark.needs_browser
 missing = [name for name, found in (("chromium", CHROMIUM), ("chromedriver", DRIVER), ("axe-core", AXE.is_file())) if not found]
 if missing and not os.environ.get("CI"):
     pytest.skip(f"needs {', '.join(missing)}", allow_module_level=True)

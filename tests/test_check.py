@@ -913,3 +913,46 @@ def test_numbering_typed_in_the_reports_own_title_is_an_error(write_form, typed:
         ("manual-numbering", ERROR, 1, 8, "title", f"删除开头的“{typed}”")
     ]
     assert found[0].message == f"报告标题开头手写了编号“{typed}”，报告标题不编号，这样会把编号印在标题里。"
+
+
+# --- What a finding quotes, and how often ----------------------------------------------------------
+
+
+def test_a_finding_quotes_an_excerpt_of_a_300_kb_paragraph(write_form, tmp_path: Path) -> None:
+    blank = "，" * 100_000  # 300 KB of punctuation and nothing else
+    write_form(CLEAN.replace("学习还不够深入。", f'"{blank}"'))
+    result = run_cli("check", "form.yaml", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert (
+        "form.yaml:6:9 存在的不足和原因 › 正文:[错误] 正文只有“，，，，，，，，，，，，，，，，，，，，……”，"
+        "没有文字内容，印出来是一个空段落。（改法：写上内容，或删除这一行）"
+    ) in result.stdout.splitlines()
+    assert max(map(len, result.output.splitlines())) < 300
+
+
+def test_a_huge_chinese_numeral_is_quoted_in_part_and_is_no_count(write_form, tmp_path: Path) -> None:
+    write_form(CLEAN.replace("我局坚持依法行政。", f"办理案件{'十' * 60}件，另办理5件，九{'万' * 100_000}件。"))
+    result = run_cli("check", "form.yaml", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (
+        "“件”前的数字写法不统一：“十十十十十十十十十十十十十十十十十十十十……”（第 4 行）用汉字，“5件”（第 4 行）用阿拉伯数字。"
+    ) in result.stdout
+    assert max(map(len, result.output.splitlines())) < 300
+
+
+def test_an_unpaired_mark_in_a_one_line_field_is_told_of_that_field(write_form) -> None:
+    findings = check(write_form, CLEAN + "signature: 示例区（司法局\n")
+    assert [(f.line, f.column, f.place, f.message) for f in coded(findings, "unpaired-punctuation")] == [
+        (12, 15, "落款单位", "左括号“（”没有对应的右括号“）”：这一项里它只开不关，印出来会缺半边。")
+    ]
+
+
+def test_a_form_named_twice_is_checked_once(write_form, tmp_path: Path) -> None:
+    write_form(CLEAN.replace("学习还不够深入。", "学习还不够深入（。"))
+    result = run_cli("check", "form.yaml", "./form.yaml", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "form.yaml:6:16 存在的不足和原因 › 正文:[错误] 左括号“（”没有对应的右括号“）”：这一段里它只开不关，印出来会缺半边。"
+        "（改法：在该结束的地方补上右括号“）”，或删掉多余的左括号“（”）\n"
+        "共 1 个错误、0 个提示。\n"
+    )

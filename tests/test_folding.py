@@ -46,7 +46,7 @@ def test_folded_line_breaks_among_chinese_join_without_a_space(written: str, exp
 WORDS = st.sampled_from(["在肯定成绩的同时，", "我们", "2023年", "125件", "Word", "English", "“放管服”", "。", "共"])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(st.lists(WORDS, min_size=1, max_size=4).map(" ".join), min_size=2, max_size=6))
 def test_only_the_folds_change(lines: list[str]) -> None:
     written = "a: " + "\n  ".join(lines) + "\n"

@@ -1,6 +1,6 @@
 """The frame in the .docx XML: every element's style (fonts, sizes, colours, alignment, indents, borders) and order.
 
-The 版记's page is decided from a layout (draft.word.measure); here the layout is given, so these
+The 版记's page is decided from a layout (draft.build.imprint_page); here the layout is given, so these
 tests need no LibreOffice.
 """
 
@@ -13,10 +13,8 @@ import pytest
 from lxml import etree
 
 from conftest import ATTACHMENTS, FRAME_FIELDS, MINIMAL, dedent
-from draft.build import build_form
-from draft.word import measure
-from draft.word.frame import Place
-from draft.word.pagination import decide
+from draft.build import build_form, imprint_page
+from draft.word.page import Place, decide
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -26,7 +24,7 @@ FRAME = FRAME_FIELDS + ATTACHMENTS
 
 def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str, counts: list[int] | None) -> zipfile.ZipFile:
     """The .docx of ``form``, its 版记 placed as if LibreOffice counted ``counts`` pages (None: no LibreOffice)."""
-    monkeypatch.setattr(measure, "page_counts", lambda documents: counts)
+    monkeypatch.setattr(imprint_page, "page_counts", lambda documents: counts)
     path = tmp_path / "form.yaml"
     path.write_text(dedent(form), encoding="utf-8")
     return zipfile.ZipFile(build_form(path, tmp_path / "out").output)

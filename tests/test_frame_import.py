@@ -9,10 +9,9 @@ import pytest
 import yaml
 
 from conftest import ATTACHMENTS, FRAME_FIELDS, MINIMAL, dedent
-from draft.build import build_form
-from draft.importer import import_report
-from draft.importer.model import note_line
-from draft.word import measure
+from draft.build import build_form, imprint_page
+from draft.form.write import note_line
+from draft.imports import import_report
 
 NOW = datetime.datetime(2025, 3, 1, 9, 30)
 
@@ -66,7 +65,7 @@ def test_the_frame_of_a_text_report_fills_the_fields(tmp_path: Path) -> None:
 
 def test_a_framed_report_draft_built_comes_back_with_its_frame(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The 版头's number and signers and the 版记 are tables in the .docx; they are read as the frame's lines."""
-    monkeypatch.setattr(measure, "page_counts", lambda documents: [2, 2])
+    monkeypatch.setattr(imprint_page, "page_counts", lambda documents: [2, 2])
     form = tmp_path / "framed.yaml"
     form.write_text(dedent(MINIMAL + FRAME_FIELDS + ATTACHMENTS), encoding="utf-8")
     built = build_form(form, tmp_path / "out").output
@@ -89,7 +88,7 @@ def test_a_joint_mark_in_a_text_report_is_read_as_the_form_writes_it(tmp_path: P
 
 def test_a_joint_mark_draft_built_comes_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The mark's table (the names in one cell, 文件 in the next) is read a paragraph a line."""
-    monkeypatch.setattr(measure, "page_counts", lambda documents: [2, 2])
+    monkeypatch.setattr(imprint_page, "page_counts", lambda documents: [2, 2])
     joint = "issuer_mark: [青山县市场监督管理局, 青山县司法局, 青山县人力资源和社会保障局文件]\n"
     form = tmp_path / "joint.yaml"
     form.write_text(dedent(MINIMAL + FRAME_FIELDS.replace("issuer_mark: 青山县市场监督管理局文件\n", joint)), encoding="utf-8")

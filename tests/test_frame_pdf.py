@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ATTACHMENTS, REPO
-from draft.build import BuildOptions, build_form
-from draft.word import measure
+from draft.build import BuildOptions, build_form, imprint_page
 
+pytestmark = pytest.mark.needs_libreoffice
 missing = [tool for tool in ("soffice", "pdfinfo", "pdftotext", "pdftoppm") if shutil.which(tool) is None]
 if missing and not os.environ.get("CI"):
     pytest.skip(f"needs {', '.join(missing)} (LibreOffice, poppler-utils)", allow_module_level=True)
@@ -71,7 +71,7 @@ def convert(folder: Path, documents: list[Path]) -> None:
 def framed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bool], Path]:
     """Every body length, with and without attachments, built and converted.
 
-    Each build lays its report out in LibreOffice to place the 版记 (draft.word.measure); to keep
+    Each build lays its report out in LibreOffice to place the 版记 (draft.build.imprint_page); to keep
     this to two LibreOffice runs in all, the trial layouts of every report are made in one run
     and handed back to the builds, which then run for real.
     """
@@ -84,7 +84,7 @@ def framed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bool], P
             forms[lines, attachments] = form
     trials: list[bytes] = []
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(measure, "page_counts", lambda documents: trials.extend(documents) or [1, 1])
+        patch.setattr(imprint_page, "page_counts", lambda documents: trials.extend(documents) or [1, 1])
         for form in forms.values():
             build_form(form, folder / "trial")
     trial_files = []
@@ -96,7 +96,7 @@ def framed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bool], P
     counts = iter([page_count(path.with_suffix(".pdf")) for path in trial_files])
     built = {}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(measure, "page_counts", lambda documents: [next(counts) for _ in documents])
+        patch.setattr(imprint_page, "page_counts", lambda documents: [next(counts) for _ in documents])
         for case, form in forms.items():
             built[case] = build_form(form, folder / "docx", BuildOptions(force=True)).output
     convert(folder / "pdf", list(built.values()))

@@ -21,14 +21,13 @@ from conftest import INPUTS, REPO, SEEDS, body_texts, run_cli
 from draft.build import build_form
 from draft.form.load import load_bytes, load_form
 from draft.form.read import read_loaded
+from draft.form.write import block, note_line, scalar
 from draft.importer import files as import_files
-from draft.importer import import_report
-from draft.importer.emit import block, scalar
 from draft.importer.infer import UNIT_PLACEHOLDER
 from draft.importer.marks import match_marker, split_points, split_title
-from draft.importer.model import note_line
 from draft.importer.part_kinds import classify
 from draft.importer.source import SourcePara
+from draft.imports import import_report
 from draft.kinds import DEFAULT, by_id
 from draft.model.numbering import MarkerStyle
 from draft.model.report import Report, TitlePlacement
@@ -748,14 +747,14 @@ _TEXT = st.text(
 ).map(str.strip).filter(bool)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(_TEXT)
 def test_scalars_read_back_unchanged(text: str) -> None:
     loaded = load_bytes(f"title: {scalar(text)}\n".encode(), Path("t.yaml"))
     assert loaded.data["title"] == text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(_TEXT.filter(lambda t: "\n" not in t), min_size=1, max_size=4))
 def test_text_blocks_read_back_as_the_same_paragraphs(paragraphs: list[str]) -> None:
     text = "\n".join(block("text", paragraphs, "")) + "\n"

@@ -20,7 +20,7 @@ from conftest import MINIMAL, body_texts
 from draft.build import build_form
 from draft.check import check_form
 from draft.form.read import read_form
-from draft.importer import import_report
+from draft.imports import import_report
 from draft.model import resolve
 from draft.model.numbering import MarkerStyle
 from draft.model.report import Layout, Node, Part, PointPlacement, Report, Text, TitlePlacement
@@ -137,8 +137,8 @@ def test_every_printed_character_leads_back_to_the_character_typed(raw: str) -> 
 
 def test_a_form_read_keeps_where_each_text_was_typed(write_form) -> None:  # type: ignore[no-untyped-def]
     path = write_form(MINIMAL.replace("  text: 我局坚持依法行政。", "  text: |\n    我局坚持\n    依法行政。\n\n    第二段。"))
-    report = read_form(path).report
+    report, positions, _ = read_form(path)
     first, second = report.parts[0].node.paragraphs
     assert (first.printed, second.printed) == ("我局坚持依法行政。", "第二段。")
-    assert report.source.in_text(first.origin, [first.origin.paragraph.value_index(4)]) == [(6, 5)]  # 依, on the second line
-    assert report.source.in_text(second.origin, [second.origin.paragraph.value_index(0)])[0].line == 8
+    assert positions.in_text(first.origin, [first.origin.paragraph.value_index(4)]) == [(6, 5)]  # 依, on the second line
+    assert positions.in_text(second.origin, [second.origin.paragraph.value_index(0)])[0].line == 8

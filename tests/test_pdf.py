@@ -21,6 +21,7 @@ from draft.build import build_form
 from draft.pdf import soffice
 from draft.text.width import display_width
 
+pytestmark = pytest.mark.needs_libreoffice
 TOOLS = ("soffice", "pdfinfo", "pdftotext")
 missing = [tool for tool in TOOLS if shutil.which(tool) is None]
 if missing and not os.environ.get("CI"):

@@ -23,7 +23,7 @@ from unittest import mock
 import docx
 import pytest
 
-from conftest import INPUTS, MINIMAL, building_with, run_cli
+from conftest import INPUTS, MINIMAL, building_with, edit_in_word, run_cli
 from draft.build.formats import PDF
 from draft.build.protect import OutputState
 from draft.files import private_folders
@@ -50,9 +50,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]
     runs: list[int] = []
     run = soffice._run
 
-    def counted(program, profile, sources, out_dir):  # type: ignore[no-untyped-def]
+    def counted(program, profile, sources, out_dir, *limit):  # type: ignore[no-untyped-def]
         runs.append(len(sources))
-        return run(program, profile, sources, out_dir)
+        return run(program, profile, sources, out_dir, *limit)
 
     with mock.patch.dict(os.environ, FONTCONFIG), mock.patch.object(soffice, "_run", counted):
         result = run_cli("build", "--format", "docx,pdf", cwd=project)
@@ -69,6 +69,7 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", re.sub(r"—\s*\d+\s*—", "", text))
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 def test_a_batch_converts_all_its_reports_in_one_libreoffice_run(published) -> None:
     output, runs = published
@@ -76,6 +77,7 @@ def test_a_batch_converts_all_its_reports_in_one_libreoffice_run(published) -> N
     assert sorted(p.name for p in output.glob("*.pdf")) == sorted(f"{name}.pdf" for name in FORMS)
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 @pytest.mark.parametrize("name", FORMS)
 def test_every_font_is_embedded(published, name: str) -> None:
@@ -85,6 +87,7 @@ def test_every_font_is_embedded(published, name: str) -> None:
         assert row.split()[-5] == "yes", row
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 @pytest.mark.parametrize("name", FORMS)
 def test_the_pdf_holds_every_paragraph_in_order(published, name: str) -> None:
@@ -95,6 +98,7 @@ def test_the_pdf_holds_every_paragraph_in_order(published, name: str) -> None:
     assert pdf_text == "".join(paragraphs)
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 @pytest.mark.parametrize("name", FORMS)
 def test_pdf_a_2b_with_title_and_chinese_language_and_the_docx_pages(published, name: str, tmp_path: Path) -> None:
@@ -118,6 +122,7 @@ def test_pdf_a_2b_with_title_and_chinese_language_and_the_docx_pages(published, 
     assert PDF.state(pdf) is OutputState.UNCHANGED
 
 
+@pytest.mark.needs_libreoffice
 @needs_tools
 def test_a_stamped_pdf_is_kept_and_forced_over_with_a_backup(tmp_path: Path) -> None:
     (tmp_path / "inputs").mkdir()
@@ -206,11 +211,46 @@ def test_one_report_libreoffice_cannot_convert_fails_alone(tmp_path: Path) -> No
             mock.patch.object(soffice, "convert", poisoned):
         result = run_cli("build", "--format", "docx,pdf", cwd=tmp_path)
     assert result.exit_code == 2
-    assert "output/b.pdf:LibreOffice 没能把这份报告转成 PDF，没有生成这个文件（output/b.docx 已经生成，其余表单不受影响）。" in result.stderr
+    assert (
+        "output/b.pdf:LibreOffice 没能把这份报告转成 PDF，没有生成这个文件（这份表单的其他文件和其余表单不受影响）。"
+        "请再运行一次 draft build。仍然不行时，生成 Word 文件（--format docx）后用 Word、WPS 或 LibreOffice 打开，另存为 PDF。\n"
+    ) in result.stderr
+    # What was written is listed as ever, the .docx of the form whose PDF failed too.
+    assert result.stdout.splitlines() == [f"已生成：output/{name}" for name in ("a.docx", "a.pdf", "b.docx", "c.docx", "c.pdf")]
     assert result.stderr.strip().endswith("共 3 份表单：已生成 2 份（其中 2 份有审读意见），1 份有问题没有生成，见上。")
     assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["a.docx", "a.pdf", "b.docx", "c.docx", "c.pdf"]
     # One run for all three, which stopped at b; then c alone (and b alone, which fails again).
     assert (bin_dir / "runs").read_text().count("run") == 3
+
+
+def _fake_soffice(tmp_path: Path, script: str) -> dict[str, str]:
+    """The environment in which ``script`` stands in for LibreOffice (a project with inputs/report.yaml in ``tmp_path``)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"
+    fake.write_text(script, encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "report.yaml").write_text(MINIMAL, encoding="utf-8")
+    return {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a shell script stands in for LibreOffice")
+def test_a_form_whose_pdf_fails_lists_the_files_it_wrote_and_the_backup_it_made(tmp_path: Path) -> None:
+    path = _fake_soffice(tmp_path, "#!/bin/sh\nexit 1\n")  # converts nothing
+    assert run_cli("build", "--format", "docx,html", cwd=tmp_path).exit_code == 0
+    edit_in_word(tmp_path / "output" / "report.docx")
+    edited = (tmp_path / "output" / "report.docx").read_bytes()
+    with mock.patch.dict(os.environ, path):
+        result = run_cli("build", "--format", "docx,html,pdf", "--force", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("output/report.pdf:LibreOffice 没能把这份报告转成 PDF，没有生成这个文件")
+    assert result.stdout.splitlines() == [
+        "已备份原文件：output/report.bak.docx",
+        "已生成：output/report.docx",
+        "已生成：output/report.html",
+    ]
+    assert (tmp_path / "output" / "report.bak.docx").read_bytes() == edited
 
 
 #: A stand-in for a LibreOffice that hangs, with a child process of its own (as soffice starts soffice.bin);
@@ -221,6 +261,22 @@ sleep 300 &
 echo $! >> "$(dirname "$0")/pids"
 wait
 """
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a shell script stands in for LibreOffice")
+def test_a_libreoffice_that_hangs_is_said_to_have_run_out_of_time(tmp_path: Path) -> None:
+    path = _fake_soffice(tmp_path, HANGING_SOFFICE)
+    with mock.patch.dict(os.environ, path), mock.patch.object(soffice, "START_SECONDS", 1), \
+            mock.patch.object(soffice, "SECONDS_PER_FILE", 1):
+        result = run_cli("build", "--format", "docx,pdf", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "output/report.pdf:LibreOffice 在 2 秒内没有转换完（可能电脑太忙，或者 LibreOffice 卡住了），draft 停止了它，"
+        "没有生成这个文件（这份表单的其他文件和其余表单不受影响）。"
+        "请关闭正在运行的 LibreOffice 和其他占用电脑的程序，再运行一次 draft build；表单很多时可以分几次生成。"
+        "仍然不行时，生成 Word 文件（--format docx）后用 Word、WPS 或 LibreOffice 打开，另存为 PDF。\n"
+    )
+    assert result.stdout == "已生成：output/report.docx\n"
 
 
 def _alive(pid: int) -> bool:

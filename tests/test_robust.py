@@ -89,7 +89,7 @@ def _build(raw: bytes, folder: Path) -> None:
     assert document.paragraphs[0].style.name == "Title"
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 @given(form=_form)
 def test_generated_forms_build_or_fail_cleanly(form: dict, tmp_path_factory: pytest.TempPathFactory) -> None:
     try:
@@ -99,7 +99,7 @@ def test_generated_forms_build_or_fail_cleanly(form: dict, tmp_path_factory: pyt
     _build(raw, tmp_path_factory.getbasetemp())
 
 
-@settings(max_examples=EXAMPLES, deadline=None)
+@settings(max_examples=EXAMPLES)
 @given(raw=st.binary(max_size=300) | st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_arbitrary_bytes_build_or_fail_cleanly(raw: bytes, tmp_path_factory: pytest.TempPathFactory) -> None:
     _build(raw, tmp_path_factory.getbasetemp())

@@ -60,7 +60,7 @@ SLIPS = {
 
 
 @pytest.mark.usefixtures("loader")
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(
     slipped=st.integers(0, len(FIELDS) - 1),
     slip=st.sampled_from(sorted(SLIPS)),
@@ -172,7 +172,7 @@ PIECES = ["a", ": ", ":", "- ", "\n", "  ", '"', "'", "[", "]", "{", "}", ",", "
 
 
 @pytest.mark.usefixtures("loader")
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=14))
 def test_every_refusal_of_the_yaml_library_is_in_chinese(pieces: list[str]) -> None:
     text = "".join(pieces)

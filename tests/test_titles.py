@@ -45,7 +45,7 @@ def test_no_line_breaks_a_number_or_ends_with_a_particle(title: str) -> None:
 
 def test_a_title_no_one_would_write_is_left_to_word_to_wrap() -> None:
     # Weighing every break of a 20,000-character title took minutes; the limit keeps a build from hanging.
-    started = time.perf_counter()
+    started = time.thread_time()  # processor time: what else the machine runs does not count
     assert break_title("关于" + "法治政府建设" * 3_400) == ["关于" + "法治政府建设" * 3_400]
-    assert time.perf_counter() - started < 2
+    assert time.thread_time() - started < 2
     assert len(break_title("青山县司法局关于" + "法治政府建设" * 10 + "的报告")) == 5  # still broken by rule

@@ -101,18 +101,19 @@ def test_recipient_closing_and_signature(report) -> None:
 
 
 def test_long_unitsignature_indents() -> None:
-    from draft.word.styles import signature_indents
+    from draft.render.document import signature_indents
 
-    assert signature_indents("常州市钟楼区人力资源和社会保障局", "2024年1月15日") == (640, round((16 - 6.5) * 320))
+    # In characters (render's unit); 320 twips a character in the .docx.
+    assert signature_indents("常州市钟楼区人力资源和社会保障局", "2024年1月15日") == (640 / 320, (16 - 6.5))
 
 
 def test_a_unit_longer_than_a_line_keeps_the_date_on_the_page() -> None:
-    from draft.word.styles import signature_indents
+    from draft.render.document import signature_indents
 
     # Two units signing together, 31 characters: the 落款 wraps, its first line starting at the margin
     # (26 characters before the 2 kept free); the date starts 2 characters in from there.
     joint = "中共示例区委全面依法治区委员会办公室示例区人民政府办公室司法局"
-    assert signature_indents(joint, "2024年1月15日") == (640, round((26 - 6.5) * 320))
+    assert signature_indents(joint, "2024年1月15日") == (640 / 320, (26 - 6.5))
 
 
 def test_page_numbers_are_fields_odd_right_even_left(report) -> None:

@@ -84,7 +84,7 @@ def read(text: str):  # type: ignore[no-untyped-def]
     return read_loaded(load_bytes(text.encode("utf-8"), Path("form.yaml")))
 
 
-@settings(max_examples=12, deadline=None)
+@settings(max_examples=12)
 @given(figures())
 def test_random_valid_figures_build_into_tables_that_read_back_identical(values) -> None:
     report = read(typed(values)).report
@@ -106,7 +106,7 @@ def test_random_valid_figures_build_into_tables_that_read_back_identical(values)
     assert proactive.text(3, 3) == str(values[("proactive", "normative_documents", "in_force")])
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(figures(), st.data())
 def test_any_single_figure_changed_breaks_a_rule_told_at_a_figure_of_that_rule(values, data) -> None:
     checked = sorted(path for path in values if path[0] != "proactive")

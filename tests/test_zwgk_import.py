@@ -10,8 +10,8 @@ import pytest
 from conftest import SEEDS
 from draft.build import BuildOptions, build_form
 from draft.form.read import read_form
-from draft.importer import import_report
-from draft.importer.model import note_line
+from draft.form.write import note_line
+from draft.imports import import_report
 from zwgk_pages import page
 from zwgk_sources import HUAIAN_2024, PINGTAN_2022, PINGTAN_2024, SOURCES, Source
 from zwgk_tables import figures_printed, read_tables

@@ -20,6 +20,7 @@ from draft.pdf import soffice
 from zwgk_sources import SOURCES, Source
 from zwgk_tables import figures_printed, read_tables
 
+pytestmark = pytest.mark.needs_libreoffice
 missing = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
 if missing and not os.environ.get("CI"):
     pytest.skip(f"needs {', '.join(missing)} (LibreOffice, poppler-utils)", allow_module_level=True)

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
 #: Each public name, and the module it is defined in.
 _PUBLIC = {
+    "__version__": "draft.version",
     "read_form": "draft.form.read",
     "ReadForm": "draft.form.read",
     "build_form": "draft.build.one",
@@ -28,8 +27,8 @@ _PUBLIC = {
     "BuildOptions": "draft.build.options",
     "check_form": "draft.check",
     "CheckResult": "draft.check",
-    "import_report": "draft.importer",
-    "ImportResult": "draft.importer",
+    "import_report": "draft.imports",
+    "ImportResult": "draft.imports",
     "Problem": "draft.problems",
     "Severity": "draft.problems",
     "DraftError": "draft.problems",
@@ -37,7 +36,7 @@ _PUBLIC = {
     "CannotProceed": "draft.problems",
 }
 
-__all__ = ["__version__", *_PUBLIC]
+__all__ = [*_PUBLIC]
 
 if TYPE_CHECKING:  # what the names are, for type checkers and editors (at run time, see __getattr__)
     from draft.build.one import Built as Built
@@ -47,13 +46,14 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors (at run t
     from draft.check import check_form as check_form
     from draft.form.read import ReadForm as ReadForm
     from draft.form.read import read_form as read_form
-    from draft.importer import ImportResult as ImportResult
-    from draft.importer import import_report as import_report
+    from draft.imports import ImportResult as ImportResult
+    from draft.imports import import_report as import_report
     from draft.problems import CannotProceed as CannotProceed
     from draft.problems import DraftError as DraftError
     from draft.problems import FormError as FormError
     from draft.problems import Problem as Problem
     from draft.problems import Severity as Severity
+    from draft.version import __version__ as __version__
 
 
 def __getattr__(name: str) -> Any:

@@ -14,8 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from draft import __version__
-from draft.files.report_names import FORM_SUFFIXES
+from draft.files.report_names import FORM_SUFFIXES, unique
 from draft.problems import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -27,20 +26,34 @@ from draft.problems import (
     internal_error,
 )
 from draft.usage_messages import HELP_OPTION_HELP, ChineseCommand, ChineseContext, ChineseUsageError
+from draft.version import __version__
 
 if TYPE_CHECKING:
     from draft.build.formats import Format
     from draft.build.options import BuildOptions
+    from draft.build.protect import Written
 
 DEFAULT_INPUTS = Path("inputs")
 DEFAULT_OUTPUT = Path("output")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def _path(**options: bool) -> click.Path:
+class _Path(click.Path):
     """A file or folder named on the command line. Whether it can be read is found out, and told
-    in Chinese, when it is read: click's own check would stop a whole batch over one file, in English."""
-    return click.Path(path_type=Path, readable=False, **options)
+    in Chinese, when it is read: click's own check would stop a whole batch over one file, in English.
+    An empty name is refused: the system would take it for the current folder (``-o ""`` would write there)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            named = (param.metavar if param is not None else None) or "文件"  # 文件夹, [表单文件]..., 报告文件
+            what = named.strip("[]. ")
+            current = "（当前文件夹写“.”）" if what == "文件夹" else ""
+            self.fail(f"{what}的名字是空的。请写出{what}的名字{current}。", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def _path(**options: bool) -> click.Path:
+    return _Path(path_type=Path, readable=False, **options)
 
 
 def _forms(files: tuple[Path, ...]) -> list[Path]:
@@ -50,7 +63,7 @@ def _forms(files: tuple[Path, ...]) -> list[Path]:
     from draft.files.safe_write import is_backup
 
     if files:
-        return list(files)
+        return unique(files)  # a form named twice (a.yaml ./a.yaml) is read once, and its problems told once
     # Forms saved as 2025.YAML count too: Windows shows and keeps the case a user typed.
     found = sorted(
         (
@@ -328,14 +341,13 @@ def build(
             built = done.built()
         except DraftError as error:
             _report(error.problems)
+            if done.built_ is not None:  # only its PDF failed: what it did write is told as ever
+                _list_written(done.built_.files)
             tally.failed(error.exit_code)
             continue
         _report(built.warnings)
         _report(findings, review=True)
-        for written in built.files:
-            if written.backup:
-                click.echo(f"已备份原文件：{display_path(written.backup)}")
-            click.echo(f"已生成：{display_path(written.path)}")
+        _list_written(built.files)
         tally.built(with_findings=bool(findings))
     if tally.total > 1:  # a form named twice is built once
         click.echo(tally.summary(), err=tally.exit_code != EXIT_OK)
@@ -350,6 +362,13 @@ def _held_because(options: BuildOptions) -> str:
         "有错误的地方会印错，所以没有生成。请按上面的改法改正后再生成；"
         "确实要照现在的样子生成时，加 --ignore-review-errors。"
     )
+
+
+def _list_written(files: Sequence[Written]) -> None:
+    for written in files:
+        if written.backup:
+            click.echo(f"已备份原文件：{display_path(written.backup)}")
+        click.echo(f"已生成：{display_path(written.path)}")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -387,7 +406,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     把表单改写为本年度的内容后，用  draft build  生成。
     """
     from draft.files import safe_write
-    from draft.importer import import_report
+    from draft.imports import import_report
     from draft.render.wording import Wording
 
     target = output or DEFAULT_INPUTS / (report.stem + ".yaml")
@@ -407,7 +426,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
         )
     # As build --force does: the form being replaced may hold a whole year's writing.
     backup = safe_write.keep_backup(target) if existing else None
-    safe_write.replace(target, result.form_text.encode("utf-8"))
+    safe_write.replace(target, result.form_text.encode("utf-8"), backup=backup)
     for line in result.summary:
         click.echo(line)
     if backup:
@@ -463,7 +482,7 @@ def check(files: tuple[Path, ...], output_format: str, previous: Path | None) ->
             _report(result.warnings)
             for finding in result.findings:
                 click.echo(finding.line_text(tag_errors=True))
-        everything += result.warnings + result.findings
+        everything += [*result.warnings, *result.findings]
     if output_format == "json":
         click.echo(to_json(everything))
     elif read:

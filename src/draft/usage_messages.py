@@ -12,6 +12,7 @@ from typing import IO, Any
 
 import click
 
+from draft.problems import shown_safely
 from draft.text.width import display_width
 
 # Patterns, not compiled: they are needed only when a command line is wrong, and every
@@ -48,7 +49,7 @@ _TRANSLATIONS: list[tuple[str, str]] = [
 def chinese_usage(message: str) -> str:
     """``message`` with every phrase click is known to write replaced by its Chinese."""
     for pattern, chinese in _TRANSLATIONS:
-        message = re.sub(pattern, lambda m, c=chinese: c.format(**_names(m)), message)
+        message = re.sub(pattern, lambda m: chinese.format(**_names(m)), message)  # noqa: B023 (called at once)
     return message
 
 
@@ -62,7 +63,9 @@ class ChineseUsageError(click.UsageError):
     def show(self, file: IO[Any] | None = None) -> None:
         command = self.ctx.command_path if self.ctx else "draft"
         hint = f"（运行 {command} --help 查看用法）"
-        click.echo(f"用法错误：{chinese_usage(self.format_message())}{hint}", file=file, err=file is None)
+        # What the user typed is quoted: an escape sequence in it is shown, not acted on.
+        message = shown_safely(chinese_usage(self.format_message()), lines=True)
+        click.echo(f"用法错误：{message}{hint}", file=file, err=file is None)
 
 
 def _names(match: re.Match[str]) -> dict[str, str]:

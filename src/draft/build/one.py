@@ -71,6 +71,7 @@ def _name(form: Path) -> str:
 
 def _build_read(form: Path, name: str, read: ReadForm, output_dir: Path, options: BuildOptions) -> Built:
     """:func:`build_form` of a form already read, as ``options`` say (never called with one read otherwise)."""
+    from draft.build.imprint_page import imprint_page, warning
     from draft.render.blocks import render
     from draft.word.writer import to_bytes
 
@@ -78,11 +79,16 @@ def _build_read(form: Path, name: str, read: ReadForm, output_dir: Path, options
     targets = {format_: format_.target(output_dir / name) for format_ in formats}
     found = {format_: format_.writable(target, options.force) for format_, target in targets.items()}
     document = render(read.report, options.wording)
-    docx = seal_docx(to_bytes(document, source=readable(form.name))) if DOCX in formats or PDF in formats else b""
+    docx, warnings = b"", read.warnings
+    if DOCX in formats or PDF in formats:
+        source = readable(form.name)
+        # The 版记's page is the build's decision: the .docx writer makes the trial packages, LibreOffice lays them out.
+        page = imprint_page(document, lambda trial, place: to_bytes(trial, source, place))
+        docx, warnings = seal_docx(to_bytes(document, source, page.place)), warnings + warning(display_path(form), page)
     contents = {DOCX: lambda: docx, HTML: lambda: _page(document, options.fragment)}
     files = tuple(put(targets[format_], contents[format_](), found[format_]) for format_ in formats if format_ != PDF)
     pending = PendingPdf(targets[PDF], docx) if PDF in formats else None
-    return Built(files=files, warnings=read.warnings, pdf=pending)
+    return Built(files=files, warnings=warnings, pdf=pending)
 
 
 def _page(document: Document, fragment: bool) -> bytes:

@@ -112,11 +112,11 @@ def check_form(path: Path, *, normalize: bool = True, previous: Path | None = No
 
 def check_read(read: ReadForm, previous: Report | None = None) -> list[Finding]:
     """Every finding on a form already read, in the order of the file; its punctuation as it was read (normalized or kept)."""
-    report = read.report
-    assert report.source is not None  # a report read from a form
+    report, positions = read.report, read.positions
     # In the order the fields are written: which of two equal texts comes "first" is the one higher in the file.
-    texts = sorted(report.texts(), key=lambda text: report.source.key_mark(text.path[:1]))
-    ctx = Context(report=report, texts=texts, nodes={node.path: node for node in report.nodes()}, previous=previous)
+    texts = sorted(report.texts(), key=lambda text: positions.key_mark(text.path[:1]))
+    nodes = {node.path: node for node in report.nodes()}
+    ctx = Context(report=report, source=positions, texts=texts, nodes=nodes, previous=previous)
     findings = [finding for run in CHECKS for finding in run(ctx)]
     return _capped(sorted(findings, key=lambda f: (f.line, f.column)))
 

@@ -5,7 +5,7 @@ as a paragraph of its own after the body. Typed also at the end of the last para
 (``……。特此报告。``, as last year's report had it), it would print twice, one under the
 other. Which one to keep is the user's choice, so draft does not drop either: the
 finding points at the typed one. What a closing says is what ``draft import`` knows one
-by (:data:`draft.importer.recognise.CLOSING`).
+by (:data:`draft.text.closing.CLOSING`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from draft.check.context import Context, Finding
 from draft.model.report import Node, Text
 from draft.problems import Severity
+from draft.text.closing import CLOSING
 
 CODE = "closing-twice"
 
@@ -61,8 +62,6 @@ def _last_printed(node: Node) -> Text | None:
 
 def _typed_closing(text: Text) -> re.Match[str] | None:
     """The closing ``text`` ends with, if it does."""
-    from draft.importer.recognise import CLOSING
-
     last = _LAST_SENTENCE.search(text.raw)
     if last is None or len(last.group().strip()) > _LONGEST_CLOSING or not CLOSING.match(last.group().strip()):
         return None

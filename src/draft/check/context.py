@@ -42,15 +42,11 @@ class Context(NamedTuple):
     """What every check needs: the report, its texts in the order of the form, and the way back to the file."""
 
     report: Report
+    #: Where the form was typed (the reader's, handed beside the report): the check runs only on a form.
+    source: Positions
     texts: list[Text]  # in the order of the form
     nodes: dict[FormPath, Node]  # every part and item by its path
     previous: Report | None = None  # last year's report, when the check is given its form
-
-    @property
-    def source(self) -> Positions:
-        """The form's positions: the check runs only on a report read from a form."""
-        assert self.report.source is not None
-        return self.report.source
 
     @property
     def kind(self) -> Kind:

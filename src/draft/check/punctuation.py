@@ -56,7 +56,7 @@ def _half_width(ctx: Context) -> list[Finding]:
     count = sum(kinds.values())
     listed = "，".join(f"“{old}”→“{new}” {n} 处" for (old, new), n in kinds.most_common())
     marks = [
-        (mark, text) for text, changes in changed for mark in ctx.all_at_raw(text, [change.index for change in changes])
+        (mark, text) for text, changes in changed for mark in ctx.all_at_raw(text, [change.offset for change in changes])
     ]
     lines = sorted({mark.line for mark, _ in marks})
     shown = "、".join(str(line) for line in lines[:_MAX_LINES])
@@ -111,7 +111,7 @@ def _show(mark: str) -> str:
 def _where(text: Text) -> str:
     if text.kind is TextKind.PARAGRAPH:
         return f"第{text.number + 1}段" if text.number else "这一段"
-    return {"title": "标题", "point": "这个要点"}.get(text.kind.value, "这里")
+    return {"title": "标题", "point": "这个要点"}.get(text.kind.value, "这一项")
 
 
 def _unclosed(ctx: Context, text: Text, i: int, opener: str) -> Finding:

@@ -130,6 +130,10 @@ class Explainer:
             return f"{named} 不能是负数，现在是 {value}。请写 0 或正数。"
         if code == errors.MIN_VALUE.code or code == errors.MAX_VALUE.code:
             low, high = self.rules_at(path).get("min"), self.rules_at(path).get("max")
+            if low is None:
+                return f"{named} 不能大于 {high}，现在是 {value}。请写 {high} 或更小的数。"
+            if high is None:  # one bound only: no range to show, no year to suggest
+                return f"{named} 不能小于 {low}，现在是 {value}。请写 {low} 或更大的数。"
             return f"{named} 应在 {low} 到 {high} 之间，现在是 {value}。请写报告所述的年度，例如 {high - 1}。"
         if code == errors.UNALLOWED_VALUE.code:
             allowed = "、".join(str(a) for a in error.constraint)

@@ -3,8 +3,9 @@
 This is the reader of the pipeline (``YAML → Report``). It collects every
 problem before giving up, so a user fixes a form in one pass, not one error per
 run. Each text it makes knows the value and the lines it was typed on
-(:class:`~draft.model.report.Origin`), and the report carries the form's
-positions, so the check reads this model and nothing else.
+(:class:`~draft.model.report.Origin`); the form's positions (lines and columns
+of its keys and values) travel beside the report in :class:`ReadForm`, for the
+check, so that the model holds nothing of the reader.
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ TOO_DEEP = "层级太深：公文的标题最多四级（一、（一）1.（1�
 
 
 class ReadForm(NamedTuple):
-    """A form that passed validation, as the report model, and the warnings met on the way."""
+    """A form that passed validation: the report model, where the form typed it, and the warnings met on the way."""
 
     report: Report
+    positions: Positions
     warnings: list[Problem]
     #: What keeps it from being built still, when it was read past that (``unfinished_ok``): :mod:`draft.form.unfinished`.
     unfinished: tuple[Problem, ...] = ()
@@ -65,12 +67,13 @@ def read_loaded(
     if problems:
         raise FormError(loaded.warnings + problems)
     normalize = normalize and data.get("normalize_punctuation") is not False
-    read = _Reader(normalize).report(data, Positions(loaded))
+    positions = Positions(loaded)
+    read = _Reader(normalize).report(data, positions)
     try:
         report = resolve(read)
     except TooDeep as too_deep:
-        raise FormError(loaded.warnings + [_too_deep(read, path) for path in too_deep.paths]) from None
-    return ReadForm(report=report, warnings=loaded.warnings, unfinished=unfinished)
+        raise FormError(loaded.warnings + [_too_deep(read, positions, path) for path in too_deep.paths]) from None
+    return ReadForm(report=report, positions=positions, warnings=loaded.warnings, unfinished=unfinished)
 
 
 def _part_order(kind: Kind, data: dict[str, Any]) -> list[str]:
@@ -79,13 +82,12 @@ def _part_order(kind: Kind, data: dict[str, Any]) -> list[str]:
     return [key for key in keys if key in data] if kind.fixed_order else [key for key in data if key in keys]
 
 
-def _too_deep(report: Report, path: FormPath) -> Problem:
+def _too_deep(report: Report, positions: Positions, path: FormPath) -> Problem:
     """GB/T 9704 has four heading levels; a form nesting items further cannot be numbered."""
-    assert report.source is not None
-    mark = report.source.key_mark(path)
+    mark = positions.key_mark(path)
     titles = {node.path: node.title.raw for node in report.nodes() if node.title}
     place = place_name(path, titles.get)
-    return Problem(report.source.display, TOO_DEEP, mark.line, mark.column, format_field(path), Severity.ERROR, place)
+    return Problem(positions.display, TOO_DEEP, mark.line, mark.column, format_field(path), Severity.ERROR, place)
 
 
 def _computed(kind: Kind, data: dict[str, Any], positions: Positions) -> Figures | None:
@@ -142,7 +144,6 @@ class _Reader:
             date=parse_date(date) if date is not None else None,
             layout=self.layout(data.get("layout")),
             normalized=self.normalize,
-            source=positions,
             frame=self.frame(data),
             kind=kind.id,
             figures=figures,

@@ -14,8 +14,11 @@ import datetime
 import re
 from functools import cache
 
+from draft import kinds
 from draft.kinds import DEFAULT
-from draft.render.wording import FORM_FILE, builtin_template_dir
+
+#: The form in a template folder (beside its wording): the built-in one is what ``draft init`` writes.
+FORM_FILE = "form.yaml"
 
 #: The report year of the built-in form, and the year its example date falls in.
 EXAMPLE_YEAR = 2024
@@ -43,4 +46,4 @@ def init_form_text(day: datetime.date, kind: str = DEFAULT) -> str:
 
 @cache
 def builtin_form_text(kind: str = DEFAULT) -> str:
-    return (builtin_template_dir(kind) / FORM_FILE).read_text(encoding="utf-8")
+    return (kinds.template_dir(kinds.by_id(kind)) / FORM_FILE).read_text(encoding="utf-8")

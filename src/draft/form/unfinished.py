@@ -13,11 +13,11 @@ nothing for it. What is refused:
   or a common phrase is as much a unit's own. Nor the intro: it is the kind's customary opening,
   for the 政府信息公开 report the one its format prescribes, which a unit keeps word for word; nor
   the text of a part whose wording the format prescribes (:attr:`~draft.kinds.kind.PartSpec.prescribed`);
-* the placeholders ``draft import`` writes: :data:`UNIT_PLACEHOLDER` for a unit the source never
+* the placeholders ``draft import`` writes: :data:`draft.form.write.UNIT_PLACEHOLDER` for a unit the source never
   names, and :attr:`~draft.kinds.kind.PartSpec.placeholder_text` for a required part it lacks.
 
 Each problem carries the code :data:`UNFINISHED`: ``draft import`` reads the form it writes
-past them, to compare it with its source (:func:`draft.form.read.read_loaded`).
+past them, to compare it with its source (:func:`draft.form.read.read_loaded`, ``unfinished_ok``).
 """
 
 from __future__ import annotations
@@ -32,14 +32,11 @@ from draft.form.places import place_name, titles_in
 from draft.form.positions import Positions
 from draft.kinds import Kind, by_id
 from draft.model.report import FormPath, Origin, TextKind
-from draft.problems import MAX_SAME_PROBLEM, Problem
+from draft.problems import MAX_SAME_PROBLEM, Problem, excerpt
 from draft.text.paragraphs import one_line, split_paragraphs
 
 #: The code of these problems (``--format json``), which tells them from the form's other problems.
 UNFINISHED = "unfinished-form"
-
-#: What ``draft import`` writes as the unit of a report that never names it: it stands out in the form.
-UNIT_PLACEHOLDER = "（单位全称）"
 
 #: What sample reports and templates put where a unit's own words belong: ××局, XX区, 某某, ○○, 请填写…
 _PLACEHOLDER = re.compile(r"[×xX*＊○〇]{2}|某某|请填写|待填写|单位名称|（单位）|\[.*?\]|【.*?】")
@@ -48,8 +45,6 @@ _NAMED_FIELDS = (("unit", "单位名称"), ("title", "报告标题"), ("signatur
 
 #: A year, which init moves to the year reported on: an example text is the same whatever its years.
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
-#: How much of a text a message quotes.
-_QUOTED = 20
 
 
 def unfinished_problems(loaded: LoadedForm, data: dict[str, Any], kind: Kind) -> list[Problem]:
@@ -68,7 +63,7 @@ def unfinished_problems(loaded: LoadedForm, data: dict[str, Any], kind: Kind) ->
             message = f"这里还是 draft import 写的占位文字“{_text(origin)}”：导入的原文里没有这一部分。"
             fix = "把占位文字换成本单位本年度的实际情况"
         else:
-            message = f"这里还是 draft init 示例表单里的文字（“{_quoted(_text(origin))}”），不是本单位的内容。"
+            message = f"这里还是 draft init 示例表单里的文字（“{excerpt(_text(origin))}”），不是本单位的内容。"
             fix = "改写成本单位本年度的实际情况；用不到的条目整条删除"
         problems.append(
             Problem(
@@ -92,6 +87,8 @@ def unfinished_problems(loaded: LoadedForm, data: dict[str, Any], kind: Kind) ->
 
 def _named_placeholders(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
     """A unit, title or 落款 still holding a sample's placeholder, or draft import's: it would go out under a wrong name."""
+    from draft.form.write import UNIT_PLACEHOLDER
+
     problems = []
     for key, label in _NAMED_FIELDS:
         value = data.get(key)
@@ -163,6 +160,3 @@ def _node_texts(node: dict[str, Any], path: FormPath) -> Iterator[Origin]:
         if isinstance(item, dict):
             yield from _node_texts(item, path + ("items", index))
 
-
-def _quoted(text: str) -> str:
-    return text[:_QUOTED] + ("……" if len(text) > _QUOTED else "")

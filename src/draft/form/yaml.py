@@ -44,7 +44,7 @@ from yaml.scanner import Scanner
 
 from draft.form.places import place_name
 from draft.form.yaml_errors import colon_slip, colon_slip_message, describe_syntax_error, quoted
-from draft.problems import FormError, Problem, Severity, display_path, readable
+from draft.problems import FormError, Problem, Severity, display_path, not_utf8, readable
 from draft.text.chinese import chinese_at_join
 from draft.text.decode import GB18030, SAVE_AS_UTF8, BadUtf8, NotText, decode
 from draft.text.lines import LINE_BREAKS, Lines
@@ -494,6 +494,13 @@ class ScalarReader:
             return join_folded_lines(node.value, self.source.text[node.start : node.end], node.style)
         kind = _SCALAR_KINDS.get(node.tag)
         if kind is None:
+            if node.tag == _MERGE_TAG and node.value == "<<":  # YAML reads a bare << as its merge key, not a tag typed
+                self.problems.error(
+                    "“<<”只能写在字段名的位置，表示合并另一个字典（例如“<<: *默认值”）。如果“<<”是内容的一部分，请给整个内容加上英文引号。",
+                    node.mark,
+                    path,
+                )
+                return node.value
             unsupported_tag(self.problems, node.tag, node.mark, path)
             return node.value
         construct = SafeConstructor.yaml_constructors[node.tag]
@@ -921,7 +928,7 @@ def _load(raw: bytes, path: Path, problems: LoadProblems) -> LoadedForm:
         raise Stop
     source = Lines(decode_form(raw, problems))
     check_characters(source, problems)
-    if readable(path.name) != path.name:
+    if not_utf8(path.name):
         problems.warn(
             f"这个文件的名字不是 UTF-8 编码（可能来自中文 Windows 上做的压缩包），这里按 GBK 显示为“{readable(path.name)}”，"
             "在这台电脑上它可能显示为乱码，生成的文件名也一样。建议把文件改个名字。"

@@ -22,10 +22,9 @@ import html
 from functools import cache
 from importlib import resources
 
-from draft import __version__
 from draft.html import tables
 from draft.render.document import HEAD_ROLES, IMPRINT_ROLES, Block, Document, Role, Span
-from draft.word.styles import CHAR, signature_indents
+from draft.version import __version__
 
 #: Roles whose paragraphs have no first-line indent, as in print (class names of the page's stylesheet).
 _CLASSES = {Role.RECIPIENT: "recipient", Role.CLOSING: "closing", Role.SIGNATURE: "signature", Role.DATE: "date"}
@@ -45,7 +44,7 @@ def page(document: Document) -> str:
         f'<meta name="generator" content="draft {__version__}">\n'
         f"<title>{title}</title>\n<style>\n{_stylesheet()}</style>\n</head>\n<body>\n<main>\n"
         f"{_masthead(head)}"
-        f'<article class="report">\n{_body(text, fragment=False)}</article>\n'
+        f'<article class="report">\n{_body(text, document.signature_indents, fragment=False)}</article>\n'
         f"{_imprint(imprint)}</main>\n</body>\n</html>\n"
     )
 
@@ -54,7 +53,8 @@ def fragment(document: Document) -> str:
     """The article for a site's editor: the report's text without its title (the site prints it from its own
     标题 field), without the 版头 and 版记, and without a stylesheet."""
     left_out = HEAD_ROLES | IMPRINT_ROLES | {Role.TITLE}
-    return f'<article lang="zh-CN">\n{_body(tuple(b for b in document.blocks if b.role not in left_out), fragment=True)}</article>\n'
+    blocks = tuple(b for b in document.blocks if b.role not in left_out)
+    return f'<article lang="zh-CN">\n{_body(blocks, document.signature_indents, fragment=True)}</article>\n'
 
 
 def _masthead(blocks: list[Block]) -> str:
@@ -104,11 +104,10 @@ def _lines(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br>")
 
 
-def _body(blocks: tuple[Block, ...], fragment: bool) -> str:
+def _body(blocks: tuple[Block, ...], signature_indents: tuple[float, float], fragment: bool) -> str:
     ranks = _HeadingRanks()
     in_attachment = False
-    sig_right, date_right = signature_indents(_text_of(blocks, Role.SIGNATURE), _text_of(blocks, Role.DATE))
-    right = {Role.SIGNATURE: sig_right / CHAR, Role.DATE: date_right / CHAR}
+    right = dict(zip((Role.SIGNATURE, Role.DATE), signature_indents, strict=True))  # in characters: em
     lines = []
     for block in blocks:
         text = "".join(_span(span, fragment) for span in block.spans)
@@ -170,10 +169,6 @@ class _HeadingRanks:
             self._open.pop()
         self._open.append(level)
         return 1 + len(self._open)
-
-
-def _text_of(blocks: tuple[Block, ...], role: Role) -> str:
-    return next((block.text for block in blocks if block.role is role), "")
 
 
 def _one_line(title: str) -> str:

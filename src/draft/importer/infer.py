@@ -11,16 +11,26 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Protocol
 
 from draft.form.schema import FIRST_YEAR
-from draft.form.unfinished import UNIT_PLACEHOLDER  # a unit the text never names: validation lists it
+from draft.form.write import UNIT_PLACEHOLDER
 from draft.importer.compare import comparable
 from draft.importer.model import Imported, note
 from draft.kinds import by_id
 from draft.kinds.kind import Tense
-from draft.model.report import Text
-from draft.render.wording import Wording
-from draft.text.names import UNIT_NAME, UNIT_SUFFIXES, YEAR, YEAR_DIGITS
+from draft.model.report import Report, Text
+from draft.text.names import UNIT_SUFFIXES, YEAR, YEAR_DIGITS, is_unit_name
+
+
+class TemplateWording(Protocol):
+    """What the import asks of the template: the texts it writes. The application hands in the renderer's
+    :class:`draft.render.wording.Wording` (:mod:`draft.imports`); a reader does not import the renderer."""
+
+    def for_kind(self, kind: str) -> TemplateWording: ...
+    def title(self, report: Report) -> str: ...
+    def heading(self, kind: str, report: Report) -> str: ...
+    def closing(self, report: Report) -> str: ...
 
 _BEFORE_YEAR = re.compile(rf"^(.+?)\s*(?:关于)?\s*(?:{YEAR_DIGITS}\s*年)")
 _BEFORE_ABOUT = re.compile(r"^(.+?)\s*关于")
@@ -39,12 +49,12 @@ def _unit_in_title(title: str) -> str | None:
             unit = found.group(1).strip()
             if unit.endswith("关于"):
                 unit = unit[:-2].strip()
-            if UNIT_NAME.match(unit.replace(" ", "").replace("　", "")):
+            if is_unit_name(unit.replace(" ", "").replace("　", "")):
                 return unit
     return None
 
 
-def infer(imported: Imported, wording: Wording, today: datetime.date) -> None:
+def infer(imported: Imported, wording: TemplateWording, today: datetime.date) -> None:
     """Set the report's unit and year; leave to the template the title, headings and closing it would write alike."""
     year = _year(imported, today)
     unit = _unit(imported)
@@ -118,7 +128,7 @@ def _unit(imported: Imported) -> str | None:
         if unit:
             imported.unit_from = "标题"
             return unit
-    if report.signature and UNIT_NAME.match(report.signature.printed.replace(" ", "")):
+    if report.signature and is_unit_name(report.signature.printed.replace(" ", "")):
         imported.unit_from = "落款"
         return report.signature.printed
     hint = ""

@@ -63,7 +63,10 @@ class _Chooser:
     def numbering(self, parts: list[Part]) -> Layout:
         """Set the parts' and items' ``numbering`` and ``continue_numbering``; the form-wide ones returned."""
         sources = [(part.node, self.source[part.node.path]) for part in parts]
-        styles = Counter(source.child_style for node, source in sources if node.items and source.child_style)
+        # Keyed by an optional style, as the default below is (no level may come after the parts').
+        styles: Counter[MarkerStyle | None] = Counter(
+            source.child_style for node, source in sources if node.items and source.child_style
+        )
         default = child_style(None, PART_STYLE)
         top = default
         if styles:

@@ -46,11 +46,6 @@ def is_note(problem: Problem) -> bool:
     return problem.code.startswith("import-")
 
 
-def note_line(note: Problem) -> str:
-    """A note as the import's summary and the form's header list it: ``第9行（“四、……”）：说明``."""
-    return f"{note.place}：{note.message}" if note.place else note.message
-
-
 def snippet(text: str, length: int = 16) -> str:
     text = text.replace("\n", "")
     return text if len(text) <= length else text[:length] + "……"

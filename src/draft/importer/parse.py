@@ -24,8 +24,9 @@ from draft.kinds import DEFAULT, Kind, by_id
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text
 from draft.problems import Problem
+from draft.text.closing import CLOSING
 from draft.text.dates import parse_date, written_date
-from draft.text.names import UNIT_NAME
+from draft.text.names import is_unit_name
 
 
 class NotAReport(Exception):
@@ -253,7 +254,7 @@ class Parser:
                 and not match_marker(candidate)
                 and not candidate.startswith(enumerator(1))
             )
-            if looks_signed and (found.date is not None or UNIT_NAME.match(candidate.replace(" ", ""))):
+            if looks_signed and (found.date is not None or is_unit_name(candidate.replace(" ", ""))):
                 found.signature = candidate
                 end -= 1
             elif found.date is not None:
@@ -261,7 +262,7 @@ class Parser:
         end = self._attachment_note(rest, end, last_heading)  # GB/T 9704 puts it above the 落款
         if end > last_heading + 1:
             candidate = rest[end - 1].text
-            if len(candidate) <= 30 and recognise.CLOSING.match(candidate):
+            if len(candidate) <= 30 and CLOSING.match(candidate):
                 found.closing = candidate
                 end -= 1
         return rest[:end]

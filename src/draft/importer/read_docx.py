@@ -11,12 +11,23 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from draft.importer import frame_lines
 from draft.importer.files import RawFile, refuse
 from draft.importer.grid import SpanCell
 from draft.importer.source import SourcePara, clean, join_lines
 from draft.model.numbering import chinese_numeral
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.text.paragraph import CT_P
+    from docx.styles.style import CharacterStyle
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+    from lxml.etree import _Element
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
@@ -51,7 +62,7 @@ def read_docx(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
 
 
 class _DocxReader:
-    def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, document: Document) -> None:
         from docx.enum.style import WD_STYLE_TYPE
         from docx.text.run import Run
 
@@ -62,7 +73,7 @@ class _DocxReader:
         self._paragraph_type, self._character_type = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER
         self._styles: dict[tuple[str | None, object], object] = {}
 
-    def _style_by_id(self, style_id: str | None, kind: object):  # type: ignore[no-untyped-def]
+    def _style_by_id(self, style_id: str | None, kind: WD_STYLE_TYPE) -> Any:  # ParagraphStyle or CharacterStyle, by kind
         """python-docx's style of that id, looked up once: it walks every style of the document
         to find the default one (most paragraphs and runs), which made a long report take minutes."""
         key = (style_id, kind)
@@ -92,7 +103,7 @@ class _DocxReader:
                 paras.append(para)
         return paras, notes
 
-    def _body_elements(self, parent):  # type: ignore[no-untyped-def]
+    def _body_elements(self, parent: _Element) -> Iterator[_Element]:
         for child in parent.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
             if tag in ("p", "tbl"):
@@ -101,7 +112,7 @@ class _DocxReader:
                 for content in child.iterchildren(f"{{{_W}}}sdtContent"):
                     yield from self._body_elements(content)
 
-    def _paragraph(self, paragraph, number: int) -> SourcePara:  # type: ignore[no-untyped-def]
+    def _paragraph(self, paragraph: Paragraph, number: int) -> SourcePara:
         p = paragraph._p
         runs = [self.Run(r, paragraph) for r in p.xpath(_TEXT_RUNS)]
         style_name, style_outline, style_bold, style_num = self._style(paragraph)
@@ -133,7 +144,7 @@ class _DocxReader:
             centered=self._centered(paragraph, p),
         )
 
-    def _style(self, paragraph):  # type: ignore[no-untyped-def]
+    def _style(self, paragraph: Paragraph) -> tuple[str, int | None, bool, tuple[str, str] | None]:
         """Name, outline level, boldness and numbering (numId, ilvl) of the paragraph's style, following basedOn."""
         try:
             style = self._style_by_id(paragraph._p.style, self._paragraph_type)
@@ -171,7 +182,7 @@ class _DocxReader:
         return result
 
     @staticmethod
-    def _lead(runs, style_bold: bool, emphasised) -> str:  # type: ignore[no-untyped-def]
+    def _lead(runs: list[Run], style_bold: bool, emphasised: Callable[[Run], bool]) -> str:
         """The text of the leading runs that stand out: bold, or in a heading/strong character style."""
         if style_bold:
             return ""  # the whole paragraph is bold: no run-in title to find
@@ -186,7 +197,7 @@ class _DocxReader:
                 lead += text
         return lead if lead.strip() and len(lead.strip()) < len("".join(r._r.text for r in runs).strip()) else ""
 
-    def _centered(self, paragraph, p) -> bool:  # type: ignore[no-untyped-def]
+    def _centered(self, paragraph: Paragraph, p: CT_P) -> bool:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         try:
@@ -198,7 +209,7 @@ class _DocxReader:
             return False
         return alignment == WD_ALIGN_PARAGRAPH.CENTER
 
-    def _emphasised(self, run) -> bool:  # type: ignore[no-untyped-def]
+    def _emphasised(self, run: Run) -> bool:
         if run.bold is not None:
             return bool(run.bold)
         try:
@@ -208,7 +219,7 @@ class _DocxReader:
         return _emphasising(style)
 
 
-def _emphasising(style) -> bool:  # type: ignore[no-untyped-def]
+def _emphasising(style: CharacterStyle | None) -> bool:
     """Whether a character style makes a run stand out: a heading or strong style, or a bold one."""
     if style is None or style.name in (None, "Default Paragraph Font"):
         return False
@@ -238,17 +249,17 @@ class _Numbering:
         "lowerRoman": lambda n: _roman(n).lower(),
     }
 
-    def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, document: Document) -> None:
         self.root = None
         try:
             from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-            self.root = document.part.part_related_by(RT.NUMBERING).element
+            self.root = document.part.part_related_by(RT.NUMBERING).element  # type: ignore[attr-defined] # an XmlPart
         except Exception:
             self.root = None
         self.counters: dict[str, dict[int, int]] = {}
 
-    def marker(self, p, style_num: tuple[str, str] | None) -> str:  # type: ignore[no-untyped-def]
+    def marker(self, p: CT_P, style_num: tuple[str, str] | None) -> str:
         if self.root is None:
             return ""
         num_id = p.xpath("./w:pPr/w:numPr/w:numId/@w:val")
@@ -310,7 +321,7 @@ class _Numbering:
         return levels
 
 
-def frame_rows(table) -> list[str] | None:  # type: ignore[no-untyped-def]
+def frame_rows(table: _Element) -> list[str] | None:
     """The rows of a table that holds a 公文's frame (发文字号 and 签发人, or the 版记), each as one line; else None.
     A joint mark's table (the names in one cell, 文件 in the next) is read a paragraph a line.
 
@@ -331,7 +342,7 @@ def frame_rows(table) -> list[str] | None:  # type: ignore[no-untyped-def]
     return [row for row in rows if row] if frame_line and all(frame_line) else None
 
 
-def _table_rows(tbl) -> list[list[SpanCell]]:  # type: ignore[no-untyped-def]
+def _table_rows(tbl: _Element) -> list[list[SpanCell]]:
     """A ``w:tbl``'s rows as HTML lists them: ``w:gridSpan`` is a colspan, a ``w:vMerge`` run one cell's rowspan."""
     rows: list[list[SpanCell]] = []
     above: dict[int, tuple[int, int]] = {}  # grid column → (row, index) of the cell a vMerge there continues
@@ -354,7 +365,7 @@ def _table_rows(tbl) -> list[list[SpanCell]]:  # type: ignore[no-untyped-def]
     return rows
 
 
-def _xpath(element, path: str) -> list:  # type: ignore[no-untyped-def]
+def _xpath(element: _Element, path: str) -> list[Any]:
     """XPath with the w: prefix on any lxml element (python-docx's own elements bind it themselves)."""
     from lxml import etree
 

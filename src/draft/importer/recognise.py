@@ -28,7 +28,6 @@ _META = re.compile(
     r"|[>＞»]\s*\S+\s*[>＞»]"
 )
 MASTHEAD = re.compile(r"^\S{2,30}文件$")
-CLOSING = re.compile(r"^(?:特此报告|专此报告|以上报告|特此|妥否|以上[,，]?请|请审阅|请予审阅)")
 ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*(?:[:：].*)?$")
 #: A further line of a 附件说明 that lists several: “2. 名称” under “附件：1. 名称”.
 ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.．]\s*\S.{0,58}$")

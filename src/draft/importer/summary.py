@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from draft.form.write import note_line
 from draft.importer.infer import UNIT_PLACEHOLDER
-from draft.importer.model import Imported, note_line
+from draft.importer.model import Imported
 from draft.kinds import DEFAULT, all_kinds, find
 from draft.model.numbering import MarkerStyle, chinese_numeral
 from draft.model.report import Layout, Node

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from draft.model.report import FormPath
+from draft.model import FormPath
 
 Number = int | Decimal
 
@@ -139,15 +139,15 @@ def compute(
                 )
             )
         figures[rule.total] = Figure(typed.value if typed.typed else total, rule.total, typed.typed)
-    for rule in arithmetic.balances:
-        left, right = (_terms(arithmetic, figures, side) for side in (rule.left, rule.right))
+    for balance in arithmetic.balances:
+        left, right = (_terms(arithmetic, figures, side) for side in (balance.left, balance.right))
         if left[1] != right[1]:
-            at = rule.at if figures[rule.at].typed else rule.at[:-1]
+            at = balance.at if figures[balance.at].typed else balance.at[:-1]
             found.append(
                 Disagreement(
-                    rule.rule,
+                    balance.rule,
                     at,
-                    f"不符合“{rule.rule}”：{left[0]} = {left[1]}，{right[0]} = {right[1]}，相差 {abs(left[1] - right[1])}。"
+                    f"不符合“{balance.rule}”：{left[0]} = {left[1]}，{right[0]} = {right[1]}，相差 {abs(left[1] - right[1])}。"
                     "请核对这一列的各项数字，找出漏记或多记的申请。",
                 )
             )

@@ -14,18 +14,16 @@ from collections.abc import Iterator, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
+from draft.model import FormPath
 from draft.model.numbering import MarkerStyle
 from draft.text.punctuation import Change, PunctuationChange
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from draft.form.positions import Positions
     from draft.model.figures import Figure
     from draft.model.table import Table
     from draft.text.paragraphs import Paragraph
-
-FormPath = tuple[str | int, ...]
 
 
 class TitlePlacement(Enum):
@@ -234,8 +232,6 @@ class Report(NamedTuple):
     layout: Layout = Layout()
     #: Punctuation made full-width as it prints (False: kept as typed, ``--keep-punctuation``).
     normalized: bool = True
-    #: Where the form was typed: lines and columns of its values; None for a report no form holds.
-    source: Positions | None = None
     frame: Frame = Frame()
     #: The report's kind (:mod:`draft.kinds`), by its id.
     kind: str = "law-based-government"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import NamedTuple
 
-from draft.model.report import FormPath
+from draft.model import FormPath
 
 
 class Scope(Enum):

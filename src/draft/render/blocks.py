@@ -11,7 +11,7 @@ from __future__ import annotations
 from draft.model.points import CLAUSE_END, closed, join_points
 from draft.model.report import Node, Report, Text
 from draft.render import frame
-from draft.render.document import Block, Document, Role, Span
+from draft.render.document import Block, Document, Role, Span, signature_indents
 from draft.render.titles import break_title
 from draft.render.wording import Wording
 
@@ -37,17 +37,26 @@ def render(report: Report, wording: Wording) -> Document:
         text = closed(report.closing.printed) if isinstance(report.closing, Text) else wording.closing(report)
         blocks.append(Block.plain(Role.CLOSING, text))
     blocks += frame.attachment_note(report.frame)
+    signature = date = ""
     if report.signature or report.date:
-        blocks.append(Block.plain(Role.SIGNATURE, report.signature.printed if report.signature else wording.signature(report)))
+        signature = report.signature.printed if report.signature else wording.signature(report)
+        blocks.append(Block.plain(Role.SIGNATURE, signature))
         if report.date:
-            blocks.append(Block.plain(Role.DATE, wording.date(report)))
+            date = wording.date(report)
+            blocks.append(Block.plain(Role.DATE, date))
     for number, attachment in enumerate(report.frame.attachments, 1):
         blocks.append(frame.attachment_label(report.frame, number))
         if attachment.title:
             blocks.append(Block.plain(Role.ATTACHMENT_TITLE, "\n".join(break_title(attachment.title.printed))))
         blocks += _body(attachment, title_spans=())
     blocks += frame.imprint(report.frame)
-    return Document(title=title, author=report.unit.printed, blocks=tuple(blocks), double_sided=report.frame.double_sided)
+    return Document(
+        title=title,
+        author=report.unit.printed,
+        blocks=tuple(blocks),
+        double_sided=report.frame.double_sided,
+        signature_indents=signature_indents(signature, date),
+    )
 
 
 def _with_colon(recipient: str) -> str:

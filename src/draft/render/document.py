@@ -9,6 +9,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
+from draft.render.titles import width
+
 if TYPE_CHECKING:
     from draft.model.table import Table
 
@@ -61,6 +63,29 @@ class Block(NamedTuple):
         return cls(role, (Span(text),), level)
 
 
+#: Characters on a line of body text (3号 type in the 156 mm type area, GB/T 9704 §5.2.2).
+LINE_CHARS = 28
+
+
+def signature_indents(signature: str, date: str) -> tuple[float, float]:
+    """Right indents of the 落款 lines in characters, unsealed layout (GB/T 9704 §7.3.5.2).
+
+    The unit stands two characters from the right margin, the date below it
+    starts two characters to the right of the unit's first character; if the
+    date is the longer, the date keeps two characters and the unit moves left.
+    A unit too long for one line wraps, its first line full: its first character
+    is then at the left margin.
+    """
+    unit, day = min(width(signature), LINE_CHARS - 2), width(date)
+    if unit - day >= 2:
+        return 2.0, unit - day
+    return 4 + day - unit, 2.0
+
+
+#: The 落款 indents of a document without a 落款 (its styles still state them).
+NO_SIGNATURE = signature_indents("", "")
+
+
 class Document(NamedTuple):
     """What a writer needs: the blocks, and the metadata for the file's properties."""
 
@@ -69,3 +94,5 @@ class Document(NamedTuple):
     blocks: tuple[Block, ...]
     #: Printed on both sides: the 版记 then stands on an even page (GB/T 9704 §6.2, §7.4.1).
     double_sided: bool = True
+    #: Right indents of the 落款 lines (unit, date) in body characters: a writer converts them to its units.
+    signature_indents: tuple[float, float] = NO_SIGNATURE

@@ -37,9 +37,9 @@ from draft.text.numerals import DIGIT_NUMERALS
 
 
 class PunctuationChange(NamedTuple):
-    """``old`` at ``index`` in the original text becomes ``new``."""
+    """``old`` at ``offset`` in the original text becomes ``new``."""
 
-    index: int
+    offset: int  # not "index": that name would hide tuple.index
     old: str
     new: str
 
@@ -70,7 +70,7 @@ def apply_changes(text: str, changes: tuple[Change, ...]) -> str:
     return "".join(parts)
 
 
-#: (index, old, new): a PunctuationChange without the cost of building an object,
+#: (offset, old, new): a PunctuationChange without the cost of building an object,
 #: which for a long report would be most of the running time.
 Change = tuple[int, str, str]
 
@@ -387,7 +387,9 @@ _SPACES = re.compile(r"[^\S\n]*")
 def _sentence_ends(source: _Source, index: int) -> bool:
     """Whether the text from ``index`` (after a dot) ends the sentence: the paragraph
     ends after any spaces, or more Chinese follows (after any white space)."""
-    following = source.char(_SPACES.match(source.plain, index).end())
+    spaces = _SPACES.match(source.plain, index)
+    assert spaces is not None  # "*" matches the empty string too
+    following = source.char(spaces.end())
     return following in ("", "\n") or is_ideograph(following)
 
 

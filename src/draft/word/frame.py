@@ -15,29 +15,17 @@ in its writerfilter), and otherwise lays it out in the flow, right after the bod
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
 
 from draft.render.document import Block, Role
 from draft.render.titles import width
 from draft.word import elements
 from draft.word import frame_styles as fs
-from draft.word.page import MARGIN_LEFT, TYPE_WIDTH
+from draft.word.page import MARGIN_LEFT, TYPE_WIDTH, Place
 from draft.word.styles import CHAR
 
 #: 签发人 names a line (§7.2.6: "一般每行排两个姓名").
 SIGNERS_A_LINE = 2
 _NAME_GAP = "\u3000"  # one full-width space between two names on a line
-
-
-class Place(Enum):
-    """Where the 版记 goes, as :mod:`draft.word.pagination` decides."""
-
-    HERE = "here"  # at the foot of the page the body ends on
-    NEXT_PAGE = "next-page"  # at the foot of the next page
-    AFTER_BLANK = "after-blank"  # a blank page, then the 版记's page, in a section without page numbers
-    NEXT_EVEN_PAGE = "next-even-page"  # a section without page numbers starting on an even page (no layout known)
-    INLINE = "inline"  # for measuring: in the flow right after the body
-    NONE = "none"  # for measuring: left out
 
 
 def head_xml(blocks: list[Block]) -> str:

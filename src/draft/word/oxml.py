@@ -45,6 +45,17 @@ def set_line_grid(sect_pr: BaseOxmlElement) -> None:
     grid.set(qn("w:linePitch"), str(LINE_PITCH))
 
 
+def complete_zoom(settings: BaseOxmlElement) -> None:
+    """Give python-docx's ``<w:zoom w:val="bestFit"/>`` the ``w:percent`` ISO/IEC 29500 requires of every zoom.
+
+    Word opens the part without it, a reader that checks the schema does not. While ``w:val`` says
+    bestFit, Word fits the page to the window and ignores the percent, so the view stays as it was.
+    """
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")
+
+
 def set_chinese_theme_language(settings: BaseOxmlElement) -> None:
     """python-docx's template says Japanese; Chinese makes Word pick Chinese fonts and line breaking."""
     lang = settings.find(qn("w:themeFontLang"))

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime
 
-from draft import __version__
 from draft.render.document import Document
+from draft.version import __version__
 from draft.word.xmltext import escape
 
 _CORE_XML = (

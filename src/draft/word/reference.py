@@ -100,6 +100,7 @@ def _set_up_page(word: WordDocument) -> None:
     settings = word.settings
     settings.odd_and_even_pages_header_footer = True
     oxml.set_chinese_theme_language(settings.element)
+    oxml.complete_zoom(settings.element)
     for footer, style_id in ((section.footer, styles.PAGE_NUMBER_ODD), (section.even_page_footer, styles.PAGE_NUMBER_EVEN)):
         footer.is_linked_to_previous = False
         p = footer.paragraphs[0]._p

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from draft.render.titles import width
+from draft.render.document import NO_SIGNATURE
 from draft.word.xmltext import quoteattr
 
 # --- measurements (twips unless said otherwise) -------------------------------------------
@@ -20,7 +20,6 @@ TITLE_SIZE = 44  # 2号 = 22 pt
 PAGE_NUMBER_SIZE = 28  # 4号 = 14 pt
 LINE_PITCH = 579  # the largest exact spacing that fits 22 lines into the 225 mm type area
 CHAR = 320  # one 3号 character
-LINE_CHARS = 28  # characters on a line of body text
 PAGE_NUMBER_CHAR = 280  # one 4号 character: the page number stands one character in from the edge
 #: −0.25 pt between characters: 28 characters of 16 pt then fit the 156 mm line (GB/T 9704 §5.2.3).
 CHAR_SPACING = -5
@@ -142,25 +141,9 @@ def style_element(kind: str, style_id: str, name: str, body: str, based_on: str 
     )
 
 
-def signature_indents(signature: str, date: str) -> tuple[int, int]:
-    """Right indents of the 落款 lines, unsealed layout (GB/T 9704 §7.3.5.2).
-
-    The unit stands two characters from the right margin, the date below it
-    starts two characters to the right of the unit's first character; if the
-    date is the longer, the date keeps two characters and the unit moves left.
-    A unit too long for one line wraps, its first line full: its first character
-    is then at the left margin.
-    """
-    sig, day = min(width(signature), LINE_CHARS - 2) * CHAR, width(date) * CHAR
-    date_right = sig - day
-    if date_right >= 2 * CHAR:
-        return 2 * CHAR, round(date_right)
-    return round(4 * CHAR + day - sig), 2 * CHAR
-
-
-def style_sheet(signature: str = "", date: str = "", more: Sequence[str] = ()) -> str:
-    """word/styles.xml for one document (the 落款 indents depend on its text); ``more``: styles only some
-    reports use (the frame's, the tables'), so that a report without them has the sheet it always had."""
+def style_sheet(signature_indents: tuple[float, float] = NO_SIGNATURE, more: Sequence[str] = ()) -> str:
+    """word/styles.xml for one document (the 落款 indents, in characters, depend on its text); ``more``: styles
+    only some reports use (the frame's, the tables'), so that a report without them has the sheet it always had."""
     body_ppr = (
         "<w:pPr><w:widowControl w:val=\"0\"/>"  # strict 22 lines a page
         # No extra gap between Chinese and digits/Latin (GB/T 15835 writes 2023年 tight); the
@@ -170,7 +153,7 @@ def style_sheet(signature: str = "", date: str = "", more: Sequence[str] = ()) -
         f'<w:ind w:firstLine="{2 * CHAR}"/><w:jc w:val="both"/></w:pPr>'
     )
     flush = '<w:ind w:firstLine="0"/>'
-    sig_right, date_right = signature_indents(signature, date)
+    sig_right, date_right = (round(indent * CHAR) for indent in signature_indents)
     styles = [
         style_element("paragraph", NORMAL, "Normal", body_ppr + run_properties(FANGSONG, spacing=CHAR_SPACING), extra=' w:default="1"'),
         style_element(

@@ -17,9 +17,9 @@ The build seals the finished file (:mod:`draft.build.protect`).
 from __future__ import annotations
 
 from draft.render.document import HEAD_ROLES, IMPRINT_ROLES, Block, Document, Role
-from draft.word import elements, frame, frame_styles, package, pagination, properties, sections, styles
-from draft.word.frame import Place
+from draft.word import elements, frame, frame_styles, package, properties, sections, styles
 from draft.word.package import CORE, CUSTOM, DOCUMENT, STYLES, Member
+from draft.word.page import Place
 
 _ROLE_STYLES = {
     Role.TITLE: styles.TITLE,
@@ -45,19 +45,13 @@ def style_of(block: Block, following: Block | None = None) -> str:
     return _ROLE_STYLES[block.role]
 
 
-def to_bytes(document: Document, source: str = "") -> bytes:
+def to_bytes(document: Document, source: str = "", place: Place = Place.HERE) -> bytes:
     """The .docx file's bytes.
 
-    A report with a 版记 is laid out first to find the page it goes on (:mod:`draft.word.pagination`).
+    ``place``: where the 版记 (if the report has one) stands. Only a layout tells it, and the
+    writer makes none: the build decides it (:mod:`draft.build.imprint_page`), laying out trial
+    packages this function makes with ``place`` :attr:`Place.NONE` and :attr:`Place.INLINE`.
     """
-    place = Place.HERE
-    if any(block.role in IMPRINT_ROLES for block in document.blocks):
-        place = pagination.place(lambda trial: _package(document, source, trial), document.double_sided)
-    return _package(document, source, place)
-
-
-def _package(document: Document, source: str, place: Place) -> bytes:
-    """The .docx with the 版记 (if any) at ``place``."""
     ref = package.reference()
     order = list(ref.order)
     members = dict(ref.members)
@@ -112,15 +106,13 @@ def body_xml(blocks: tuple[Block, ...] | list[Block], place: Place = Place.HERE,
 
 
 def _style_sheet(document: Document) -> bytes:
-    signature = next((b.text for b in document.blocks if b.role is Role.SIGNATURE), "")
-    date = next((b.text for b in document.blocks if b.role is Role.DATE), "")
     framed = any(block.role in _FRAME_ROLES for block in document.blocks)
     more = list(frame_styles.frame_styles(frame.mark_width(document.blocks))) if framed else []
     if any(block.table is not None for block in document.blocks):
         from draft.word import table_styles
 
         more.append(table_styles.styles())
-    return styles.style_sheet(signature, date, more).encode()
+    return styles.style_sheet(document.signature_indents, more).encode()
 
 
 #: Roles that only a report with a frame has: its style sheet then holds the frame's styles.
