@@ -166,7 +166,8 @@ def summary(problems: Iterable[Problem]) -> str:
 
 def as_dict(problem: Problem) -> dict[str, object]:
     """A finding (or a validation problem) as ``--format json`` gives it."""
-    # Validation's problems have no code of their own: they are told apart from the findings by these two.
+    # Validation's problems have no code of their own (but what is not the unit's own yet: unfinished-form, see
+    # draft.form.unfinished): they are told apart from the findings by these two.
     code = problem.code or (INVALID_FORM if problem.severity is Severity.ERROR else FORM_WARNING)
     return {
         "file": problem.file,
