@@ -889,6 +889,8 @@ def test_an_untouched_init_form_is_refused_not_hinted(tmp_path: Path) -> None:
     with pytest.raises(FormError) as refused:
         check_form(tmp_path / "form.yaml")
     assert len(refused.value.problems) == 13 and all(p.severity is ERROR for p in refused.value.problems)
+    listed = json.loads(run_cli("check", "--format", "json", "form.yaml", cwd=tmp_path).stdout)
+    assert {(item["code"], item["severity"]) for item in listed} == {("unfinished-form", "error")}
 
 
 def test_a_form_without_a_date_is_hinted_at_its_end(write_form) -> None:
