@@ -287,6 +287,13 @@ def test_an_example_paragraph_left_among_ones_own_is_refused_at_its_line(write_f
     ]
 
 
+def test_an_example_pasted_many_times_is_listed_a_hundred_times_and_counted(write_form) -> None:
+    points = "".join("    - 基层执法力量相对薄弱，执法规范化水平有待提升\n" for _ in range(105))
+    found = unfinished(write_form(OWN_FORM.replace("    - 基层执法力量相对薄弱\n", points)))
+    assert len(found) == 101
+    assert found[-1] == (114, 7, "", "还有 5 处示例或占位文字没有逐个列出。请先改写上面列出的这些，再运行 draft validate 查看其余的。")
+
+
 def test_import_placeholders_are_refused_each_where_it_is(write_form) -> None:
     form = OWN_FORM.replace("unit: 青山县司法局", "unit: （单位全称）").replace(
         "plans:\n  text: 持续深化“放管服”改革。", "plans:\n  text: （原文没有这一部分，请填写下一年度推进法治政府建设的主要安排）"

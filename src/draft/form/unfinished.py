@@ -125,7 +125,11 @@ def example_texts(kind: str) -> frozenset[str]:
 
     from draft.form.starter import builtin_form_text
 
-    data = yaml.load(builtin_form_text(kind), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    try:
+        starter = builtin_form_text(kind)
+    except OSError:  # a kind whose folder has no starter form (draft init tells that) has no examples
+        return frozenset()
+    data = yaml.load(starter, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     prescribed = {part.key for part in by_id(kind).parts if part.prescribed}
     return frozenset(_comparable(_text(origin)) for origin in _part_texts(by_id(kind), data) if origin.path[0] not in prescribed)
 
