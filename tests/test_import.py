@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from conftest import INPUTS, REPO, SEEDS, body_texts, run_cli
 from draft.build import build_form
 from draft.form.load import load_bytes, load_form
-from draft.form.read import read_loaded
+from draft.form.read import read_past_unfinished
 from draft.form.write import block, note_line, scalar
 from draft.importer import files as import_files
 from draft.importer.infer import UNIT_PLACEHOLDER
@@ -53,7 +53,7 @@ def lines_of(path: Path) -> list[str]:
 def built_past_placeholders(form: Path) -> tuple[Report, docx.document.Document]:
     """``form`` read and built as ``draft build`` does it, its examples and placeholders left as they are:
     ``draft validate`` lists them, so draft builds no report from it until they are the unit's own."""
-    read = read_loaded(load_form(form), unfinished_ok=True)
+    read = read_past_unfinished(load_form(form))[0]
     return read.report, docx.Document(io.BytesIO(to_bytes(render(read.report, Wording()))))
 
 

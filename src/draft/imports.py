@@ -82,11 +82,11 @@ def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form
     placeholders of what the source lacks: the form is compared past those).
     """
     from draft.form.load import load_bytes
-    from draft.form.read import read_loaded
+    from draft.form.read import read_past_unfinished
     from draft.render.blocks import render
 
     try:
-        read = read_loaded(load_bytes(form_text.encode("utf-8"), form_path), unfinished_ok=True)
+        read, unfinished = read_past_unfinished(load_bytes(form_text.encode("utf-8"), form_path))
     except DraftError as error:
         return [], error.problems
     document = render(read.report, wording)
@@ -111,4 +111,4 @@ def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form
             elif not (imported.date_rejected and expected[len(built) :] == expected[-1:]):  # the date: already noted
                 missing = expected[len(built)]
                 notes.append(note("重建后的报告比原文少了从这一段起的内容，请核对表单。", missing))
-    return notes, list(read.unfinished)
+    return notes, unfinished

@@ -40,8 +40,6 @@ class ReadForm(NamedTuple):
     report: Report
     positions: Positions
     warnings: list[Problem]
-    #: What keeps it from being built still, when it was read past that (``unfinished_ok``): :mod:`draft.form.unfinished`.
-    unfinished: tuple[Problem, ...] = ()
 
 
 def read_form(path: Path, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:
@@ -53,16 +51,21 @@ def read_form(path: Path, *, normalize: bool = True, today: datetime.date | None
     return read_loaded(load_form(path), normalize=normalize, today=today)
 
 
-def read_loaded(
-    loaded: LoadedForm, *, normalize: bool = True, today: datetime.date | None = None, unfinished_ok: bool = False
-) -> ReadForm:
-    """Validate and model a form already loaded; raise FormError listing every problem.
+def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:
+    """Validate and model a form already loaded; raise FormError listing every problem."""
+    return _read(loaded, normalize, today, unfinished_ok=False)[0]
 
-    ``unfinished_ok``: a form still holding examples or placeholders is read all the same, and
-    they are in its :attr:`ReadForm.unfinished` (``draft import`` compares the form it writes with its source).
-    """
+
+def read_past_unfinished(loaded: LoadedForm, *, normalize: bool = True) -> tuple[ReadForm, list[Problem]]:
+    """:func:`read_loaded`, reading a form still holding examples or placeholders all the same: the form, and
+    those problems (:mod:`draft.form.unfinished`), which keep it from being built. ``draft import`` compares
+    the form it writes with its source so."""
+    return _read(loaded, normalize, None, unfinished_ok=True)
+
+
+def _read(loaded: LoadedForm, normalize: bool, today: datetime.date | None, unfinished_ok: bool) -> tuple[ReadForm, list[Problem]]:
     data, problems = validate_form(loaded, today)
-    unfinished = tuple(problem for problem in problems if problem.code == UNFINISHED) if unfinished_ok else ()
+    unfinished = [problem for problem in problems if problem.code == UNFINISHED] if unfinished_ok else []
     problems = [problem for problem in problems if problem not in unfinished]
     if problems:
         raise FormError(loaded.warnings + problems)
@@ -73,7 +76,7 @@ def read_loaded(
         report = resolve(read)
     except TooDeep as too_deep:
         raise FormError(loaded.warnings + [_too_deep(read, positions, path) for path in too_deep.paths]) from None
-    return ReadForm(report=report, positions=positions, warnings=loaded.warnings, unfinished=unfinished)
+    return ReadForm(report=report, positions=positions, warnings=loaded.warnings), unfinished
 
 
 def _part_order(kind: Kind, data: dict[str, Any]) -> list[str]:

@@ -17,7 +17,7 @@ nothing for it. What is refused:
   names, and :attr:`~draft.kinds.kind.PartSpec.placeholder_text` for a required part it lacks.
 
 Each problem carries the code :data:`UNFINISHED`: ``draft import`` reads the form it writes
-past them, to compare it with its source (:func:`draft.form.read.read_loaded`, ``unfinished_ok``).
+past them, to compare it with its source (:func:`draft.form.read.read_past_unfinished`).
 """
 
 from __future__ import annotations
