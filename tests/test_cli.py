@@ -207,6 +207,14 @@ def test_usage_errors_are_in_chinese(tmp_path: Path, args: list[str], message: s
     assert result.stderr.strip() == message
 
 
+#: What a form that has no slip, no 版头 and no table never needs: the wording of YAML's and cerberus's errors,
+#: the frame's fields, the importer, the other writers, a batch's progress bar.
+ONLY_WHEN_NEEDED = (
+    "draft.form.yaml_errors", "draft.form.explain", "draft.text.doc_number", "draft.text.joint_mark",
+    "draft.importer", "draft.imports", "draft.html", "draft.pdf", "draft.build.progress",
+)
+
+
 def test_a_build_loads_only_what_it_needs(tmp_path: Path) -> None:
     # Start-up is most of a build's time (see bench/): the .docx is written without python-docx
     # or lxml, one form needs no process pool, and statistics is only for wording a finding.
@@ -216,9 +224,10 @@ def test_a_build_loads_only_what_it_needs(tmp_path: Path) -> None:
         f"sys.argv = ['draft', 'build', {str(INPUTS / 'luohu-2022.yaml')!r}, '-o', {str(tmp_path)!r}]\n"
         "try:\n    main()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'lxml', 'multiprocessing', 'statistics'}))\n"
+        "print(sorted(set(sys.modules) & {%s}))\n" % ", ".join(map(repr, ONLY_WHEN_NEEDED))
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[-1] == "[]"
+    assert done.stdout.splitlines()[-2:] == ["[]", "[]"]
     assert (tmp_path / "luohu-2022.docx").is_file()
 
 
@@ -248,6 +257,20 @@ def test_a_folder_given_as_a_form_is_told_as_a_folder(tmp_path: Path) -> None:
     result = run_cli("build", "-o", "out", ".", cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr == ".:“.”是一个文件夹，不是表单文件。请指定文件夹里的 .yaml 表单文件。\n"
+
+
+@pytest.mark.parametrize("command", [["validate", "form.yaml"], ["build"], ["init", "x.yaml"], ["check", "form.yaml"]])
+def test_a_deleted_working_folder_is_told_with_what_to_do(tmp_path: Path, command: list[str]) -> None:
+    # A terminal still in a folder deleted under it: even os.getcwd() fails there.
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    run_in_deleted = "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); from draft.cli import cli; cli(sys.argv[2:], prog_name='draft')"
+    done = subprocess.run([sys.executable, "-c", run_in_deleted, str(gone), *command], capture_output=True, text=True, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "draft:当前文件夹已被删除（或者已被移走、改名），draft 无法在这里读写文件。"
+        "请先用 cd 进入一个存在的文件夹（例如表单所在的文件夹），再运行 draft。\n"
+    )
 
 
 def test_a_year_in_hex_gets_one_answer_not_a_hint_against_it(tmp_path: Path) -> None:

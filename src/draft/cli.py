@@ -148,6 +148,9 @@ class _DraftGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         """The command, every error it meets turned into one click shows in Chinese (and exits with its code)."""
+        from draft.files.working_folder import require_working_folder
+
+        require_working_folder()
         try:
             return super().invoke(ctx)
         except DraftError:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from draft.form.explain import as_written
 from draft.form.load import LoadedForm
 from draft.form.places import place_name
 from draft.kinds import all_kinds
@@ -48,6 +47,8 @@ def date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
 
 def unknown_kind(loaded: LoadedForm) -> Problem:
     """A form of a kind draft does not know: nothing else about it can be checked."""
+    from draft.form.explain import as_written  # how cerberus's errors are worded: needed only for this one
+
     names = "、".join(f"{kind.id}（{kind.name}）" for kind in all_kinds().values())
     mark = loaded.mark(("kind",))
     return Problem(

@@ -68,7 +68,10 @@ def _read(loaded: LoadedForm, normalize: bool, today: datetime.date | None, unfi
     unfinished = [problem for problem in problems if problem.code == UNFINISHED] if unfinished_ok else []
     problems = [problem for problem in problems if problem not in unfinished]
     if problems:
-        raise FormError(loaded.warnings + problems)
+        # A value refused is not warned about as well: the warning's fix (quote “0x10”, read as 16)
+        # would contradict the refusal's (write a figure in plain digits).
+        refused = {problem.field for problem in problems if problem.field}
+        raise FormError([warning for warning in loaded.warnings if warning.field not in refused] + problems)
     normalize = normalize and data.get("normalize_punctuation") is not False
     positions = Positions(loaded)
     read = _Reader(normalize).report(data, positions)

@@ -13,7 +13,7 @@ nothing for it. What is refused:
   or a common phrase is as much a unit's own. Nor the intro: it is the kind's customary opening,
   for the 政府信息公开 report the one its format prescribes, which a unit keeps word for word; nor
   the text of a part whose wording the format prescribes (:attr:`~draft.kinds.kind.PartSpec.prescribed`);
-* the placeholders ``draft import`` writes: :data:`draft.form.write.UNIT_PLACEHOLDER` for a unit the source never
+* the placeholders ``draft import`` writes: :data:`UNIT_PLACEHOLDER` for a unit the source never
   names, and :attr:`~draft.kinds.kind.PartSpec.placeholder_text` for a required part it lacks.
 
 Each problem carries the code :data:`UNFINISHED`: ``draft import`` reads the form it writes
@@ -37,6 +37,10 @@ from draft.text.paragraphs import one_line, split_paragraphs
 
 #: The code of these problems (``--format json``), which tells them from the form's other problems.
 UNFINISHED = "unfinished-form"
+
+#: What ``draft import`` writes (:mod:`draft.form.write`) as the unit of a report that never names it: it stands
+#: out in the form, and validation lists it, so that no report goes out under it.
+UNIT_PLACEHOLDER = "（单位全称）"
 
 #: What sample reports and templates put where a unit's own words belong: ××局, XX区, 某某, ○○, 请填写…
 _PLACEHOLDER = re.compile(r"[×xX*＊○〇]{2}|某某|请填写|待填写|单位名称|（单位）|\[.*?\]|【.*?】")
@@ -87,8 +91,6 @@ def unfinished_problems(loaded: LoadedForm, data: dict[str, Any], kind: Kind) ->
 
 def _named_placeholders(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
     """A unit, title or 落款 still holding a sample's placeholder, or draft import's: it would go out under a wrong name."""
-    from draft.form.write import UNIT_PLACEHOLDER
-
     problems = []
     for key, label in _NAMED_FIELDS:
         value = data.get(key)
