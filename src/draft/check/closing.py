@@ -10,8 +10,6 @@ by (:data:`draft.text.closing.CLOSING`).
 
 from __future__ import annotations
 
-import re
-
 from draft.check.context import Context, Finding
 from draft.model.report import Node, Text
 from draft.problems import Severity
@@ -19,8 +17,8 @@ from draft.text.closing import CLOSING
 
 CODE = "closing-twice"
 
-#: The last sentence of a paragraph: what follows its last full stop (or the whole paragraph).
-_LAST_SENTENCE = re.compile(r"(?:^|(?<=[。！？!?；;]))[^。！？!?；;]+[。！？!?.]?\s*$")
+#: What ends a sentence, so that the one after it is the paragraph's last.
+_SENTENCE_ENDS = "。！？!?；;"
 #: A closing is a short sentence (特此报告。以上报告，请审阅。), not a paragraph that opens with 特此.
 _LONGEST_CLOSING = 20
 
@@ -30,12 +28,11 @@ def check(ctx: Context) -> list[Finding]:
     if not report.closing or not report.parts:
         return []
     last = _last_printed(report.parts[-1].node)
-    typed = _typed_closing(last) if last is not None else None
+    typed = _typed_closing(last.raw) if last is not None else None
     if last is None or typed is None:
         return []
+    start, closing = typed
     asked = "closing: true" if report.closing is True else "closing"
-    closing = typed.group().strip()
-    start = typed.start() + typed.group().index(closing)
     return [
         ctx.finding(
             CODE,
@@ -60,9 +57,14 @@ def _last_printed(node: Node) -> Text | None:
     return node.title
 
 
-def _typed_closing(text: Text) -> re.Match[str] | None:
-    """The closing ``text`` ends with, if it does."""
-    last = _LAST_SENTENCE.search(text.raw)
-    if last is None or len(last.group().strip()) > _LONGEST_CLOSING or not CLOSING.match(last.group().strip()):
+def _typed_closing(raw: str) -> tuple[int, str] | None:
+    """Where the closing ``raw`` ends with starts, and the closing; None if it ends with none."""
+    body = raw.rstrip()
+    own_stop = len(body.rstrip(_SENTENCE_ENDS + "."))  # the closing's own 。, if it has one
+    start = max(body.rfind(end, 0, own_stop) for end in _SENTENCE_ENDS) + 1
+    while start < len(body) and body[start].isspace():
+        start += 1
+    sentence = body[start:]
+    if not sentence or len(sentence) > _LONGEST_CLOSING or not CLOSING.match(sentence):
         return None
-    return last
+    return start, sentence
