@@ -137,6 +137,7 @@ def example_texts(kind: str) -> frozenset[str]:
 
 
 def _comparable(text: str) -> str:
+    """``text`` with its years blanked: init moves the example's years, a unit changes its report's year."""
     return _YEAR.sub("〇", text)
 
 
@@ -145,7 +146,8 @@ def _text(origin: Origin) -> str:
 
 
 def _part_texts(kind: Kind, data: dict[str, Any]) -> Iterator[Origin]:
-    """The paragraphs and points of the parts of ``data`` (as loaded, not yet known to be valid), in the form's order."""
+    """The paragraphs and points of the parts of ``data`` (as loaded, not yet known to be valid), part by part in
+    the kind's order (validation sorts its problems by line)."""
     for part in kind.text_parts:
         node = data.get(part.key)
         if isinstance(node, dict):
