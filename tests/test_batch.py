@@ -218,7 +218,8 @@ def test_check_and_import_name_such_files_readably(tmp_path: Path) -> None:
     )
     result = run_cli("import", GBK_NAME.replace(".yaml", ".txt"), "-o", "form.yaml", cwd=tmp_path)
     assert "已写入表单：form.yaml" in result.stdout, result.output
-    assert (tmp_path / "form.yaml").read_text(encoding="utf-8").startswith("# 由 draft import 从 报告.txt 生成于")
+    # After the line naming the schema to editors.
+    assert (tmp_path / "form.yaml").read_text(encoding="utf-8").partition("\n")[2].startswith("# 由 draft import 从 报告.txt 生成于")
 
 
 def test_an_error_crosses_from_a_worker_as_itself(tmp_path: Path) -> None:

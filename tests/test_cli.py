@@ -20,7 +20,7 @@ def test_help_is_in_chinese() -> None:
     result = run_cli("--help")
     assert result.exit_code == 0
     assert "GB/T 9704" in result.stdout and "draft build" in result.stdout
-    for command in ("", "init", "validate", "check", "build", "import", "template"):
+    for command in ("", "init", "validate", "check", "build", "import", "template", "schema"):
         sub = run_cli(*[word for word in (command, "--help") if word])
         assert sub.exit_code == 0
         assert sub.stdout.startswith("用法：draft") and "显示本说明并退出。" in sub.stdout, command
@@ -66,8 +66,10 @@ def test_init_proposes_the_year_being_reported_on(tmp_path: Path, monkeypatch, t
     assert f"\ndate: {year + 1}-01-15\n" in text
     assert f"title: 某某区司法局{year}年法治政府建设年度报告" in text
     assert f"（如“{year}年推进法治政府建设的主要举措和成效”）" in text
-    # Only the years move: the rest is the built-in form as it stands.
+    # Only the years move: the rest is the built-in form as it stands, after the line naming its schema to editors.
     years = re.compile("20[0-9]{2}")
+    modeline, _, text = text.partition("\n")
+    assert modeline == "# yaml-language-server: $schema=.draft/schema-law-based-government.json"
     assert years.sub("", text) == years.sub("", init_form.builtin_form_text())
 
 
@@ -76,7 +78,8 @@ def test_init_without_yaml_writes_a_form_that_build_finds(tmp_path: Path) -> Non
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "已新建表单：inputs/2025.yaml"
     # Found, and refused until it is filled in.
-    assert "inputs/2025.yaml:13:7 单位名称:unit（单位名称）里还是示例的占位文字“某某”" in run_cli("build", cwd=tmp_path).stderr
+    refused = run_cli("build", cwd=tmp_path).stderr
+    assert refused.startswith("inputs/2025.yaml:") and " 单位名称:unit（单位名称）里还是示例的占位文字“某某”" in refused
 
 
 def test_init_refuses_a_name_build_would_not_read(tmp_path: Path) -> None:

@@ -95,7 +95,9 @@ def imported(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_published_report_round_trips(seed: Path, imported) -> None:  # type: ignore[no-untyped-def]
     result = imported(seed)
     result.assert_body_equals(lines_of(seed))
-    assert result.result.form_text.startswith(f"# 由 draft import 从 {seed.name} 生成于 2025-03-01 09:30；请核对后再生成")
+    modeline, _, form_text = result.result.form_text.partition("\n")  # the first line names the schema to editors
+    assert modeline == "# yaml-language-server: $schema=.draft/schema-law-based-government.json"
+    assert form_text.startswith(f"# 由 draft import 从 {seed.name} 生成于 2025-03-01 09:30；请核对后再生成")
 
 
 def test_published_reports_keep_their_conventions(imported) -> None:  # type: ignore[no-untyped-def]
@@ -263,8 +265,9 @@ def test_unit_not_found_leaves_a_placeholder_and_a_warning(imported, tmp_path: P
     assert result.title.startswith(UNIT_PLACEHOLDER)  # stands out in the report built past it
     assert "请把下面的占位文字改为单位全称" in result.result.form_text
     # draft validate lists it, so draft build writes no report with it.
+    unit_line = result.result.form_text.splitlines().index(f"unit: {UNIT_PLACEHOLDER}") + 1
     assert [(p.line, p.field, p.message) for p in result.result.form_problems] == [
-        (11, "unit", "unit（单位名称）还是 draft import 写的占位文字“（单位全称）”：导入的原文里没有写出单位名称。请改成本单位的全称（标题和落款都用它）。")
+        (unit_line, "unit", "unit（单位名称）还是 draft import 写的占位文字“（单位全称）”：导入的原文里没有写出单位名称。请改成本单位的全称（标题和落款都用它）。")
     ]
 
 
@@ -631,7 +634,8 @@ def test_import_never_overwrites_unless_forced(tmp_path: Path) -> None:
     assert (tmp_path / "mine.yaml").read_text(encoding="utf-8") == "我的内容"
     forced = run_cli("import", "report.txt", "-o", "mine.yaml", "--force", cwd=tmp_path)
     assert forced.exit_code == 0, forced.output
-    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8").startswith("# 由 draft import 从 report.txt")
+    # After the line naming the schema to editors.
+    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8").partition("\n")[2].startswith("# 由 draft import 从 report.txt")
 
 
 def test_a_form_the_source_keeps_from_validating_is_written_with_its_problems(tmp_path: Path) -> None:

@@ -228,20 +228,29 @@ def unfinished(path: Path) -> list[tuple[int, int, str, str]]:
 
 def test_an_untouched_init_form_lists_each_place_and_builds_nothing(tmp_path: Path) -> None:
     assert run_cli("init", "inputs/2026.yaml", cwd=tmp_path).exit_code == 0
-    found = unfinished(tmp_path / "inputs" / "2026.yaml")
-    assert [(line, field) for line, _, field, _ in found] == [
-        (13, "unit"), (19, "title"),
-        (45, "measures.items[0].text"), (47, "measures.items[0].points[0]"), (48, "measures.items[0].points[1]"),
-        (59, "measures.items[1].items[0].text"), (61, "measures.items[1].items[1].text"),
-        (66, "shortcomings.points[0]"), (67, "shortcomings.points[1]"), (71, "responsibility.text"),
-        (76, "plans.points[0]"), (77, "plans.points[1]"), (87, "signature"),
+    form = tmp_path / "inputs" / "2026.yaml"
+    found = unfinished(form)
+    assert [field for _, _, field, _ in found] == [
+        "unit", "title",
+        "measures.items[0].text", "measures.items[0].points[0]", "measures.items[0].points[1]",
+        "measures.items[1].items[0].text", "measures.items[1].items[1].text",
+        "shortcomings.points[0]", "shortcomings.points[1]", "responsibility.text",
+        "plans.points[0]", "plans.points[1]", "signature",
     ]
+    lines = form.read_text(encoding="utf-8").splitlines()
+    for line, column, field, _ in found:  # each at the start of what it names
+        typed = lines[line - 1][column - 1 :]
+        assert typed.startswith(("某某区司法局", "局", "健全", "压实", "全面", "全年", "运用", "基层", "深入", "持续")), (field, typed)
     assert found[0][3] == "unit（单位名称）里还是示例的占位文字“某某”。请改成本单位的实际内容。"
     assert found[2][3] == "这里还是 draft init 示例表单里的文字（“局主要负责同志带头学习习近平法治思想，把……”），不是本单位的内容。"
     result = run_cli("build", cwd=tmp_path)
     assert result.exit_code == 1
     assert not (tmp_path / "output").exists()
-    assert "inputs/2026.yaml:45:13 主要举措和成效 › 第1条（全面履行法治建设第一责任…）› 正文:这里还是 draft init 示例表单里的文字" in result.stderr
+    line, column = found[2][:2]
+    assert (
+        f"inputs/2026.yaml:{line}:{column} 主要举措和成效 › 第1条（全面履行法治建设第一责任…）› 正文:这里还是 draft init 示例表单里的文字"
+        in result.stderr
+    )
     assert "（改法：改写成本单位本年度的实际情况；用不到的条目整条删除）" in result.stderr
 
 

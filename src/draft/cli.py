@@ -219,10 +219,12 @@ def init(path: Path, kind: str) -> None:
     """新建一份带中文说明的表单（默认 inputs/report.yaml）。
 
     表单里每一项都有说明和示例，照着改写即可；不会覆盖已有文件。
+    表单第一行让 VS Code 等编辑器在输入时检查表单（所用的说明文件写在表单旁边的 .draft 文件夹里）。
     政府信息公开工作年度报告用  draft init --kind information-disclosure 文件名。
     """
     from draft.files import safe_write
     from draft.form import starter as init_form
+    from draft.form.schema_file import refresh_schemas, with_modeline
 
     if path.name.startswith("."):
         raise CannotProceed(
@@ -240,7 +242,8 @@ def init(path: Path, kind: str) -> None:
                 message=f"表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 {display_path(path)}.yaml 这样的名字。",
             )
         )
-    safe_write.create(path, init_form.init_form_text(init_form.today(), kind).encode("utf-8"))
+    safe_write.create(path, with_modeline(init_form.init_form_text(init_form.today(), kind), kind).encode("utf-8"))
+    refresh_schemas([path])  # the schema the form's first line names, for the editor
     click.echo(f"已新建表单：{display_path(path)}")
     click.echo(f"下一步：用记事本或其他编辑器填写它，然后运行  draft build {display_path(path)}")
 
@@ -254,9 +257,12 @@ def validate(files: tuple[Path, ...]) -> None:
     “文件:行:列 字段:说明”列出，并说明怎么改。
     """
     from draft.form.read import read_form
+    from draft.form.schema_file import refresh_schemas
 
     exit_code = EXIT_OK
-    for form in _forms(files):
+    forms = _forms(files)
+    refresh_schemas(forms)
+    for form in forms:
         try:
             read = read_form(form)
         except DraftError as error:
@@ -321,12 +327,14 @@ def build(
     """
     from draft.build import BatchTally, BuildOptions, build_forms
     from draft.check import summary
+    from draft.form.schema_file import refresh_schemas
 
     options = BuildOptions(
         formats=formats, normalize=not keep_punctuation, force=force, strict=strict, fragment=html_fragment,
         template_dir=template_dir, ignore_review_errors=ignore_review_errors,
     )
     forms = _forms(files)
+    refresh_schemas(forms)
     tally = BatchTally(strict=strict)
     # Each form is checked and built (in worker processes when there are many) by build_one,
     # as check_form and build_form would do it here; findings() and built() raise what they raised.
@@ -390,6 +398,33 @@ def template(target: Path, kind: str) -> None:
     click.echo(f"修改其中的 wording.j2 后，运行  draft build --template {display_path(target)}")
 
 
+@cli.command(context_settings=CONTEXT)
+@click.option("--kind", type=_Kind(), default="law-based-government", metavar="种类", help=_KIND_HELP)
+@click.option(
+    "-o", "--output", "output", type=_path(dir_okay=False), metavar="文件",
+    help="写到哪个文件（默认：显示在屏幕上）。",
+)
+def schema(kind: str, output: Path | None) -> None:
+    """写出某种报告表单的 JSON Schema（表单结构的说明），供编辑器在输入时检查表单。
+
+    draft init 和 draft import 已经在表单旁边的 .draft 文件夹里写好了这个文件，
+    并在表单第一行注明；draft build 和 draft validate 会让它保持最新。
+    不写 -o 时显示在屏幕上。
+    """
+    from draft.form.json_schema import schema_text
+    from draft.kinds import by_id
+
+    text = schema_text(by_id(kind))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from draft.files import safe_write
+
+    safe_write.ensure_folder(output.parent, output)
+    safe_write.replace(output, text.encode("utf-8"))
+    click.echo(f"已写入：{display_path(output)}", err=True)
+
+
 @cli.command("import", context_settings=CONTEXT)
 @click.argument("report", type=_path(), metavar="报告文件")
 @click.option(
@@ -409,6 +444,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     把表单改写为本年度的内容后，用  draft build  生成。
     """
     from draft.files import safe_write
+    from draft.form.schema_file import refresh_schemas
     from draft.imports import import_report
     from draft.render.wording import Wording
 
@@ -430,6 +466,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
     # As build --force does: the form being replaced may hold a whole year's writing.
     backup = safe_write.keep_backup(target) if existing else None
     safe_write.replace(target, result.form_text.encode("utf-8"), backup=backup)
+    refresh_schemas([target])  # the schema the form's first line names, for the editor
     for line in result.summary:
         click.echo(line)
     if backup:

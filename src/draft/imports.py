@@ -14,6 +14,7 @@ import datetime
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from draft.form.schema_file import with_modeline
 from draft.form.write import emit
 from draft.importer import Imported, read_report, refuse_if_too_long
 from draft.importer.compare import same_when_built
@@ -61,14 +62,20 @@ def import_report(
     imported = read_report(path, wording, now.date())
     # The name goes into the form's text: one that is not UTF-8 (from a Chinese Windows zip) is made readable.
     name = readable(path.name)
-    form_text = emit(imported, name, now)
+
+    def finished() -> str:
+        """The form as written to disk: its first line names the schema beside it to the editor (draft.form.schema_file),
+        so that the lines the problems below point at are the file's."""
+        return with_modeline(emit(imported, name, now), imported.report.kind)
+
+    form_text = finished()
     refuse_if_too_long(path, len(form_text.encode("utf-8")))
     problems: list[Problem] = []
     if check:
         mismatches, problems = verify_round_trip(form_text, imported, wording, form_path or Path(path.stem + ".yaml"))
         imported.notes += mismatches
         if mismatches or problems:
-            form_text = emit(imported, name, now)
+            form_text = finished()
     # The notes were made where the source's name was not known: they point at it now.
     notes = [replace(found, file=name) for found in imported.notes]
     return ImportResult(form_text=form_text, summary=summarize(imported, name), imported=imported, problems=notes + problems)
