@@ -5,10 +5,10 @@ typed inside a paragraph (those lines are joined into one paragraph, so a list
 typed line by line prints as ``……1.……2.……``), in the parts and in the attachments
 (their items are numbered as a part's are; their titles, when there are several,
 are numbered 1. 2. in the 附件说明). ``一是``/``二是`` count only at the start of a
-point, which gets its own automatically; in a text paragraph they are prose. What is a marker is :mod:`draft.text.markers`'s grammar, the
-importer's too: a number that is part of the text is none (``2022年``, ``1名``,
-``1.5万``, ``1、2月``, ``一、二级``), and a line the check flags is one an import
-of it would have numbered.
+point, which gets its own automatically; in a text paragraph they are prose. What
+is a marker is :mod:`draft.text.markers`'s grammar, the importer's too: a number
+that is part of the text is none (``2022年``, ``1名``, ``1.5万``, ``1、2月``,
+``一、二级``), and a line the check flags is one an import of it would have numbered.
 """
 
 from __future__ import annotations
