@@ -34,7 +34,7 @@ settings.register_profile("ci", settings.get_profile("draft"), derandomize=True,
 settings.load_profile("ci" if os.environ.get("CI") else "draft")
 
 REPO = Path(__file__).resolve().parents[1]
-INPUTS = REPO / "inputs"
+EXAMPLES = REPO / "examples"
 #: The two published reports the examples reproduce (copies of shared/seeds, so the tests need nothing outside the repo).
 SEEDS = REPO / "tests" / "fixtures" / "seeds"
 
@@ -181,7 +181,7 @@ ALLOWED_ENGLISH = {
     "ignore", "review", "errors",
     "format", "json", "text", "yaml", "yml", "docx", "txt", "md", "html", "pdf", "bak", "output", "inputs", "templates",
     "unit", "year", "title", "recipient", "intro", "measures", "shortcomings", "responsibility", "plans", "others",
-    "closing", "signature", "date", "layout", "normalize", "points", "items", "numbering", "continue",
+    "closing", "signature", "date", "layout", "normalize", "points", "items", "numbering", "continue", "as", "parts",
     "own", "line", "run", "in", "inline", "paragraphs", "true", "false", "wording", "j2", "report", "fingerprint",
     "issuer", "mark", "doc", "number", "signers", "cc", "printed", "by", "attachments", "double", "sided",
     # The 政府信息公开工作年度报告's vocabulary: its kind and the fields of its parts.

@@ -12,7 +12,7 @@ import click
 import docx
 import pytest
 
-from conftest import INPUTS, MINIMAL, filled_in, run_cli
+from conftest import EXAMPLES, MINIMAL, filled_in, run_cli
 from draft.form import starter as init_form
 
 
@@ -27,6 +27,15 @@ def test_help_is_in_chinese() -> None:
         for english in ("Usage", "Options", "Commands", "Show this message", "[default", "PATH"):
             assert english not in sub.stdout, (command, english)
         assert "生成， 其余" not in sub.stdout  # wrapped Chinese lines are joined without a space
+
+
+@pytest.mark.parametrize("columns", range(60, 141, 8))
+def test_help_never_breaks_an_option_or_its_value_at_a_hyphen(monkeypatch, columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))  # the terminal's width, which click wraps the help to
+    for command in ("", "init", "validate", "check", "build", "import", "template"):
+        page = run_cli(*[word for word in (command, "--help") if word]).stdout
+        assert not re.search(r"[A-Za-z-]-\n", page), (command, columns)  # "information-" / "disclosure", "--" / "kind"
+    assert "draft init --kind information-disclosure 文件名。" in " ".join(run_cli("init", "--help").stdout.split())
 
 
 def test_init_writes_a_form_that_validates_and_builds_once_filled_in(tmp_path: Path) -> None:
@@ -155,13 +164,13 @@ def test_a_batch_ends_with_a_line_counting_what_became_of_each_form(tmp_path: Pa
 
 
 def test_a_batch_that_went_well_says_so_on_standard_output(tmp_path: Path) -> None:
-    result = run_cli("build", str(INPUTS / "luohu-2022.yaml"), str(INPUTS / "zhonglou-2023.yaml"), "-o", str(tmp_path))
+    result = run_cli("build", str(EXAMPLES / "luohu-2022.yaml"), str(EXAMPLES / "zhonglou-2023.yaml"), "-o", str(tmp_path))
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == "共 2 份表单：已生成 2 份（其中 2 份有审读意见），见上。"
 
 
 def test_a_single_form_needs_no_count(tmp_path: Path) -> None:
-    result = run_cli("build", str(INPUTS / "luohu-2022.yaml"), "-o", str(tmp_path))
+    result = run_cli("build", str(EXAMPLES / "luohu-2022.yaml"), "-o", str(tmp_path))
     assert result.stdout.splitlines() == ["已生成：" + str(tmp_path / "luohu-2022.docx")]
 
 
@@ -224,7 +233,7 @@ def test_a_build_loads_only_what_it_needs(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from draft.__main__ import main  # the draft command's entry point\n"
-        f"sys.argv = ['draft', 'build', {str(INPUTS / 'luohu-2022.yaml')!r}, '-o', {str(tmp_path)!r}]\n"
+        f"sys.argv = ['draft', 'build', {str(EXAMPLES / 'luohu-2022.yaml')!r}, '-o', {str(tmp_path)!r}]\n"
         "try:\n    main()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'lxml', 'multiprocessing', 'statistics'}))\n"
         "print(sorted(set(sys.modules) & {%s}))\n" % ", ".join(map(repr, ONLY_WHEN_NEEDED))
@@ -244,11 +253,12 @@ def test_python_dash_m_draft_is_the_draft_command(tmp_path: Path) -> None:
     assert docx.Document(str(tmp_path / "out" / "form.docx")).paragraphs[0].text
 
 
-def test_init_refuses_a_hidden_name_and_build_finds_forms_named_in_capitals(tmp_path: Path) -> None:
+def test_init_refuses_a_hidden_name_and_build_finds_forms_named_in_capitals(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(init_form, "today", lambda: datetime.date(2026, 12, 8))  # the example is the year reported on
     result = run_cli("init", "inputs/.yaml", cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr == (
-        "inputs/.yaml:以“.”开头的文件是隐藏文件，draft build 不会读它。请给表单起一个不以“.”开头的名字，例如 inputs/2025.yaml。\n"
+        "inputs/.yaml:以“.”开头的文件是隐藏文件，draft build 不会读它。请给表单起一个不以“.”开头的名字，例如 inputs/2026.yaml。\n"
     )
     assert run_cli("init", "inputs/报告.YAML", cwd=tmp_path).exit_code == 0
     form = tmp_path / "inputs" / "报告.YAML"

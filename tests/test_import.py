@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import INPUTS, REPO, SEEDS, body_texts, run_cli
+from conftest import EXAMPLES, REPO, SEEDS, body_texts, run_cli
 from draft.build import build_form
 from draft.form.load import load_bytes, load_form
 from draft.form.read import read_past_unfinished
@@ -127,7 +127,7 @@ def test_published_reports_keep_their_conventions(imported) -> None:  # type: ig
     assert any(UNIT_PLACEHOLDER in w and "unit" in w for w in luohu.warnings)
 
 
-FORMS = sorted(INPUTS.glob("*.yaml")) + [REPO / "templates" / "report" / "form.yaml"]
+FORMS = sorted(EXAMPLES.glob("*.yaml")) + [REPO / "templates" / "report" / "form.yaml"]
 
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda p: p.stem)
@@ -689,7 +689,7 @@ BAD_FILES = {
 def test_bad_files_are_refused_and_nothing_is_written(name: str, tmp_path: Path) -> None:
     data, message = BAD_FILES[name]
     if data is None:
-        whole = build_form(INPUTS / "luohu-2022.yaml", tmp_path / "built").output.read_bytes()
+        whole = build_form(EXAMPLES / "luohu-2022.yaml", tmp_path / "built").output.read_bytes()
         data = whole[: len(whole) // 2]
     (tmp_path / name).write_bytes(data)
     result = run_cli("import", name, cwd=tmp_path)
@@ -713,7 +713,7 @@ def test_oversized_and_missing_files(tmp_path: Path) -> None:
 
 
 def test_total_uncompressed_size_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    source = build_form(INPUTS / "luohu-2022.yaml", tmp_path).output
+    source = build_form(EXAMPLES / "luohu-2022.yaml", tmp_path).output
     monkeypatch.setattr(import_files, "MAX_UNCOMPRESSED_BYTES", 10_000)
     result = run_cli("import", str(source), "-o", "x.yaml", cwd=tmp_path)
     assert result.exit_code == 1
@@ -786,15 +786,25 @@ def test_masthead_document_number_and_a_date_before_the_year_ended(tmp_path: Pat
     source = tmp_path / "head.txt"
     source.write_text("\n".join(lines), encoding="utf-8")
     result = imported(source)
-    # The date is kept out of the form (draft wants a date after the year ended), as a comment to fix.
-    result.assert_body_equals(lines[4:-1])
+    # A date in December of the report's own year is a 成文日期 offices write: kept, and it prints.
+    result.assert_body_equals(lines[4:])
     data = result.data
     assert data["title"] == "示例区财政局关于2023年法治政府建设情况的报告"
     assert data["recipient"] == "区委依法治区办"
-    assert "date" not in data and "# date: 2023-12-20" in result.result.form_text
+    assert data["date"] == datetime.date(2023, 12, 20) and data["year"] == 2023
     assert (data["issuer_mark"], data["doc_number"]) == ("示例区财政局文件", "示财〔2023〕45号")  # the 版头, into the frame
-    for expected in ("括号里的日期", "年度结束之前"):
-        assert any(expected in w for w in result.warnings), expected
+    assert any("括号里的日期" in w for w in result.warnings)
+    assert not any("年度结束之前" in w for w in result.warnings)
+
+
+def test_a_date_early_in_the_reports_own_year_is_still_refused(tmp_path: Path, imported) -> None:  # type: ignore[no-untyped-def]
+    lines = ["示例区财政局2023年法治政府建设情况报告", "一、主要举措和成效", "规范财政资金管理。", "二、存在的不足和原因",
+             "监督力量不足。", "三、2024年主要安排", "加强监督。", "示例区财政局", "2023年3月20日"]
+    source = tmp_path / "march.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = imported(source)
+    assert "date" not in result.data and "# date: 2023-03-20" in result.result.form_text
+    assert any("年度结束之前" in w for w in result.warnings)
 
 
 def test_text_copied_from_a_pdf_is_joined_back_into_paragraphs(tmp_path: Path, imported) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import INPUTS, REPO, filled_in, run_cli
+from conftest import REPO, filled_in, run_cli
 from draft.form.json_schema import json_schema
 from draft.form.load import load_form
 from draft.form.read import read_form
@@ -82,7 +82,7 @@ def agree(form: Path) -> tuple[bool, list[str]] | None:
 
 
 FORMS = sorted(
-    [*INPUTS.glob("*.yaml"), *(REPO / "tests" / "fixtures" / "zwgk").glob("*.yaml"), *(REPO / "tests" / "fixtures" / "frame").glob("*.yaml")]
+    [*(REPO / "examples").glob("*.yaml"), *(REPO / "tests" / "fixtures" / "zwgk").glob("*.yaml"), *(REPO / "tests" / "fixtures" / "frame").glob("*.yaml")]
 )
 
 

@@ -23,14 +23,14 @@ from unittest import mock
 import docx
 import pytest
 
-from conftest import INPUTS, MINIMAL, building_with, edit_in_word, run_cli
+from conftest import EXAMPLES, MINIMAL, building_with, edit_in_word, run_cli
 from draft.build.formats import PDF
 from draft.build.protect import OutputState
 from draft.files import private_folders
 from draft.pdf import soffice
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
-FORMS = {"luohu-2022": INPUTS / "luohu-2022.yaml", "zhonglou-2023": INPUTS / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
+FORMS = {"luohu-2022": EXAMPLES / "luohu-2022.yaml", "zhonglou-2023": EXAMPLES / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
 TOOLS = ("soffice", "pdfinfo", "pdftotext", "pdffonts")
 missing = [tool for tool in TOOLS if shutil.which(tool) is None]
 needs_tools = pytest.mark.skipif(

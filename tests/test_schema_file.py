@@ -67,7 +67,7 @@ def test_a_link_in_place_of_the_schema_is_not_followed(tmp_path: Path) -> None:
 
 def test_a_form_without_the_line_gets_no_schema(tmp_path: Path) -> None:
     (tmp_path / "inputs").mkdir()
-    (tmp_path / "inputs" / "luohu-2022.yaml").write_bytes((REPO / "inputs" / "luohu-2022.yaml").read_bytes())
+    (tmp_path / "inputs" / "luohu-2022.yaml").write_bytes((REPO / "examples" / "luohu-2022.yaml").read_bytes())
     assert run_cli("validate", cwd=tmp_path).exit_code == 0
     assert not (tmp_path / "inputs" / ".draft").exists()
 

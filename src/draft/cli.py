@@ -14,7 +14,8 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from draft.files.report_names import FORM_SUFFIXES, unique
+from draft.command_name import running_command
+from draft.files.report_names import FORM_SUFFIXES, example_form_name, notepad_named, saved_by_notepad, unique
 from draft.problems import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -22,6 +23,7 @@ from draft.problems import (
     CannotProceed,
     DraftError,
     Problem,
+    Severity,
     display_path,
     internal_error,
 )
@@ -59,28 +61,33 @@ def _path(**options: bool) -> click.Path:
 def _forms(files: tuple[Path, ...]) -> list[Path]:
     """The forms named, or every inputs/*.yaml when none is (hidden files left out, as ``ls`` does:
     macOS leaves ``._x.yaml`` beside ``x.yaml`` on a USB stick; and the backups ``x.bak.yaml`` that
-    ``import --force`` keeps, whose report would take the name of the backup of ``x.docx``)."""
+    ``import --force`` keeps, whose report would take the name of the backup of ``x.docx``).
+    A form Notepad saved as ``x.yaml.txt`` is not one of them: it is pointed out, by its ``.txt``."""
     from draft.files.safe_write import is_backup
 
     if files:
         return unique(files)  # a form named twice (a.yaml ./a.yaml) is read once, and its problems told once
+    listed = [
+        path
+        for path in (DEFAULT_INPUTS.iterdir() if DEFAULT_INPUTS.is_dir() else ())
+        if not path.name.startswith(".") and not is_backup(path)
+    ]
     # Forms saved as 2025.YAML count too: Windows shows and keeps the case a user typed.
     found = sorted(
-        (
-            form
-            for form in (DEFAULT_INPUTS.iterdir() if DEFAULT_INPUTS.is_dir() else ())
-            if form.suffix.lower() in FORM_SUFFIXES and not form.name.startswith(".") and not is_backup(form)
-        ),
+        (form for form in listed if form.suffix.lower() in FORM_SUFFIXES),
         key=lambda form: (form.suffix.lower() != ".yaml", form.name),
     )
+    misnamed = sorted(path for path in listed if saved_by_notepad(path))
     if not found:
         raise CannotProceed(
-            Problem(
+            [notepad_named(path) for path in misnamed]
+            or Problem(
                 file=str(DEFAULT_INPUTS),
                 message="没有找到表单（inputs 文件夹里没有 .yaml 文件）。"
-                "请先运行 draft init 新建一份表单，或在命令后写出表单文件名。",
+                f"请先运行 {running_command()} init 新建一份表单，或在命令后写出表单文件名。",
             )
         )
+    _report([notepad_named(path, Severity.WARNING) for path in misnamed])
     return found
 
 
@@ -200,7 +207,7 @@ def cli(ctx: click.Context) -> None:
 
     \b
     常用步骤：
-      draft init inputs/2024.yaml    新建一份带说明的表单
+      draft init                     新建一份带说明的表单（inputs/report.yaml）
       draft validate                 检查 inputs 里的所有表单
       draft build                    生成 output/表单名.docx
 
@@ -230,22 +237,25 @@ def init(path: Path, kind: str) -> None:
         raise CannotProceed(
             Problem(
                 file=display_path(path),
-                message="以“.”开头的文件是隐藏文件，draft build 不会读它。请给表单起一个不以“.”开头的名字，例如 inputs/2025.yaml。",
+                message="以“.”开头的文件是隐藏文件，draft build 不会读它。"
+                f"请给表单起一个不以“.”开头的名字，例如 inputs/{example_form_name()}。",
             )
         )
     if not path.suffix:
         path = path.with_name(path.name + ".yaml")  # draft build finds *.yaml: "inputs/2025" is inputs/2025.yaml
     elif path.suffix.lower() not in FORM_SUFFIXES:
+        # 2026.yaml.txt (as Notepad would name it) is meant as 2026.yaml, not 2026.yaml.txt.yaml.
+        meant = path.with_suffix("") if saved_by_notepad(path) else path.with_name(path.name + ".yaml")
         raise CannotProceed(
             Problem(
                 file=display_path(path),
-                message=f"表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 {display_path(path)}.yaml 这样的名字。",
+                message=f"表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 {display_path(meant)} 这样的名字。",
             )
         )
     safe_write.create(path, with_modeline(init_form.init_form_text(init_form.today(), kind), kind).encode("utf-8"))
     refresh_schemas([path])  # the schema the form's first line names, for the editor
     click.echo(f"已新建表单：{display_path(path)}")
-    click.echo(f"下一步：用记事本或其他编辑器填写它，然后运行  draft build {display_path(path)}")
+    click.echo(f"下一步：用记事本或其他编辑器填写它，然后运行  {running_command()} build {display_path(path)}")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -327,6 +337,7 @@ def build(
     """
     from draft.build import BatchTally, BuildOptions, build_forms
     from draft.check import summary
+    from draft.files.copies import copies
     from draft.form.schema_file import refresh_schemas
 
     options = BuildOptions(
@@ -339,7 +350,9 @@ def build(
     # Each form is checked and built (in worker processes when there are many) by build_one,
     # as check_form and build_form would do it here; findings() and built() raise what they raised.
     done_forms = build_forms(forms, output_dir, options, progress=sys.stderr)
+    identities = []
     for form, done in done_forms:
+        identities.append((form, done.identity))
         try:
             findings = done.findings()
             held = options.holding_back(findings)
@@ -360,6 +373,7 @@ def build(
         _report(findings, review=True)
         _list_written(built.files)
         tally.built(with_findings=bool(findings))
+    _report(copies(identities))
     if tally.total > 1:  # a form named twice is built once
         click.echo(tally.summary(), err=tally.exit_code != EXIT_OK)
     _exit(tally.exit_code)
@@ -395,7 +409,7 @@ def template(target: Path, kind: str) -> None:
 
     copy_builtin_template(target, kind)
     click.echo(f"已复制内置模板到：{display_path(target)}")
-    click.echo(f"修改其中的 wording.j2 后，运行  draft build --template {display_path(target)}")
+    click.echo(f"修改其中的 wording.j2 后，运行  {running_command()} build --template {display_path(target)}")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -450,7 +464,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
 
     target = output or DEFAULT_INPUTS / (report.stem + ".yaml")
     if target.suffix.lower() not in FORM_SUFFIXES:
-        raise CannotProceed(Problem(file=display_path(target), message="表单文件名应以 .yaml 结尾，例如 inputs/2024.yaml。"))
+        raise CannotProceed(Problem(file=display_path(target), message=f"表单文件名应以 .yaml 结尾，例如 inputs/{example_form_name()}。"))
     if report.exists() and target.exists() and target.resolve() == report.resolve():
         raise CannotProceed(Problem(file=display_path(target), message="表单不能写到报告文件本身。请用 -o 指定另一个文件名。"))
     result = import_report(report, wording=Wording(template_dir), form_path=target)
@@ -477,7 +491,7 @@ def import_(report: Path, output: Path | None, force: bool, template_dir: Path |
         click.echo(f"表单里还有 {len(result.form_problems)} 处需要修改后才能生成（见下面的说明，draft validate 会再次列出）：", err=True)
         _report(result.form_problems)
         _exit(EXIT_BAD_INPUT)
-    click.echo(f"下一步：核对并改写表单的内容，然后运行  draft build {display_path(target)}")
+    click.echo(f"下一步：核对并改写表单的内容，然后运行  {running_command()} build {display_path(target)}")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -501,11 +515,12 @@ def check(files: tuple[Path, ...], output_format: str, previous: Path | None) ->
     “文件:行:列 位置:[错误|提示] 说明（改法：……）”列出。有错误时退出码为 1，只有提示时为 0。
     """
     from draft.check import check_form, summary, to_json
-    from draft.problems import Severity
+    from draft.files.copies import copies, identity
 
     exit_code = EXIT_OK
     everything: list[Problem] = []  # findings, and the problems of forms that fail validation
     read = 0  # forms read at all: a count over none (a folder, a missing file) would say all is well
+    identities = []
     for form in _forms(files):
         try:
             result = check_form(form, previous=previous)
@@ -518,11 +533,17 @@ def check(files: tuple[Path, ...], output_format: str, previous: Path | None) ->
                 read += 1
             continue
         read += 1
+        identities.append((form, identity(result.report) if result.report else None))
         if output_format == "text":
             _report(result.warnings)
             for finding in result.findings:
                 click.echo(finding.line_text(tag_errors=True))
         everything += [*result.warnings, *result.findings]
+    same = copies(identities)  # a finding on the batch, listed and counted with the findings on each form
+    if output_format == "text":
+        for warning in same:
+            click.echo(warning.line_text())
+    everything += same
     if output_format == "json":
         click.echo(to_json(everything))
     elif read:
@@ -533,5 +554,7 @@ def check(files: tuple[Path, ...], output_format: str, previous: Path | None) ->
 
 
 def main() -> None:
-    """Run the command line (the ``draft`` command is :func:`draft.__main__.main`)."""
-    cli(prog_name="draft")
+    """Run the command line (the ``draft`` command is :func:`draft.__main__.main`), named as it was run."""
+    from draft.command_name import typed_command
+
+    cli(prog_name=typed_command())

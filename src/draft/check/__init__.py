@@ -93,6 +93,8 @@ class CheckResult(NamedTuple):
 
     warnings: list[Problem]
     findings: list[Finding]
+    #: The report the form holds (two forms of a batch may be the same one: :mod:`draft.files.copies`).
+    report: Report | None = None
 
     @property
     def errors(self) -> int:
@@ -107,7 +109,7 @@ def check_form(path: Path, *, normalize: bool = True, previous: Path | None = No
     """
     read = read_form(path, normalize=normalize)
     last_year = read_form(previous, normalize=normalize).report if previous is not None else None
-    return CheckResult(warnings=read.warnings, findings=check_read(read, last_year))
+    return CheckResult(warnings=read.warnings, findings=check_read(read, last_year), report=read.report)
 
 
 def check_read(read: ReadForm, previous: Report | None = None) -> list[Finding]:

@@ -14,21 +14,26 @@ from typing import Any
 from draft.form.load import LoadedForm
 from draft.form.places import place_name
 from draft.kinds import all_kinds
-from draft.problems import Problem
-from draft.text.dates import parse_date, written_date
-
-#: A report on year Y dated later than Y + this is a slip of the keyboard (9999-12-31).
-LATEST_DATE = 2
+from draft.problems import Problem, Severity
+from draft.text.dates import DateForYear, date_for_year, parse_date, written_date
 
 
 def date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
-    """A report on year Y is written after Y ends, early in Y+1: a date before, or years after, is a slip of the keyboard."""
+    """A report on year Y is written after Y ends, early in Y+1, or late in Y itself (a 提示 then): a date
+    earlier, or years after, is a slip of the keyboard (:func:`draft.text.dates.date_for_year`)."""
     year, raw = data.get("year"), data.get("date")
     date = parse_date(raw) if isinstance(raw, (str, datetime.date)) else None
-    if isinstance(year, bool) or not isinstance(year, int) or date is None or year < date.year <= year + LATEST_DATE:
+    if isinstance(year, bool) or not isinstance(year, int) or date is None:
         return []  # a year that is no year (true is an int to Python) is told by the schema
+    timing = date_for_year(date, year)
+    if timing is DateForYear.EXPECTED:
+        return []
     written = f"date（成文日期）{written_date(date)}"
-    if date.year <= year:
+    severity = Severity.ERROR
+    if timing is DateForYear.IN_THE_YEAR:
+        message = f"{written} 在 {year} 年度结束之前。年度报告也有在当年年底成文的；如果确是这一天，可以不改。"
+        severity = Severity.WARNING
+    elif timing is DateForYear.TOO_EARLY:
         message = f"{written} 早于 {year} 年度结束。报告应在 {year} 年之后成文，例如 {year + 1}-01-15。"
     else:
         message = f"{written} 比 {year} 年度晚了 {date.year - year} 年。报告通常在下一年年初成文，例如 {year + 1}-01-15。"
@@ -41,6 +46,7 @@ def date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
             field="date",
             place=place_name(("date",)),
             message=message,
+            severity=severity,
         )
     ]
 

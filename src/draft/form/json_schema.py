@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from draft.form.kind_schema import kind_schema
-from draft.form.schema import ATTACHMENT_SCHEMA, NODE_SCHEMA
+from draft.form.schema import ATTACHMENT_SCHEMA, NODE_SCHEMA, PART_SCHEMA
 from draft.form.starter import dated, field_comment, field_words
 from draft.form.value_words import DATE_WRITTEN, DOC_NUMBER_WRITTEN, one_of, value_expected
 from draft.kinds import DEFAULT, Kind
@@ -72,7 +72,11 @@ def json_schema(kind: Kind, today: datetime.date | None = None) -> dict[str, Any
             "这里说不清，请运行 draft validate 检查。"
         ),
         **translate.mapping(fields, top=True),
-        "$defs": {"node": translate.mapping(NODE_SCHEMA), "attachment": translate.mapping(ATTACHMENT_SCHEMA)},
+        "$defs": {
+            "node": translate.mapping(NODE_SCHEMA),
+            "part": translate.mapping(PART_SCHEMA),
+            "attachment": translate.mapping(ATTACHMENT_SCHEMA),
+        },
     }
 
 

@@ -74,6 +74,15 @@ _LAYOUT_FIELD: dict[str, Any] = {
     "meta": _meta("排版选项", "{numbering: \"1.\", title: run-in}", "编号样式、标题位置、要点排法，不写时按公文常规。"),
 }
 
+#: A part's layout has one option more: its items printed as parts in its place.
+PART_LAYOUT_SCHEMA: dict[str, Any] = {
+    **LAYOUT_SCHEMA,
+    "items_as_parts": {
+        "type": "boolean",
+        "meta": {"label": "下级条目作为部分排（一、二、三、）", "example": "true"},
+    },
+}
+
 NODE_SCHEMA: dict[str, Any] = {
     "title": _text("标题", "全方位部署法治政府建设", "部分的标题不写时使用模板里的默认标题。"),
     "text": _text("正文", "我局坚持……", "一段或几段，段与段之间空一行。"),
@@ -153,6 +162,9 @@ def _frame_fields(this_year: int) -> dict[str, Any]:
     }
 
 
+#: A part is a node whose layout may print its items as parts (a report organised by topics of work).
+PART_SCHEMA: dict[str, Any] = {**NODE_SCHEMA, "layout": {**_LAYOUT_FIELD, "schema": PART_LAYOUT_SCHEMA}}
+
 #: An attachment holds what a part holds, under a title of its own, which it must have.
 ATTACHMENT_SCHEMA: dict[str, Any] = {**NODE_SCHEMA, "title": _text("附件标题", "行政执法情况统计表", required=True)}
 
@@ -162,7 +174,7 @@ def text_part(label: str, required: bool, description: str = "") -> dict[str, An
     return {
         "type": "dict",
         "required": required,
-        "schema": "node",
+        "schema": "part",
         "check_with": "content",
         "meta": _meta(label, "\n  text: ……", description),
     }
@@ -207,5 +219,6 @@ def make_registry() -> SchemaRegistry:
     """A registry holding the recursive node, kept apart from cerberus's global one."""
     registry = SchemaRegistry()
     registry.add("node", NODE_SCHEMA)
+    registry.add("part", PART_SCHEMA)
     registry.add("attachment", ATTACHMENT_SCHEMA)
     return registry

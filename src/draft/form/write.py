@@ -204,6 +204,8 @@ def layout_options(layout: Layout) -> dict[str, str | bool]:
         options["points"] = layout.points.value
     if layout.continue_numbering:
         options["continue_numbering"] = True
+    if layout.items_as_parts:
+        options["items_as_parts"] = True
     return options
 
 
