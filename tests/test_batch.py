@@ -13,7 +13,7 @@ import pytest
 
 from conftest import EXAMPLES, MINIMAL, building_with, run_cli
 from draft.build import map_forms
-from draft.form import starter
+from draft.text import dates
 
 
 def make_project(root: Path) -> Path:
@@ -146,7 +146,7 @@ def test_a_form_named_twice_is_built_once(tmp_path: Path) -> None:
 
 
 def test_forms_with_no_name_or_a_hidden_one(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(starter, "today", lambda: datetime.date(2026, 12, 8))  # the example is the year reported on
+    monkeypatch.setattr(dates, "today", lambda: datetime.date(2026, 12, 8))  # the example is the year reported on
     (tmp_path / "inputs").mkdir()
     for name in (".yaml", "._report.yaml", "report.yaml"):  # ._report.yaml: what macOS leaves on a USB stick
         (tmp_path / "inputs" / name).write_text(MINIMAL, encoding="utf-8")

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import EXAMPLES, MINIMAL, filled_in, run_cli
 from draft.form import starter as init_form
+from draft.text import dates
 
 
 def test_help_is_in_chinese() -> None:
@@ -53,7 +54,7 @@ def test_init_writes_a_form_that_validates_and_builds_once_filled_in(tmp_path: P
     assert build.exit_code == 0, build.output
     assert "已生成：output/report.docx" in build.stdout
     document = docx.Document(str(tmp_path / "output" / "report.docx"))
-    year = init_form.proposed_year(datetime.date.today())
+    year = dates.proposed_year(datetime.date.today())
     assert document.paragraphs[-1].text == f"{year + 1}年1月15日"
 
 
@@ -68,7 +69,7 @@ def test_init_writes_a_form_that_validates_and_builds_once_filled_in(tmp_path: P
     ],
 )
 def test_init_proposes_the_year_being_reported_on(tmp_path: Path, monkeypatch, today: str, year: int) -> None:
-    monkeypatch.setattr(init_form, "today", lambda: datetime.date.fromisoformat(today))
+    monkeypatch.setattr(dates, "today", lambda: datetime.date.fromisoformat(today))
     assert run_cli("init", "form.yaml", cwd=tmp_path).exit_code == 0
     text = (tmp_path / "form.yaml").read_text(encoding="utf-8")
     assert f"\nyear: {year}\n" in text
@@ -254,7 +255,7 @@ def test_python_dash_m_draft_is_the_draft_command(tmp_path: Path) -> None:
 
 
 def test_init_refuses_a_hidden_name_and_build_finds_forms_named_in_capitals(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(init_form, "today", lambda: datetime.date(2026, 12, 8))  # the example is the year reported on
+    monkeypatch.setattr(dates, "today", lambda: datetime.date(2026, 12, 8))  # the example is the year reported on
     result = run_cli("init", "inputs/.yaml", cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr == (

@@ -85,7 +85,7 @@ def test_copies_of_one_report_are_named_together_by_check_and_in_its_json(tmp_pa
 
 
 def test_a_unit_s_reports_of_two_years_or_two_kinds_are_not_copies(tmp_path: Path) -> None:
-    from draft.files.copies import Identity, copies
+    from draft.check.copies import Identity, copies
 
     _inputs(tmp_path, {"2026.yaml": QINGSHAN, "2025.yaml": QINGSHAN.replace("year: 2026", "year: 2025")})
     assert "单位和年度相同" not in run_cli("check", cwd=tmp_path).output

@@ -290,18 +290,12 @@ def _alive(pid: int) -> bool:
 
 
 def _hanging_build(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, Path]:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    fake = bin_dir / "soffice"
-    fake.write_text(HANGING_SOFFICE, encoding="utf-8")
-    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
-    (tmp_path / "inputs").mkdir()
-    (tmp_path / "inputs" / "report.yaml").write_text(MINIMAL, encoding="utf-8")
+    path = _fake_soffice(tmp_path, HANGING_SOFFICE)
     temp = tmp_path / "tmp"
     temp.mkdir()
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp)}
+    env = {**os.environ, **path, "TMPDIR": str(temp)}
     build = subprocess.Popen([sys.executable, "-m", "draft", "build", "--format", "docx,pdf"], cwd=tmp_path, env=env)
-    pids = bin_dir / "pids"
+    pids = tmp_path / "bin" / "pids"
     for _ in range(300):
         if pids.exists() and len(pids.read_text().split()) == 2:
             break

@@ -232,6 +232,7 @@ def init(path: Path, kind: str) -> None:
     from draft.files import safe_write
     from draft.form import starter as init_form
     from draft.form.schema_file import refresh_schemas, with_modeline
+    from draft.text import dates
 
     if path.name.startswith("."):
         raise CannotProceed(
@@ -252,7 +253,7 @@ def init(path: Path, kind: str) -> None:
                 message=f"表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 {display_path(meant)} 这样的名字。",
             )
         )
-    safe_write.create(path, with_modeline(init_form.init_form_text(init_form.today(), kind), kind).encode("utf-8"))
+    safe_write.create(path, with_modeline(init_form.init_form_text(dates.today(), kind), kind).encode("utf-8"))
     refresh_schemas([path])  # the schema the form's first line names, for the editor
     click.echo(f"已新建表单：{display_path(path)}")
     click.echo(f"下一步：用记事本或其他编辑器填写它，然后运行  {running_command()} build {display_path(path)}")
@@ -337,7 +338,7 @@ def build(
     """
     from draft.build import BatchTally, BuildOptions, build_forms
     from draft.check import summary
-    from draft.files.copies import copies
+    from draft.check.copies import copies
     from draft.form.schema_file import refresh_schemas
 
     options = BuildOptions(
@@ -515,7 +516,7 @@ def check(files: tuple[Path, ...], output_format: str, previous: Path | None) ->
     “文件:行:列 位置:[错误|提示] 说明（改法：……）”列出。有错误时退出码为 1，只有提示时为 0。
     """
     from draft.check import check_form, summary, to_json
-    from draft.files.copies import copies, identity
+    from draft.check.copies import copies, identity
 
     exit_code = EXIT_OK
     everything: list[Problem] = []  # findings, and the problems of forms that fail validation

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from draft.build.formats import DOCX, HTML, PDF
 from draft.build.options import DEFAULTS, BuildOptions
 from draft.build.protect import Written, put, seal_docx, seal_page
-from draft.files.copies import Identity, identity
+from draft.check.copies import Identity, identity
 from draft.files.report_names import nameless, report_name
 from draft.problems import CannotProceed, DraftError, Problem, display_path, internal_error, readable
 

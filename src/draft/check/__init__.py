@@ -93,7 +93,7 @@ class CheckResult(NamedTuple):
 
     warnings: list[Problem]
     findings: list[Finding]
-    #: The report the form holds (two forms of a batch may be the same one: :mod:`draft.files.copies`).
+    #: The report the form holds (two forms of a batch may be the same one: :mod:`draft.check.copies`).
     report: Report | None = None
 
     @property

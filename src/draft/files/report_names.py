@@ -72,9 +72,9 @@ def notepad_named(form: Path, severity: Severity = Severity.ERROR) -> Problem:
 def example_form_name() -> str:
     """A form's name for a message to give as an example: the year being reported on, as ``draft init`` proposes it
     (``2026.yaml``), so that the example is never a year long past."""
-    from draft.form.starter import proposed_year, today
+    from draft.text import dates
 
-    return f"{proposed_year(today())}{FORM_SUFFIXES[0]}"
+    return f"{dates.proposed_year(dates.today())}{FORM_SUFFIXES[0]}"
 
 
 def nameless(form: Path) -> Problem:

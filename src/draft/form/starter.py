@@ -22,6 +22,7 @@ from typing import Any
 
 from draft import kinds
 from draft.kinds import DEFAULT, Kind
+from draft.text.dates import proposed_year
 from draft.text.numerals import chinese_numeral
 
 #: The form in a template folder (beside its wording): the built-in one is what ``draft init`` writes.
@@ -31,21 +32,8 @@ FORM_FILE = "form.yaml"
 EXAMPLE_YEAR = 2024
 _EXAMPLE_YEARS = re.compile(rf"(?<![0-9])({EXAMPLE_YEAR}|{EXAMPLE_YEAR + 1})(?![0-9])")
 
-#: From this month on, a report on this year is being written.
-FIRST_REPORTING_MONTH = 10
-
 #: Where the built-in form takes a field's comment from the schema: ``#: unit``, ``      #: layout.*``.
 _COMMENT_FROM_SCHEMA = re.compile(r"^(?P<indent> *)#: (?P<field>[a-z_]+)(?P<listed>\.\*)?$", re.MULTILINE)
-
-
-def today() -> datetime.date:
-    """The day ``draft init`` runs (a function, so that tests can set the day)."""
-    return datetime.date.today()
-
-
-def proposed_year(day: datetime.date) -> int:
-    """The year a unit is reporting on at ``day``."""
-    return day.year if day.month >= FIRST_REPORTING_MONTH else day.year - 1
 
 
 def dated(text: str, day: datetime.date) -> str:

@@ -74,3 +74,18 @@ def date_for_year(date: datetime.date, year: int) -> DateForYear:
     if date.year == year and date.month >= FIRST_MONTH_IN_THE_YEAR:
         return DateForYear.IN_THE_YEAR
     return DateForYear.TOO_EARLY
+
+
+#: From this month on, a report on this year is being written (the 法治政府 report is due before 1 April of the
+#: next year; units write it from the year's last quarter).
+FIRST_REPORTING_MONTH = 10
+
+
+def today() -> datetime.date:
+    """The day draft runs (a function, so that tests can set the day)."""
+    return datetime.date.today()
+
+
+def proposed_year(day: datetime.date) -> int:
+    """The year a unit is reporting on at ``day``: what ``draft init`` proposes, and what examples in messages name."""
+    return day.year if day.month >= FIRST_REPORTING_MONTH else day.year - 1
