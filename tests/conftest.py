@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from unittest import mock
 
 import docx
@@ -23,6 +23,10 @@ from hypothesis import settings
 import draft.build
 from draft.build import build_form
 from draft.cli import cli
+
+if TYPE_CHECKING:
+    from draft.form.read import ReadForm
+    from draft.model.report import Report
 
 T = TypeVar("T")
 
@@ -133,6 +137,27 @@ def edit_in_word(path: Path) -> None:
     document = docx.Document(str(path))
     document.add_paragraph("我在 Word 里加的一段话。")
     document.save(str(path))
+
+
+def read_past_placeholders(form: Path) -> ReadForm:
+    """``form`` read as ``draft build`` reads it, its examples and placeholders left as they are (an imported
+    report's unit or part the source lacked): ``draft validate`` lists them, so no report is built from it as it stands."""
+    from draft.form.load import load_form
+    from draft.form.read import read_past_unfinished
+
+    return read_past_unfinished(load_form(form))[0]
+
+
+def built_past_placeholders(form: Path) -> tuple[Report, docx.document.Document]:
+    """:func:`read_past_placeholders`, and the .docx draft would build from it."""
+    import io
+
+    from draft.render.blocks import render
+    from draft.render.wording import Wording
+    from draft.word.writer import to_bytes
+
+    report = read_past_placeholders(form).report
+    return report, docx.Document(io.BytesIO(to_bytes(render(report, Wording()))))
 
 
 def body_texts(document: docx.document.Document) -> list[str]:

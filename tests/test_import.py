@@ -17,10 +17,9 @@ from docx.oxml import parse_xml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, REPO, SEEDS, body_texts, run_cli
+from conftest import EXAMPLES, REPO, SEEDS, body_texts, built_past_placeholders, run_cli
 from draft.build import build_form
-from draft.form.load import load_bytes, load_form
-from draft.form.read import read_past_unfinished
+from draft.form.load import load_bytes
 from draft.form.write import block, note_line, scalar
 from draft.importer import files as import_files
 from draft.importer.infer import UNIT_PLACEHOLDER
@@ -30,11 +29,8 @@ from draft.importer.source import SourcePara
 from draft.imports import import_report
 from draft.kinds import DEFAULT, by_id
 from draft.model.numbering import MarkerStyle
-from draft.model.report import Report, TitlePlacement
-from draft.render.blocks import render
-from draft.render.wording import Wording
+from draft.model.report import TitlePlacement
 from draft.text.paragraphs import split_paragraphs
-from draft.word.writer import to_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -48,13 +44,6 @@ def comparable(text: str) -> str:
 
 def lines_of(path: Path) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def built_past_placeholders(form: Path) -> tuple[Report, docx.document.Document]:
-    """``form`` read and built as ``draft build`` does it, its examples and placeholders left as they are:
-    ``draft validate`` lists them, so draft builds no report from it until they are the unit's own."""
-    read = read_past_unfinished(load_form(form))[0]
-    return read.report, docx.Document(io.BytesIO(to_bytes(render(read.report, Wording()))))
 
 
 class Imported:
