@@ -23,14 +23,14 @@ from unittest import mock
 import docx
 import pytest
 
-from conftest import INPUTS, MINIMAL, building_with, edit_in_word, run_cli
+from conftest import EXAMPLES, MINIMAL, building_with, edit_in_word, run_cli
 from draft.build.formats import PDF
 from draft.build.protect import OutputState
 from draft.files import private_folders
 from draft.pdf import soffice
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
-FORMS = {"luohu-2022": INPUTS / "luohu-2022.yaml", "zhonglou-2023": INPUTS / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
+FORMS = {"luohu-2022": EXAMPLES / "luohu-2022.yaml", "zhonglou-2023": EXAMPLES / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
 TOOLS = ("soffice", "pdfinfo", "pdftotext", "pdffonts")
 missing = [tool for tool in TOOLS if shutil.which(tool) is None]
 needs_tools = pytest.mark.skipif(
@@ -290,18 +290,12 @@ def _alive(pid: int) -> bool:
 
 
 def _hanging_build(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, Path]:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    fake = bin_dir / "soffice"
-    fake.write_text(HANGING_SOFFICE, encoding="utf-8")
-    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
-    (tmp_path / "inputs").mkdir()
-    (tmp_path / "inputs" / "report.yaml").write_text(MINIMAL, encoding="utf-8")
+    path = _fake_soffice(tmp_path, HANGING_SOFFICE)
     temp = tmp_path / "tmp"
     temp.mkdir()
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp)}
+    env = {**os.environ, **path, "TMPDIR": str(temp)}
     build = subprocess.Popen([sys.executable, "-m", "draft", "build", "--format", "docx,pdf"], cwd=tmp_path, env=env)
-    pids = bin_dir / "pids"
+    pids = tmp_path / "bin" / "pids"
     for _ in range(300):
         if pids.exists() and len(pids.read_text().split()) == 2:
             break

@@ -12,6 +12,7 @@ from typing import IO, Any
 
 import click
 
+from draft.command_name import as_run
 from draft.problems import shown_safely
 from draft.text.width import display_width
 
@@ -90,10 +91,17 @@ _HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
 _CJK_LINE_BREAK = r"(?<=[\u3000-\u9fff\uff00-\uffef])\n[ \t]*(?=[\u3000-\u9fff\uff00-\uffef])"
 
 
+#: Held in place of "-" while click wraps a help text: a line is never broken after the hyphen of an
+#: option or a value (``information-`` / ``disclosure``), which the user copies as one word.
+_UNBROKEN_HYPHEN = "\u2011"
+
+
 class ChineseHelpFormatter(click.HelpFormatter):
     def write_text(self, text: str) -> None:
         # click joins the lines of a paragraph with spaces, which Chinese has none of.
-        super().write_text(re.sub(_CJK_LINE_BREAK, "", text))
+        start = len(self.buffer)
+        super().write_text(as_run(re.sub(_CJK_LINE_BREAK, "", text)).replace("-", _UNBROKEN_HYPHEN))
+        self.buffer[start:] = [written.replace(_UNBROKEN_HYPHEN, "-") for written in self.buffer[start:]]
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, prefix="用法：")
@@ -109,7 +117,7 @@ class ChineseHelpFormatter(click.HelpFormatter):
                 self.write(" " * (column - width))
             else:
                 self.write("\n" + " " * (column + self.current_indent))
-            self.write(f"{second}\n")
+            self.write(f"{as_run(second)}\n")
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}：\n")

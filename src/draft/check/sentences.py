@@ -12,8 +12,9 @@ still catches, so the check reads the text as it will print:
 * ``paragraph-end`` (warning): a body paragraph (of the intro or of a part) that ends with no end
   mark, or with ``；``/``，``/``、`` and nothing after it in its text. Points are left out: the
   build closes them itself (:mod:`draft.model.points`). So are a title, which takes none, a
-  paragraph opening with a number typed by hand (``manual-numbering`` says what it is), and the
-  paragraphs of a list where each ends with ``；`` and the last with ``。``.
+  paragraph opening with a number typed by hand (``manual-numbering`` says what it is), a
+  特此报告 typed in the body of a form that asks for the closing (``closing-twice`` says to delete
+  it), and the paragraphs of a list where each ends with ``；`` and the last with ``。``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 from draft.check.context import Context, Finding, part_of
 from draft.model.report import Text, TextKind
 from draft.problems import Severity
+from draft.text.closing import CLOSING
 from draft.text.markers import read_marker
 
 SINGLE_DASH = "single-dash"
@@ -125,6 +127,8 @@ def _paragraph_end(ctx: Context, text: Text, is_last: bool) -> list[Finding]:
     ending = text.printed.rstrip(_CLOSERS)
     if not ending or ending.endswith(tuple(_ENDS)) or read_marker(text.raw, 0) is not None:
         return []
+    if ctx.report.closing and CLOSING.match(text.printed):
+        return []  # a closing typed in the body while the form asks for one: closing-twice says to delete it
     where = f"第{text.number + 1}段" if text.number else "这一段"
     if ending[-1] in _OPEN_ENDS:
         if not is_last and ending[-1] in "；;":

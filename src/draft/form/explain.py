@@ -17,6 +17,7 @@ from cerberus.schema import SchemaRegistry
 from draft.form.figure_notation import expected, not_a_number
 from draft.form.load import LoadedForm, WrittenNumber, format_field
 from draft.form.places import SEPARATOR, place_name, titles_in
+from draft.form.value_words import DATE_WRITTEN, DOC_NUMBER_WRITTEN, one_of, value_expected
 from draft.form.yaml_errors import colon_slip, colon_slip_message
 from draft.kinds import Kind
 from draft.problems import Problem, excerpt
@@ -139,12 +140,11 @@ class Explainer:
                 return f"{named} 不能小于 {low}，现在是 {value}。请写 {low} 或更大的数。"
             return f"{named} 应在 {low} 到 {high} 之间，现在是 {value}。请写报告所述的年度，例如 {high - 1}。"
         if code == errors.UNALLOWED_VALUE.code:
-            allowed = "、".join(str(a) for a in error.constraint)
-            return f"{named} 不能写“{value}”，只能写以下之一：{allowed}。"
+            return f"{named} 不能写“{value}”，{one_of(error.constraint)}"
         if code == errors.CUSTOM.code and error.info == ("empty_node",):
             return self._empty_node(path)
         if code == errors.CUSTOM.code and error.info == ("bad_date",):
-            return f"{named} 写法不对：“{value}”。请写成 2024-01-15 或 2024年1月15日 这样的日期。"
+            return f"{named} 写法不对：“{value}”。{DATE_WRITTEN}"
         if code == errors.CUSTOM.code and error.info == ("bad_doc_number",):
             return _doc_number_problem(named, str(value))
         if code == errors.CUSTOM.code and error.info == ("misplaced_document_word",):
@@ -195,35 +195,22 @@ class Explainer:
             if digits.isdigit():
                 return f"应写数字，不要加引号：写 {digits} 而不是 \"{digits}\"。"
             return f"应写阿拉伯数字的年份，例如 2023，现在是“{written}”。"
-        if "dict" in types:
-            if value is None:
-                return "不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。"
-            return "应在下面分行写出下级字段（如 title:、text:），每行比它多缩进两格。"
-        if "list" in types and "string" in types:
-            return "应写一个名称，或写成列表：每项单独一行，以“- ”开头。"
-        if "list" in types:
-            return "应是一个列表：每一项单独一行，以“- ”开头，例如：\n  - 第一项\n  - 第二项"
+        if "dict" in types and value is None:
+            return "不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。"
         if "boolean" in types and "string" not in types:
             return f"只能写 true（是）或 false（否），现在是“{as_written(value)}”。"
-        if "date" in types:
-            return "应写日期，例如 2024-01-15 或 2024年1月15日。"
-        return "应是一段文字。如果写了列表或下级字段，请改成一段文字。"
+        return value_expected(types)
 
 
 # Where a field name and its colon stand in a text that YAML read as one: ``title:规范执法text：我局``.
 _FIELD_START = re.compile(r"(?<![A-Za-z_])(?P<key>[A-Za-z_]+)[ \t]*[:：]")
 
 
-
-
 def _doc_number_problem(named: str, typed: str) -> str:
     """A 发文字号 written wrong: what is wrong, and the number written right where it can be read."""
     read = read_doc_number(typed)
     if read is None:
-        return (
-            f"{named} 写法不对：“{excerpt(typed)}”。发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，"
-            "例如 青市监〔2026〕3号。"
-        )
+        return f"{named} 写法不对：“{excerpt(typed)}”。{DOC_NUMBER_WRITTEN}"
     return f"{named} 写法不对：“{typed}”。{'；'.join(read.slips)}。请改为：{read.right}"
 
 
