@@ -147,9 +147,9 @@ def test_the_district_report_s_findings_say_where_and_what(tmp_path: Path) -> No
         (
             "paragraph-end",
             "measures.items[2].text",
-            "这一段以“；”结尾：“……—全年评查案卷312卷；”，后面没有接着的内容，句子没有结束。",
+            "这一段以“；”结尾：“……—全年评查案卷312卷；”，句子到段末还没有结束。",
         ),
-        ("paragraph-end", "shortcomings.text", "这一段末尾没有标点：“……二是基层法治力量较为薄弱”，句子没有结束。"),
+        ("paragraph-end", "shortcomings.text", "这一段末尾没有标点：“……二是基层法治力量较为薄弱”，句子到段末还没有结束。"),
     ]
     assert all(f.severity is Severity.WARNING and not f.fixed_by_draft for f in found)
     assert [f.fix for f in found] == [
@@ -223,9 +223,12 @@ def test_a_paragraph_left_open(write_form) -> None:
     measures = "|-\n    全年办结案件12件，结案率100%\n\n    一是加强学习；\n\n    二是完善制度；\n\n    三是强化监督；"
     found = findings(write_form, measures, "paragraph-end")
     assert [(f.line, f.message, f.fix) for f in found] == [
-        (5, "这一段末尾没有标点：“……件12件，结案率100%”，句子没有结束。", "在段末加上“。”（引出下文的用“：”）"),
-        (11, "第4段以“；”结尾：“……三是强化监督；”，后面没有接着的内容，句子没有结束。", "把段末的“；”改为“。”"),
+        (5, "这一段末尾没有标点：“……件12件，结案率100%”，句子到段末还没有结束。", "在段末加上“。”（引出下文的用“：”）"),
+        (11, "第4段以“；”结尾：“三是强化监督；”，句子到段末还没有结束。", "把段末的“；”改为“。”"),
     ]
+    # A comma breaks the sentence wherever it ends a paragraph (a ； only where no paragraph of the list follows).
+    found = findings(write_form, "|-\n    全年办结案件12件，\n\n    结案率100%。", "paragraph-end")
+    assert [f.message for f in found] == ["这一段以“，”结尾：“全年办结案件12件，”，句子到段末还没有结束。"]
 
 
 def test_what_the_build_closes_or_what_takes_no_end_mark_is_not_a_paragraph_left_open(write_form) -> None:

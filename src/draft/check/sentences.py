@@ -46,8 +46,10 @@ _SPACE_BEFORE_MARK = re.compile(r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+(?=[�
 _ENDS = "。！？…：.!?:"
 #: Marks that close a quotation or an aside: the end mark looked for stands before them (……。” or ……”。).
 _CLOSERS = "”’）》】〕」』) \t\u3000"
-#: Marks that leave a sentence open: with nothing after them in their text, the sentence never ends.
-_OPEN_ENDS = {"；": "；", ";": "；", "，": "，", ",": "，", "、": "、"}
+#: Marks that leave a sentence open at the end of a paragraph (half-width ones printed as typed under --keep-punctuation).
+_OPEN_ENDS = "；;，,、"
+#: How much of a paragraph's end a message quotes.
+_SHOWN_ENDING = 12
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -130,15 +132,15 @@ def _paragraph_end(ctx: Context, text: Text, is_last: bool) -> list[Finding]:
     if ctx.report.closing and CLOSING.match(text.printed):
         return []  # a closing typed in the body while the form asks for one: closing-twice says to delete it
     where = f"第{text.number + 1}段" if text.number else "这一段"
-    if ending[-1] in _OPEN_ENDS:
-        if not is_last and ending[-1] in "；;":
+    shown = ending if len(ending) <= _SHOWN_ENDING else "……" + ending[-_SHOWN_ENDING:]
+    last = ending[-1]
+    if last in _OPEN_ENDS:
+        if not is_last and last in "；;":
             return []  # one of a list of paragraphs, each closed with ；: the last one says whether the list ends
-        mark = _OPEN_ENDS[ending[-1]]
-        message = f"{where}以“{mark}”结尾：“……{ending[-12:]}”，后面没有接着的内容，句子没有结束。"
-        fix = f"把段末的“{mark}”改为“。”"
-        index = len(ending) - 1
+        message = f"{where}以“{last}”结尾：“{shown}”，句子到段末还没有结束。"
+        fix, index = f"把段末的“{last}”改为“。”", len(ending) - 1
     else:
-        message = f"{where}末尾没有标点：“……{ending[-12:]}”，句子没有结束。"
-        fix = "在段末加上“。”（引出下文的用“：”）"
-        index = len(ending)
-    return [ctx.finding(PARAGRAPH_END, Severity.WARNING, text.path, message, fix=fix, mark=ctx.at(text, min(index, len(text.printed) - 1)))]
+        message = f"{where}末尾没有标点：“{shown}”，句子到段末还没有结束。"
+        fix, index = "在段末加上“。”（引出下文的用“：”）", len(ending)
+    mark = ctx.at(text, min(index, len(text.printed) - 1))
+    return [ctx.finding(PARAGRAPH_END, Severity.WARNING, text.path, message, fix=fix, mark=mark)]
