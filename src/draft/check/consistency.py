@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from typing import NamedTuple
 
-from draft.check.context import Context, Finding
+from draft.check.context import Context, Finding, part_of
 from draft.model.report import Text
 from draft.problems import Severity
 
@@ -27,7 +27,9 @@ INCONSISTENT_INSTITUTIONS = "inconsistent-institutions"
 
 #: Full-width sign → half-width sign, and the one to keep.
 _SIGNS = {"＋": ("+", "+"), "％": ("%", "%"), "＝": ("=", "="), "～": ("~", "～")}
-_SIGN = re.compile("[" + re.escape("".join(f"{full}{half}" for full, (half, _) in _SIGNS.items())) + "]")
+#: Either form of a sign → its full-width form, by which its two spellings are gathered.
+_FULL_WIDTH_OF = {form: full for full, (half, _) in _SIGNS.items() for form in (full, half)}
+_SIGN = re.compile("[" + re.escape("".join(_FULL_WIDTH_OF)) + "]")
 #: A web address: its = % ~ are the address's, not the report's way of writing them.
 _ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+")
 
@@ -67,8 +69,7 @@ def _mixed_width(ctx: Context) -> list[Finding]:
         for sign in _SIGN.finditer(text.printed):
             if any(start <= sign.start() < end for start, end in addresses):
                 continue
-            full = next(full for full, (half, _) in _SIGNS.items() if sign[0] in (full, half))
-            found[full].setdefault(sign[0], []).append(_Spelling(text, sign.start()))
+            found[_FULL_WIDTH_OF[sign[0]]].setdefault(sign[0], []).append(_Spelling(text, sign.start()))
     findings = []
     for full, spellings in found.items():
         if len(spellings) < 2:
@@ -96,7 +97,7 @@ def _mixed_width(ctx: Context) -> list[Finding]:
 def _institutions(ctx: Context) -> list[Finding]:
     found: defaultdict[str, dict[str, list[_Spelling]]] = defaultdict(dict)  # by the pair without its 顿号
     for text in ctx.texts:
-        if not ctx.in_part(text) and text.path[:1] != ("intro",):
+        if not ctx.in_part(text) and part_of(text) != "intro":
             continue
         for pair in _PAIR.finditer(text.printed):
             found[pair[1] + pair[3]].setdefault("".join(pair.groups()), []).append(_Spelling(text, pair.start()))
