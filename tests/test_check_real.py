@@ -245,6 +245,9 @@ def test_a_sign_written_both_widths(write_form) -> None:
     assert [(f.column, f.message, f.fix) for f in found] == [
         (14, "本报告“％”和“%”两种写法都有（“％” 1 处，“%” 2 处），同一个符号印出来宽窄不一。", "把这 1 处“％”改为“%”")
     ]
+    # The 浪纹线 is the full-width one (GB/T 15834): the half-width is told, wherever it stands.
+    found = findings(write_form, "1～3月办结率100%，窗口8:30~17:30开放。", "mixed-width")
+    assert [(f.column, f.fix) for f in found] == [(27, "把这 1 处“~”改为“～”")]
 
 
 def test_the_same_institutions_with_and_without_a_dunhao(write_form) -> None:
