@@ -23,7 +23,7 @@ past them, to compare it with its source (:func:`draft.form.read.read_past_unfin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
@@ -47,6 +47,9 @@ _PLACEHOLDER = re.compile(r"[×xX*＊○〇]{2}|某某|请填写|待填写|单�
 #: The one-line fields that name the unit, as validation names them.
 _NAMED_FIELDS = (("unit", "单位名称"), ("title", "报告标题"), ("signature", "落款单位"))
 
+#: How much of an example paragraph's start a text is searched for before it is split into paragraphs.
+_OPENING = 8
+
 #: A year, which init moves to the year reported on: an example text is the same whatever its years.
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 
@@ -56,7 +59,19 @@ def unfinished_problems(loaded: LoadedForm, data: dict[str, Any], kind: Kind) ->
     problems = _named_placeholders(loaded, data)
     examples = example_texts(kind.id)
     placeholders = {part.placeholder_text for part in kind.text_parts}
-    left = [origin for origin in _part_texts(kind, data) if _text(origin) in placeholders or _comparable(_text(origin)) in examples]
+    openings = {text[:_OPENING] for text in (*examples, *placeholders)}
+
+    def may_hold_one(value: str) -> bool:
+        # Splitting every text of a long form into paragraphs costs more than the rest of validation: a text
+        # none of whose example openings occurs in it can hold no example paragraph.
+        comparable = _comparable(value)
+        return any(opening in comparable for opening in openings)
+
+    left = [
+        origin
+        for origin in _part_texts(kind, data, may_hold_one)
+        if _text(origin) in placeholders or _comparable(_text(origin)) in examples
+    ]
     if not left:
         return problems
     positions = Positions(loaded)
@@ -145,26 +160,27 @@ def _text(origin: Origin) -> str:
     return origin.paragraph.text
 
 
-def _part_texts(kind: Kind, data: dict[str, Any]) -> Iterator[Origin]:
+def _part_texts(kind: Kind, data: dict[str, Any], wanted: Callable[[str], bool] = lambda text: True) -> Iterator[Origin]:
     """The paragraphs and points of the parts of ``data`` (as loaded, not yet known to be valid), part by part in
-    the kind's order (validation sorts its problems by line)."""
+    the kind's order (validation sorts its problems by line); of the texts ``wanted``."""
     for part in kind.text_parts:
         node = data.get(part.key)
         if isinstance(node, dict):
-            yield from _node_texts(node, (part.key,))
+            yield from _node_texts(node, (part.key,), wanted)
 
 
-def _node_texts(node: dict[str, Any], path: FormPath) -> Iterator[Origin]:
+def _node_texts(node: dict[str, Any], path: FormPath, wanted: Callable[[str], bool]) -> Iterator[Origin]:
     text = node.get("text")
-    if isinstance(text, str):
+    if isinstance(text, str) and wanted(text):
         for number, paragraph in enumerate(split_paragraphs(text)):
             yield Origin(path + ("text",), TextKind.PARAGRAPH, number, text, paragraph)
     points = node.get("points")
     for index, point in enumerate(points if isinstance(points, list) else []):
         if isinstance(point, str):
-            yield Origin(path + ("points", index), TextKind.POINT, 0, point, one_line(point))
+            if wanted(point):
+                yield Origin(path + ("points", index), TextKind.POINT, 0, point, one_line(point))
     items = node.get("items")
     for index, item in enumerate(items if isinstance(items, list) else []):
         if isinstance(item, dict):
-            yield from _node_texts(item, path + ("items", index))
+            yield from _node_texts(item, path + ("items", index), wanted)
 
