@@ -12,7 +12,7 @@ import click
 import docx
 import pytest
 
-from conftest import EXAMPLES, MINIMAL, run_cli
+from conftest import EXAMPLES, MINIMAL, filled_in, run_cli
 from draft.form import starter as init_form
 from draft.text import dates
 
@@ -39,12 +39,16 @@ def test_help_never_breaks_an_option_or_its_value_at_a_hyphen(monkeypatch, colum
     assert "draft init --kind information-disclosure 文件名。" in " ".join(run_cli("init", "--help").stdout.split())
 
 
-def test_init_writes_a_form_that_validates_and_builds(tmp_path: Path) -> None:
+def test_init_writes_a_form_that_validates_and_builds_once_filled_in(tmp_path: Path) -> None:
     result = run_cli("init", cwd=tmp_path)
     assert result.exit_code == 0, result.output
     form = tmp_path / "inputs" / "report.yaml"
     text = form.read_text(encoding="utf-8")
     assert text.count("#") > 30
+    # As it stands it is the example: each place is listed, and no report is built from it.
+    assert run_cli("validate", cwd=tmp_path).exit_code == 1
+    assert run_cli("build", cwd=tmp_path).exit_code == 1 and not (tmp_path / "output").exists()
+    form.write_text(filled_in(text), encoding="utf-8")
     assert run_cli("validate", cwd=tmp_path).exit_code == 0
     build = run_cli("build", cwd=tmp_path)
     assert build.exit_code == 0, build.output
@@ -70,7 +74,7 @@ def test_init_proposes_the_year_being_reported_on(tmp_path: Path, monkeypatch, t
     text = (tmp_path / "form.yaml").read_text(encoding="utf-8")
     assert f"\nyear: {year}\n" in text
     assert f"\ndate: {year + 1}-01-15\n" in text
-    assert f"title: 示例区司法局{year}年法治政府建设年度报告" in text
+    assert f"title: 某某区司法局{year}年法治政府建设年度报告" in text
     assert f"（如“{year}年推进法治政府建设的主要举措和成效”）" in text
     # Only the years move: the rest is the built-in form as it stands, after the line naming its schema to editors.
     years = re.compile("20[0-9]{2}")
@@ -83,7 +87,9 @@ def test_init_without_yaml_writes_a_form_that_build_finds(tmp_path: Path) -> Non
     result = run_cli("init", "inputs/2025", cwd=tmp_path)
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "已新建表单：inputs/2025.yaml"
-    assert "已生成：output/2025.docx" in run_cli("build", cwd=tmp_path).stdout
+    # Found, and refused until it is filled in.
+    refused = run_cli("build", cwd=tmp_path).stderr
+    assert refused.startswith("inputs/2025.yaml:") and " 单位名称:unit（单位名称）里还是示例的占位文字“某某”" in refused
 
 
 def test_init_refuses_a_name_build_would_not_read(tmp_path: Path) -> None:
@@ -256,6 +262,8 @@ def test_init_refuses_a_hidden_name_and_build_finds_forms_named_in_capitals(tmp_
         "inputs/.yaml:以“.”开头的文件是隐藏文件，draft build 不会读它。请给表单起一个不以“.”开头的名字，例如 inputs/2026.yaml。\n"
     )
     assert run_cli("init", "inputs/报告.YAML", cwd=tmp_path).exit_code == 0
+    form = tmp_path / "inputs" / "报告.YAML"
+    form.write_text(filled_in(form.read_text(encoding="utf-8")), encoding="utf-8")
     assert "已生成：output/报告.docx" in run_cli("build", cwd=tmp_path).stdout
 
 

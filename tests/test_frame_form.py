@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL
+from conftest import MINIMAL, filled_in
 from draft.form.read import read_form
 from draft.problems import FormError
 from draft.text.doc_number import MAX_SERIAL_DIGITS, read_doc_number
@@ -153,7 +153,7 @@ def test_the_frame_fields_of_the_init_form_validate_once_uncommented(write_form)
 
     from draft.form.starter import init_form_text
 
-    text = init_form_text(TODAY)
+    text = filled_in(init_form_text(TODAY))
     keys = "issuer_mark|doc_number|signers|attachments|cc|printed_by|printed_date|double_sided"
     uncommented = re.sub(rf"^# ((?:{keys}):.*|  (?:- title|  text):.*)$", r"\1", text, flags=re.M)
     frame = read_form(write_form(uncommented), today=TODAY).report.frame

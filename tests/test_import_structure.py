@@ -16,14 +16,13 @@ import docx
 import pytest
 import yaml
 
-from conftest import body_texts
+from conftest import body_texts, built_past_placeholders, read_past_placeholders
 from draft.build import build_form
-from draft.check import check_form
+from draft.check import check_read
 from draft.form.read import read_form
 from draft.form.write import note_line
 from draft.imports import import_report
 from draft.kinds import by_id
-from draft.model.report import Report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 NOW = datetime.datetime(2025, 3, 1, 9, 30)
@@ -41,9 +40,8 @@ class Rebuilt:
         self.form = tmp_path / (source.stem + ".yaml")
         self.form.write_text(self.result.form_text, encoding="utf-8")
         self.data: dict[str, Any] = yaml.safe_load(self.result.form_text)
-        self.report: Report = read_form(self.form).report
-        built = build_form(self.form, tmp_path / "rebuilt")
-        self.document = docx.Document(str(built.output))
+        # Read and built past the placeholders of what the source lacks (its unit's name): validation lists them.
+        self.report, self.document = built_past_placeholders(self.form)
         self.notes = [note_line(note) for note in self.result.notes]
 
     @property
@@ -86,7 +84,7 @@ def test_a_report_of_seven_topics_and_a_plan_rebuilds_as_published(rebuilt) -> N
     assert result.data["plans"]["title"] == "2020年工作打算"
     headings = [text for text in body_texts(result.document) if text[:2] in {f"{n}、" for n in "一二三四五六七八"}]
     assert [heading[:2] for heading in headings] == [f"{n}、" for n in "一二三四五六七八"]
-    findings = check_form(result.form).findings
+    findings = check_read(read_past_placeholders(result.form))
     assert not [f for f in findings if f.code in ("manual-numbering", "year-mismatch")], findings
 
 

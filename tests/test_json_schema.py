@@ -22,7 +22,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, run_cli
+from conftest import REPO, filled_in, run_cli
 from draft.form.json_schema import json_schema
 from draft.form.load import load_form
 from draft.form.read import read_form
@@ -94,7 +94,7 @@ def test_every_example_and_fixture_passes_the_schema(form: Path) -> None:
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_starter_form_passes_the_schema(kind: str, tmp_path: Path) -> None:
     form = tmp_path / "form.yaml"
-    form.write_text(init_form_text(TODAY, kind), encoding="utf-8")
+    form.write_text(filled_in(init_form_text(TODAY, kind)), encoding="utf-8")  # as it stands, its examples are refused
     assert agree(form) == (True, [])
 
 

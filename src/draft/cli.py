@@ -32,6 +32,7 @@ from draft.version import __version__
 
 if TYPE_CHECKING:
     from draft.build.formats import Format
+    from draft.build.options import BuildOptions
     from draft.build.protect import Written
 
 DEFAULT_INPUTS = Path("inputs")
@@ -308,7 +309,14 @@ def validate(files: tuple[Path, ...]) -> None:
     "--force", is_flag=True,
     help="即使输出文件在生成后被修改过（如在 Word 中编辑过）也重新生成；原文件先备份为 .bak.docx（网页、PDF 同样）。",
 )
-@click.option("--strict", is_flag=True, help="draft check 发现任何问题（错误或提示）的表单不生成，退出码为 1。")
+@click.option(
+    "--strict", is_flag=True,
+    help="draft check 发现任何问题（错误或提示，程序自己会改正的半角标点除外）的表单不生成，退出码为 1。",
+)
+@click.option(
+    "--ignore-review-errors", is_flag=True,
+    help="draft check 发现错误（会印错的地方）的表单也照样生成（默认不生成）。加了 --strict 时不起作用。",
+)
 def build(
     files: tuple[Path, ...],
     output_dir: Path,
@@ -318,26 +326,28 @@ def build(
     keep_punctuation: bool,
     force: bool,
     strict: bool,
+    ignore_review_errors: bool,
 ) -> None:
     """生成报告：每份表单生成 输出文件夹/表单名.docx（用 --format 还可以生成网页和 PDF）。
 
     不写文件名时生成 inputs 文件夹里的全部 .yaml 表单。有问题的表单不会生成，
     其余照常生成。生成后改过的输出文件（在 Word 中编辑过的 .docx、改过的网页、
     盖过电子印章的 PDF）不会被覆盖（除非加 --force）。
-    生成后列出 draft check 的审读意见，不影响生成；加 --strict 时有意见的表单不生成。
+    生成前先审读（同 draft check）：有错误（会印错）的表单不生成，除非加 --ignore-review-errors；
+    只有提示时照常生成并列出提示，加 --strict 时有提示的表单也不生成。
     """
     from draft.build import BatchTally, BuildOptions, build_forms
-    from draft.check import holding_back, summary
+    from draft.check import summary
     from draft.check.copies import copies
     from draft.form.schema_file import refresh_schemas
 
     options = BuildOptions(
         formats=formats, normalize=not keep_punctuation, force=force, strict=strict, fragment=html_fragment,
-        template_dir=template_dir,
+        template_dir=template_dir, ignore_review_errors=ignore_review_errors,
     )
     forms = _forms(files)
     refresh_schemas(forms)
-    tally = BatchTally()
+    tally = BatchTally(strict=strict)
     # Each form is checked and built (in worker processes when there are many) by build_one,
     # as check_form and build_form would do it here; findings() and built() raise what they raised.
     done_forms = build_forms(forms, output_dir, options, progress=sys.stderr)
@@ -346,10 +356,11 @@ def build(
         identities.append((form, done.identity))
         try:
             findings = done.findings()
-            if options.strict and holding_back(findings):
+            held = options.holding_back(findings)
+            if held:
                 _report(findings, review=True)
                 # Counted: what holds the report back, not the hints about what draft puts right itself.
-                click.echo(f"{display_path(form)}：{summary(holding_back(findings))}因为加了 --strict，没有生成。", err=True)
+                click.echo(f"{display_path(form)}：{summary(held)}{_held_because(options)}", err=True)
                 tally.held()
                 continue
             built = done.built()
@@ -367,6 +378,16 @@ def build(
     if tally.total > 1:  # a form named twice is built once
         click.echo(tally.summary(), err=tally.exit_code != EXIT_OK)
     _exit(tally.exit_code)
+
+
+def _held_because(options: BuildOptions) -> str:
+    """Why a form the review has findings on was not built, and how to build it all the same."""
+    if options.strict:
+        return "因为加了 --strict，没有生成。"
+    return (
+        "有错误的地方会印错，所以没有生成。请按上面的改法改正后再生成；"
+        "确实要照现在的样子生成时，加 --ignore-review-errors。"
+    )
 
 
 def _list_written(files: Sequence[Written]) -> None:

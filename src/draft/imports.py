@@ -87,14 +87,15 @@ def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form
     """Read the form back as ``draft build`` would and compare its body with the source, paragraph by paragraph.
 
     Returns notes on paragraphs that would come out differently, and the problems
-    ``draft validate`` would list (say, a published report with ×× where a name was).
+    ``draft validate`` would list (say, a published report with ×× where a name was, or the
+    placeholders of what the source lacks: the form is compared past those).
     """
     from draft.form.load import load_bytes
-    from draft.form.read import read_loaded
+    from draft.form.read import read_past_unfinished
     from draft.render.blocks import render
 
     try:
-        read = read_loaded(load_bytes(form_text.encode("utf-8"), form_path))
+        read, unfinished = read_past_unfinished(load_bytes(form_text.encode("utf-8"), form_path))
     except DraftError as error:
         return [], error.problems
     # The parts the source lacks, holding a request to fill them, come last: left out, the others keep their numbers.
@@ -124,4 +125,4 @@ def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form
             elif not (imported.date_rejected and expected[len(built) :] == expected[-1:]):  # the date: already noted
                 missing = expected[len(built)]
                 notes.append(note("重建后的报告比原文少了从这一段起的内容，请核对表单。", missing))
-    return notes, []
+    return notes, unfinished

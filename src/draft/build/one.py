@@ -118,7 +118,7 @@ class FormBuild(NamedTuple):
 
     def built(self) -> Built:
         self._raise()
-        assert self.built_ is not None, "not built (--strict and findings)"
+        assert self.built_ is not None, "not built: the check's findings held it back"
         return self.built_
 
     def _raise(self) -> None:
@@ -127,8 +127,9 @@ class FormBuild(NamedTuple):
 
 
 def build_one(form: Path, output_dir: Path, options: BuildOptions = DEFAULTS) -> FormBuild:
-    """Check and build one form as ``draft build`` does; with ``options.strict``, a form with findings is not built."""
-    from draft.check import check_read, holding_back
+    """Check and build one form as ``draft build`` does: a form the check finds errors in is not built (nor, with
+    ``options.strict``, one with any finding), unless ``options.ignore_review_errors``."""
+    from draft.check import check_read
     from draft.form.read import read_form
 
     findings: list[Finding] | None = None
@@ -138,7 +139,7 @@ def build_one(form: Path, output_dir: Path, options: BuildOptions = DEFAULTS) ->
         read = read_form(form, normalize=options.normalize)
         same = identity(read.report)
         findings = check_read(read)
-        if options.strict and holding_back(findings):
+        if options.holding_back(findings):
             return FormBuild(findings_=findings, identity=same)
         built = _build_read(form, _name(form), read, output_dir, options)
     except DraftError as error:

@@ -6,7 +6,8 @@ at the file, line and column the user wrote). Each finding is a
 :class:`~draft.check.context.Finding`: a :class:`~draft.problems.Problem` with a
 stable ``code`` and, where the fix is mechanical, the ``fix``.
 
-Errors are what would print wrong; warnings are what a reader would question:
+Errors are what would print wrong, so ``draft build`` writes no report for a form with one (unless
+``--ignore-review-errors``: :func:`holding_back`); warnings are what a reader would question:
 
 ==========================  ========  ==================================================
 code                        severity  what
@@ -19,24 +20,29 @@ duplicate-text              错误      a paragraph or point (or sibling title) 
 half-width-punctuation      提示      half-width marks the build turns full-width (one per form, counted)
 year-mismatch               提示      a year that does not fit the report's year
 plans-only-continue         提示      every plan starts with 继续
-missing-responsibility      提示      no part on the principal leaders' duty (2019 regulation)
+missing-responsibility      提示      no part on the principal leaders' duty (2019 regulation), nor a word of it in another
+single-dash                 提示      one “—” as 破折号 (it is “——”); not between numbers (2019—2022年)
+space-before-mark           提示      a space before 。，、；：？！ (prints as a gap)
+paragraph-end               提示      a body paragraph with no end mark, or ending its text with ；，、
+mixed-width                 提示      ＋ beside +, ％ beside %, ～ beside ~, ＝ beside = in one report
+inconsistent-institutions   提示      区委区政府 beside 区委、区政府 (any such pair, with and without 顿号)
 title-only                  提示      an item with a title and nothing under it
 overlong-paragraph          提示      a paragraph printing over 600 characters
 inconsistent-numbers        提示      5宗 and 五宗 in one report
 invisible-character         错误/提示  a direction control (prints backwards) / a zero-width character
 replacement-character       错误      “\ufffd” left where an imported source had bytes of no encoding
-example-text                提示      text still as draft init wrote it
+closing-twice               错误      特此报告 typed at the end of the body, and asked for by ``closing`` too
 missing-date                提示      no 成文日期, so no 落款 either
 missing-signer              提示      a 发文字号 and no 签发人 (a 报告 is 上行文: 条例第九条)
 carried-over                提示      二、上年结转 is not last year's 四、结转下年度继续办理 (with --previous)
 overview-too-long           提示      一、总体情况 over 1000 characters (政府信息公开工作年度报告)
 problems-repeated           提示      五、存在的主要问题 as last year's, word for word (with --previous)
+prescribed-heading          提示      a 政府信息公开 part's title other than the format's (五、存在的主要问题及改进情况)
 ==========================  ========  ==================================================
 
-Each family of findings has its module (``numbering``, ``punctuation``, ``years``,
-``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``frame``, ``disclosure``) with a ``check(ctx)``
-function; this
-module runs them and presents the result.
+Each family of findings has its module (``numbering``, ``punctuation``, ``sentences``,
+``consistency``, ``years``, ``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``closing``,
+``frame``, ``disclosure``) with a ``check(ctx)`` function; this module runs them and presents the result.
 """
 
 from __future__ import annotations
@@ -48,7 +54,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from draft.check import characters, disclosure, frame, numbering, numbers, paragraphs, punctuation, structure, unfinished, years
+from draft.check import (
+    characters,
+    closing,
+    consistency,
+    disclosure,
+    frame,
+    numbering,
+    numbers,
+    paragraphs,
+    punctuation,
+    sentences,
+    structure,
+    unfinished,
+    years,
+)
 from draft.check.context import Context, Finding
 from draft.form.load import UnreadForm
 from draft.form.read import ReadForm, read_as_fixed, read_form
@@ -60,12 +80,15 @@ __all__ = ["CheckResult", "Finding", "check_form", "check_read", "summary", "to_
 CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (
     numbering.check,
     punctuation.check,
+    sentences.check,
+    consistency.check,
     years.check,
     structure.check,
     paragraphs.check,
     numbers.check,
     characters.check,
     unfinished.check,
+    closing.check,
     frame.check,
     disclosure.check,
 )
@@ -147,9 +170,16 @@ def _capped(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def holding_back(findings: Iterable[Finding]) -> list[Finding]:
-    """The findings for which ``build --strict`` does not build: all but what draft puts right itself."""
-    return [finding for finding in findings if not finding.fixed_by_draft]
+def holding_back(findings: Iterable[Finding], *, strict: bool = False, ignore_errors: bool = False) -> list[Finding]:
+    """The findings for which ``draft build`` does not write a form's report.
+
+    Its errors, which would print wrong, unless ``ignore_errors`` (``--ignore-review-errors``); with
+    ``strict`` (``--strict``) its hints too, whatever ``ignore_errors`` says. Never what draft puts right itself.
+    """
+    own = [finding for finding in findings if not finding.fixed_by_draft]
+    if strict:
+        return own
+    return [] if ignore_errors else [finding for finding in own if finding.severity is Severity.ERROR]
 
 
 def summary(problems: Iterable[Problem]) -> str:
@@ -161,7 +191,8 @@ def summary(problems: Iterable[Problem]) -> str:
 
 def as_dict(problem: Problem) -> dict[str, object]:
     """A finding (or a validation problem) as ``--format json`` gives it."""
-    # Validation's problems have no code of their own: they are told apart from the findings by these two.
+    # Validation's problems have no code of their own (but what is not the unit's own yet: unfinished-form, see
+    # draft.form.unfinished): they are told apart from the findings by these two.
     code = problem.code or (INVALID_FORM if problem.severity is Severity.ERROR else FORM_WARNING)
     return {
         "file": problem.file,

@@ -1,14 +1,14 @@
-"""The checks a form needs that its schema cannot state: the date against the year, placeholders, the kind.
+"""The checks a form needs that its schema cannot state: the date against the year, the kind.
 
 cerberus checks each field by its own rules; a date that is a real date but years from the
-report's year, a unit still named ××局 as in the sample, or a kind draft does not know (there is
-then no schema to check against) need the form as a whole, so they are found here.
+report's year, or a kind draft does not know (there is then no schema to check against) need
+the form as a whole, so they are found here (and what is still a sample's or draft init's, in
+:mod:`draft.form.unfinished`).
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any
 
 from draft.form.load import LoadedForm
@@ -16,9 +16,6 @@ from draft.form.places import place_name
 from draft.kinds import all_kinds
 from draft.problems import Problem, Severity
 from draft.text.dates import DateForYear, date_for_year, parse_date, written_date
-
-#: What sample reports and templates put where a unit's own words belong: ××局, XX区, 某某, ○○, 请填写…
-_PLACEHOLDER = re.compile(r"[×xX*＊○〇]{2}|某某|请填写|待填写|单位名称|（单位）|\[.*?\]|【.*?】")
 
 
 def date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
@@ -69,24 +66,3 @@ def unknown_kind(loaded: LoadedForm) -> Problem:
         message=f"kind（报告种类）不能写“{as_written(loaded.data.get('kind'))}”，只能写以下之一：{names}。"
         "不写 kind 时是法治政府建设年度报告。",
     )
-
-
-def placeholder_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
-    """A unit or title still holding a sample's placeholder would go out under a wrong name."""
-    problems = []
-    for key, label in (("unit", "单位名称"), ("title", "报告标题"), ("signature", "落款单位")):
-        value = data.get(key)
-        found = _PLACEHOLDER.search(value) if isinstance(value, str) else None
-        if found:
-            mark = loaded.mark((key,))
-            problems.append(
-                Problem(
-                    file=loaded.display,
-                    line=mark.line,
-                    column=mark.column,
-                    field=key,
-                    place=place_name((key,)),
-                    message=f"{key}（{label}）里还是示例的占位文字“{found.group()}”。请改成本单位的实际内容。",
-                )
-            )
-    return problems

@@ -1,7 +1,8 @@
 """The commented form ``draft init`` writes, dated for the report being written now.
 
-The built-in ``form.yaml`` is a real form for its example year, so that it can be
-read, validated and imported as it stands. ``draft init`` moves it to the year a
+The built-in ``form.yaml`` is a whole form for its example year, its unit (某某区司法局) and
+the texts of its parts examples: validation lists each until the unit writes its own
+(:mod:`draft.form.unfinished`, which reads them here). ``draft init`` moves it to the year a
 unit is reporting on today: reports on a year are written from its last quarter
 (the 法治政府 report is due before 1 April of the next year), so from October on
 the year proposed is this one, before October the year just ended.

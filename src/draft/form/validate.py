@@ -1,9 +1,9 @@
 """Validate a loaded form: cerberus against the schema of its kind, then the checks the schema cannot state.
 
 cerberus finds the problems the schema describes (:class:`FormValidator` adds the few rules
-it lacks); :mod:`draft.form.explain` words each in Chinese and :mod:`draft.form.beyond_schema`
-finds the rest. Kept apart so that this module only runs the validation and gathers its problems
-in source order.
+it lacks); :mod:`draft.form.explain` words each in Chinese, :mod:`draft.form.beyond_schema`
+finds the rest, and :mod:`draft.form.unfinished` what is not yet the unit's own. Kept apart
+so that this module only runs the validation and gathers its problems in source order.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from cerberus.errors import BaseErrorHandler, ValidationError
 from cerberus.schema import DefinitionSchema, SchemaRegistry
 from cerberus.validator import TypeDefinition
 
-from draft.form.beyond_schema import date_problems, placeholder_problems, unknown_kind
+from draft.form.beyond_schema import date_problems, unknown_kind
 from draft.form.kind_schema import kind_schema
 from draft.form.load import LoadedForm, WrittenNumber
 from draft.form.schema import make_registry
+from draft.form.unfinished import unfinished_problems
 from draft.kinds import DEFAULT, Kind, by_id, find
 from draft.problems import MAX_SAME_PROBLEM, Problem
 from draft.text.dates import parse_date
@@ -134,7 +135,7 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
     validator.validate(loaded.data, normalize=False)
     problems = _explained(loaded, schema, registry, kind, validator, today) if validator.errors else []
     problems.extend(date_problems(loaded, loaded.data))
-    problems.extend(placeholder_problems(loaded, loaded.data))
+    problems.extend(unfinished_problems(loaded, loaded.data, kind))
     figures_written = not any(error.document_path and error.document_path[0] in kind.figure_schema for error in validator.errors)
     if kind.arithmetic is not None and figures_written:
         from draft.form.figure_notation import figure_problems

@@ -26,6 +26,7 @@ from draft.kinds.kind import Tense
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
 from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text, TitlePlacement
 from draft.problems import Problem
+from draft.text.closing import CLOSING
 from draft.text.dates import parse_date, written_date
 from draft.text.names import is_unit_name
 
@@ -303,7 +304,7 @@ class Parser:
         end = self._attachment_note(rest, end, last_heading)  # GB/T 9704 puts it above the 落款
         if end > last_heading + 1:
             candidate = rest[end - 1].text
-            if len(candidate) <= 30 and recognise.CLOSING.match(candidate):
+            if len(candidate) <= 30 and CLOSING.match(candidate):
                 found.closing = candidate
                 end -= 1
         return rest[:end]

@@ -40,7 +40,6 @@ TITLE_END = re.compile(r"(?:报告|总结|汇报|情况)$")
 #: What a page's ``<title>`` puts between the report's title and the site's name.
 _SITE_SEPARATOR = re.compile(r"\s*(?:[_|｜]+|\s[-—–]+\s|——)\s*")
 MASTHEAD = re.compile(r"^\S{2,30}文件$")
-CLOSING = re.compile(r"^(?:特此报告|专此报告|以上报告|特此|妥否|以上[,，]?请|请审阅|请予审阅)")
 ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*(?:[:：].*)?$")
 #: A further line of a 附件说明 that lists several: “2. 名称” under “附件：1. 名称”.
 ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.．]\s*\S.{0,58}$")

@@ -49,6 +49,9 @@ class PartSpec(NamedTuple):
     #: What to write in the part, beyond its name: the starter form's comment and the editor's help on the field
     #: (a rule in ``expected_by`` is added to it); the starter form's example year (2024) where a year is meant.
     description: str = ""
+    #: The starter form's text of this part is what the format prescribes (本年度未收取……信息处理费。), which
+    #: a unit keeps word for word: never an example left unfinished (:mod:`draft.form.unfinished`).
+    prescribed: bool = False
 
     @property
     def placeholder_text(self) -> str:

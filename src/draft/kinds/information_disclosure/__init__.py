@@ -46,7 +46,8 @@ KIND = Kind(
             "problems", "存在的主要问题及改进情况", required=True, description="问题要具体，改进举措要有实效，不要与往年雷同。"
         ),
         PartSpec(
-            "others", "其他需要报告的事项", required=True, description="收取信息处理费的情况在这里报告（没有收取的也要写明）。"
+            "others", "其他需要报告的事项", required=True, description="收取信息处理费的情况在这里报告（没有收取的也要写明）。",
+            prescribed=True,  # 本年度未收取政府信息公开信息处理费。
         ),
     ),
     fixed_order=True,
