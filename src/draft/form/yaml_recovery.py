@@ -2,8 +2,9 @@
 
 YAML stops at its first syntax error. A newcomer's form often has several (a Chinese colon here, a
 Tab there), and fixing them one run at a time is slow. So the broken line is repaired in a copy of
-the text — written as its message asks, re-indented, or else emptied — and the copy is parsed
-again, up to :data:`MAX_REPAIRS` times. Every repair keeps the number of lines, so every later
+the text — written as its message asks, re-indented, or else emptied (with the lines under it, which
+would each be told as wrongly indented) — and the copy is parsed again, up to :data:`MAX_REPAIRS`
+times and within :data:`MAX_PARSED` characters parsed. Every repair keeps the number of lines, so every later
 mark is where the user wrote it. A repair is *faithful* when it is what the message asks for (the
 form then holds what the user meant, and validation may look at it); emptying a line is not.
 
