@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from draft.importer.page_guard import guarded
 from draft.importer.source import SourcePara, clean, join_lines
 from draft.text.markers import read_marker
 
@@ -169,6 +170,6 @@ def _html_text(text: str) -> str:
     if not _HTML_TAG.search(text):
         return text
     parser = _HtmlText()
-    parser.feed(_AUTOLINK.sub(r"\1", text))  # <https://…> is a link written out, not a tag
+    parser.feed(guarded(_AUTOLINK.sub(r"\1", text)))  # <https://…> is a link written out, not a tag
     parser.close()
     return "".join(parser.parts)
