@@ -27,17 +27,20 @@ _SPACE_RUN = 64
 _LONG_SPACE = re.compile(rf"(\s{{{_SPACE_RUN}}})\s+")
 #: A character reference long enough to be beyond U+10FFFF (or to have leading zeros to drop).
 _LONG_CHARREF = re.compile(r"&#(?:([xX])([0-9A-Fa-f]{7,})|([0-9]{8,}))")
-#: What opens a construct the parser looks for the end of; the alternatives are tried in the parser's order.
-_OPENER = re.compile(r"<(?:(!--)|(!\[)|(!)|(/)|(\?)|([a-zA-Z]))")
-_COMMENT_CLOSE = re.compile(r"--\s*>")
-_SECTION_CLOSE = re.compile(r"]\s*]\s*>")
-_MS_SECTION_CLOSE = re.compile(r"]\s*>")
-#: ``<![name`` as the parser scans it: names it knows, and the closing marks it then looks for.
-_SECTION_NAME = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*")
-_SECTION_NAMES = {"temp": _SECTION_CLOSE, "cdata": _SECTION_CLOSE, "ignore": _SECTION_CLOSE, "include": _SECTION_CLOSE,
-                  "rcdata": _SECTION_CLOSE, "if": _MS_SECTION_CLOSE, "else": _MS_SECTION_CLOSE, "endif": _MS_SECTION_CLOSE}
-#: A start tag as far as the parser reads it: a quoted value after ``=`` may hold a ``>``.
-_START_TAG = re.compile(r"""<[a-zA-Z](?:[^>"'=]+|=\s*"[^"]*"|=\s*'[^']*'|[="'])*""")
+#: The ``<`` of anything the parser looks for the end of.
+_ANY_OPENER = re.compile(r"<(?=[!/?a-zA-Z])")
+#: The parser's closing marks, reversed: the last one in a page is the first in its reverse.
+_COMMENT_CLOSE_REVERSED = re.compile(r">\s*--")
+_SECTION_CLOSE_REVERSED = re.compile(r">\s*]\s*]")
+_MS_SECTION_CLOSE_REVERSED = re.compile(r">\s*]")
+#: ``<![name`` as the parser scans it: the names it knows, and the closing marks it then looks for.
+_SECTION_OPEN = re.compile(r"<!\[([a-zA-Z][-_.a-zA-Z0-9]*)?")
+_SECTION_NAMES = {"temp": _SECTION_CLOSE_REVERSED, "cdata": _SECTION_CLOSE_REVERSED, "ignore": _SECTION_CLOSE_REVERSED,
+                  "include": _SECTION_CLOSE_REVERSED, "rcdata": _SECTION_CLOSE_REVERSED, "if": _MS_SECTION_CLOSE_REVERSED,
+                  "else": _MS_SECTION_CLOSE_REVERSED, "endif": _MS_SECTION_CLOSE_REVERSED}
+#: A start tag as far as the parser reads it (a quoted value after ``=`` may hold a ``>``); possessive,
+#: so that matching a long one keeps no states to go back to.
+_START_TAG = re.compile(r"""<[a-zA-Z](?:[^>"'=]+|=\s*"[^"]*"|=\s*'[^']*'|[="'])*+""")
 #: What separates one attribute from the next (a name may follow a quote or a slash directly).
 _SEPARATOR = re.compile(r"""[\s/"']+""")
 
@@ -57,39 +60,43 @@ def _short_charref(match: re.Match[str]) -> str:
     return "&#65533" if beyond else f"&#{hexadecimal or ''}{digits}"
 
 
-def _last_start(pattern: re.Pattern[str], text: str) -> int:
-    """Where the last match of ``pattern`` starts (-1: none); linear, as white space runs are short now."""
-    last = -1
-    for match in pattern.finditer(text):
-        last = match.start()
-    return last
-
-
 def _unopened(text: str) -> str:
-    """Each ``<`` opening a construct with no closing mark after it, written ``&lt;``."""
+    """Each ``<`` opening a construct with no closing mark after it, written ``&lt;``.
+
+    Done by stretches, not ``<`` by ``<``: after the last ``>`` every construct is unclosed, and
+    between the last comment's close and the last ``>`` every comment is.
+    """
+    text = _unknown_sections(text)
     last_gt = text.rfind(">")
-    closes = {pattern: _last_start(pattern, text) for pattern in (_COMMENT_CLOSE, _SECTION_CLOSE, _MS_SECTION_CLOSE)}
-    pieces: list[str] = []
-    done = 0
-    for match in _OPENER.finditer(text):
-        at = match.start()
-        comment, section, _declaration, _end, _pi, _tag = match.groups()
-        if comment:
-            closed = closes[_COMMENT_CLOSE] >= at + 4
-        elif section:
-            name = _SECTION_NAME.match(text, at + 3)
-            close = _SECTION_NAMES.get(name.group().lower()) if name else None
-            closed = close is not None and closes[close] >= at + 3
-        else:
-            closed = last_gt > at
-        if not closed:
-            pieces += [text[done:at], "&lt;"]
-            done = at + 1
-    return "".join(pieces) + text[done:] if pieces else text
+    found = _COMMENT_CLOSE_REVERSED.search(text[::-1])
+    comments_from = max(0, len(text) - found.end() - 3) if found else 0
+    comments = text[comments_from : last_gt + 1].replace("<!--", "&lt;!--")
+    return text[:comments_from] + comments + _ANY_OPENER.sub("&lt;", text[last_gt + 1 :])
+
+
+def _unknown_sections(text: str) -> str:
+    """Each ``<![`` the parser would fail on: a name it does not know (it raises), or no closing mark after it."""
+    if "<![" not in text:
+        return text
+    reversed_text = text[::-1]
+    last_closes: dict[re.Pattern[str], int] = {}
+
+    def last_close(reversed_pattern: re.Pattern[str]) -> int:
+        """Where the last closing mark of that kind starts (-1: none); searched for once."""
+        if reversed_pattern not in last_closes:
+            found = reversed_pattern.search(reversed_text)
+            last_closes[reversed_pattern] = len(text) - found.end() if found else -1
+        return last_closes[reversed_pattern]
+
+    def checked(section: re.Match[str]) -> str:
+        close = _SECTION_NAMES.get((section.group(1) or "").lower())
+        return section.group() if close is not None and last_close(close) >= section.start() + 3 else "&lt;" + section.group()[1:]
+
+    return _SECTION_OPEN.sub(checked, text)
 
 
 def _count_attributes(text: str) -> None:
     """Refuse a tag with more attributes than :data:`MAX_ATTRIBUTES` before the parser lists them all."""
-    for match in _START_TAG.finditer(text):
-        if match.end() - match.start() > MAX_ATTRIBUTES and _SEPARATOR.subn("", match.group())[1] > MAX_ATTRIBUTES:
+    for tag in _START_TAG.finditer(text):  # one after another: the parser reads a tag inside another as part of it
+        if tag.end() - tag.start() > MAX_ATTRIBUTES and _SEPARATOR.subn("", tag.group())[1] > MAX_ATTRIBUTES:
             raise too_much("网页中一个标签的属性", MAX_ATTRIBUTES)

@@ -83,10 +83,14 @@ class _TreeBuilder(HTMLParser):
         #: Where each open tag name stands in ``open``: an end tag finds its element without scanning the stack.
         self.positions: dict[str, list[int]] = {}
 
-    def _add(self, node: _Element | str) -> None:
+    def _count(self) -> None:
+        """One more tag, comment or piece of text read: the parser's work, counted against the budget."""
         self.nodes += 1
         if self.nodes > MAX_PAGE_NODES:
-            raise too_much("网页中的元素和文字片段", MAX_PAGE_NODES)
+            raise too_much("网页中的标记和文字片段", MAX_PAGE_NODES)
+
+    def _add(self, node: _Element | str) -> None:
+        self._count()
         self.open[-1].children.append(node)
 
     def _push(self, element: _Element) -> None:
@@ -116,11 +120,17 @@ class _TreeBuilder(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         """Close the innermost open ``tag`` and all opened inside it; an end tag nothing opened is ignored."""
+        self._count()
         if self.positions.get(tag):
             self._pop_to(self.positions[tag][-1])
 
     def handle_data(self, data: str) -> None:
         self._add(data)
+
+    def handle_comment(self, data: str) -> None:
+        self._count()
+
+    handle_decl = handle_pi = unknown_decl = handle_comment
 
 
 def read_html(text: str) -> list[SourcePara]:
