@@ -24,9 +24,9 @@ from docx.oxml import parse_xml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from draft.importer import import_report
 from draft.importer.grid import span
 from draft.importer.read_markdown import _heading, _links_as_text, _table_rule, _without_comments
+from draft.imports import import_report
 
 SECONDS = 20
 MEGABYTES = 800
@@ -223,7 +223,7 @@ def test_word_table_spans_are_bounded(tmp_path: Path, first: str, then: str) -> 
 def test_an_alt_chunk_is_noted_not_dropped_silently(tmp_path: Path) -> None:
     chunk = '<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdChunk"/>'
     result = import_report(word_report(tmp_path / "report.docx", after_title=chunk), check=False)
-    assert any("第1段之后嵌入了另一个文件的内容" in note.message and "没有导入" in note.message for note in result.warnings)
+    assert any("第1段之后嵌入了另一个文件的内容" in note.message and "没有导入" in note.message for note in result.notes)
 
 
 # --- 7. Markdown and text -----------------------------------------------------------------------------
