@@ -130,7 +130,14 @@ class _TreeBuilder(HTMLParser):
     def handle_comment(self, data: str) -> None:
         self._count()
 
-    handle_decl = handle_pi = unknown_decl = handle_comment
+    def handle_decl(self, decl: str) -> None:
+        self._count()
+
+    def handle_pi(self, data: str) -> None:
+        self._count()
+
+    def unknown_decl(self, data: str) -> None:
+        self._count()
 
 
 def read_html(text: str) -> list[SourcePara]:
