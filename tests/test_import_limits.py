@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -218,6 +219,25 @@ def test_word_table_spans_are_bounded(tmp_path: Path, first: str, then: str) -> 
     # Each cell laid out on 10⁹ positions, or 600 × 500: a MemoryError or minutes.
     table = f"<w:tbl {_W}><w:tr>{_word_cell(first) * 20}</w:tr>" + f"<w:tr>{_word_cell(then) * 20}</w:tr>" * 600 + "</w:tbl>"
     imported_within_bounds(word_report(tmp_path / "report.docx", table=table, lines=TABLES_REPORT))
+
+
+@pytest.mark.parametrize(
+    "blocks", ["<w:p/>" * 300_000, "<w:tbl>" + ("<w:tr>" + "<w:tc><w:p/></w:tc>" * 100 + "</w:tr>") * 1_000 + "</w:tbl>"],
+    ids=["300k empty paragraphs", "100k table cells"],
+)
+def test_a_word_file_of_too_many_paragraphs_or_cells_is_refused_saying_so(tmp_path: Path, blocks: str) -> None:
+    # python-docx takes a fifth of a millisecond a paragraph: 300k empty ones (1.8 MB of XML) took a minute.
+    # The parts are stored, not compressed: so repetitive a part compresses like a zip bomb.
+    path = word_report(tmp_path / "report.docx")
+    packed = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(packed, "w") as target:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "word/document.xml":
+                data = data.replace(b"<w:sectPr", blocks.encode() + b"<w:sectPr", 1)
+            target.writestr(member.filename, data)
+    path.write_bytes(packed.getvalue())
+    refused_saying(path, "Word 文件中的段落和表格单元格太多")
 
 
 def test_an_alt_chunk_is_noted_not_dropped_silently(tmp_path: Path) -> None:

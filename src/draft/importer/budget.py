@@ -15,6 +15,9 @@ MAX_PAGE_NODES = 300_000
 MAX_DEPTH = 256
 #: Attributes one tag may have (a real tag: a handful).
 MAX_ATTRIBUTES = 1_000
+#: Paragraphs and table cells of a Word document (a report: a few hundred); each costs python-docx a
+#: fifth of a millisecond, so that a 20 MB document of empty paragraphs took minutes.
+MAX_WORD_BLOCKS = 20_000
 #: Columns one cell may span (``colspan``, ``gridSpan``); more is read as this many.
 MAX_SPAN = 100
 #: Positions of one table laid out on its grid, and of all tables together (a report's table: a few hundred).

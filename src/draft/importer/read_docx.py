@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from draft.importer import frame_lines
-from draft.importer.budget import MAX_LEVEL_TEXT, MAX_LIST_NUMBER, TooMuch
+from draft.importer.budget import MAX_LEVEL_TEXT, MAX_LIST_NUMBER, MAX_WORD_BLOCKS, TooMuch, too_much
 from draft.importer.files import RawFile, refuse
 from draft.importer.grid import SpanCell, span
 from draft.importer.source import SourcePara, clean, join_lines
@@ -98,8 +98,12 @@ class _DocxReader:
         notes: list[str] = []
         paras: list[SourcePara] = []
         number = 0
+        blocks = 0
         for element in self._body_elements(self.document.element.body):
             tag = element.tag.rsplit("}", 1)[-1]
+            blocks += 1 + (sum(1 for _ in element.iter(f"{{{_W}}}tc")) if tag == "tbl" else 0)
+            if blocks > MAX_WORD_BLOCKS:
+                raise too_much("Word 文件中的段落和表格单元格", MAX_WORD_BLOCKS)
             if tag == "altChunk":
                 notes.append(_ALT_CHUNK.format(where=f"第{number}段之后" if number else "文档开头"))
                 continue
