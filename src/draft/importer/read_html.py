@@ -6,7 +6,10 @@ paragraphs and tables (its content ``div``); the title is the last heading befor
 a report, else the page's ``<title>``. Inside the article each block element is a paragraph,
 and so is each line a ``<br>`` ends; a ``<table>`` is handed over whole, its cells with their
 spans, a header broken by ``<br>`` ("结果<br>纠正") read as one label. The standard library's
-:mod:`html.parser` reads the page; it forgives what browsers forgive.
+:mod:`html.parser` reads the page; it forgives what browsers forgive. It reads it as
+:mod:`~draft.importer.page_guard` rewrote it (so that any Python's parser reads it in linear
+time), and the tree counts what it builds against :mod:`~draft.importer.budget`; the tree is
+walked with loops, not recursion, and each element's text is measured once from the leaves up.
 """
 
 from __future__ import annotations
