@@ -25,7 +25,8 @@ from docx.oxml import parse_xml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from draft.importer.grid import span
+from draft.importer.figures import Key, _is_label, _keys, normalized
+from draft.importer.grid import Grid, Placed, SpanCell, expand, span
 from draft.importer.read_markdown import _heading, _links_as_text, _table_rule, _without_comments
 from draft.imports import import_report
 
@@ -317,3 +318,33 @@ def test_the_linear_markdown_readers_agree_with_the_regular_expressions(new: Cal
         assert new(line) == old(line)
 
     agree()
+
+
+def _walked_keys(grid: Grid, is_label: Callable[[Placed], bool]) -> dict[tuple[int, int], Key]:
+    """The labels of each figure as they were found before: walking left along its row and up its column."""
+    width = len(grid[0]) if grid else 0
+    keys: dict[tuple[int, int], Key] = {}
+    for r, line in enumerate(grid):
+        for c, placed in enumerate(line):
+            if placed.start != (r, c) or is_label(placed):
+                continue
+            row = tuple(dict.fromkeys(normalized(grid[r][x].text) for x in range(c) if is_label(grid[r][x])))
+            column: list[str] = []
+            for y in range(r - 1, -1, -1):
+                above = grid[y][c]
+                if is_label(above) and normalized(above.text) not in column:
+                    column.append(normalized(above.text))
+                    if above.cols >= width:
+                        break
+            keys[(r, c)] = (row, tuple(column))
+    return keys
+
+
+_CELLS = st.builds(SpanCell, st.sampled_from(["a", "b", "c", "1", "2", ""]), st.sampled_from([1, 1, 2, 3]), st.sampled_from([1, 1, 2, 4, 6]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_CELLS, min_size=1, max_size=4), max_size=7))
+def test_the_labels_carried_down_the_grid_are_those_walked_up_to(rows: list[list[SpanCell]]) -> None:
+    grid = expand(rows)
+    assert _keys(grid, lambda placed: _is_label(placed.text)) == _walked_keys(grid, lambda placed: _is_label(placed.text))
