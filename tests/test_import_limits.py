@@ -80,11 +80,10 @@ def refused_saying(path: Path, what: str) -> None:
 
 _FLOODS = {
     "unclosed <a": "<a" * 200_000,
-    "unclosed comments": "<!-- >" * 100_000,
+    "unclosed comments": "<!--" * 100_000,
     "unclosed end tags": "</" * 200_000,
-    "unclosed processing instructions": "<? >" * 100_000,
-    "unclosed CDATA": "<![CDATA[ >" * 50_000,
-    "stray end tags": "</x>" * 40_000,
+    "unclosed processing instructions": "<?" * 200_000,
+    "unclosed CDATA": "<![CDATA[" * 150_000,
     "unknown marked sections": "<![x[ ]]>" * 10,
 }
 
@@ -93,7 +92,7 @@ _FLOODS = {
 def test_a_page_of_unclosed_constructs_is_read_in_linear_time(tmp_path: Path, flood: str) -> None:
     # Python 3.11's html.parser searched the rest of the page again for each: 28 s to over 60 s; <![x[ raised.
     page = tmp_path / "report.html"
-    page.write_text(PAGE + _FLOODS[flood] + "</div></body></html>", encoding="utf-8")
+    page.write_text(PAGE + _FLOODS[flood], encoding="utf-8")  # at the end of the page: no ">" after them
     imported_within_bounds(page)
 
 
