@@ -110,7 +110,7 @@ IMPORTS: list[tuple[str, str, Callable[[int], bytes]]] = [
     ("page: table cells, colspan 10⁹", "html",
      lambda n: (_PAGE + "<table>" + ("<tr>" + '<td colspan="999999999">1</td>' * 10 + "</tr>") * (n // 10) + "</table>").encode()),
     ("page: &# and digits", "html", lambda n: (_PAGE + "<p>&#" + "9" * n + ";</p>").encode()),
-    ("Word: lists, numbered paragraphs", "docx", word_lists),
+    ("Word: lists and numbered paragraphs, a tenth each", "docx", lambda n: word_lists(n // 10)),
     ("Markdown: heading padded", "md", lambda n: (_MARKDOWN + "# 报告" + " " * n + "x\n").encode()),
     ("Markdown: table rule padded", "md", lambda n: (_MARKDOWN + "| --- " + " " * n + "x\n").encode()),
     ("Markdown: unclosed <!--", "md", lambda n: (_MARKDOWN + "<!--" * n).encode()),
