@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
-"""How validate and check grow with hostile sizes: 1×, 10× and 100× the unknown fields and the years.
+"""How validate, check and import grow with hostile sizes: 1×, 10× and 100× each worst input.
 
     python bench/limits.py            # with a Python where draft is installed (.venv/bin/python)
 
-Prints a markdown table: for each input and size, the median time of ``draft validate``'s
+Prints markdown tables: for each input and size, the median time of ``draft validate``'s
 work (read and validate the form) and of ``draft check``'s (the same, then the review), in
-this process after a warm-up, and the time per item. Roughly linear means the time per item
-stays about the same from 1× to 100×; the cerberus error sorting and the year search that
-were quadratic made it grow a hundredfold. Nothing is asserted: these are figures to read.
+this process after a warm-up, and the time per item; then the same for the import's readers
+on the worst pages, Word files, Markdown and text issue 24 found (unclosed constructs, stray
+end tags, tables, Word lists, padded lines, hard-wrapped text), with what the import answered
+(read, or refused when a budget of :mod:`draft.importer.budget` is passed). Roughly linear
+means the time per item stays about the same from 1× to 100×; the cerberus error sorting,
+the year search, html.parser's rescans and the Markdown patterns that were quadratic made it
+grow a hundredfold. Nothing is asserted: these are figures to read.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from pathlib import Path
 
 from draft.check import check_form
 from draft.form.read import read_form
+from draft.importer.files import RawFile
+from draft.importer.readers import read
 from draft.problems import DraftError
 
 BASE = 200  # items at 1×
@@ -63,6 +69,77 @@ def check(path: Path) -> object:
         return error.problems
 
 
+IMPORT_BASE = 2_000  # items at 1×
+_REPORT = ["某局2023年政府信息公开工作年度报告", "一、总体情况", "我局坚持公开。", "二、主要举措", "加强学习。"]
+_PAGE = "<html><body><div>" + "".join(f"<p>{line}</p>" for line in _REPORT)
+_MARKDOWN = "\n\n".join(_REPORT) + "\n\n"
+_WRAPPED_LINE = "我局坚持依法行政推进法治政府建设工作取得明显成效\n"
+
+
+def word_lists(count: int) -> bytes:
+    """A report whose ``count`` paragraphs are numbered by the last of ``count`` Word lists."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    for line in _REPORT + ["加强学习。"] * count:
+        document.add_paragraph(line)
+    numbering = document.part.numbering_part.element
+    for number in range(1, count + 1):
+        numbering.append(parse_xml(f'<w:abstractNum {w} w:abstractNumId="{number}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                                   f'<w:numFmt w:val="none"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>'))
+        numbering.append(parse_xml(f'<w:num {w} w:numId="{number}"><w:abstractNumId w:val="{number}"/></w:num>'))
+    for paragraph in document.paragraphs[len(_REPORT):]:
+        paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{count}"/></w:numPr>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+#: The worst sources of each reader: (name, kind, the source of ``count`` items).
+IMPORTS: list[tuple[str, str, Callable[[int], bytes]]] = [
+    ("page: unclosed <a", "html", lambda n: (_PAGE + "<a" * n).encode()),
+    ("page: unclosed <!--", "html", lambda n: (_PAGE + "<!-- >" * n).encode()),
+    ("page: unclosed <![CDATA[", "html", lambda n: (_PAGE + "<![CDATA[ >" * n).encode()),
+    ("page: stray end tags, 200 open", "html", lambda n: (_PAGE + "<b>" * 200 + "</x>" * n).encode()),
+    ("page: <br>", "html", lambda n: (_PAGE + "<p>" + "<br>" * n + "</p>").encode()),
+    ("page: attributes of one tag", "html", lambda n: (_PAGE + "<p" + " a" * n + ">x</p>").encode()),
+    ("page: table cells, colspan 10⁹", "html",
+     lambda n: (_PAGE + "<table>" + ("<tr>" + '<td colspan="999999999">1</td>' * 10 + "</tr>") * (n // 10) + "</table>").encode()),
+    ("page: &# and digits", "html", lambda n: (_PAGE + "<p>&#" + "9" * n + ";</p>").encode()),
+    ("Word: lists and numbered paragraphs, a tenth each", "docx", lambda n: word_lists(n // 10)),
+    ("Markdown: heading padded", "md", lambda n: (_MARKDOWN + "# 报告" + " " * n + "x\n").encode()),
+    ("Markdown: table rule padded", "md", lambda n: (_MARKDOWN + "| --- " + " " * n + "x\n").encode()),
+    ("Markdown: unclosed <!--", "md", lambda n: (_MARKDOWN + "<!--" * n).encode()),
+    ("Markdown: a line of [", "md", lambda n: (_MARKDOWN + "[" * n + "]\n").encode()),
+    ("text: hard-wrapped lines", "txt", lambda n: ("\n".join(_REPORT) + "\n" + _WRAPPED_LINE * n).encode()),
+]
+
+
+def imported(raw: RawFile) -> str:
+    try:
+        return f"{len(read(raw)[0])} paragraphs"
+    except DraftError as error:
+        return "refused: " + error.problems[0].message.split("（")[0]
+
+
+def import_table() -> None:
+    print()
+    print("| import | size | items | read ms | per item µs | answer |")
+    print("|---|---|---:|---:|---:|---|")
+    for name, kind, make in IMPORTS:
+        for times in (1, 10, 100):
+            count = IMPORT_BASE * times
+            raw = RawFile(Path(f"report.{kind}"), make(count), kind, [])
+            answer = imported(raw)
+            seconds = timed(partial(imported, raw), 3 if times < 100 else 1)
+            print(f"| {name} | {times}× | {count:,} | {seconds * 1e3:.1f} | {seconds / count * 1e6:.2f} | {answer} |")
+            sys.stdout.flush()
+
+
 def main() -> None:
     print("| input | size | items | validate ms | per item µs | check ms | per item µs |")
     print("|---|---|---:|---:|---:|---:|---:|")
@@ -77,6 +154,7 @@ def main() -> None:
                 c = timed(partial(check, path), rounds)
                 print(f"| {name} | {times}× | {count:,} | {v * 1e3:.1f} | {v / count * 1e6:.1f} | {c * 1e3:.1f} | {c / count * 1e6:.1f} |")
                 sys.stdout.flush()
+    import_table()
 
 
 if __name__ == "__main__":

@@ -235,3 +235,80 @@ def test_build_with_a_hostile_template(tmp_path_factory: pytest.TempPathFactory,
     assert result.exit_code in (0, 2), result.output
     assert result.exit_code == 0 or result.output.startswith("mine/wording.j2:"), result.output
     assert time.monotonic() - started < 10
+
+
+# --- pages, Word files and tables: every budget of the import (issue 24) ------------------------------
+
+_REPORT_LINES = ["某局2023年政府信息公开工作年度报告", "一、总体情况", "我局坚持公开。", "二、主要举措", "加强学习。"]
+_PAGE_PIECES = st.sampled_from(
+    ["<a", "<!--", "-->", "</", "<?", "<![CDATA[", "]]>", "<![x[", ">", "<br>", "<div>", "</div>", "<p", " a", ' a="', '"',
+     "&#" + "9" * 5_000 + ";", "&#x110000;", "<table>", "<tr>", "<td>", '<td rowspan="9" colspan="9">', "</table>", " " * 100, "报告"]
+)
+_SPANS = st.one_of(st.sampled_from(["1", "0", "-1", "²", "９９９", "٣", "999999999", "1" * 5_000, "", " 3 ", "2.5"]),
+                   st.integers(0, 10**12).map(str))
+
+
+@st.composite
+def _pages(draw: st.DrawFn) -> str:
+    """A report's page followed by floods of markup and a table of hostile spans."""
+    page = "<html><body><div>" + "".join(f"<p>{line}</p>" for line in _REPORT_LINES)
+    for piece, count in draw(st.lists(st.tuples(_PAGE_PIECES, st.sampled_from([1, 10, 1_000, 4_000])), max_size=4)):
+        page += piece * count
+    rows = draw(st.lists(st.lists(st.tuples(_SPANS, _SPANS), min_size=1, max_size=6), max_size=8))
+    cells = "".join("<tr>" + "".join(f'<td rowspan="{r}" colspan="{c}">1</td>' for r, c in row) + "</tr>" for row in rows)
+    return page + f"<table>{cells}</table>"
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@st.composite
+def _word_files(draw: st.DrawFn) -> bytes:
+    """A report as a .docx whose headings Word numbers from a hostile list definition, with a table of hostile spans."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for line in _REPORT_LINES:
+        document.add_paragraph(line)
+    start, text = draw(_SPANS), draw(st.sampled_from(["%1.", "%1" * 50_000, "%9%0%1", "", "（%1）"]))
+    fmt = draw(st.sampled_from(["upperRoman", "lowerRoman", "decimal", "chineseCounting", "upperLetter", "decimalFullWidth"]))
+    level = draw(st.sampled_from(["0", "8", "9", "99999999999", "²"]))
+    lists = draw(st.sampled_from([1, 100, 5_000]))
+    numbering = document.part.numbering_part.element
+    for number in range(1, lists + 1):
+        numbering.append(parse_xml(
+            f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{number}"><w:lvl w:ilvl="{level}"><w:start w:val="{start}"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>'))
+        numbering.append(parse_xml(f'<w:num xmlns:w="{_W}" w:numId="{number}"><w:abstractNumId w:val="{number}"/></w:num>'))
+    for paragraph in document.paragraphs[1:]:
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="{lists}"/></w:numPr>'))
+    rows = draw(st.lists(st.lists(st.tuples(_SPANS, st.booleans()), min_size=1, max_size=6), max_size=8))
+    cells = "".join(
+        "<w:tr>" + "".join(
+            f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/>{"<w:vMerge/>" if merged else ""}</w:tcPr><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>'
+            for span, merged in row) + "</w:tr>"
+        for row in rows
+    )
+    if cells:
+        document.element.body.insert(1, parse_xml(f'<w:tbl xmlns:w="{_W}">{cells}</w:tbl>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
+@given(source=st.one_of(_pages().map(lambda page: ("report.html", page.encode())), _word_files().map(lambda data: ("report.docx", data))))
+def test_import_of_hostile_pages_word_files_and_tables(tmp_path_factory: pytest.TempPathFactory, source: tuple[str, bytes]) -> None:
+    import time
+
+    project = tmp_path_factory.mktemp("project")
+    name, data = source
+    (project / name).write_bytes(data)
+    started = time.perf_counter()
+    result = run_cli("import", name, "-o", "form.yaml", "--force", cwd=project)
+    _assert_answered_in_chinese(result)
+    assert time.perf_counter() - started < 20

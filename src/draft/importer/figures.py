@@ -53,23 +53,74 @@ def _is_label(text: str) -> bool:
 
 
 def _keys(grid: Grid, is_label: Callable[[Placed], bool]) -> dict[tuple[int, int], Key]:
-    """The labels of every position that is not a label itself: to its left, and above it up to a label spanning the table."""
+    """The labels of every position that is not a label itself: to its left, and above it up to a label spanning the table.
+
+    Both are carried along as the grid is read (the row's labels so far, each column's labels above),
+    so that a table of 10,000 positions costs 10,000 steps, not one walk up its column for each.
+    """
     width = len(grid[0]) if grid else 0
+    names: dict[str, str] = {}
+
+    def name(placed: Placed) -> str:
+        if placed.text not in names:
+            names[placed.text] = normalized(placed.text)
+        return names[placed.text]
+
     keys: dict[tuple[int, int], Key] = {}
+    above: list[_Column] = [_Column() for _ in range(width)]
     for r, line in enumerate(grid):
+        row: dict[str, None] = {}
+        row_key: tuple[str, ...] = ()
         for c, placed in enumerate(line):
-            if placed.start != (r, c) or is_label(placed):
-                continue
-            row = tuple(dict.fromkeys(normalized(grid[r][x].text) for x in range(c) if is_label(grid[r][x])))
-            column: list[str] = []
-            for y in range(r - 1, -1, -1):
-                above = grid[y][c]
-                if is_label(above) and normalized(above.text) not in column:
-                    column.append(normalized(above.text))
-                    if above.cols >= width:
-                        break
-            keys[(r, c)] = (row, tuple(column))
+            label = is_label(placed)
+            if placed.start == (r, c) and not label:
+                keys[(r, c)] = (row_key, above[c].key(grid, c, r, is_label, name, width))
+            if label and name(placed) not in row:
+                row[name(placed)] = None
+                row_key = tuple(row)
+        for c, placed in enumerate(line):
+            if is_label(placed):
+                above[c].add(name(placed), placed.cols >= width, r)
     return keys
+
+
+class _Column:
+    """The labels above a row of one column, nearest first, as far as the first label spanning the table.
+
+    Walking up from a row, a label is taken once (where it is nearest), and the walk ends at the first
+    label it takes that spans the table. Going down, a new label goes first; the labels below it stay
+    as they were unless it is the one the walk ended at, and then (rarely) the column is walked again.
+    """
+
+    def __init__(self) -> None:
+        self.labels: tuple[str, ...] = ()
+        self.end: str | None = None  # the label spanning the table the walk ended at (None: it reached the top)
+        self.stale_from: int | None = None  # the row below which the column must be walked again
+
+    def add(self, label: str, spans_table: bool, r: int) -> None:
+        if spans_table:
+            self.labels, self.end, self.stale_from = (label,), label, None
+        elif self.stale_from is None and label == self.end:
+            self.stale_from = r + 1
+        elif self.stale_from is None:
+            self.labels = (label, *(kept for kept in self.labels if kept != label))
+
+    def key(
+        self, grid: Grid, c: int, r: int, is_label: Callable[[Placed], bool], name: Callable[[Placed], str], width: int
+    ) -> tuple[str, ...]:
+        """The labels above row ``r`` of column ``c``."""
+        if self.stale_from is not None:
+            column: list[str] = []
+            self.end = None
+            for y in range(r - 1, -1, -1):
+                cell = grid[y][c]
+                if is_label(cell) and name(cell) not in column:
+                    column.append(name(cell))
+                    if cell.cols >= width:
+                        self.end = name(cell)
+                        break
+            self.labels, self.stale_from = tuple(column), None
+        return self.labels
 
 
 def _layout_keys(layout: TableLayout) -> dict[FormPath, Key]:
@@ -81,12 +132,25 @@ def _layout_keys(layout: TableLayout) -> dict[FormPath, Key]:
     return {tuple(grid[r][c].text[1:].split("/")): key for (r, c), key in by_position.items()}
 
 
-def _match(wanted: Key, found: dict[Key, str]) -> str | None:
+#: A source table's figures by their labels, and the same grouped by their most specific labels (for :func:`_match`).
+_Found = dict[Key, str]
+_Near = dict[Key, list[tuple[tuple[str, ...], str]]]
+
+
+def _near_index(found: _Found) -> _Near:
+    """The source's places by their last row label and first column label: where :func:`_match` looks when not exact."""
+    near: _Near = {}
+    for (row, column), text in found.items():
+        near.setdefault((row[-1:], column[:1]), []).append((column, text))
+    return near
+
+
+def _match(wanted: Key, found: _Found, near_index: _Near) -> str | None:
     """The source text at ``wanted``'s labels; else at the one place whose most specific labels are the same."""
     if wanted in found:
         return found[wanted]
     (row, column) = wanted
-    near = [text for (r, c), text in found.items() if r[-1:] == row[-1:] and c[:1] == column[:1] and set(c) & set(column) == set(c)]
+    near = [text for c, text in near_index.get((row[-1:], column[:1]), []) if set(c) <= set(column)]
     return near[0] if len(near) == 1 else None
 
 
@@ -102,11 +166,13 @@ class FigureReader:
     def read(self, tables: list[list[list[SpanCell]]]) -> dict[FormPath, Number]:
         grids = [expand(rows) for rows in tables]
         sources = [{key: grid[r][c].text for (r, c), key in _keys(grid, lambda p: _is_label(p.text)).items()} for grid in grids]
+        indexes = [(found, _near_index(found)) for found in sources]
         values: dict[FormPath, Number] = {}
         for layout in self.kind.tables.values():
             wanted = _layout_keys(layout)
-            best = max(sources, key=lambda found: sum(_match(key, found) is not None for key in wanted.values()), default={})
-            matched = {path: _match(key, best) for path, key in wanted.items()}
+            # each source's matches: the layout's table is the source matching most of its figures
+            candidates = [{path: _match(key, found, near) for path, key in wanted.items()} for found, near in indexes]
+            matched = max(candidates, key=lambda found: sum(text is not None for text in found.values()), default=dict.fromkeys(wanted))
             if not any(text is not None for text in matched.values()):
                 self.notes.append(note(f"原文中没有找到“{layout.caption}”表，表单里这一表的数字都是 0，请填写。"))
                 continue

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from draft.importer import frame_lines
+from draft.importer.budget import MAX_LEVEL_TEXT, MAX_LIST_NUMBER, MAX_WORD_BLOCKS, TooMuch, too_much
 from draft.importer.files import RawFile, refuse
-from draft.importer.grid import SpanCell
+from draft.importer.grid import SpanCell, span
 from draft.importer.source import SourcePara, clean, join_lines
 from draft.model.numbering import chinese_numeral
 
@@ -51,6 +52,8 @@ def read_docx(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
         ) from None
     try:
         return _DocxReader(document).paragraphs()
+    except TooMuch:
+        raise
     except Exception:
         if os.environ.get("DRAFT_DEBUG"):
             raise
@@ -59,6 +62,14 @@ def read_docx(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
             "文件中有 draft 读不懂的内容。请在 Word 或 WPS 中打开原文件，另存为新的 .docx 后再导入；"
             "仍然不行的话，可以把正文复制到记事本，保存为 .txt 后导入。",
         ) from None
+
+
+#: An ``altChunk`` is another file (a web page, an RTF, a document) Word pastes in only when it opens the
+#: document; draft cannot read it, and says so, as the user would otherwise lose its text without a word.
+_ALT_CHUNK = (
+    "{where}嵌入了另一个文件的内容（Word 的“外部内容块”，网页或其他程序常这样插入文字），draft 无法读取，这部分没有导入。"
+    "请在 Word 中打开原文件，另存为新的 .docx（Word 保存时会把这部分变成正文）后再导入，或在表单中补上这部分内容。"
+)
 
 
 class _DocxReader:
@@ -87,8 +98,15 @@ class _DocxReader:
         notes: list[str] = []
         paras: list[SourcePara] = []
         number = 0
+        blocks = 0
         for element in self._body_elements(self.document.element.body):
             tag = element.tag.rsplit("}", 1)[-1]
+            blocks += 1 + (sum(1 for _ in element.iter(f"{{{_W}}}tc")) if tag == "tbl" else 0)
+            if blocks > MAX_WORD_BLOCKS:
+                raise too_much("Word 文件中的段落和表格单元格", MAX_WORD_BLOCKS)
+            if tag == "altChunk":
+                notes.append(_ALT_CHUNK.format(where=f"第{number}段之后" if number else "文档开头"))
+                continue
             if tag == "tbl":
                 rows = frame_rows(element)
                 if rows is None:  # figures, or another table: read as a grid of cells
@@ -106,7 +124,7 @@ class _DocxReader:
     def _body_elements(self, parent: _Element) -> Iterator[_Element]:
         for child in parent.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
-            if tag in ("p", "tbl"):
+            if tag in ("p", "tbl", "altChunk"):
                 yield child
             elif tag == "sdt":  # a content control wrapping paragraphs
                 for content in child.iterchildren(f"{{{_W}}}sdtContent"):
@@ -230,7 +248,13 @@ def _emphasising(style: CharacterStyle | None) -> bool:
 
 
 class _Numbering:
-    """Word's automatic list numbering (一、（一）1. typed by Word, not by the author) as marker text."""
+    """Word's automatic list numbering (一、（一）1. typed by Word, not by the author) as marker text.
+
+    The numbering part is indexed once (a document may define thousands of lists, and each
+    paragraph asks for one); a number is written arithmetically and only when it is one a list
+    reaches (at most :data:`~draft.importer.budget.MAX_LIST_NUMBER`), from a level text no longer
+    than :data:`~draft.importer.budget.MAX_LEVEL_TEXT`: a list beyond those is left unnumbered.
+    """
 
     _FORMATS = {
         "decimal": lambda n: str(n),
@@ -248,6 +272,8 @@ class _Numbering:
         "upperRoman": lambda n: _roman(n),
         "lowerRoman": lambda n: _roman(n).lower(),
     }
+    #: Word's list levels are 0–8; ``%1``–``%9`` in a level text name them.
+    _LEVELS = 9
 
     def __init__(self, document: Document) -> None:
         self.root = None
@@ -258,6 +284,9 @@ class _Numbering:
         except Exception:
             self.root = None
         self.counters: dict[str, dict[int, int]] = {}
+        self._nums: dict[str, _Element] | None = None
+        self._abstracts: dict[str, _Element] = {}
+        self._levels_of: dict[str, dict[int, tuple[int, str, str | None]]] = {}
 
     def marker(self, p: CT_P, style_num: tuple[str, str] | None) -> str:
         if self.root is None:
@@ -271,7 +300,7 @@ class _Numbering:
         else:
             return ""
         num, level_text = numbering
-        if not num.isdigit() or num == "0" or not level_text.isdigit():
+        if not num.isdigit() or num == "0" or not _small_count(level_text):
             return ""
         level = int(level_text)
         levels = self._levels(num)
@@ -283,7 +312,7 @@ class _Numbering:
         for deeper in [k for k in counters if k > level]:
             del counters[deeper]
         _start, fmt, text = levels[level]
-        if fmt in ("bullet", "none") or text is None:
+        if fmt in ("bullet", "none") or text is None or len(text) > MAX_LEVEL_TEXT:
             return ""
 
         def number(match: re.Match[str]) -> str:
@@ -291,34 +320,60 @@ class _Numbering:
             lvl = levels.get(k)
             value = counters.get(k, lvl[0] if lvl else 1)
             formatter = self._FORMATS.get(lvl[1] if lvl else "decimal", self._FORMATS["decimal"])
-            return formatter(value)
+            return formatter(value) if value <= MAX_LIST_NUMBER else str(value)
 
         return re.sub(r"%(\d)", number, text)
 
+    def _index(self) -> tuple[dict[str, _Element], dict[str, _Element]]:
+        """Each list (``w:num``) and each list definition (``w:abstractNum``) by its id, read once."""
+        if self._nums is None:
+            self._nums = {}
+            for element in self.root.iterchildren(f"{{{_W}}}num", f"{{{_W}}}abstractNum"):  # type: ignore[union-attr]
+                if element.tag == f"{{{_W}}}num":
+                    self._nums.setdefault(element.get(f"{{{_W}}}numId") or "", element)
+                else:
+                    self._abstracts.setdefault(element.get(f"{{{_W}}}abstractNumId") or "", element)
+        return self._nums, self._abstracts
+
     def _levels(self, num: str) -> dict[int, tuple[int, str, str | None]]:
-        abstract = _xpath(self.root, f"./w:num[@w:numId='{num}']/w:abstractNumId/@w:val")
+        if num not in self._levels_of:
+            self._levels_of[num] = self._read_levels(num)
+        return self._levels_of[num]
+
+    def _read_levels(self, num: str) -> dict[int, tuple[int, str, str | None]]:
+        nums, abstracts = self._index()
+        element = nums.get(num)
+        if element is None:
+            return {}
+        abstract = _xpath(element, "./w:abstractNumId/@w:val")
         if not abstract or not abstract[0].isdigit():
             return {}
         overrides = {}
-        for override in _xpath(self.root, f"./w:num[@w:numId='{num}']/w:lvlOverride"):
+        for override in _xpath(element, "./w:lvlOverride"):
             level = override.get(f"{{{_W}}}ilvl")
             start = _xpath(override, "./w:startOverride/@w:val")
-            if level and level.isdigit() and start and start[0].isdigit():
+            if level and _small_count(level) and start and _small_count(start[0]):
                 overrides[int(level)] = int(start[0])
+        definition = abstracts.get(abstract[0])
         levels: dict[int, tuple[int, str, str | None]] = {}
-        for lvl in _xpath(self.root, f"./w:abstractNum[@w:abstractNumId='{abstract[0]}']/w:lvl"):
+        for lvl in _xpath(definition, "./w:lvl") if definition is not None else []:
             level = lvl.get(f"{{{_W}}}ilvl")
-            if not level or not level.isdigit():
+            if not level or not _small_count(level) or int(level) >= self._LEVELS:
                 continue
             start = _xpath(lvl, "./w:start/@w:val")
             fmt = _xpath(lvl, "./w:numFmt/@w:val")
             text = _xpath(lvl, "./w:lvlText/@w:val")
             levels[int(level)] = (
-                overrides.get(int(level), int(start[0]) if start and start[0].isdigit() else 1),
+                overrides.get(int(level), int(start[0]) if start and _small_count(start[0]) else 1),
                 fmt[0] if fmt else "decimal",
                 text[0] if text else None,
             )
         return levels
+
+
+def _small_count(written: str) -> bool:
+    """Whether a level or start value is a count Word writes: ASCII digits, at most :data:`MAX_LIST_NUMBER`."""
+    return bool(re.fullmatch(r"[0-9]{1,9}", written)) and int(written) <= MAX_LIST_NUMBER
 
 
 def frame_rows(table: _Element) -> list[str] | None:
@@ -350,8 +405,8 @@ def _table_rows(tbl: _Element) -> list[list[SpanCell]]:
         row: list[SpanCell] = []
         column = 0
         for tc in tr.iterchildren(f"{{{_W}}}tc"):
-            span = _xpath(tc, "./w:tcPr/w:gridSpan/@w:val")
-            cols = int(span[0]) if span and str(span[0]).isdigit() else 1
+            spanned = _xpath(tc, "./w:tcPr/w:gridSpan/@w:val")
+            cols = span(str(spanned[0])) if spanned else 1
             merge = _xpath(tc, "./w:tcPr/w:vMerge")
             if merge and merge[0].get(f"{{{_W}}}val") != "restart" and column in above:
                 r, i = above[column]
@@ -373,9 +428,12 @@ def _xpath(element: _Element, path: str) -> list[Any]:
 
 
 def _roman(n: int) -> str:
+    """``n`` in Roman numerals, counted arithmetically; from 4,000 on (no Roman numeral) in digits."""
+    if not 0 < n < 4000:
+        return str(n)
     result = ""
     for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            result, n = result + letters, n - value
+        times, n = divmod(n, value)
+        result += letters * times
     return result

@@ -6,7 +6,10 @@ paragraphs and tables (its content ``div``); the title is the last heading befor
 a report, else the page's ``<title>``. Inside the article each block element is a paragraph,
 and so is each line a ``<br>`` ends; a ``<table>`` is handed over whole, its cells with their
 spans, a header broken by ``<br>`` ("结果<br>纠正") read as one label. The standard library's
-:mod:`html.parser` reads the page; it forgives what browsers forgive.
+:mod:`html.parser` reads the page; it forgives what browsers forgive. It reads it as
+:mod:`~draft.importer.page_guard` rewrote it (so that any Python's parser reads it in linear
+time), and the tree counts what it builds against :mod:`~draft.importer.budget`; the tree is
+walked with loops, not recursion, and each element's text is measured once from the leaves up.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from draft.importer.grid import SpanCell
+from draft.importer.budget import MAX_DEPTH, MAX_PAGE_NODES, too_much
+from draft.importer.grid import SpanCell, span
+from draft.importer.page_guard import guarded
 from draft.importer.source import SourcePara, clean
 from draft.text.paragraphs import join_lines
 
@@ -34,62 +39,121 @@ ARTICLE_SHARE = 0.9
 
 
 class _Element:
+    __slots__ = ("tag", "attrs", "parent", "children")
+
     def __init__(self, tag: str, attrs: dict[str, str], parent: _Element | None) -> None:
         self.tag, self.attrs, self.parent = tag, attrs, parent
         self.children: list[_Element | str] = []
 
     def text(self) -> str:
-        return "".join(child if isinstance(child, str) else "" if child.tag in _SKIPPED else child.text() for child in self.children)
+        """The text of the element and all inside it but what is never shown (scripts, styles…)."""
+        pieces: list[str] = []
+        pending: list[_Element | str] = [self]
+        while pending:  # a loop, not recursion: a page may nest deeper than Python recurses
+            node = pending.pop()
+            if isinstance(node, str):
+                pieces.append(node)
+            elif node is self or node.tag not in _SKIPPED:
+                pending.extend(reversed(node.children))
+        return "".join(pieces)
 
     def elements(self) -> list[_Element]:
         return [child for child in self.children if isinstance(child, _Element)]
 
     def walk(self) -> list[_Element]:
-        found = [self]
-        for child in self.elements():
-            found += child.walk()
+        """The element and every one inside it, in the page's order."""
+        found: list[_Element] = []
+        pending = [self]
+        while pending:
+            element = pending.pop()
+            found.append(element)
+            pending.extend(reversed(element.elements()))
         return found
 
 
+#: The attributes the reader looks at; the others are not kept.
+_KEPT_ATTRIBUTES = ("class", "rowspan", "colspan")
+
+
 class _TreeBuilder(HTMLParser):
+    """The page as a tree, counting what it builds against the budget (:mod:`draft.importer.budget`)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.root = _Element("#document", {}, None)
         self.open = [self.root]
+        self.nodes = 0
+        #: Where each open tag name stands in ``open``: an end tag finds its element without scanning the stack.
+        self.positions: dict[str, list[int]] = {}
+
+    def _count(self) -> None:
+        """One more tag, comment or piece of text read: the parser's work, counted against the budget."""
+        self.nodes += 1
+        if self.nodes > MAX_PAGE_NODES:
+            raise too_much("网页中的标记和文字片段", MAX_PAGE_NODES)
+
+    def _add(self, node: _Element | str) -> None:
+        self._count()
+        self.open[-1].children.append(node)
+
+    def _push(self, element: _Element) -> None:
+        if len(self.open) > MAX_DEPTH:
+            raise too_much("网页中元素的嵌套层数", MAX_DEPTH, "层")
+        self.positions.setdefault(element.tag, []).append(len(self.open))
+        self.open.append(element)
+
+    def _pop_to(self, depth: int) -> None:
+        """Close the open elements from ``depth`` on."""
+        while len(self.open) > depth:
+            self.positions[self.open.pop().tag].pop()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         while self.open[-1].tag in _CLOSED_BY and tag in _CLOSED_BY[self.open[-1].tag]:
-            self.open.pop()
-        element = _Element(tag, {name: value or "" for name, value in attrs}, self.open[-1])
-        self.open[-1].children.append(element)
+            self._pop_to(len(self.open) - 1)
+        kept = {name: value or "" for name, value in attrs if name in _KEPT_ATTRIBUTES}
+        element = _Element(tag, kept, self.open[-1])
+        self._add(element)
         if tag not in _VOID:
-            self.open.append(element)
+            self._push(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in _VOID:
-            self.open.pop()
+            self._pop_to(len(self.open) - 1)
 
     def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.open) - 1, 0, -1):
-            if self.open[depth].tag == tag:
-                del self.open[depth:]
-                return
+        """Close the innermost open ``tag`` and all opened inside it; an end tag nothing opened is ignored."""
+        self._count()
+        if self.positions.get(tag):
+            self._pop_to(self.positions[tag][-1])
 
     def handle_data(self, data: str) -> None:
-        self.open[-1].children.append(data)
+        self._add(data)
+
+    def handle_comment(self, data: str) -> None:
+        self._count()
+
+    def handle_decl(self, decl: str) -> None:
+        self._count()
+
+    def handle_pi(self, data: str) -> None:
+        self._count()
+
+    def unknown_decl(self, data: str) -> None:
+        self._count()
 
 
 def read_html(text: str) -> list[SourcePara]:
     """The title and the article's paragraphs and tables, in order."""
     builder = _TreeBuilder()
-    builder.feed(text)
+    builder.feed(guarded(text))
     builder.close()
     root = builder.root
-    article = _article(root)
+    shown, weights = _measure(root)
+    article = _article(root, weights)
     paras = _Paragraphs()
     paras.block(article)
-    title = _title(root, article)
+    title = _title(root, article, shown)
     if title and not _opens_with(paras.found, _squeezed(title)):
         paras.found.insert(0, SourcePara(title, 0, unit="段", outline=0))
     return paras.found
@@ -107,45 +171,54 @@ def _opens_with(found: list[SourcePara], title: str) -> bool:
     return False
 
 
-#: Most lines a title is broken into.
+#: Most lines a title is broken into, and most characters it has.
 _TITLE_LINES = 4
+_TITLE_LENGTH = 80
 
 
-def _weight(element: _Element, memo: dict[int, int]) -> int:
-    """How much text of paragraphs and tables ``element`` holds."""
-    if id(element) not in memo:
+def _measure(root: _Element) -> tuple[dict[int, int], dict[int, int]]:
+    """By ``id``: how many characters each element shows (white space aside), and how much text of
+    paragraphs and tables it holds; counted once from the leaves up, so that nesting costs nothing."""
+    shown: dict[int, int] = {}
+    weights: dict[int, int] = {}
+    for element in reversed(root.walk()):  # the elements inside one come after it: measured before it
+        inside = [child for child in element.elements() if child.tag not in _SKIPPED]
+        shown[id(element)] = sum(len(_squeezed(child)) for child in element.children if isinstance(child, str)) + sum(
+            shown[id(child)] for child in inside
+        )
         if element.tag in ("p", "table"):
-            memo[id(element)] = len(_squeezed(element.text()))
+            weights[id(element)] = shown[id(element)]
         elif element.tag in _SKIPPED:
-            memo[id(element)] = 0
+            weights[id(element)] = 0
         else:
-            memo[id(element)] = sum(_weight(child, memo) for child in element.elements())
-    return memo[id(element)]
+            weights[id(element)] = sum(weights[id(child)] for child in element.elements())
+    return shown, weights
 
 
-def _article(root: _Element) -> _Element:
+def _article(root: _Element, weights: dict[int, int]) -> _Element:
     """The deepest element holding :data:`ARTICLE_SHARE` of the page's paragraphs and tables (the whole page when it has none)."""
-    memo: dict[int, int] = {}
-    total = _weight(root, memo)
+    total = weights[id(root)]
     current = root
     while total:
-        heavy = [child for child in current.elements() if child.tag not in ("p", "table") and _weight(child, memo) >= ARTICLE_SHARE * total]
+        heavy = [child for child in current.elements() if child.tag not in ("p", "table") and weights[id(child)] >= ARTICLE_SHARE * total]
         if not heavy:
             break
         current = heavy[0]
     return current
 
 
-def _title(root: _Element, article: _Element) -> str:
+def _title(root: _Element, article: _Element, shown: dict[int, int]) -> str:
     """The last heading before the article naming a report, else the page's ``<title>`` without the site's name."""
     inside = {id(element) for element in article.walk()}
     headings = []
     for element in root.walk():
         if element is article:
             break
-        if id(element) not in inside and (element.tag in _HEADINGS or "title" in element.attrs.get("class", "").lower()):
+        heading = element.tag in _HEADINGS or "title" in element.attrs.get("class", "").lower()
+        # shown[…] is at most the heading's length: a long block is passed over without gathering its text
+        if id(element) not in inside and heading and shown[id(element)] <= _TITLE_LENGTH:
             text = _inline(element.text())
-            if "报告" in text and len(text) <= 80:
+            if "报告" in text and len(text) <= _TITLE_LENGTH:
                 headings.append(text)
     if headings:
         return headings[-1]
@@ -189,23 +262,17 @@ class _Paragraphs:
 def _rows(table: _Element) -> list[list[SpanCell]]:
     """The table's rows (through ``thead``/``tbody``, not into nested tables), each cell's text on one line."""
     rows = []
-    for element in table.walk():
-        if element.tag == "tr" and _owning_table(element) is table:
+    pending = list(reversed(table.elements()))
+    while pending:
+        element = pending.pop()
+        if element.tag == "tr":
             cells = [child for child in element.elements() if child.tag in ("td", "th")]
-            rows.append([SpanCell(_squeezed(cell.text()), _span(cell, "rowspan"), _span(cell, "colspan")) for cell in cells])
+            rows.append(
+                [SpanCell(_squeezed(cell.text()), span(cell.attrs.get("rowspan")), span(cell.attrs.get("colspan"))) for cell in cells]
+            )
+        if element.tag != "table":
+            pending.extend(reversed(element.elements()))
     return rows
-
-
-def _owning_table(element: _Element) -> _Element | None:
-    parent = element.parent
-    while parent is not None and parent.tag != "table":
-        parent = parent.parent
-    return parent
-
-
-def _span(cell: _Element, name: str) -> int:
-    value = cell.attrs.get(name, "1").strip()
-    return int(value) if value.isdigit() and 0 < int(value) < 1000 else 1
 
 
 def _inline(text: str) -> str:

@@ -9,21 +9,21 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from draft.importer.page_guard import guarded
 from draft.importer.source import SourcePara, clean, join_lines
 from draft.text.markers import read_marker
 
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+\s*)?$")
+#: A heading's opening hashes; its text is the rest, less a closing run of hashes (:func:`_heading`).
+_MD_HEADING = re.compile(r"\s{0,3}(#{1,6})\s+")
 _MD_BULLET = re.compile(r"^\s{0,3}[-*+]\s+")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
-_MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_MD_RULE = re.compile(r"\s{0,3}(?:[-*_]\s*+){3,}")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
 #: A code fence (closed or not): its lines are the report's text like any other, only the fence goes.
 _MD_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
-#: A table's second row: |---|:---:|
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+#: A cell of a table's second row (|---|:---:|).
+_MD_RULE_CELL = re.compile(r":?-{3,}:?")
 #: HTML whose content is not text of the report: tables (not importable as paragraphs), scripts, styles.
 _HTML_BLOCK = re.compile(r"<(table|script|style)\b.*?(?:</\1\s*>|\Z)", re.I | re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
@@ -41,7 +41,7 @@ def read_markdown(text: str) -> tuple[list[SourcePara], list[str]]:
     fences (their lines are read as text), tables, HTML tags (their text is kept) and
     entities (read as the characters they stand for).
     """
-    text = _MD_COMMENT.sub(_blank_lines, text)
+    text = _without_comments(text)
     tables = [text.count("\n", 0, m.start()) + 1 for m in _HTML_BLOCK.finditer(text) if m.group(1).lower() == "table"]
     text = _HTML_BLOCK.sub(_blank_lines, text)
     lines = text.splitlines()
@@ -81,10 +81,10 @@ def read_markdown(text: str) -> tuple[list[SourcePara], list[str]]:
             continue
         if _HTML_TAG.search(line):
             tagged.append(number)
-        if not line.strip() or _MD_RULE.match(line):
+        if not line.strip() or _MD_RULE.fullmatch(line):
             flush()
             continue
-        heading = _MD_HEADING.match(line)
+        heading = _heading(line)
         if heading or line_per_paragraph or _starts_block(_MD_QUOTE.sub("", line)) or (
             block and (block[-1].endswith("  ") or block[-1].endswith("\\"))
         ):
@@ -108,11 +108,75 @@ def _blank_lines(match: re.Match[str]) -> str:
     return "\n" * match.group().count("\n")
 
 
+# The patterns below are written out as loops: as regular expressions (``<!--.*?-->``,
+# ``\[([^\]]*)\]\(``, ``(.*?)(?:\s+#+\s*)?$``…) they search the rest of the line or the file
+# again from each place they fail, which a line of 100,000 ``[`` or spaces made take minutes.
+
+
+def _without_comments(text: str) -> str:
+    """``text`` with each HTML comment ``<!-- … -->`` cut out, as the line breaks it held."""
+    pieces: list[str] = []
+    done = 0
+    while (start := text.find("<!--", done)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:  # no comment closes after this one: none of the rest will either
+            break
+        pieces += [text[done:start], "\n" * text.count("\n", start, end)]
+        done = end + 3
+    return "".join(pieces) + text[done:]
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """An ATX heading's level (its hashes) and text, less any closing hashes (``## 标题 ##``); None for another line."""
+    opening = _MD_HEADING.match(line)
+    if not opening:
+        return None
+    text = line[opening.end() :]
+    closed = text.rstrip().rstrip("#")
+    if closed != text.rstrip() and closed[-1:].isspace():  # hashes after a space close the heading
+        return len(opening.group(1)), closed.rstrip()
+    return len(opening.group(1)), text
+
+
+def _table_rule(line: str) -> bool:
+    """Whether ``line`` is a table's second row: two or more cells of ``---`` (``:---:``), between ``|``."""
+    cells = line.strip()
+    cells = cells[1:] if cells.startswith("|") else cells
+    cells = cells[:-1] if cells.endswith("|") else cells
+    split = cells.split("|")
+    return len(split) >= 2 and all(_MD_RULE_CELL.fullmatch(cell.strip()) for cell in split)
+
+
+def _links_as_text(text: str) -> str:
+    """Each link ``[text](address)`` and image ``![text](address)`` as its text alone."""
+    pieces: list[str] = []
+    done = 0
+    close = closing_paren = -1  # the next "]" and ")" found: shared by the "[" before them, so each is searched for once
+    start = text.find("[")
+    while start >= 0:
+        if close < start:
+            close = text.find("]", start)
+        if close < 0:
+            break
+        if text.startswith("(", close + 1):
+            if closing_paren < close + 2:
+                closing_paren = text.find(")", close + 2)
+            if closing_paren < 0:
+                break
+            opening = start - 1 if start > done and text[start - 1] == "!" else start
+            pieces += [text[done:opening], text[start + 1 : close]]
+            done = closing_paren + 1
+            start = text.find("[", done)
+        else:
+            start = text.find("[", start + 1)
+    return "".join(pieces) + text[done:]
+
+
 def _table_lines(lines: list[str]) -> set[int]:
     """The (1-based) numbers of the lines of Markdown tables: a row of cells, its |---| rule, the rows after."""
     found: set[int] = set()
     for index, line in enumerate(lines):
-        if index and _MD_TABLE_RULE.match(line) and "|" in lines[index - 1]:
+        if index and _table_rule(line) and "|" in lines[index - 1]:
             found.update((index, index + 1))
             after = index + 1
             while after < len(lines) and "|" in lines[after] and lines[after].strip():
@@ -134,13 +198,13 @@ def _skipped_notes(fences: list[int], tables: list[int], tagged: list[int]) -> l
 
 def _md_paragraph(lines: list[str], number: int) -> SourcePara:
     outline = None
-    heading = _MD_HEADING.match(lines[0])
+    heading = _heading(lines[0])
     if heading:
-        outline = len(heading.group(1)) - 1  # "#" is the title
-        lines = [heading.group(2)]
+        outline = heading[0] - 1  # "#" is the title
+        lines = [heading[1]]
     lines = [_MD_BULLET.sub("", _MD_QUOTE.sub("", line)).rstrip("\\") for line in lines]
     text = _html_text(join_lines(lines))
-    text = _MD_LINK.sub(r"\1", text)
+    text = _links_as_text(text)
     lead = ""
     strong = _MD_STRONG.match(text)
     if strong:
@@ -169,6 +233,6 @@ def _html_text(text: str) -> str:
     if not _HTML_TAG.search(text):
         return text
     parser = _HtmlText()
-    parser.feed(_AUTOLINK.sub(r"\1", text))  # <https://…> is a link written out, not a tag
+    parser.feed(guarded(_AUTOLINK.sub(r"\1", text)))  # <https://…> is a link written out, not a tag
     parser.close()
     return "".join(parser.parts)

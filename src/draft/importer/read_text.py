@@ -25,6 +25,8 @@ def read_text(text: str) -> list[SourcePara]:
     width = _wrap_width([clean(line) for _, line in raw])
     indented = sum(1 for _, line in raw if line[:1].isspace()) >= len(raw) * 0.1
     paras: list[SourcePara] = []
+    # Each paragraph's lines, joined once at the end: joining line by line copied the paragraph for each line.
+    lines: list[list[str]] = []
     run_on = False
     for number, line in raw:
         cleaned = clean(line)
@@ -33,11 +35,15 @@ def read_text(text: str) -> list[SourcePara]:
         else:
             starts = bool(read_marker(cleaned, enumerator=True))  # a heading marker or 一是
         if run_on and not starts:
-            paras[-1].text = join_lines([paras[-1].text, cleaned])
+            lines[-1].append(cleaned)
         else:
             paras.append(SourcePara(cleaned, number))
+            lines.append([cleaned])
         at_width = bool(width) and len(cleaned) >= width - 1
         run_on = at_width and (indented or not cleaned.endswith(_LINE_END))
+    for para, own in zip(paras, lines, strict=True):
+        if len(own) > 1:
+            para.text = join_lines(own)
     return paras
 
 

@@ -2,12 +2,15 @@
 
 :func:`read` hands the file to the reader of its kind, one module each:
 :mod:`~draft.importer.read_text`, :mod:`~draft.importer.read_markdown`, :mod:`~draft.importer.read_html`,
-:mod:`~draft.importer.read_docx`.
+:mod:`~draft.importer.read_docx`. Each counts what it builds against :mod:`~draft.importer.budget`;
+a source over a budget is refused here, saying what was too much.
 """
 
 from __future__ import annotations
 
-from draft.importer.files import RawFile, decode_text
+from draft.importer.budget import MAX_ALL_TABLE_CELLS, TooMuch, too_much
+from draft.importer.files import RawFile, decode_text, refuse
+from draft.importer.grid import fitted
 from draft.importer.read_docx import read_docx
 from draft.importer.read_html import read_html
 from draft.importer.read_markdown import read_markdown
@@ -16,7 +19,22 @@ from draft.importer.source import SourcePara
 
 
 def read(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
-    """The paragraphs of ``raw`` and notes about what was skipped."""
+    """The paragraphs of ``raw`` and notes about what was skipped; its tables' spans cut to what each table holds."""
+    try:
+        paras, notes = _read(raw)
+        cells = 0
+        for para in paras:
+            if para.table is not None:
+                para.table, size = fitted(para.table)
+                cells += size
+                if cells > MAX_ALL_TABLE_CELLS:
+                    raise too_much("原文中表格的单元格（按合并单元格展开后）", MAX_ALL_TABLE_CELLS)
+    except TooMuch as error:
+        raise refuse(raw.path, error.message) from None
+    return paras, notes
+
+
+def _read(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
     if raw.kind == "docx":
         return read_docx(raw)
     text, encoding = decode_text(raw.path, raw.data)
