@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -53,8 +52,7 @@ class Severity(Enum):
     WARNING = "提示"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong, or worth a second look, located as precisely as the source allows.
 
     The one diagnostic of draft, whoever finds it: the form's reader (validation), ``draft check``

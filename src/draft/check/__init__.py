@@ -50,7 +50,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -159,8 +158,7 @@ def _capped(findings: list[Finding]) -> list[Finding]:
     for code, index in sorted(last.items(), key=lambda item: -item[1]):  # from the end: indices stay right
         more = listed[code] - MAX_SAME_PROBLEM
         if more > 0:
-            summary = replace(
-                kept[index],
+            summary = kept[index]._replace(
                 field="",
                 place="",
                 fix="",
