@@ -13,7 +13,8 @@ date (the 版记 and attachments do not move the 落款) in one LibreOffice run,
 lines back (:func:`draft.pdf.lines.page_lines`):
 
 1. as Word and WPS take it (:data:`~draft.word.page.KEPT_BY_WORD`): kept, if the 落款 has body text on
-   its page and no page starts with a short last line;
+   its page, no page starts with a short last line, and no page before the last is left short by
+   more than a few lines (LibreOffice moving a long last paragraph whole, its heading with it);
 2. the last paragraph not kept, and the same with widow control on (when a page started with a short
    line): where the 落款 still stands alone, the last lines of the last paragraph are set as a
    paragraph of their own, kept whole with the 落款 (:attr:`~draft.word.page.Ending.tail`), so that
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from draft.render.document import LINE_CHARS, Block, Document, Role
 from draft.render.titles import width
 from draft.word.page import KEPT_BY_WORD, MARGIN_LEFT, Ending
+from draft.word.styles import LINE_PITCH
 
 if TYPE_CHECKING:
     from draft.pdf.lines import Line
@@ -41,9 +43,12 @@ if TYPE_CHECKING:
 SHORT_LINE = LINE_CHARS // 4
 #: How many lines of the last paragraph go with the 落款 to its page.
 TAIL_LINES = 2
+#: A page left this many lines short of its foot, before the last, is a gap LibreOffice's keeping made.
+GAP_LINES = TAIL_LINES + 1
 #: The left edge of the type area in points, and how near it a continued paragraph's line starts.
 _LEFT = MARGIN_LEFT / 20
 _NEAR = 4.0
+_PITCH = LINE_PITCH / 20
 
 _NOT_KEPT = Ending(measured=True)
 _WIDOWS_AVOIDED = Ending(measured=True, avoid_widows=True)
@@ -67,6 +72,14 @@ class _Layout(NamedTuple):
         return any(
             page and abs(page[0].x - _LEFT) < _NEAR and page[0].glyphs < SHORT_LINE for page in self.pages[1:]
         )
+
+    @property
+    def leaves_a_gap(self) -> bool:
+        """A page before the last ends :data:`GAP_LINES` lines or more above the type area's foot (LibreOffice
+        moved a paragraph kept with the 落款 whole, and the heading kept with it)."""
+        from draft.pdf.lines import TYPE_AREA_FOOT
+
+        return any(page and page[-1].y > TYPE_AREA_FOOT + GAP_LINES * _PITCH for page in self.pages[:-1])
 
     def body_lines(self) -> list[Line]:
         lines = [line for page in self.pages for line in page]
@@ -94,7 +107,7 @@ def ending(document: Document, trial: Callable[[Document, Ending], bytes]) -> En
         return KEPT_BY_WORD
     lines = _ending_lines(measured.blocks)
     kept, not_kept, widows_avoided = (_Layout(pages, lines) for pages in laid_out)
-    if not kept.signature_alone and not kept.short_line_starts_a_page:
+    if not (kept.signature_alone or kept.short_line_starts_a_page or kept.leaves_a_gap):
         return KEPT_BY_WORD
     chosen, layout = (
         (_WIDOWS_AVOIDED, widows_avoided)
