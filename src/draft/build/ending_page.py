@@ -99,8 +99,10 @@ def ending(document: Document, trial: Callable[[Document, Ending], bytes]) -> En
         return KEPT_BY_WORD
     measured = document._replace(blocks=tuple(blocks[: roles.index(Role.DATE) + 1]))
     variants = (KEPT_BY_WORD, _NOT_KEPT, _WIDOWS_AVOIDED)
-    try:
-        laid_out = page_lines([trial(measured, variant) for variant in variants])
+    from draft.pdf.corrections import aligned_left
+
+    try:  # laid out as the PDF is: its copy aligned left, which paints every mark (one glyph a character)
+        laid_out = page_lines([aligned_left(trial(measured, variant)) for variant in variants])
     except LayoutFailed:
         return KEPT_BY_WORD
     if laid_out is None:  # no LibreOffice: Word and WPS lay the .docx out, and keep the ending themselves
