@@ -172,3 +172,10 @@ def test_a_page_left_short_by_keeping_the_last_paragraph_whole_is_not_kept(layou
     gap = [page((INDENT, 6), (INDENT, 3), (INDENT, 20)), page((INDENT, 20)), page(*[(LEFT, 28)] * 20, (LEFT, 26), (360, 6)), page((360, 10))]
     layouts.answer = [gap, FINE, FINE]
     assert ending_page.ending(report(), trial) == Ending(measured=True)
+
+
+def test_a_report_too_long_to_lay_out_is_as_word_takes_it(layouts: Layouts) -> None:
+    document = report()
+    long = Block.plain(Role.BODY, "依法行政。" * (imprint_page.MAX_MEASURED_CHARACTERS // 5 + 1))
+    document = document._replace(blocks=(document.blocks[0], long, *document.blocks[1:]))
+    assert ending_page.ending(document, trial) == KEPT_BY_WORD and layouts.asked == []

@@ -88,7 +88,7 @@ class _Layout(NamedTuple):
 
 def ending(document: Document, trial: Callable[[Document, Ending], bytes]) -> Ending:
     """How ``document``'s body end is kept with its 落款 in the PDF; ``trial`` makes its .docx with a given ending."""
-    from draft.build.imprint_page import LayoutFailed
+    from draft.build.imprint_page import MAX_MEASURED_CHARACTERS, LayoutFailed
 
     blocks = document.blocks
     roles = [block.role for block in blocks]
@@ -97,6 +97,8 @@ def ending(document: Document, trial: Callable[[Document, Ending], bytes]) -> En
     last = _last_paragraph(blocks[: roles.index(Role.SIGNATURE if Role.SIGNATURE in roles else Role.DATE)])
     if last is None:
         return KEPT_BY_WORD
+    if sum(len(block.text) for block in blocks) > MAX_MEASURED_CHARACTERS:
+        return KEPT_BY_WORD  # too long to lay out in time: the 版记's page tells the user already
     measured = document._replace(blocks=tuple(blocks[: roles.index(Role.DATE) + 1]))
     variants = (KEPT_BY_WORD, _NOT_KEPT, _WIDOWS_AVOIDED)
     from draft.pdf.corrections import aligned_left

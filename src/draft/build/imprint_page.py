@@ -15,6 +15,9 @@ That costs a LibreOffice start (about two seconds) and the layout of the whole r
 * **bounded**: a report of more than :data:`MAX_MEASURED_CHARACTERS` is not laid out, and the layout
   gets :data:`MEASURE_SECONDS` at most.
 
+The layout and its cache (:func:`laid_out`, :func:`layout_key`, :func:`cached`, :func:`keep`) serve the
+PDF's ending as well (:mod:`draft.build.ending_page`).
+
 Where there is no layout — no LibreOffice on this computer, or a report too long to lay out in
 time — the decision is :func:`draft.word.page.without_layout`: the 版记 starts a section of its own
 on the next even page (or the next page), which Word and WPS lay out themselves. A missing
