@@ -26,7 +26,7 @@ from draft.problems import DraftError
 
 BASE = 200  # items at 1×
 #: A real form, from the examples: each input adds its hostile part to it.
-FORM = (Path(__file__).resolve().parents[1] / "inputs" / "zhonglou-2023.yaml").read_text(encoding="utf-8")
+FORM = (Path(__file__).resolve().parents[1] / "examples" / "zhonglou-2023.yaml").read_text(encoding="utf-8")
 
 
 def unknown_fields(count: int) -> str:

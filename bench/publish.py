@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = [REPO / "inputs" / "luohu-2022.yaml", REPO / "inputs" / "zhonglou-2023.yaml"]
+EXAMPLES = [REPO / "examples" / "luohu-2022.yaml", REPO / "examples" / "zhonglou-2023.yaml"]
 
 
 def html_cost(rounds: int) -> float:

@@ -9,7 +9,7 @@ Prints one markdown table of the measurements and one of the targets (see the is
 
 * cold: a whole process, median of ``--rounds`` runs after a warm-up run, the tools
   taking turns so that a noisy moment hits them alike. ``draft build`` of the seed-sized
-  form (inputs/luohu-2022.yaml); pandoc (markdown → docx with a reference.docx carrying
+  form (examples/luohu-2022.yaml); pandoc (markdown → docx with a reference.docx carrying
   draft's styles) and docxtpl (a template carrying draft's styles, a Jinja loop over the
   blocks) writing the same document — same text, headings and styles; the import floor:
   a bare Python that imports exactly the modules a build imports, less draft's own;
@@ -45,8 +45,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "inputs" / "luohu-2022.yaml"
-EXAMPLES = [REPO / "inputs" / "luohu-2022.yaml", REPO / "inputs" / "zhonglou-2023.yaml"]
+SEED = REPO / "examples" / "luohu-2022.yaml"
+EXAMPLES = [REPO / "examples" / "luohu-2022.yaml", REPO / "examples" / "zhonglou-2023.yaml"]
 PY = sys.executable
 #: The children run as a user's would: bytecode caches written and used (this sandbox turns them off).
 ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPROFILEIMPORTTIME")}

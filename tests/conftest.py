@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from unittest import mock
 
 import docx
@@ -24,6 +24,10 @@ import draft.build
 from draft.build import build_form
 from draft.cli import cli
 
+if TYPE_CHECKING:
+    from draft.form.read import ReadForm
+    from draft.model.report import Report
+
 T = TypeVar("T")
 
 # Property tests have no deadline: hypothesis's 200 ms an example is missed by a loaded machine, not by
@@ -34,7 +38,7 @@ settings.register_profile("ci", settings.get_profile("draft"), derandomize=True,
 settings.load_profile("ci" if os.environ.get("CI") else "draft")
 
 REPO = Path(__file__).resolve().parents[1]
-INPUTS = REPO / "inputs"
+EXAMPLES = REPO / "examples"
 #: The two published reports the examples reproduce (copies of shared/seeds, so the tests need nothing outside the repo).
 SEEDS = REPO / "tests" / "fixtures" / "seeds"
 
@@ -49,6 +53,18 @@ shortcomings:
 plans:
   text: 继续加强学习。
 """
+
+
+def filled_in(init_text: str) -> str:
+    """The form ``draft init`` wrote, made a unit's own: its unit named and each example paragraph and point
+    rewritten (here: begun anew), so that it validates and builds (as it stands, validation lists each)."""
+    from draft.form.unfinished import example_texts
+    from draft.kinds import all_kinds
+
+    text = init_text.replace("某某区", "青山区")
+    for example in {example for kind in all_kinds() for example in example_texts(kind)}:
+        text = text.replace(example, "本局" + example)
+    return text
 
 
 #: The frame's fields as a form writes them (版头, 版记), for a report on 2023 (MINIMAL's year).
@@ -123,6 +139,27 @@ def edit_in_word(path: Path) -> None:
     document.save(str(path))
 
 
+def read_past_placeholders(form: Path) -> ReadForm:
+    """``form`` read as ``draft build`` reads it, its examples and placeholders left as they are (an imported
+    report's unit or part the source lacked): ``draft validate`` lists them, so no report is built from it as it stands."""
+    from draft.form.load import load_form
+    from draft.form.read import read_past_unfinished
+
+    return read_past_unfinished(load_form(form))[0]
+
+
+def built_past_placeholders(form: Path) -> tuple[Report, docx.document.Document]:
+    """:func:`read_past_placeholders`, and the .docx draft would build from it."""
+    import io
+
+    from draft.render.blocks import render
+    from draft.render.wording import Wording
+    from draft.word.writer import to_bytes
+
+    report = read_past_placeholders(form).report
+    return report, docx.Document(io.BytesIO(to_bytes(render(report, Wording()))))
+
+
 def body_texts(document: docx.document.Document) -> list[str]:
     """The non-empty paragraphs after the title (and after the 版头 above it, if there is one)."""
     paragraphs = document.paragraphs
@@ -164,10 +201,12 @@ def slowdown(action: Callable[[T], object], small: T, large: T, runs: int = 5) -
 ALLOWED_ENGLISH = {
     "YAML", "Tab", "U", "Word", "WPS", "Excel", "PDF", "UTF", "GB", "GBK", "GB18030", "LibreOffice", "Notepad", "Windows",
     "KB", "MB", "BOM", "zip", "xlsx", "pptx", "help", "macOS",
-    "draft", "init", "validate", "check", "build", "import", "template", "force", "strict", "keep", "punctuation",
+    "draft", "init", "validate", "check", "build", "import", "template", "schema", "force", "strict", "keep", "punctuation",
+    "JSON", "Schema", "VS", "Code",
+    "ignore", "review", "errors",
     "format", "json", "text", "yaml", "yml", "docx", "txt", "md", "html", "pdf", "bak", "output", "inputs", "templates",
     "unit", "year", "title", "recipient", "intro", "measures", "shortcomings", "responsibility", "plans", "others",
-    "closing", "signature", "date", "layout", "normalize", "points", "items", "numbering", "continue",
+    "closing", "signature", "date", "layout", "normalize", "points", "items", "numbering", "continue", "as", "parts",
     "own", "line", "run", "in", "inline", "paragraphs", "true", "false", "wording", "j2", "report", "fingerprint",
     "issuer", "mark", "doc", "number", "signers", "cc", "printed", "by", "attachments", "double", "sided",
     # The 政府信息公开工作年度报告's vocabulary: its kind and the fields of its parts.
@@ -268,7 +307,8 @@ def no_english_reaches_the_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     monkeypatch.setattr(Lines, "__init__", form_parsed)
     yield
     user_text = "\n".join(heard.user_text)
-    # --format json is for programs: its keys are English by design, its messages are heard as findings.
-    spoken = [message for message in heard.messages if not message.startswith("[")]
+    # --format json and draft schema are for programs: their keys are English by design (check's messages
+    # are heard as findings; the schema's Chinese words are the schema's own).
+    spoken = [message for message in heard.messages if not message.startswith(("[", "{"))]
     leaked = {message: words for message in spoken if (words := english_words(message, user_text))}
     assert not leaked, f"English reached the user: {leaked}"

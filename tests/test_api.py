@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import draft
-from conftest import INPUTS
+from conftest import EXAMPLES
 
 
 def test_importing_draft_loads_none_of_the_pipeline() -> None:
@@ -28,7 +28,7 @@ def test_every_public_name_is_the_one_its_module_defines(tmp_path: Path) -> None
     assert (draft.build_form, draft.BuildOptions, draft.check_form) == (one.build_form, options.BuildOptions, check_form)
     assert (draft.read_form, draft.import_report, draft.Problem) == (read_form, import_report, Problem)
     assert set(draft.__all__) <= set(dir(draft))
-    built = draft.build_form(INPUTS / "luohu-2022.yaml", tmp_path, draft.BuildOptions())
+    built = draft.build_form(EXAMPLES / "luohu-2022.yaml", tmp_path, draft.BuildOptions())
     assert built.output == tmp_path / "luohu-2022.docx"
     with pytest.raises(AttributeError):
         draft.build_forms  # noqa: B018  (internal: draft.build.build_forms)

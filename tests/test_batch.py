@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import shutil
@@ -10,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INPUTS, MINIMAL, building_with, run_cli
+from conftest import EXAMPLES, MINIMAL, building_with, run_cli
 from draft.build import map_forms
+from draft.text import dates
 
 
 def make_project(root: Path) -> Path:
@@ -19,7 +21,7 @@ def make_project(root: Path) -> Path:
     inputs = root / "inputs"
     inputs.mkdir(parents=True)
     for i in range(8):
-        shutil.copy(INPUTS / ("luohu-2022.yaml" if i % 2 else "zhonglou-2023.yaml"), inputs / f"form{i}.yaml")
+        shutil.copy(EXAMPLES / ("luohu-2022.yaml" if i % 2 else "zhonglou-2023.yaml"), inputs / f"form{i}.yaml")
     (inputs / "form8.yaml").write_text("unit: 示例区司法局\nyear: 二〇二三\n", encoding="utf-8")
     (inputs / "form9.yaml").write_text(MINIMAL, encoding="utf-8")
     (root / "output").mkdir()
@@ -143,7 +145,8 @@ def test_a_form_named_twice_is_built_once(tmp_path: Path) -> None:
     assert result.stdout == "已生成：output/a.docx\n"
 
 
-def test_forms_with_no_name_or_a_hidden_one(tmp_path: Path) -> None:
+def test_forms_with_no_name_or_a_hidden_one(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(dates, "today", lambda: datetime.date(2026, 12, 8))  # the example is the year reported on
     (tmp_path / "inputs").mkdir()
     for name in (".yaml", "._report.yaml", "report.yaml"):  # ._report.yaml: what macOS leaves on a USB stick
         (tmp_path / "inputs" / name).write_text(MINIMAL, encoding="utf-8")
@@ -153,7 +156,7 @@ def test_forms_with_no_name_or_a_hidden_one(tmp_path: Path) -> None:
     result = run_cli("build", "inputs/.yaml", "inputs/._report.yaml", "-o", "named", cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        "inputs/.yaml:表单的文件名“.yaml”去掉扩展名和开头的“.”以后什么都不剩，生成的 Word 文件将没有名字。请把表单改一个名字，例如 2024.yaml。"
+        "inputs/.yaml:表单的文件名“.yaml”去掉扩展名和开头的“.”以后什么都不剩，生成的 Word 文件将没有名字。请把表单改一个名字，例如 2026.yaml。"
     )
     assert [p.name for p in (tmp_path / "named").iterdir()] == ["_report.docx"]
 
@@ -218,7 +221,8 @@ def test_check_and_import_name_such_files_readably(tmp_path: Path) -> None:
     )
     result = run_cli("import", GBK_NAME.replace(".yaml", ".txt"), "-o", "form.yaml", cwd=tmp_path)
     assert "已写入表单：form.yaml" in result.stdout, result.output
-    assert (tmp_path / "form.yaml").read_text(encoding="utf-8").startswith("# 由 draft import 从 报告.txt 生成于")
+    # After the line naming the schema to editors.
+    assert (tmp_path / "form.yaml").read_text(encoding="utf-8").partition("\n")[2].startswith("# 由 draft import 从 报告.txt 生成于")
 
 
 def test_an_error_crosses_from_a_worker_as_itself(tmp_path: Path) -> None:

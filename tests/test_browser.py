@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INPUTS, REPO
+from conftest import EXAMPLES, REPO
 from draft.build import BuildOptions, build_form
 from draft.build.formats import HTML
 
@@ -30,8 +30,8 @@ needs_axe = pytest.mark.skipif(not AXE.is_file() and not os.environ.get("CI"), r
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 FORMS = {
-    "luohu-2022": INPUTS / "luohu-2022.yaml",
-    "zhonglou-2023": INPUTS / "zhonglou-2023.yaml",
+    "luohu-2022": EXAMPLES / "luohu-2022.yaml",
+    "zhonglou-2023": EXAMPLES / "zhonglou-2023.yaml",
     "features": GOLDEN / "features.yaml",
     "frame": Path(__file__).parent / "fixtures" / "frame" / "full.yaml",  # 版头, 附件, 版记
     "huaian-2024": REPO / "tests" / "fixtures" / "zwgk" / "huaian-2024.yaml",  # a 政府信息公开工作年度报告: three tables

@@ -37,6 +37,23 @@ CASES: dict[str, tuple[bytes, int, str]] = {
     "year-before-2000": (MINIMAL.replace("2023", "1999").encode(), 1, ":2:7 报告年度:year（报告年度） 应在 2000 到"),
     "date-before-year-end": ((MINIMAL + "date: 2023-06-01\n").encode(), 1, ":9:7 成文日期:date（成文日期）2023年6月1日 早于 2023 年度结束"),
     "placeholder-unit": (MINIMAL.replace("示例区司法局", "××区××局").encode(), 1, ":1:7 单位名称:unit（单位名称）里还是示例的占位文字"),
+    # What prints wrong or is not the unit's own: refused, not hinted (issue 21).
+    "part-title-numbered": (
+        MINIMAL.replace("measures:\n", "measures:\n  title: 一、主要举措和成效\n").encode(), 1,
+        ":4:10 主要举措和成效 › 标题:[错误] 部分的标题开头手写了编号“一、”。",
+    ),
+    "closing-typed-and-asked": (
+        (MINIMAL.replace("继续加强学习。", "继续加强学习。特此报告。") + "closing: true\n").encode(), 1,
+        ":8:16 下一年度的主要安排 › 正文:[错误] 正文最后一段的末尾写了结束语“特此报告。”",
+    ),
+    "example-text-left": (
+        MINIMAL.replace("继续加强学习。", "\n    - 运用法治思维和法治方式解决问题的能力还需提高").replace("  text: \n", "  points:\n").encode(), 1,
+        ":9:7 下一年度的主要安排 › 第1个要点:这里还是 draft init 示例表单里的文字",
+    ),
+    "import-placeholder-unit": (
+        MINIMAL.replace("示例区司法局", "（单位全称）").encode(), 1,
+        ":1:7 单位名称:unit（单位名称）还是 draft import 写的占位文字“（单位全称）”",
+    ),
 }
 
 

@@ -12,10 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import INPUTS, MINIMAL, SEEDS, dedent, run_cli
-from draft.check import Finding, check_form
+from conftest import EXAMPLES, MINIMAL, SEEDS, dedent, run_cli
+from draft.check import Finding, check_form, check_read
 from draft.check.numbers import chinese_number
+from draft.form.load import load_form
 from draft.form.positions import align
+from draft.form.read import read_past_unfinished
 from draft.problems import FormError, Severity
 from draft.text.paragraphs import split_paragraphs
 
@@ -107,6 +109,39 @@ def test_numbers_typed_by_hand_are_errors_at_their_place(write_form) -> None:
     )
 
 
+def test_numbers_typed_in_the_attachments_are_errors_too(write_form) -> None:
+    # Their items are numbered 一、（一）… and their titles, when there are several, 1. 2. in the 附件说明.
+    attachments = dedent(
+        """\
+        attachments:
+          - title: 1.行政执法情况统计表
+            items:
+              - title: （一）执法情况
+                points:
+                  - 一是办理案件
+          - title: 2、行政复议情况
+            text: 全年办理行政复议案件12件。
+        """
+    )
+    found = check(write_form, CLEAN + attachments)
+    assert [(f.code, f.severity, f.line, f.column, f.field, f.fix) for f in found] == [
+        ("manual-numbering", ERROR, 13, 12, "attachments[0].title", "删除开头的“1.”"),
+        ("manual-numbering", ERROR, 15, 16, "attachments[0].items[0].title", "删除开头的“（一）”"),
+        ("manual-numbering", ERROR, 17, 13, "attachments[0].items[0].points[0]", "删除开头的“一是”"),
+        ("manual-numbering", ERROR, 18, 12, "attachments[1].title", "删除开头的“2、”"),
+    ]
+    assert found[0].message == (
+        "附件的标题开头手写了编号“1.”。几个附件时，附件说明里的序号（1. 2. ……）由程序自动加，这样会印成两个编号。"
+    )
+    assert found[1].message == "标题开头手写了编号“（一）”。附件里条目的编号（一、（一）、1.……）由程序自动生成，这样会印成两个编号。"
+
+
+def test_the_title_of_a_single_attachment_is_not_numbered_in_print(write_form) -> None:
+    # One attachment has no number in the 附件说明 (GB/T 9704 §7.3.4): its typed 1. prints once, as typed.
+    found = check(write_form, CLEAN + "attachments:\n  - title: 1.行政执法情况统计表\n    text: 全年办理案件。\n")
+    assert coded(found, "manual-numbering") == []
+
+
 def test_numbers_that_belong_to_the_text_are_not_markers(write_form) -> None:
     form = dedent(
         """
@@ -136,7 +171,7 @@ def test_numbers_that_belong_to_the_text_are_not_markers(write_form) -> None:
     assert coded(check(write_form, form), "manual-numbering") == []
 
 
-@pytest.mark.parametrize("form", sorted(INPUTS.glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("form", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
 def test_the_example_forms_have_no_errors_and_no_manual_numbering(form: Path) -> None:
     found = check_form(form).findings
     assert [f for f in found if f.severity is ERROR] == []
@@ -146,9 +181,12 @@ def test_the_example_forms_have_no_errors_and_no_manual_numbering(form: Path) ->
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
 def test_forms_imported_from_the_seed_reports_have_no_manual_numbering(seed: Path, tmp_path: Path) -> None:
     imported = run_cli("import", str(seed), "-o", str(tmp_path / "form.yaml"))
-    if imported.exit_code != 0:
+    if not (tmp_path / "form.yaml").is_file():
         pytest.skip(f"draft import did not produce a form: {imported.output}")
-    found = check_form(tmp_path / "form.yaml").findings
+    # Checked past the placeholders of what the seed lacks (a unit's name): validation lists those.
+    read, unfinished = read_past_unfinished(load_form(tmp_path / "form.yaml"))
+    assert not [p for p in unfinished if "draft init" in p.message]  # last year's real text is no example
+    found = check_read(read)
     assert coded(found, "manual-numbering") == []
     assert [f for f in found if f.severity is ERROR] == []
 
@@ -655,7 +693,8 @@ def test_check_exits_0_with_warnings_only(write_form) -> None:
 
 def test_check_without_files_reads_every_form_in_inputs(tmp_path: Path) -> None:
     (tmp_path / "inputs").mkdir()
-    (tmp_path / "inputs" / "a.yaml").write_text(CLEAN, encoding="utf-8")
+    # Two units' forms: one unit's two forms of a year would be named together as copies (test_form_files).
+    (tmp_path / "inputs" / "a.yaml").write_text(CLEAN.replace("示例区司法局", "青山县司法局"), encoding="utf-8")
     (tmp_path / "inputs" / "b.yaml").write_text(MINIMAL, encoding="utf-8")
     result = run_cli("check", cwd=tmp_path)
     assert result.exit_code == 0
@@ -700,14 +739,36 @@ def test_check_help_is_in_chinese() -> None:
     assert "审读表单" in result.stdout and "--format" in result.stdout
 
 
-def test_build_shows_the_findings_and_still_builds(write_form, tmp_path: Path) -> None:
+def test_build_writes_nothing_for_a_form_the_review_finds_errors_in(write_form, tmp_path: Path) -> None:
+    # Numbering typed by hand would print twice (一、一、主要举措和成效): the report is not written.
     path = write_form(NUMBERED)
     result = run_cli("build", str(path), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 0
-    assert (tmp_path / "out" / "form.docx").is_file()
+    assert result.exit_code == 1
+    assert not (tmp_path / "out").exists()
     assert f"{path}:4:10 主要举措和成效 › 标题:[错误] 部分的标题开头手写了编号“一、”。" in result.stderr
     assert result.stderr.count("[错误]") == 8
-    assert "已生成：" in result.stdout
+    assert result.stderr.splitlines()[-1] == (
+        f"{path}：共 8 个错误、0 个提示。有错误的地方会印错，所以没有生成。请按上面的改法改正后再生成；"
+        "确实要照现在的样子生成时，加 --ignore-review-errors。"
+    )
+    assert result.stdout == ""
+
+
+def test_build_writes_a_form_with_review_errors_when_told_to(write_form, tmp_path: Path) -> None:
+    path = write_form(NUMBERED)
+    result = run_cli("build", "--ignore-review-errors", str(path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert result.stderr.count("[错误]") == 8
+    assert result.stdout.splitlines() == [f"已生成：{tmp_path / 'out' / 'form.docx'}"]
+    assert "一、一、主要举措和成效" in [p.text for p in docx.Document(str(tmp_path / "out" / "form.docx")).paragraphs]
+
+
+def test_a_batch_counts_the_forms_held_back_by_their_review(write_form, tmp_path: Path) -> None:
+    numbered, clean = write_form(NUMBERED, "numbered.yaml"), write_form(CLEAN, "clean.yaml")
+    result = run_cli("build", str(numbered), str(clean), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["clean.docx"]
+    assert result.stderr.splitlines()[-1] == "共 2 份表单：已生成 1 份，1 份因为审读发现错误没有生成，见上。"
 
 
 def test_build_strict_refuses_a_form_with_any_finding(write_form, tmp_path: Path) -> None:
@@ -771,19 +832,68 @@ def test_build_strict_builds_a_form_whose_only_finding_is_what_draft_puts_right(
     assert "2023年，我局坚持依法行政。" in [p.text for p in docx.Document(str(tmp_path / "out" / "form.docx")).paragraphs]
 
 
-# --- unfinished: init's example text, no 成文日期 -------------------------------------
+# --- closing-twice -----------------------------------------------------------------
+
+#: 特此报告 typed at the end of the last paragraph, and asked for again by closing: true.
+CLOSED_TWICE = CLEAN.replace("加强执法人员培训。", "加强执法人员培训。特此报告。") + "closing: true\n"
 
 
-def test_a_form_still_holding_init_text_is_hinted(tmp_path: Path) -> None:
+def test_a_closing_typed_and_asked_for_is_an_error_at_the_typed_one(write_form) -> None:
+    assert summary(check(write_form, CLOSED_TWICE)) == [
+        (
+            "closing-twice", ERROR, 10, 18, "plans.text",
+            "正文最后一段的末尾写了结束语“特此报告。”，表单又写了 closing: true，结束语会在正文之后另起一段再印一次，这样会印两次。",
+        )
+    ]
+    assert check(write_form, CLOSED_TWICE)[0].fix == "删除这一段末尾的“特此报告。”，结束语由 closing: true 单独印成一段"
+
+
+@pytest.mark.parametrize(
+    ("plans", "closing"),
+    [
+        ("plans:\n  text: |\n    加强执法人员培训。\n\n    特此报告\n", "closing: true"),  # a paragraph of its own, no 。
+        ("plans:\n  points:\n    - 加强执法人员培训\n    - 以上报告，请审阅。\n", "closing: true"),  # the last point
+        ("plans:\n  text: 加强执法人员培训。特此报告。\n", "closing: 特此报告"),  # the closing's own words
+    ],
+)
+def test_a_closing_typed_last_in_any_form_is_found(write_form, plans: str, closing: str) -> None:
+    form = CLEAN.replace("plans:\n  text: 加强执法人员培训。\n", plans) + closing + "\n"
+    assert [f.code for f in check(write_form, form)] == ["closing-twice"]
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        CLOSED_TWICE.replace("closing: true", "closing: false"),  # typed once, not asked for: prints once
+        CLEAN + "closing: true\n",  # asked for only
+        CLEAN.replace("加强执法人员培训。", "特此报告上级机关批准的执法人员培训计划，全年组织培训六期、覆盖全部执法人员。") + "closing: true\n",
+        CLEAN.replace("responsibility:\n  text: 主要负责人切实履行第一责任人职责。", "responsibility:\n  text: 履行职责。特此报告。")
+        + "closing: true\n",  # not the last paragraph: plans follow
+    ],
+    ids=["not-asked", "not-typed", "a-sentence-opening-with-特此", "not-last"],
+)
+def test_a_closing_printed_once_is_no_finding(write_form, form: str) -> None:
+    assert coded(check(write_form, form), "closing-twice") == []
+
+
+def test_build_writes_nothing_for_a_closing_that_would_print_twice(write_form, tmp_path: Path) -> None:
+    path = write_form(CLOSED_TWICE)
+    result = run_cli("build", str(path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert not (tmp_path / "out").exists()
+    assert f"{path}:10:18 下一年度的主要安排 › 正文:[错误] 正文最后一段的末尾写了结束语“特此报告。”" in result.stderr
+
+
+# --- unfinished: no 成文日期 (init's example text: validation's, see test_validate.py) ---------
+
+
+def test_an_untouched_init_form_is_refused_not_hinted(tmp_path: Path) -> None:
     assert run_cli("init", "form.yaml", cwd=tmp_path).exit_code == 0
-    found = check_form(tmp_path / "form.yaml").findings
-    assert [(f.code, f.line, f.column, f.field) for f in found] == [("example-text", 25, 3, "intro")]
-    assert found[0].message.startswith("这里还是 draft init 生成的示例文字（“")
-    assert found[0].message.endswith("”），没有改成本单位的内容。表单里共有 14 处这样的示例文字。")
-
-
-def test_text_of_ones_own_is_not_init_text(write_form) -> None:
-    assert coded(check(write_form, CLEAN), "example-text") == []
+    with pytest.raises(FormError) as refused:
+        check_form(tmp_path / "form.yaml")
+    assert len(refused.value.problems) == 13 and all(p.severity is ERROR for p in refused.value.problems)
+    listed = json.loads(run_cli("check", "--format", "json", "form.yaml", cwd=tmp_path).stdout)
+    assert {(item["code"], item["severity"]) for item in listed} == {("unfinished-form", "error")}
 
 
 def test_a_form_without_a_date_is_hinted_at_its_end(write_form) -> None:
@@ -808,3 +918,46 @@ def test_numbering_typed_in_the_reports_own_title_is_an_error(write_form, typed:
         ("manual-numbering", ERROR, 1, 8, "title", f"删除开头的“{typed}”")
     ]
     assert found[0].message == f"报告标题开头手写了编号“{typed}”，报告标题不编号，这样会把编号印在标题里。"
+
+
+# --- What a finding quotes, and how often ----------------------------------------------------------
+
+
+def test_a_finding_quotes_an_excerpt_of_a_300_kb_paragraph(write_form, tmp_path: Path) -> None:
+    blank = "，" * 100_000  # 300 KB of punctuation and nothing else
+    write_form(CLEAN.replace("学习还不够深入。", f'"{blank}"'))
+    result = run_cli("check", "form.yaml", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert (
+        "form.yaml:6:9 存在的不足和原因 › 正文:[错误] 正文只有“，，，，，，，，，，，，，，，，，，，，……”，"
+        "没有文字内容，印出来是一个空段落。（改法：写上内容，或删除这一行）"
+    ) in result.stdout.splitlines()
+    assert max(map(len, result.output.splitlines())) < 300
+
+
+def test_a_huge_chinese_numeral_is_quoted_in_part_and_is_no_count(write_form, tmp_path: Path) -> None:
+    write_form(CLEAN.replace("我局坚持依法行政。", f"办理案件{'十' * 60}件，另办理5件，九{'万' * 100_000}件。"))
+    result = run_cli("check", "form.yaml", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (
+        "“件”前的数字写法不统一：“十十十十十十十十十十十十十十十十十十十十……”（第 4 行）用汉字，“5件”（第 4 行）用阿拉伯数字。"
+    ) in result.stdout
+    assert max(map(len, result.output.splitlines())) < 300
+
+
+def test_an_unpaired_mark_in_a_one_line_field_is_told_of_that_field(write_form) -> None:
+    findings = check(write_form, CLEAN + "signature: 示例区（司法局\n")
+    assert [(f.line, f.column, f.place, f.message) for f in coded(findings, "unpaired-punctuation")] == [
+        (12, 15, "落款单位", "左括号“（”没有对应的右括号“）”：这一项里它只开不关，印出来会缺半边。")
+    ]
+
+
+def test_a_form_named_twice_is_checked_once(write_form, tmp_path: Path) -> None:
+    write_form(CLEAN.replace("学习还不够深入。", "学习还不够深入（。"))
+    result = run_cli("check", "form.yaml", "./form.yaml", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "form.yaml:6:16 存在的不足和原因 › 正文:[错误] 左括号“（”没有对应的右括号“）”：这一段里它只开不关，印出来会缺半边。"
+        "（改法：在该结束的地方补上右括号“）”，或删掉多余的左括号“（”）\n"
+        "共 1 个错误、0 个提示。\n"
+    )

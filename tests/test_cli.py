@@ -12,15 +12,16 @@ import click
 import docx
 import pytest
 
-from conftest import INPUTS, MINIMAL, run_cli
+from conftest import EXAMPLES, MINIMAL, filled_in, run_cli
 from draft.form import starter as init_form
+from draft.text import dates
 
 
 def test_help_is_in_chinese() -> None:
     result = run_cli("--help")
     assert result.exit_code == 0
     assert "GB/T 9704" in result.stdout and "draft build" in result.stdout
-    for command in ("", "init", "validate", "check", "build", "import", "template"):
+    for command in ("", "init", "validate", "check", "build", "import", "template", "schema"):
         sub = run_cli(*[word for word in (command, "--help") if word])
         assert sub.exit_code == 0
         assert sub.stdout.startswith("用法：draft") and "显示本说明并退出。" in sub.stdout, command
@@ -29,18 +30,31 @@ def test_help_is_in_chinese() -> None:
         assert "生成， 其余" not in sub.stdout  # wrapped Chinese lines are joined without a space
 
 
-def test_init_writes_a_form_that_validates_and_builds(tmp_path: Path) -> None:
+@pytest.mark.parametrize("columns", range(60, 141, 8))
+def test_help_never_breaks_an_option_or_its_value_at_a_hyphen(monkeypatch, columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))  # the terminal's width, which click wraps the help to
+    for command in ("", "init", "validate", "check", "build", "import", "template"):
+        page = run_cli(*[word for word in (command, "--help") if word]).stdout
+        assert not re.search(r"[A-Za-z-]-\n", page), (command, columns)  # "information-" / "disclosure", "--" / "kind"
+    assert "draft init --kind information-disclosure 文件名。" in " ".join(run_cli("init", "--help").stdout.split())
+
+
+def test_init_writes_a_form_that_validates_and_builds_once_filled_in(tmp_path: Path) -> None:
     result = run_cli("init", cwd=tmp_path)
     assert result.exit_code == 0, result.output
     form = tmp_path / "inputs" / "report.yaml"
     text = form.read_text(encoding="utf-8")
     assert text.count("#") > 30
+    # As it stands it is the example: each place is listed, and no report is built from it.
+    assert run_cli("validate", cwd=tmp_path).exit_code == 1
+    assert run_cli("build", cwd=tmp_path).exit_code == 1 and not (tmp_path / "output").exists()
+    form.write_text(filled_in(text), encoding="utf-8")
     assert run_cli("validate", cwd=tmp_path).exit_code == 0
     build = run_cli("build", cwd=tmp_path)
     assert build.exit_code == 0, build.output
     assert "已生成：output/report.docx" in build.stdout
     document = docx.Document(str(tmp_path / "output" / "report.docx"))
-    year = init_form.proposed_year(datetime.date.today())
+    year = dates.proposed_year(datetime.date.today())
     assert document.paragraphs[-1].text == f"{year + 1}年1月15日"
 
 
@@ -55,15 +69,17 @@ def test_init_writes_a_form_that_validates_and_builds(tmp_path: Path) -> None:
     ],
 )
 def test_init_proposes_the_year_being_reported_on(tmp_path: Path, monkeypatch, today: str, year: int) -> None:
-    monkeypatch.setattr(init_form, "today", lambda: datetime.date.fromisoformat(today))
+    monkeypatch.setattr(dates, "today", lambda: datetime.date.fromisoformat(today))
     assert run_cli("init", "form.yaml", cwd=tmp_path).exit_code == 0
     text = (tmp_path / "form.yaml").read_text(encoding="utf-8")
     assert f"\nyear: {year}\n" in text
     assert f"\ndate: {year + 1}-01-15\n" in text
-    assert f"title: 示例区司法局{year}年法治政府建设年度报告" in text
+    assert f"title: 某某区司法局{year}年法治政府建设年度报告" in text
     assert f"（如“{year}年推进法治政府建设的主要举措和成效”）" in text
-    # Only the years move: the rest is the built-in form as it stands.
+    # Only the years move: the rest is the built-in form as it stands, after the line naming its schema to editors.
     years = re.compile("20[0-9]{2}")
+    modeline, _, text = text.partition("\n")
+    assert modeline == "# yaml-language-server: $schema=.draft/schema-law-based-government.json"
     assert years.sub("", text) == years.sub("", init_form.builtin_form_text())
 
 
@@ -71,7 +87,9 @@ def test_init_without_yaml_writes_a_form_that_build_finds(tmp_path: Path) -> Non
     result = run_cli("init", "inputs/2025", cwd=tmp_path)
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "已新建表单：inputs/2025.yaml"
-    assert "已生成：output/2025.docx" in run_cli("build", cwd=tmp_path).stdout
+    # Found, and refused until it is filled in.
+    refused = run_cli("build", cwd=tmp_path).stderr
+    assert refused.startswith("inputs/2025.yaml:") and " 单位名称:unit（单位名称）里还是示例的占位文字“某某”" in refused
 
 
 def test_init_refuses_a_name_build_would_not_read(tmp_path: Path) -> None:
@@ -147,13 +165,13 @@ def test_a_batch_ends_with_a_line_counting_what_became_of_each_form(tmp_path: Pa
 
 
 def test_a_batch_that_went_well_says_so_on_standard_output(tmp_path: Path) -> None:
-    result = run_cli("build", str(INPUTS / "luohu-2022.yaml"), str(INPUTS / "zhonglou-2023.yaml"), "-o", str(tmp_path))
+    result = run_cli("build", str(EXAMPLES / "luohu-2022.yaml"), str(EXAMPLES / "zhonglou-2023.yaml"), "-o", str(tmp_path))
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == "共 2 份表单：已生成 2 份（其中 2 份有审读意见），见上。"
 
 
 def test_a_single_form_needs_no_count(tmp_path: Path) -> None:
-    result = run_cli("build", str(INPUTS / "luohu-2022.yaml"), "-o", str(tmp_path))
+    result = run_cli("build", str(EXAMPLES / "luohu-2022.yaml"), "-o", str(tmp_path))
     assert result.stdout.splitlines() == ["已生成：" + str(tmp_path / "luohu-2022.docx")]
 
 
@@ -202,18 +220,27 @@ def test_usage_errors_are_in_chinese(tmp_path: Path, args: list[str], message: s
     assert result.stderr.strip() == message
 
 
+#: What a form that has no slip, no 版头 and no table never needs: the wording of YAML's and cerberus's errors,
+#: the frame's fields, the importer, the other writers, a batch's progress bar.
+ONLY_WHEN_NEEDED = (
+    "draft.form.yaml_errors", "draft.form.explain", "draft.text.doc_number", "draft.text.joint_mark",
+    "draft.importer", "draft.imports", "draft.html", "draft.pdf", "draft.build.progress",
+)
+
+
 def test_a_build_loads_only_what_it_needs(tmp_path: Path) -> None:
     # Start-up is most of a build's time (see bench/): the .docx is written without python-docx
     # or lxml, one form needs no process pool, and statistics is only for wording a finding.
     script = (
         "import sys\n"
         "from draft.__main__ import main  # the draft command's entry point\n"
-        f"sys.argv = ['draft', 'build', {str(INPUTS / 'luohu-2022.yaml')!r}, '-o', {str(tmp_path)!r}]\n"
+        f"sys.argv = ['draft', 'build', {str(EXAMPLES / 'luohu-2022.yaml')!r}, '-o', {str(tmp_path)!r}]\n"
         "try:\n    main()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'lxml', 'multiprocessing', 'statistics'}))\n"
+        "print(sorted(set(sys.modules) & {%s}))\n" % ", ".join(map(repr, ONLY_WHEN_NEEDED))
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[-1] == "[]"
+    assert done.stdout.splitlines()[-2:] == ["[]", "[]"]
     assert (tmp_path / "luohu-2022.docx").is_file()
 
 
@@ -227,13 +254,16 @@ def test_python_dash_m_draft_is_the_draft_command(tmp_path: Path) -> None:
     assert docx.Document(str(tmp_path / "out" / "form.docx")).paragraphs[0].text
 
 
-def test_init_refuses_a_hidden_name_and_build_finds_forms_named_in_capitals(tmp_path: Path) -> None:
+def test_init_refuses_a_hidden_name_and_build_finds_forms_named_in_capitals(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(dates, "today", lambda: datetime.date(2026, 12, 8))  # the example is the year reported on
     result = run_cli("init", "inputs/.yaml", cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr == (
-        "inputs/.yaml:以“.”开头的文件是隐藏文件，draft build 不会读它。请给表单起一个不以“.”开头的名字，例如 inputs/2025.yaml。\n"
+        "inputs/.yaml:以“.”开头的文件是隐藏文件，draft build 不会读它。请给表单起一个不以“.”开头的名字，例如 inputs/2026.yaml。\n"
     )
     assert run_cli("init", "inputs/报告.YAML", cwd=tmp_path).exit_code == 0
+    form = tmp_path / "inputs" / "报告.YAML"
+    form.write_text(filled_in(form.read_text(encoding="utf-8")), encoding="utf-8")
     assert "已生成：output/报告.docx" in run_cli("build", cwd=tmp_path).stdout
 
 
@@ -241,6 +271,20 @@ def test_a_folder_given_as_a_form_is_told_as_a_folder(tmp_path: Path) -> None:
     result = run_cli("build", "-o", "out", ".", cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr == ".:“.”是一个文件夹，不是表单文件。请指定文件夹里的 .yaml 表单文件。\n"
+
+
+@pytest.mark.parametrize("command", [["validate", "form.yaml"], ["build"], ["init", "x.yaml"], ["check", "form.yaml"]])
+def test_a_deleted_working_folder_is_told_with_what_to_do(tmp_path: Path, command: list[str]) -> None:
+    # A terminal still in a folder deleted under it: even os.getcwd() fails there.
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    run_in_deleted = "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); from draft.cli import cli; cli(sys.argv[2:], prog_name='draft')"
+    done = subprocess.run([sys.executable, "-c", run_in_deleted, str(gone), *command], capture_output=True, text=True, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "draft:当前文件夹已被删除（或者已被移走、改名），draft 无法在这里读写文件。"
+        "请先用 cd 进入一个存在的文件夹（例如表单所在的文件夹），再运行 draft。\n"
+    )
 
 
 def test_a_year_in_hex_gets_one_answer_not_a_hint_against_it(tmp_path: Path) -> None:

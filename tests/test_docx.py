@@ -8,10 +8,10 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import INPUTS, MINIMAL
+from conftest import EXAMPLES, MINIMAL
 from draft.build import build_form
 
-FORMS = sorted(INPUTS.glob("*.yaml"))
+FORMS = sorted(EXAMPLES.glob("*.yaml"))
 
 
 @pytest.fixture(params=FORMS, ids=lambda p: p.stem)
@@ -107,7 +107,7 @@ def test_the_last_body_paragraph_and_the_closing_keep_with_the_signature(build_d
 def test_the_package_holds_only_the_parts_a_report_needs(tmp_path: Path) -> None:
     import zipfile
 
-    built = build_form(INPUTS / "luohu-2022.yaml", tmp_path)
+    built = build_form(EXAMPLES / "luohu-2022.yaml", tmp_path)
     with zipfile.ZipFile(built.output) as package:
         names = sorted(package.namelist())
         rels = package.read("_rels/.rels").decode() + package.read("word/_rels/document.xml.rels").decode()

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from conftest import MINIMAL
+from conftest import MINIMAL, filled_in
 from draft.form.read import read_form
 from draft.problems import FormError
-from draft.text.doc_number import read_doc_number
+from draft.text.doc_number import MAX_SERIAL_DIGITS, read_doc_number
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -89,6 +91,26 @@ def test_a_doc_number_that_is_no_number_is_told_how_one_is_written(write_form) -
     ]
 
 
+def test_a_doc_number_of_thousands_of_digits_is_no_number(write_form) -> None:
+    typed = "青市监〔2026〕" + "1" * 5000 + "号"
+    path = write_form(MINIMAL + f"doc_number: {typed}\n")
+    assert problems_of(path) == [
+        f"{path}:9:13 发文字号:doc_number（发文字号） 写法不对：“青市监〔2026〕{'1' * 11}……”。"
+        "发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，例如 青市监〔2026〕3号。"
+    ]
+
+
+@settings(max_examples=200)
+@given(st.from_regex(r"[0０]{0,3}[1-9１-９][0-9０-９]{0,40}", fullmatch=True) | st.integers(4000, 6000).map(lambda n: "7" * n))
+def test_a_serial_of_any_length_is_read_without_converting_it(serial: str) -> None:
+    read = read_doc_number(f"青市监〔2026〕{serial}号")
+    ascii_serial = serial.translate(str.maketrans("０１２３４５６７８９", "0123456789")).lstrip("0")
+    if len(ascii_serial) > MAX_SERIAL_DIGITS:
+        assert read is None
+    else:
+        assert read is not None and read.right == f"青市监〔2026〕{ascii_serial}号"
+
+
 def test_an_attachment_needs_a_title_and_is_named_as_such(write_form) -> None:
     path = write_form(MINIMAL + "attachments:\n  - text: 统计表见后。\n")
     assert problems_of(path) == [
@@ -131,7 +153,7 @@ def test_the_frame_fields_of_the_init_form_validate_once_uncommented(write_form)
 
     from draft.form.starter import init_form_text
 
-    text = init_form_text(TODAY)
+    text = filled_in(init_form_text(TODAY))
     keys = "issuer_mark|doc_number|signers|attachments|cc|printed_by|printed_date|double_sided"
     uncommented = re.sub(rf"^# ((?:{keys}):.*|  (?:- title|  text):.*)$", r"\1", text, flags=re.M)
     frame = read_form(write_form(uncommented), today=TODAY).report.frame

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import INPUTS
+from conftest import EXAMPLES
 from draft.build import build_form
 from draft.build.formats import DOCX
 from draft.build.protect import OutputState
@@ -33,8 +33,8 @@ GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 REGOLD = bool(os.environ.get("DRAFT_REGOLD"))
 
 CASES = {
-    "luohu-2022": INPUTS / "luohu-2022.yaml",
-    "zhonglou-2023": INPUTS / "zhonglou-2023.yaml",
+    "luohu-2022": EXAMPLES / "luohu-2022.yaml",
+    "zhonglou-2023": EXAMPLES / "zhonglou-2023.yaml",
     "features": GOLDEN / "features.yaml",
 }
 

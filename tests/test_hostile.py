@@ -144,7 +144,9 @@ _SOURCES = st.sampled_from(
     existing=st.sampled_from(["nothing", "a form", "link to a file outside", "dangling link", "folder"]),
     force=st.booleans(),
 )
-def test_import_in_a_hostile_project(tmp_path_factory: pytest.TempPathFactory, source: str, encoding: str, name: str, existing: str, force: bool) -> None:  # type: ignore[no-untyped-def]
+def test_import_in_a_hostile_project(
+    tmp_path_factory: pytest.TempPathFactory, source: str, encoding: str, name: str, existing: str, force: bool
+) -> None:  # type: ignore[no-untyped-def]
     project = tmp_path_factory.mktemp("project")
     inputs, outside = project / "inputs", project / "outside"
     inputs.mkdir()
@@ -169,3 +171,67 @@ def test_import_in_a_hostile_project(tmp_path_factory: pytest.TempPathFactory, s
     for key, content in before_inputs.items():
         assert after.get(key) == content or content in backups
     assert not [key for key in after if bytes.fromhex(key).startswith(safe_write.TEMP_PREFIX.encode())]
+
+
+_TITLE = "{{ report.unit }}{{ report.year }}年法治政府建设年度报告"  # the body of the title macro of the built-in template
+_TEMPLATE_PIECES = st.sampled_from(
+    [
+        "{{ report.unit }}",
+        "{{ report.year }}年度报告",
+        "{{ report.unit|center(999999999) }}",
+        "{{ '{:>999999999}'.format('a') }}",
+        "{{ '{:.999999999f}'.format(1.0) }}",
+        "{{ [1]|slice(999999999)|sum(start=[]) }}",
+        "{{ ('x' * 100000).replace('', 'y') }}",
+        "{{ ('x' * 100000).translate({120: 'y' * 100000}) }}",
+        "{{ range(90000)|join('y' * 90000) }}",
+        "{{ lipsum(100000, false, 100000, 100000) }}",
+        "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+        "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+        "{% set ns = namespace(p=1) %}{% for i in range(80) %}{% set ns.p = [ns.p, ns.p] %}{% endfor %}{{ ns.p|tojson }}",
+        "{% set a = [[1] * 1000] * 1000 %}{{ ([a] * 100)|tojson|length }}",
+        "{{ " + "(" * 200 + "1" + ")" * 200 + " }}",
+        "{{ '\u202e' }}",
+        "{{ '' }}",
+        "{{ title(report) }}",
+        "{% include 'wording.j2' %}",
+        "{{ report.nothing }}",
+        "{{ 1 / 0 }}",
+        "{{ cycler.__init__.__globals__.os.popen('echo x').read() }}",
+    ]
+)
+#: What may be planted as the template folder's form.yaml (read for the kind it names).
+_TEMPLATE_FORMS = st.sampled_from(["nothing", "fifo", "link to /dev/zero", "binary", "kind: report"])
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(_TEMPLATE_PIECES, min_size=1, max_size=3), form=_TEMPLATE_FORMS)
+def test_build_with_a_hostile_template(tmp_path_factory: pytest.TempPathFactory, pieces: list[str], form: str) -> None:
+    import time
+    from unittest import mock
+
+    from draft.render import template_budget
+    from draft.render.wording import builtin_template_dir
+
+    project = tmp_path_factory.mktemp("project")
+    (project / "form.yaml").write_bytes(MINIMAL.encode())
+    template = project / "mine"
+    template.mkdir()
+    (template / "wording.j2").write_text(
+        (builtin_template_dir() / "wording.j2").read_text(encoding="utf-8").replace(_TITLE, "".join(pieces)), encoding="utf-8"
+    )
+    if form == "fifo":
+        os.mkfifo(template / "form.yaml")
+    elif form == "link to /dev/zero":
+        (template / "form.yaml").symlink_to("/dev/zero")
+    elif form != "nothing":
+        (template / "form.yaml").write_bytes(bytes(range(256)) if form == "binary" else form.encode())
+
+    started = time.monotonic()
+    with mock.patch.object(template_budget, "MAX_SECONDS", 1):
+        result = run_cli("build", "form.yaml", "--template", "mine", "-o", "out", cwd=project)
+
+    _assert_answered_in_chinese(result)
+    assert result.exit_code in (0, 2), result.output
+    assert result.exit_code == 0 or result.output.startswith("mine/wording.j2:"), result.output
+    assert time.monotonic() - started < 10

@@ -10,14 +10,14 @@ import docx
 import html5lib
 import pytest
 
-from conftest import INPUTS, MINIMAL, building_with, dedent, run_cli
+from conftest import EXAMPLES, MINIMAL, building_with, dedent, run_cli
 from draft.build import BuildOptions, build_form
 from draft.build.formats import DOCX, HTML
 from draft.build.protect import OutputState
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 #: Both seeds, and the form that reaches what they do not (主送机关, 结束语, 落款, run-in titles, points a paragraph each).
-FORMS = {"luohu-2022": INPUTS / "luohu-2022.yaml", "zhonglou-2023": INPUTS / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
+FORMS = {"luohu-2022": EXAMPLES / "luohu-2022.yaml", "zhonglou-2023": EXAMPLES / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
 BLOCKS = ("h1", "h2", "h3", "h4", "h5", "p")
 XHTML = "{http://www.w3.org/1999/xhtml}"
 

@@ -17,10 +17,9 @@ from docx.oxml import parse_xml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import INPUTS, REPO, SEEDS, body_texts, run_cli
+from conftest import EXAMPLES, REPO, SEEDS, body_texts, built_past_placeholders, run_cli
 from draft.build import build_form
 from draft.form.load import load_bytes
-from draft.form.read import read_form
 from draft.form.write import block, note_line, scalar
 from draft.importer import files as import_files
 from draft.importer.infer import UNIT_PLACEHOLDER
@@ -56,9 +55,8 @@ class Imported:
         self.form = tmp_path / "imported.yaml"
         self.form.write_text(self.result.form_text, encoding="utf-8")
         self.data: dict[str, Any] = yaml.safe_load(self.result.form_text)
-        self.report = read_form(self.form).report  # passes `draft validate`
-        built = build_form(self.form, tmp_path / "rebuilt")
-        self.document = docx.Document(str(built.output))
+        # Passes `draft validate`, but for the placeholders of what the source lacks (its form_problems).
+        self.report, self.document = built_past_placeholders(self.form)
         self.body = body_texts(self.document)
         self.warnings = [note_line(note) for note in self.result.notes]
 
@@ -86,7 +84,9 @@ def imported(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_published_report_round_trips(seed: Path, imported) -> None:  # type: ignore[no-untyped-def]
     result = imported(seed)
     result.assert_body_equals(lines_of(seed))
-    assert result.result.form_text.startswith(f"# 由 draft import 从 {seed.name} 生成于 2025-03-01 09:30；请核对后再生成")
+    modeline, _, form_text = result.result.form_text.partition("\n")  # the first line names the schema to editors
+    assert modeline == "# yaml-language-server: $schema=.draft/schema-law-based-government.json"
+    assert form_text.startswith(f"# 由 draft import 从 {seed.name} 生成于 2025-03-01 09:30；请核对后再生成")
 
 
 def test_published_reports_keep_their_conventions(imported) -> None:  # type: ignore[no-untyped-def]
@@ -116,13 +116,16 @@ def test_published_reports_keep_their_conventions(imported) -> None:  # type: ig
     assert any(UNIT_PLACEHOLDER in w and "unit" in w for w in luohu.warnings)
 
 
-FORMS = sorted(INPUTS.glob("*.yaml")) + [REPO / "templates" / "report" / "form.yaml"]
+FORMS = sorted(EXAMPLES.glob("*.yaml")) + [REPO / "templates" / "report" / "form.yaml"]
 
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda p: p.stem)
 def test_built_example_round_trips(form: Path, tmp_path: Path, imported) -> None:  # type: ignore[no-untyped-def]
-    original = docx.Document(str(build_form(form, tmp_path / "original").output))
+    # The starter form is built as if its examples were the unit's own (draft builds no report from it as it stands).
+    original = built_past_placeholders(form)[1]
     source = tmp_path / "original" / (form.stem + ".docx")
+    source.parent.mkdir()
+    original.save(str(source))
     result = imported(source)
     result.assert_body_equals(body_texts(original))
     assert result.title == original.paragraphs[0].text.replace("\n", "")
@@ -130,14 +133,15 @@ def test_built_example_round_trips(form: Path, tmp_path: Path, imported) -> None
 
 
 def test_built_example_form_keeps_its_fields(tmp_path: Path, imported) -> None:  # type: ignore[no-untyped-def]
-    source = build_form(REPO / "templates" / "report" / "form.yaml", tmp_path).output
+    source = tmp_path / "form.docx"
+    built_past_placeholders(REPO / "templates" / "report" / "form.yaml")[1].save(str(source))
     data = imported(source).data
-    assert data["unit"] == "示例区司法局" and data["year"] == 2024
+    assert data["unit"] == "某某区司法局" and data["year"] == 2024
     assert "title" not in data  # equals the default title: left to the template
     assert "title" not in data["measures"]
     assert data["recipient"] == "区委全面依法治区委员会办公室"
     assert data["closing"] is True
-    assert data["signature"] == "示例区司法局"
+    assert data["signature"] == "某某区司法局"
     assert data["date"] == datetime.date(2025, 1, 15)
     assert list(data) == ["unit", "year", "recipient", "intro", "measures", "shortcomings", "responsibility", "plans",
                           "closing", "signature", "date"]
@@ -244,11 +248,16 @@ def test_unit_not_found_leaves_a_placeholder_and_a_warning(imported, tmp_path: P
     source = FIXTURES / "no-unit.txt"
     result = imported(source)
     result.assert_body_equals(lines_of(source))
-    assert result.data["unit"] == UNIT_PLACEHOLDER  # and the form still validates and builds (Imported checks)
+    assert result.data["unit"] == UNIT_PLACEHOLDER  # and the form builds past it (Imported checks)
     assert result.data["year"] == 2023
     assert any(UNIT_PLACEHOLDER in w and "unit" in w for w in result.warnings)
-    assert result.title.startswith(UNIT_PLACEHOLDER)  # stands out in the built report too
+    assert result.title.startswith(UNIT_PLACEHOLDER)  # stands out in the report built past it
     assert "请把下面的占位文字改为单位全称" in result.result.form_text
+    # draft validate lists it, so draft build writes no report with it.
+    unit_line = result.result.form_text.splitlines().index(f"unit: {UNIT_PLACEHOLDER}") + 1
+    assert [(p.line, p.field, p.message) for p in result.result.form_problems] == [
+        (unit_line, "unit", "unit（单位名称）还是 draft import 写的占位文字“（单位全称）”：导入的原文里没有写出单位名称。请改成本单位的全称（标题和落款都用它）。")
+    ]
 
 
 def test_markdown_report(imported) -> None:  # type: ignore[no-untyped-def]
@@ -614,7 +623,8 @@ def test_import_never_overwrites_unless_forced(tmp_path: Path) -> None:
     assert (tmp_path / "mine.yaml").read_text(encoding="utf-8") == "我的内容"
     forced = run_cli("import", "report.txt", "-o", "mine.yaml", "--force", cwd=tmp_path)
     assert forced.exit_code == 0, forced.output
-    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8").startswith("# 由 draft import 从 report.txt")
+    # After the line naming the schema to editors.
+    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8").partition("\n")[2].startswith("# 由 draft import 从 report.txt")
 
 
 def test_a_form_the_source_keeps_from_validating_is_written_with_its_problems(tmp_path: Path) -> None:
@@ -668,7 +678,7 @@ BAD_FILES = {
 def test_bad_files_are_refused_and_nothing_is_written(name: str, tmp_path: Path) -> None:
     data, message = BAD_FILES[name]
     if data is None:
-        whole = build_form(INPUTS / "luohu-2022.yaml", tmp_path / "built").output.read_bytes()
+        whole = build_form(EXAMPLES / "luohu-2022.yaml", tmp_path / "built").output.read_bytes()
         data = whole[: len(whole) // 2]
     (tmp_path / name).write_bytes(data)
     result = run_cli("import", name, cwd=tmp_path)
@@ -692,7 +702,7 @@ def test_oversized_and_missing_files(tmp_path: Path) -> None:
 
 
 def test_total_uncompressed_size_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    source = build_form(INPUTS / "luohu-2022.yaml", tmp_path).output
+    source = build_form(EXAMPLES / "luohu-2022.yaml", tmp_path).output
     monkeypatch.setattr(import_files, "MAX_UNCOMPRESSED_BYTES", 10_000)
     result = run_cli("import", str(source), "-o", "x.yaml", cwd=tmp_path)
     assert result.exit_code == 1
@@ -765,15 +775,25 @@ def test_masthead_document_number_and_a_date_before_the_year_ended(tmp_path: Pat
     source = tmp_path / "head.txt"
     source.write_text("\n".join(lines), encoding="utf-8")
     result = imported(source)
-    # The date is kept out of the form (draft wants a date after the year ended), as a comment to fix.
-    result.assert_body_equals(lines[4:-1])
+    # A date in December of the report's own year is a 成文日期 offices write: kept, and it prints.
+    result.assert_body_equals(lines[4:])
     data = result.data
     assert data["title"] == "示例区财政局关于2023年法治政府建设情况的报告"
     assert data["recipient"] == "区委依法治区办"
-    assert "date" not in data and "# date: 2023-12-20" in result.result.form_text
+    assert data["date"] == datetime.date(2023, 12, 20) and data["year"] == 2023
     assert (data["issuer_mark"], data["doc_number"]) == ("示例区财政局文件", "示财〔2023〕45号")  # the 版头, into the frame
-    for expected in ("括号里的日期", "年度结束之前"):
-        assert any(expected in w for w in result.warnings), expected
+    assert any("括号里的日期" in w for w in result.warnings)
+    assert not any("年度结束之前" in w for w in result.warnings)
+
+
+def test_a_date_early_in_the_reports_own_year_is_still_refused(tmp_path: Path, imported) -> None:  # type: ignore[no-untyped-def]
+    lines = ["示例区财政局2023年法治政府建设情况报告", "一、主要举措和成效", "规范财政资金管理。", "二、存在的不足和原因",
+             "监督力量不足。", "三、2024年主要安排", "加强监督。", "示例区财政局", "2023年3月20日"]
+    source = tmp_path / "march.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = imported(source)
+    assert "date" not in result.data and "# date: 2023-03-20" in result.result.form_text
+    assert any("年度结束之前" in w for w in result.warnings)
 
 
 def test_text_copied_from_a_pdf_is_joined_back_into_paragraphs(tmp_path: Path, imported) -> None:  # type: ignore[no-untyped-def]

@@ -33,7 +33,8 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
     frozenset(layer.split())
     for layer in (
         "version problems",
-        "text files",
+        "text",
+        "files",
         "model",
         "kinds",
         "form",
@@ -42,6 +43,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "pdf",
         "check importer",
         "build imports",
+        "command_name",
         "usage_messages",
         "cli draft",
         "__main__",

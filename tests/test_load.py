@@ -744,7 +744,7 @@ def test_quoted_merge_key_is_an_ordinary_key() -> None:
         ("a: !!int abc\n", 1, 4, "a", "“abc”无法按整数读取"),
         ('a: !!int ""\n', 1, 4, "a", "无法按整数读取"),
         ("a: !!bool maybe\n", 1, 4, "a", "无法按是/否（true/false）读取"),
-        ("a: " + "1" * 5000 + "\n", 1, 4, "a", "“" + "1" * 30 + "…”无法按整数读取"),
+        ("a: " + "1" * 5000 + "\n", 1, 4, "a", "“" + "1" * 20 + "……”会被 YAML 读成一个数字，但它有 5,000 个字符，太长了"),
     ],
 )
 def test_content_errors(text: str, line: int, column: int, field: str, expected: str) -> None:
@@ -768,6 +768,55 @@ def test_surprising_numbers_give_warnings() -> None:
         "inputs/a.yaml:2:5 编号:[提示] “012”会被读成数字 10（YAML 把以 0 开头的数字当作八进制）。"
         '如果这是编号，请加上英文引号写成 "012"。',
     ]
+
+
+# --- Numbers too long to read --------------------------------------------------------------------
+# Python turns no integer of more than 4,300 digits into text, and YAML 1.1 reads 0x…, 0b… and
+# 1:30:… as integers (sexagesimal ones in time growing with the square of their length).
+
+TOO_LONG_NUMBER = (
+    "inputs/a.yaml:2:8 报告标题:“{shown}……”会被 YAML 读成一个数字，但它有 {length} 个字符，太长了（一个数字最多 100 个字符）。"
+    "如果它是文字（例如编号），请给整个内容加上英文引号；如果是数字，请检查是否多写了。"
+)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        pytest.param("0x" + "f" * 5000, id="hexadecimal"),
+        pytest.param("0b" + "1" * 20000, id="binary"),
+        pytest.param("1" + ":30" * 3000, id="sexagesimal"),
+        pytest.param("1" * 5000, id="decimal"),
+        pytest.param("1" + ":30" * 3000 + ".5", id="sexagesimal float"),
+        pytest.param("1" * 5000 + ".5", id="float"),
+    ],
+)
+def test_a_number_too_long_is_told_at_its_line(loader: type, written: str) -> None:
+    [problem] = problems(f"year: 2023\ntitle: {written}\n")
+    assert str(problem) == TOO_LONG_NUMBER.format(shown=written[:20], length=f"{len(written):,}")
+
+
+def test_a_year_too_long_is_told_to_be_written_in_four_digits() -> None:
+    problem = only_problem("year: 0x" + "7" * 200 + "\n")
+    assert str(problem) == (
+        "inputs/a.yaml:1:7 报告年度:“0x777777777777777777……”会被 YAML 读成一个数字，但它有 202 个字符，太长了"
+        "（一个数字最多 100 个字符）。年份请直接写 4 位数字，例如 2023。"
+    )
+
+
+def test_a_tagged_number_too_long_is_told_too() -> None:
+    assert "有 5,002 个字符，太长了" in only_problem('a: !!int "0x' + "f" * 5000 + '"\n').message
+
+
+def test_a_megabyte_of_sexagesimal_is_refused_at_once() -> None:
+    started = time.thread_time()  # processor time: what else the machine runs does not count
+    assert "个字符，太长了" in only_problem("a: 1" + ":30" * 340_000 + "\n").message
+    assert time.thread_time() - started < 2
+
+
+def test_numbers_keep_how_they_were_written() -> None:
+    form = load("a: 0.00\nb: [.nan, 1_000, 12]\nc: &c 1.50\nd: *c\ne: text\nf: true\n")
+    assert form.numbers_written == {("a",): "0.00", ("b", 0): ".nan", ("b", 1): "1_000", ("b", 2): "12", ("c",): "1.50", ("d",): "1.50"}
 
 
 # --- Properties ---------------------------------------------------------------------------------
@@ -882,3 +931,42 @@ def test_arbitrary_text_loads_or_raises_form_error(text: str, parser: type) -> N
 @given(YAMLISH, PARSERS)
 def test_yaml_like_text_loads_or_raises_form_error(text: str, parser: type) -> None:
     assert_loads_or_form_error(text.encode("utf-8"), parser)
+
+
+# What YAML 1.1 reads as a number, in every notation it knows, short and long.
+NUMBER_NOTATIONS = st.one_of(
+    st.from_regex(r"[-+]?(0|[1-9][0-9_]{0,150})", fullmatch=True),
+    st.from_regex(r"[-+]?0x[0-9a-fA-F_]{1,150}", fullmatch=True),
+    st.from_regex(r"[-+]?0b[01_]{1,150}", fullmatch=True),
+    st.from_regex(r"[-+]?0[0-7_]{1,150}", fullmatch=True),
+    st.from_regex(r"[-+]?[1-9][0-9_]{0,3}(:[0-5]?[0-9]){1,60}(\.[0-9_]{0,5})?", fullmatch=True),
+    st.from_regex(r"[-+]?[0-9][0-9_]{0,80}\.[0-9_]{0,80}([eE][-+][0-9]{1,4})?", fullmatch=True),
+    st.sampled_from([".nan", ".NaN", ".inf", "-.inf", "+.INF"]),
+)
+
+
+@settings(max_examples=500)
+@given(NUMBER_NOTATIONS, PARSERS)
+def test_every_number_yaml_reads_is_read_as_yaml_reads_it_or_told_as_too_long(written: str, parser: type) -> None:
+    text = f"a: {written}\n"
+    original = form_yaml.PARSER
+    form_yaml.PARSER = parser
+    try:
+        if len(written) > form_yaml.MAX_NUMBER_LENGTH:
+            problem = only_problem(text)
+            assert (problem.line, problem.column, problem.field) == (1, 4, "a")
+            assert f"但它有 {len(written):,} 个字符，太长了" in problem.message
+            return
+        try:
+            expected = yaml.safe_load(text)["a"]
+        except ValueError:  # 0x_: no digits
+            assert (only_problem(text).line, only_problem(text).column) == (1, 4)
+            return
+        form = load(text)
+    finally:
+        form_yaml.PARSER = original
+    read = form.data["a"]
+    assert read == expected or (read != read and expected != expected)  # nan is not equal to itself
+    assert form.numbers_written == {("a",): written}
+    for warning in form.warnings:  # any number shows in a message, however it was written
+        assert warning.line == 1

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from conftest import MINIMAL
 from draft.check import check_form
-from draft.imports import import_report
 from draft.importer.marks import match_marker
+from draft.imports import import_report
 from draft.model.numbering import MarkerStyle, enumerator
 from draft.text.markers import ENUMERATOR, STYLES, read_marker
 from draft.text.numerals import chinese_numeral, numeral_value

@@ -162,3 +162,69 @@ def test_a_date_beside_a_year_written_as_true_or_false_is_not_judged_by_it(tmp_p
     result = run_cli("validate", form(tmp_path, MINIMAL.replace("year: 2023", "year: false") + "date: 0181-10-19\n"), cwd=tmp_path)
     assert result.exit_code == 1
     assert result.stderr == "form.yaml:2:7 报告年度:year（报告年度） 应写阿拉伯数字的年份，例如 2023，现在是“false”。\n"
+
+
+# --- Names and values a terminal would act on ----------------------------------------------------------
+
+
+def test_escape_sequences_and_direction_controls_in_a_file_name_are_shown_not_acted_on(tmp_path: Path) -> None:
+    name = "a\x1b[2J\x1b]0;title\x07\u202ecod.yaml"  # clears the screen, retitles the window, reverses the rest
+    form(tmp_path, MINIMAL.replace("year: 2023", "year: 1800"), name)
+    result = run_cli("validate", name, cwd=tmp_path)
+    assert result.exit_code == 1
+    shown = "a\\x1b[2J\\x1b]0;title\\x07\\u202ecod.yaml"
+    assert result.stderr.startswith(f"{shown}:2:7 报告年度:")
+    form(tmp_path, MINIMAL, name)
+    built = run_cli("build", name, cwd=tmp_path)
+    assert built.exit_code == 0
+    assert built.stdout == "已生成：output/a\\x1b[2J\\x1b]0;title\\x07\\u202ecod.docx\n"
+    assert not any(char in built.output + result.output for char in "\x1b\x07\u202e")
+
+
+def test_escape_sequences_typed_on_the_command_line_are_shown_not_acted_on() -> None:
+    result = run_cli("build", "--format", "docx,\x1b[2J")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "用法错误：--format 的值不对：不认识“\\x1b[2j”。可以写 docx（Word 文件）、html（网页）、pdf，几种之间用逗号隔开，"
+        "例如 --format docx,html,pdf。（运行 draft build --help 查看用法）\n"
+    )
+
+
+# --- An empty name ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build", "-o", ""], "用法错误：-o/--output 的值不对：文件夹的名字是空的。请写出文件夹的名字（当前文件夹写“.”）。（运行 draft build --help 查看用法）"),
+        (["build", "--template", ""], "用法错误：--template 的值不对：文件夹的名字是空的。请写出文件夹的名字（当前文件夹写“.”）。（运行 draft build --help 查看用法）"),
+        (["build", ""], "用法错误：[表单文件]... 的值不对：表单文件的名字是空的。请写出表单文件的名字。（运行 draft build --help 查看用法）"),
+        (["import", "report.txt", "-o", ""], "用法错误：-o/--output 的值不对：表单文件的名字是空的。请写出表单文件的名字。（运行 draft import --help 查看用法）"),
+    ],
+)
+def test_an_empty_name_is_refused_not_taken_for_the_current_folder(tmp_path: Path, args: list[str], message: str) -> None:
+    form(tmp_path, MINIMAL, "form.yaml")
+    (tmp_path / "inputs").mkdir()
+    form(tmp_path / "inputs", MINIMAL, "form.yaml")
+    (tmp_path / "report.txt").write_text("一、主要举措和成效\n\n我局坚持依法行政。\n", encoding="utf-8")
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == message + "\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["form.yaml", "inputs", "report.txt"]
+
+
+# --- A user's value quoted, however long ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("date", "form.yaml:9:7 成文日期:date（成文日期） 写法不对：“字字字字字字字字字字字字字字字字字字字字……”。请写成 2024-01-15 或 2024年1月15日 这样的日期。"),
+        ("year", "form.yaml:2:7 报告年度:year（报告年度） 应写阿拉伯数字的年份，例如 2023，现在是“字字字字字字字字字字字字字字字字字字字字……”。"),
+    ],
+)
+def test_a_300_kb_value_is_quoted_as_an_excerpt(tmp_path: Path, field: str, message: str) -> None:
+    text = MINIMAL.replace("year: 2023", "year: " + "字" * 100_000) if field == "year" else MINIMAL + "date: " + "字" * 100_000 + "\n"
+    result = run_cli("validate", form(tmp_path, text), cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == message + "\n"

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INPUTS
+from conftest import EXAMPLES
 from draft.build import build_form
 from ooxml import schema_errors
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FORMS = {
-    "luohu-2022": INPUTS / "luohu-2022.yaml",
-    "zhonglou-2023": INPUTS / "zhonglou-2023.yaml",
+    "luohu-2022": EXAMPLES / "luohu-2022.yaml",
+    "zhonglou-2023": EXAMPLES / "zhonglou-2023.yaml",
     "features": FIXTURES / "golden" / "features.yaml",
     "frame": FIXTURES / "frame" / "full.yaml",
     "joint": FIXTURES / "frame" / "joint.yaml",

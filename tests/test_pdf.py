@@ -16,7 +16,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import INPUTS
+from conftest import EXAMPLES
 from draft.build import build_form
 from draft.pdf import soffice
 from draft.text.width import display_width
@@ -27,7 +27,7 @@ missing = [tool for tool in TOOLS if shutil.which(tool) is None]
 if missing and not os.environ.get("CI"):
     pytest.skip(f"needs {', '.join(missing)} (LibreOffice, poppler-utils)", allow_module_level=True)
 
-FORMS = sorted(INPUTS.glob("*.yaml"))
+FORMS = sorted(EXAMPLES.glob("*.yaml"))
 LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
 
 

@@ -23,14 +23,14 @@ from unittest import mock
 import docx
 import pytest
 
-from conftest import INPUTS, MINIMAL, building_with, run_cli
+from conftest import EXAMPLES, MINIMAL, building_with, edit_in_word, run_cli
 from draft.build.formats import PDF
 from draft.build.protect import OutputState
 from draft.files import private_folders
 from draft.pdf import soffice
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
-FORMS = {"luohu-2022": INPUTS / "luohu-2022.yaml", "zhonglou-2023": INPUTS / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
+FORMS = {"luohu-2022": EXAMPLES / "luohu-2022.yaml", "zhonglou-2023": EXAMPLES / "zhonglou-2023.yaml", "features": GOLDEN / "features.yaml"}
 TOOLS = ("soffice", "pdfinfo", "pdftotext", "pdffonts")
 missing = [tool for tool in TOOLS if shutil.which(tool) is None]
 needs_tools = pytest.mark.skipif(
@@ -213,11 +213,46 @@ def test_one_report_libreoffice_cannot_convert_fails_alone(tmp_path: Path) -> No
             mock.patch.object(soffice, "convert", poisoned):
         result = run_cli("build", "--format", "docx,pdf", cwd=tmp_path)
     assert result.exit_code == 2
-    assert "output/b.pdf:LibreOffice 没能把这份报告转成 PDF，没有生成这个文件（output/b.docx 已经生成，其余表单不受影响）。" in result.stderr
+    assert (
+        "output/b.pdf:LibreOffice 没能把这份报告转成 PDF，没有生成这个文件（这份表单的其他文件和其余表单不受影响）。"
+        "请再运行一次 draft build。仍然不行时，生成 Word 文件（--format docx）后用 Word、WPS 或 LibreOffice 打开，另存为 PDF。\n"
+    ) in result.stderr
+    # What was written is listed as ever, the .docx of the form whose PDF failed too.
+    assert result.stdout.splitlines() == [f"已生成：output/{name}" for name in ("a.docx", "a.pdf", "b.docx", "c.docx", "c.pdf")]
     assert result.stderr.strip().endswith("共 3 份表单：已生成 2 份（其中 2 份有审读意见），1 份有问题没有生成，见上。")
     assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["a.docx", "a.pdf", "b.docx", "c.docx", "c.pdf"]
     # One run for all three, which stopped at b; then c alone (and b alone, which fails again).
     assert (bin_dir / "runs").read_text().count("run") == 3
+
+
+def _fake_soffice(tmp_path: Path, script: str) -> dict[str, str]:
+    """The environment in which ``script`` stands in for LibreOffice (a project with inputs/report.yaml in ``tmp_path``)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"
+    fake.write_text(script, encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "report.yaml").write_text(MINIMAL, encoding="utf-8")
+    return {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a shell script stands in for LibreOffice")
+def test_a_form_whose_pdf_fails_lists_the_files_it_wrote_and_the_backup_it_made(tmp_path: Path) -> None:
+    path = _fake_soffice(tmp_path, "#!/bin/sh\nexit 1\n")  # converts nothing
+    assert run_cli("build", "--format", "docx,html", cwd=tmp_path).exit_code == 0
+    edit_in_word(tmp_path / "output" / "report.docx")
+    edited = (tmp_path / "output" / "report.docx").read_bytes()
+    with mock.patch.dict(os.environ, path):
+        result = run_cli("build", "--format", "docx,html,pdf", "--force", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("output/report.pdf:LibreOffice 没能把这份报告转成 PDF，没有生成这个文件")
+    assert result.stdout.splitlines() == [
+        "已备份原文件：output/report.bak.docx",
+        "已生成：output/report.docx",
+        "已生成：output/report.html",
+    ]
+    assert (tmp_path / "output" / "report.bak.docx").read_bytes() == edited
 
 
 #: A stand-in for a LibreOffice that hangs, with a child process of its own (as soffice starts soffice.bin);
@@ -228,6 +263,22 @@ sleep 300 &
 echo $! >> "$(dirname "$0")/pids"
 wait
 """
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a shell script stands in for LibreOffice")
+def test_a_libreoffice_that_hangs_is_said_to_have_run_out_of_time(tmp_path: Path) -> None:
+    path = _fake_soffice(tmp_path, HANGING_SOFFICE)
+    with mock.patch.dict(os.environ, path), mock.patch.object(soffice, "START_SECONDS", 1), \
+            mock.patch.object(soffice, "SECONDS_PER_FILE", 1):
+        result = run_cli("build", "--format", "docx,pdf", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "output/report.pdf:LibreOffice 在 2 秒内没有转换完（可能电脑太忙，或者 LibreOffice 卡住了），draft 停止了它，"
+        "没有生成这个文件（这份表单的其他文件和其余表单不受影响）。"
+        "请关闭正在运行的 LibreOffice 和其他占用电脑的程序，再运行一次 draft build；表单很多时可以分几次生成。"
+        "仍然不行时，生成 Word 文件（--format docx）后用 Word、WPS 或 LibreOffice 打开，另存为 PDF。\n"
+    )
+    assert result.stdout == "已生成：output/report.docx\n"
 
 
 def _alive(pid: int) -> bool:
@@ -241,18 +292,12 @@ def _alive(pid: int) -> bool:
 
 
 def _hanging_build(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, Path]:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    fake = bin_dir / "soffice"
-    fake.write_text(HANGING_SOFFICE, encoding="utf-8")
-    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
-    (tmp_path / "inputs").mkdir()
-    (tmp_path / "inputs" / "report.yaml").write_text(MINIMAL, encoding="utf-8")
+    path = _fake_soffice(tmp_path, HANGING_SOFFICE)
     temp = tmp_path / "tmp"
     temp.mkdir()
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp)}
+    env = {**os.environ, **path, "TMPDIR": str(temp)}
     build = subprocess.Popen([sys.executable, "-m", "draft", "build", "--format", "docx,pdf"], cwd=tmp_path, env=env)
-    pids = bin_dir / "pids"
+    pids = tmp_path / "bin" / "pids"
     for _ in range(300):
         if pids.exists() and len(pids.read_text().split()) == 2:
             break

@@ -202,7 +202,8 @@ def test_new_files_get_the_umask_s_permissions(project: Path, umask: int) -> Non
     assert {mode(file) for file in (project / "mine").iterdir()} == {expected}
     edit_in_word(output(project) / "report.docx")
     os.chmod(output(project) / "report.docx", expected)
-    assert run_cli("build", "--force", cwd=project).exit_code == 0
+    # (the forms just made are not filled in yet: validation refuses them)
+    assert run_cli("build", "--force", "inputs/report.yaml", cwd=project).exit_code == 0
     assert mode(output(project) / "report.bak.docx") == expected
     assert mode(output(project) / "report.docx") == expected
 
@@ -373,3 +374,114 @@ def test_a_planted_old_fingerprint_does_not_make_the_build_inflate_every_part(
     assert DOCX.state(planted) is OutputState.EDITED
     result = run_cli("build", cwd=project)
     assert result.exit_code == 2 and "在 draft 生成以后被修改过" in result.stderr
+
+
+def test_the_sweep_removes_no_file_of_the_user_s_that_merely_has_a_temporary_name(project: Path, writers: list) -> None:
+    killed = _start_writer(project, "kill", writers)
+    users = output(project) / f"{safe_write.TEMP_PREFIX}0123456789ab{safe_write.TEMP_SUFFIX}"
+    users.write_bytes(b"my notes")
+    copied = output(project) / f"{safe_write.TEMP_PREFIX}ba9876543210{safe_write.TEMP_SUFFIX}"
+    copied.write_bytes(killed.read_bytes())  # a copy of draft's leftover is another file: the user's
+    assert run_cli("build", cwd=project).exit_code == 0
+    assert not killed.exists()
+    assert users.read_bytes() == b"my notes" and copied.exists()
+
+
+# --- Where the output folder cannot be reached ------------------------------------------------------
+
+
+def test_an_output_folder_whose_name_is_too_long_is_told_as_such(project: Path) -> None:
+    folder = "文" * 90  # 270 bytes
+    result = run_cli("build", "-o", folder, cwd=project)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{folder}/report.docx:无法写入文件（文件夹的名字太长）。"
+        "文件夹的名字最长 255 字节（约 80 个汉字）：请用 -o 换一个名字短一些的文件夹。\n"
+    )
+
+
+def test_an_output_path_too_long_for_the_system_is_told_as_such(project: Path) -> None:
+    folder = "/".join(["文" * 80] * 20)  # each name fits, the whole path (4.8 KB) does not
+    result = run_cli("build", "-o", folder, cwd=project)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{folder}/report.docx:无法写入文件（路径太长）。文件夹套得太深，或者名字太长：请用 -o 换一个层次少、名字短一些的文件夹。\n"
+    )
+
+
+def test_an_output_folder_in_a_loop_of_links_is_not_called_an_unreadable_file(project: Path) -> None:
+    (project / "loop").symlink_to("loop")
+    result = run_cli("build", "-o", "loop/out", cwd=project)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "loop/out/report.docx:无法写入文件（这是一个链接（快捷方式），或者链接层层相连）。"
+        "路径中的链接（快捷方式）绕成了圈，这个文件夹打不开。请用 -o 换一个文件夹。\n"
+    )
+
+
+def test_an_output_folder_that_may_not_be_entered_is_not_called_an_unreadable_file(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = project / "locked"
+    locked.mkdir()
+    real_open, real_lstat = os.open, os.lstat
+
+    def refused(path: object) -> None:
+        # Tests may run as root, whom permissions do not stop: the refusal is the system's (a folder without x).
+        if Path(os.path.abspath(str(path))).parent == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    def open_as_a_user(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        refused(path)
+        return real_open(path, flags, *args, **kwargs)
+
+    def lstat_as_a_user(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        refused(path)
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_as_a_user)
+    monkeypatch.setattr(os, "lstat", lstat_as_a_user)
+    result = run_cli("build", "-o", "locked", cwd=project)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "locked/report.docx:无法写入文件（没有权限）。"
+        "请检查文件夹是否存在、是否有写入权限、磁盘是否已满，以及这个文件是否正在 Word/WPS 中打开（先关闭它）。\n"
+    )
+
+
+# --- A backup made before a replace that failed -------------------------------------------------------
+
+
+def test_a_backup_made_before_a_failed_replace_is_named(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edited = built_and_edited(project)
+
+    def disk_full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    result = run_cli("build", "--force", cwd=project)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "output/report.docx:无法写入文件（磁盘已满）。请清理出一些磁盘空间后再试。"
+        "这个文件没有被 draft 改动；生成前为它做的备份留在 output/report.bak.docx，不需要时可以删除。\n"
+    )
+    assert (output(project) / "report.docx").read_bytes() == edited
+    assert (output(project) / "report.bak.docx").read_bytes() == edited
+
+
+def test_a_form_backed_up_by_import_before_a_failed_replace_is_named(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "last-year.txt").write_text("示例区司法局2023年法治政府建设年度报告\n\n一、主要举措和成效\n\n我局坚持依法行政。\n", encoding="utf-8")
+    form = project / "inputs" / "last-year.yaml"
+    form.write_text("# 我的表单\n", encoding="utf-8")
+
+    def locked(*args: object) -> None:  # what Windows says when another program has the file open
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    result = run_cli("import", "last-year.txt", "--force", cwd=project)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "这个文件没有被 draft 改动；生成前为它做的备份留在 inputs/last-year.bak.yaml，不需要时可以删除。\n"
+    )
+    assert form.read_text(encoding="utf-8") == "# 我的表单\n"
+    assert (project / "inputs" / "last-year.bak.yaml").read_text(encoding="utf-8") == "# 我的表单\n"

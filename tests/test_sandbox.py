@@ -238,9 +238,9 @@ def test_import_with_a_hostile_template_runs_no_command(project: Path) -> None:
 
 
 def test_a_template_that_runs_on_is_stopped(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from draft.render import sandbox
+    from draft.render import template_budget
 
-    monkeypatch.setattr(sandbox, "MAX_SECONDS", 0.2)
+    monkeypatch.setattr(template_budget, "MAX_SECONDS", 0.2)
     _with_title(project, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
     code, output = _build(project)
     _refused(code, output, at="mine/wording.j2:14:1:模板有错误：模板运行超过 0.2 秒还没有结束（可能是循环套循环，或者没有尽头），为安全起见停止了。")

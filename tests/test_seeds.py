@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import INPUTS, SEEDS, body_texts
+from conftest import EXAMPLES, SEEDS, body_texts
 from draft.build import build_form
 
 CASES = [
@@ -24,7 +24,7 @@ def comparable(text: str) -> str:
 
 @pytest.mark.parametrize(("form", "seed"), CASES)
 def test_body_equals_the_published_report(form: str, seed: str, tmp_path: Path) -> None:
-    built = build_form(INPUTS / form, tmp_path)
+    built = build_form(EXAMPLES / form, tmp_path)
     # The published text leaves out the 落款 and 成文日期 the example forms add.
     document = docx.Document(str(built.output))
     signed = [p for p in document.paragraphs if p.style.name in ("落款", "成文日期")]
@@ -38,7 +38,7 @@ def test_body_equals_the_published_report(form: str, seed: str, tmp_path: Path) 
 
 @pytest.mark.parametrize(("form", "seed"), CASES)
 def test_output_uses_full_width_punctuation_among_chinese(form: str, seed: str, tmp_path: Path) -> None:
-    built = build_form(INPUTS / form, tmp_path)
+    built = build_form(EXAMPLES / form, tmp_path)
     text = "\n".join(body_texts(docx.Document(str(built.output))))
     assert "年，我局" in text or "年，钟楼区" in text
     assert "," not in text.replace("1,000", "")
@@ -46,7 +46,7 @@ def test_output_uses_full_width_punctuation_among_chinese(form: str, seed: str, 
 
 
 def test_the_2022_report_has_the_expected_outline(tmp_path: Path) -> None:
-    built = build_form(INPUTS / "luohu-2022.yaml", tmp_path)
+    built = build_form(EXAMPLES / "luohu-2022.yaml", tmp_path)
     document = docx.Document(str(built.output))
     headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[:3] == [
@@ -61,7 +61,7 @@ def test_the_2022_report_has_the_expected_outline(tmp_path: Path) -> None:
 
 
 def test_the_2023_report_runs_titles_into_paragraphs(tmp_path: Path) -> None:
-    built = build_form(INPUTS / "zhonglou-2023.yaml", tmp_path)
+    built = build_form(EXAMPLES / "zhonglou-2023.yaml", tmp_path)
     document = docx.Document(str(built.output))
     first_item = next(p for p in document.paragraphs if p.text.startswith("1."))
     assert first_item.style.name == "Normal"

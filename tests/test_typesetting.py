@@ -8,7 +8,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import INPUTS, MINIMAL
+from conftest import EXAMPLES, MINIMAL
 from draft.build import build_form
 
 
@@ -143,7 +143,7 @@ def test_chinese_language_and_font_fallbacks(report) -> None:
 
 
 def test_document_properties(tmp_path: Path) -> None:
-    built = docx.Document(str(build_form(INPUTS / "zhonglou-2023.yaml", tmp_path).output))
+    built = docx.Document(str(build_form(EXAMPLES / "zhonglou-2023.yaml", tmp_path).output))
     props = built.core_properties
     assert props.title == "常州市钟楼区人力资源和社会保障局2023年法治政府建设年度报告"
     assert props.author == "常州市钟楼区人力资源和社会保障局"

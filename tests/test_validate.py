@@ -130,7 +130,7 @@ def test_five_levels_are_too_deep(write_form) -> None:
 
 @pytest.mark.parametrize(
     ("date", "ok"),
-    [("2024-01-15", True), ("2024年1月5日", True), ("2023-12-31", False), ("明年一月", False), ("2024-02-30", False)],
+    [("2024-01-15", True), ("2024年1月5日", True), ("2023-05-31", False), ("明年一月", False), ("2024-02-30", False)],
 )
 def test_dates(write_form, date: str, ok: bool) -> None:
     path = write_form(MINIMAL + f"date: {date}\n")
@@ -139,6 +139,18 @@ def test_dates(write_form, date: str, ok: bool) -> None:
     else:
         (message,) = problems_of(path)
         assert message.startswith(f"{path}:9:7 成文日期:")
+
+
+@pytest.mark.parametrize("date", ["2023-12-18", "2023年7月1日"])
+def test_a_date_late_in_the_reports_own_year_is_accepted_with_a_hint(write_form, date: str) -> None:
+    """Offices also report in November or December: a district's report on 2019 was dated 2019-12-18."""
+    from draft.problems import Severity
+
+    path = write_form(MINIMAL + f"date: {date}\n")
+    read = read_form(path, today=TODAY)
+    (hint,) = read.warnings
+    assert hint.severity is Severity.WARNING and hint.field == "date" and "年度结束之前" in hint.message
+    assert read.report.date is not None and read.report.date.year == 2023
 
 
 def test_validate_command_prints_every_problem_and_exits_1(tmp_path: Path) -> None:
@@ -213,6 +225,120 @@ def test_placeholders_left_in_unit_or_title(write_form, line: str, placeholder: 
 def test_a_real_unit_name_is_not_a_placeholder(write_form) -> None:
     path = write_form(MINIMAL.replace("示例区司法局", "深圳市罗湖区人力资源局"))
     assert read_form(path, today=TODAY).report.unit.printed == "深圳市罗湖区人力资源局"
+
+
+# --- unfinished: draft init's examples and draft import's placeholders are refused, each where it is ----------
+
+
+def unfinished(path: Path) -> list[tuple[int, int, str, str]]:
+    """The problems of a form refused for what it still holds of init's examples or import's placeholders."""
+    with pytest.raises(FormError) as caught:
+        read_form(path, today=TODAY)
+    assert all(p.code == "unfinished-form" for p in caught.value.problems)
+    return [(p.line, p.column, p.field, p.message) for p in caught.value.problems]
+
+
+def test_an_untouched_init_form_lists_each_place_and_builds_nothing(tmp_path: Path) -> None:
+    assert run_cli("init", "inputs/2026.yaml", cwd=tmp_path).exit_code == 0
+    form = tmp_path / "inputs" / "2026.yaml"
+    found = unfinished(form)
+    assert [field for _, _, field, _ in found] == [
+        "unit", "title",
+        "measures.items[0].text", "measures.items[0].points[0]", "measures.items[0].points[1]",
+        "measures.items[1].items[0].text", "measures.items[1].items[1].text",
+        "shortcomings.points[0]", "shortcomings.points[1]", "responsibility.text",
+        "plans.points[0]", "plans.points[1]", "signature",
+    ]
+    lines = form.read_text(encoding="utf-8").splitlines()
+    for line, column, field, _ in found:  # each at the start of what it names
+        typed = lines[line - 1][column - 1 :]
+        assert typed.startswith(("某某区司法局", "局", "健全", "压实", "全面", "全年", "运用", "基层", "深入", "持续")), (field, typed)
+    assert found[0][3] == "unit（单位名称）里还是示例的占位文字“某某”。请改成本单位的实际内容。"
+    assert found[2][3] == "这里还是 draft init 示例表单里的文字（“局主要负责同志带头学习习近平法治思想，把……”），不是本单位的内容。"
+    result = run_cli("build", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert not (tmp_path / "output").exists()
+    line, column = found[2][:2]
+    assert (
+        f"inputs/2026.yaml:{line}:{column} 主要举措和成效 › 第1条（全面履行法治建设第一责任…）› 正文:这里还是 draft init 示例表单里的文字"
+        in result.stderr
+    )
+    assert "（改法：改写成本单位本年度的实际情况；用不到的条目整条删除）" in result.stderr
+
+
+def test_an_untouched_disclosure_form_is_refused_but_for_its_prescribed_wording(tmp_path: Path) -> None:
+    assert run_cli("init", "--kind", "information-disclosure", "form.yaml", cwd=tmp_path).exit_code == 0
+    fields = [field for _, _, field, _ in unfinished(tmp_path / "form.yaml")]
+    assert fields == ["unit", "title", *(f"overview.items[{i}].text" for i in range(5)), "problems.text", "problems.text"]
+    # The intro (本报告根据《条例》……编制) and 本年度未收取政府信息公开信息处理费。 are the format's own wording.
+    assert not any(field.startswith(("intro", "others")) for field in fields)
+
+
+#: A unit's own form, with what it shares with the example: a standard heading, a common phrase, the customary intro.
+OWN_FORM = """\
+unit: 青山县司法局
+year: 2026
+intro: |
+  2026年，我局坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，
+  认真落实上级关于法治政府建设的决策部署。现将有关情况报告如下：
+measures:
+  items:
+    - title: 严格规范公正文明执法
+      text: 全年办理行政复议案件15件，行政机关负责人出庭应诉率100%。
+    - title: 全面履行法治建设第一责任人职责
+      points:
+        - 健全领导机制
+shortcomings:
+  points:
+    - 基层执法力量相对薄弱
+plans:
+  text: 持续深化“放管服”改革。
+"""
+
+
+def test_what_a_unit_shares_with_the_example_is_its_own(write_form) -> None:
+    # Whole example paragraphs and points only, their figures too: not titles, fragments or the intro.
+    assert read_form(write_form(OWN_FORM), today=TODAY).report.unit.printed == "青山县司法局"
+
+
+def test_an_example_paragraph_left_among_ones_own_is_refused_at_its_line(write_form) -> None:
+    form = OWN_FORM.replace("    - 基层执法力量相对薄弱\n", "    - 基层执法力量相对薄弱，执法规范化水平有待提升\n")
+    assert unfinished(write_form(form)) == [
+        (15, 7, "shortcomings.points[0]", "这里还是 draft init 示例表单里的文字（“基层执法力量相对薄弱，执法规范化水平有待……”），不是本单位的内容。")
+    ]
+
+
+def test_an_example_pasted_many_times_is_listed_a_hundred_times_and_counted(write_form) -> None:
+    points = "".join("    - 基层执法力量相对薄弱，执法规范化水平有待提升\n" for _ in range(105))
+    found = unfinished(write_form(OWN_FORM.replace("    - 基层执法力量相对薄弱\n", points)))
+    assert len(found) == 101
+    assert found[-1] == (114, 7, "", "还有 5 处示例或占位文字没有逐个列出。请先改写上面列出的这些，再运行 draft validate 查看其余的。")
+
+
+def test_import_placeholders_are_refused_each_where_it_is(write_form) -> None:
+    form = OWN_FORM.replace("unit: 青山县司法局", "unit: （单位全称）").replace(
+        "plans:\n  text: 持续深化“放管服”改革。", "plans:\n  text: （原文没有这一部分，请填写下一年度推进法治政府建设的主要安排）"
+    )
+    assert unfinished(write_form(form)) == [
+        (1, 7, "unit", "unit（单位名称）还是 draft import 写的占位文字“（单位全称）”：导入的原文里没有写出单位名称。"
+         "请改成本单位的全称（标题和落款都用它）。"),
+        (17, 9, "plans.text", "这里还是 draft import 写的占位文字“（原文没有这一部分，请填写下一年度推进法治政府建设的主要安排）”："
+         "导入的原文里没有这一部分。"),
+    ]
+
+
+def test_an_imported_form_with_placeholders_is_written_and_refused_by_build(tmp_path: Path) -> None:
+    (tmp_path / "去年.txt").write_text(
+        "2025年法治政府建设年度报告\n一、主要举措和成效\n办理行政复议案件12件。\n二、存在的不足和原因\n执法力量薄弱。\n"
+        "三、下一年度工作安排\n加强执法培训。\n",
+        encoding="utf-8",
+    )
+    imported = run_cli("import", "去年.txt", "-o", "inputs/去年.yaml", cwd=tmp_path)
+    assert (tmp_path / "inputs" / "去年.yaml").is_file()
+    assert "单位名称:unit（单位名称）还是 draft import 写的占位文字“（单位全称）”" in imported.stderr
+    result = run_cli("build", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert not (tmp_path / "output").exists()
 
 
 def test_one_validator_serves_many_forms_without_carrying_problems_over(write_form) -> None:

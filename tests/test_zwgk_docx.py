@@ -100,7 +100,7 @@ def test_the_tables_carry_no_direct_formatting_and_their_styles_come_only_with_t
     assert "<w:rPr>" not in table_xml and "<w:sz " not in table_xml and "<w:tcBorders>" not in table_xml
     styles = zipfile.ZipFile(docx).read("word/styles.xml").decode()
     assert 'w:styleId="ReportTable"' in styles and 'w:styleId="TableTextDense"' in styles
-    law = build_form(REPO / "inputs" / "luohu-2022.yaml", tmp_path / "law").output
+    law = build_form(REPO / "examples" / "luohu-2022.yaml", tmp_path / "law").output
     assert "ReportTable" not in zipfile.ZipFile(law).read("word/styles.xml").decode()
 
 

@@ -79,6 +79,31 @@ def test_a_source_whose_totals_do_not_add_up_is_noted(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("licensing", "fees", "said"),
+    [
+        (
+            "1" * 5000,
+            "12.5",
+            "“二、主动公开政府信息情况 › 行政许可”在原文中是“11111111111111111111……”，位数太多，表单写不下，按 0 导入，请核对。",
+        ),
+        (
+            "3",
+            "0.0000001",
+            "“二、主动公开政府信息情况 › 行政事业性收费（万元）”在原文中是“0.0000001”，小数多于 6 位，表单写不下，按 0 导入，请核对。",
+        ),
+    ],
+)
+def test_a_figure_no_form_can_hold_is_imported_as_0_with_a_note(tmp_path: Path, licensing: str, fees: str, said: str) -> None:
+    proactive = PINGTAN_2024.proactive
+    source = PINGTAN_2024._replace(proactive=(*proactive[:2], (licensing,), *proactive[3:5], (fees,)))
+    html = tmp_path / "page.html"
+    html.write_text(page(source), encoding="utf-8")
+    result = import_report(html)
+    assert [note_line(note) for note in result.notes] == [said]
+    assert result.form_problems == []
+
+
 def test_a_built_docx_imports_back_into_the_same_figures(tmp_path: Path) -> None:
     form = imported_form(PINGTAN_2024, tmp_path)
     docx = build_form(form, tmp_path / "first").output

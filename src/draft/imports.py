@@ -14,10 +14,13 @@ import datetime
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from draft.form.schema_file import with_modeline
 from draft.form.write import emit
 from draft.importer import Imported, read_report, refuse_if_too_long
 from draft.importer.compare import same_when_built
+from draft.importer.marks import match_marker
 from draft.importer.model import is_note, note, snippet
+from draft.importer.parse import unnumbered_heading
 from draft.importer.summary import summarize
 from draft.problems import DraftError, Problem, readable
 from draft.render.document import HEAD_ROLES, IMPRINT_ROLES, Role
@@ -61,14 +64,20 @@ def import_report(
     imported = read_report(path, wording, now.date())
     # The name goes into the form's text: one that is not UTF-8 (from a Chinese Windows zip) is made readable.
     name = readable(path.name)
-    form_text = emit(imported, name, now)
+
+    def finished() -> str:
+        """The form as written to disk: its first line names the schema beside it to the editor (draft.form.schema_file),
+        so that the lines the problems below point at are the file's."""
+        return with_modeline(emit(imported, name, now), imported.report.kind)
+
+    form_text = finished()
     refuse_if_too_long(path, len(form_text.encode("utf-8")))
     problems: list[Problem] = []
     if check:
         mismatches, problems = verify_round_trip(form_text, imported, wording, form_path or Path(path.stem + ".yaml"))
         imported.notes += mismatches
         if mismatches or problems:
-            form_text = emit(imported, name, now)
+            form_text = finished()
     # The notes were made where the source's name was not known: they point at it now.
     notes = [replace(found, file=name) for found in imported.notes]
     return ImportResult(form_text=form_text, summary=summarize(imported, name), imported=imported, problems=notes + problems)
@@ -78,36 +87,42 @@ def verify_round_trip(form_text: str, imported: Imported, wording: Wording, form
     """Read the form back as ``draft build`` would and compare its body with the source, paragraph by paragraph.
 
     Returns notes on paragraphs that would come out differently, and the problems
-    ``draft validate`` would list (say, a published report with ×× where a name was).
+    ``draft validate`` would list (say, a published report with ×× where a name was, or the
+    placeholders of what the source lacks: the form is compared past those).
     """
     from draft.form.load import load_bytes
-    from draft.form.read import read_loaded
+    from draft.form.read import read_past_unfinished
     from draft.render.blocks import render
 
     try:
-        read = read_loaded(load_bytes(form_text.encode("utf-8"), form_path))
+        read, unfinished = read_past_unfinished(load_bytes(form_text.encode("utf-8"), form_path))
     except DraftError as error:
         return [], error.problems
-    document = render(read.report, wording)
+    # The parts the source lacks, holding a request to fill them, come last: left out, the others keep their numbers.
+    sourced = [part for part in read.report.parts if part.kind not in imported.placeholders]
+    document = render(read.report._replace(parts=sourced), wording)
     # The 版头 and 版记 lines are not in the expected body: they went to the frame fields; nor are the tables' cells.
     left_out = HEAD_ROLES | IMPRINT_ROLES | {Role.TITLE, Role.TABLE}
+    if imported.date_moved:  # the date under the title prints at the end, with the 落款 if the source had none
+        left_out |= {Role.DATE} if imported.report.signature else {Role.DATE, Role.SIGNATURE}
     built = [block.text for block in document.blocks if block.role not in left_out]
     notes: list[Problem] = []
     if imported.source_title and not same_when_built(document.title, imported.source_title):
         notes.append(note(f"重建后的标题与原文不同：“{document.title}”。"))
     expected = imported.expected
     for got, source in zip(built, expected, strict=False):
+        if source in imported.numbered_headings:  # the number the build gives it is noted already
+            marker = match_marker(got)
+            got, source = got[marker.end if marker else 0 :], replace(source, text=unnumbered_heading(source.text))
         if not same_when_built(got, source.text):
             notes.append(note(f"从这一段起，重建后的报告与原文不同（重建为“{snippet(got, 24)}”），请核对表单。", source))
             break
     else:
         if len(built) != len(expected):
             extra = built[len(expected) :] if len(built) > len(expected) else []
-            if extra and len(extra) == 2 * len(imported.placeholders):
-                pass  # the headings and texts of the parts the source lacks: already noted
-            elif extra:
+            if extra:
                 notes.append(note(f"重建后的报告比原文多出 {len(extra)} 段（从“{snippet(extra[0], 24)}”起），请核对表单。"))
             elif not (imported.date_rejected and expected[len(built) :] == expected[-1:]):  # the date: already noted
                 missing = expected[len(built)]
                 notes.append(note("重建后的报告比原文少了从这一段起的内容，请核对表单。", missing))
-    return notes, []
+    return notes, unfinished

@@ -8,6 +8,7 @@ present itself and which exit code it stands for, and click's main shows it and 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -23,6 +24,17 @@ EXIT_USAGE = 2
 #: Most problems of one kind listed for a form; the rest are counted in one line. (A form with
 #: 20,000 unknown fields needs its first ones fixed, not 20,000 lines.)
 MAX_SAME_PROBLEM = 100
+#: Most characters of a user's text quoted in a message (:func:`excerpt`): enough to find the place.
+EXCERPT_LENGTH = 20
+
+#: What a terminal would act on rather than show: C0 and C1 controls (ESC, CSI, a bell, a carriage return) and
+#: the direction controls (a name could print backwards and hide its real end); patterns, compiled on first use.
+#: A message may break its own lines (an example of what to write), a name may not.
+_DIRECTION_AND_C1 = "\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+_UNPRINTABLE_IN_NAMES = f"[\x00-\x1f{_DIRECTION_AND_C1}]"
+_UNPRINTABLE_IN_MESSAGES = f"[\x00-\x08\x0b-\x1f{_DIRECTION_AND_C1}]"
+#: A quotation in a message twice as long as an excerpt, or longer.
+_LONG_QUOTE = f"“([^“”]{{{2 * EXCERPT_LENGTH + 1},}})”"
 
 
 class Severity(Enum):
@@ -76,9 +88,31 @@ class Problem:
 
     def line_text(self, tag_errors: bool = False) -> str:
         """The problem on one line, its fix after it; a review (``draft check``, where errors
-        and hints are listed together) says ``[错误]`` of its errors too (``tag_errors``)."""
+        and hints are listed together) says ``[错误]`` of its errors too (``tag_errors``).
+
+        Whatever it quotes (a field's name or value, a file's name), it stays one line a terminal shows as it is."""
         fix = f"（改法：{self.fix}）" if self.fix else ""
-        return f"{self.heading(tag_errors)}{self.message}{fix}"
+        return shown_safely(_long_quotes_cut(f"{self.heading(tag_errors)}{self.message}{fix}"), lines=True)
+
+
+def excerpt(text: str, limit: int = EXCERPT_LENGTH) -> str:
+    """The start of a user's ``text``, to quote in a message: a paragraph of 300 KB is pointed at, not echoed."""
+    return text if len(text) <= limit else text[:limit] + "……"
+
+
+def _long_quotes_cut(message: str) -> str:
+    """``message`` with every “quoted” text much longer than an :func:`excerpt` cut to one: whatever quotes
+    a user's value (a 300 KB date, a year of 100,000 characters) says it in one readable line. draft's own
+    quotations (a part's name, an example) are far shorter."""
+    return re.sub(_LONG_QUOTE, lambda found: f"“{excerpt(found.group(1))}”", message)
+
+
+def shown_safely(text: str, lines: bool = False) -> str:
+    """``text`` with every character a terminal would act on written out as ``\\x1b``, ``\\u202e``: a file named
+    with an escape sequence cannot recolour, clear or rewrite the user's screen. ``lines``: its line breaks and
+    tabs kept (a message's own)."""
+    unprintable = _UNPRINTABLE_IN_MESSAGES if lines else _UNPRINTABLE_IN_NAMES
+    return re.sub(unprintable, lambda found: ascii(found.group())[1:-1], text)
 
 
 def display_path(path: Path) -> str:
@@ -100,10 +134,10 @@ def readable(name: str) -> str:
     A name that is not UTF-8 (a zip made on Chinese Windows and unpacked elsewhere gives
     GBK names) reaches Python with its bytes as lone surrogates, which no message, report
     or terminal can hold: each part of the name is read as GB18030 if it is that, else
-    its bytes are shown as ``\\xNN``.
+    its bytes are shown as ``\\xNN``. Controls are shown as :func:`shown_safely` shows them.
     """
-    if not any("\udc80" <= char <= "\udcff" for char in name):
-        return name
+    if not not_utf8(name):
+        return shown_safely(name)
     parts = []
     for part in name.split(os.sep):
         raw = os.fsencode(part)
@@ -114,7 +148,12 @@ def readable(name: str) -> str:
                 parts.append(raw.decode("gb18030"))
             except UnicodeDecodeError:
                 parts.append(raw.decode("utf-8", "backslashreplace"))
-    return os.sep.join(parts)
+    return shown_safely(os.sep.join(parts))
+
+
+def not_utf8(name: str) -> bool:
+    """Whether the file name ``name`` was not UTF-8 on disk: its bytes reached Python as lone surrogates."""
+    return any("\udc80" <= char <= "\udcff" for char in name)
 
 
 def internal_error(error: Exception) -> str:

@@ -12,6 +12,8 @@ from typing import IO, Any
 
 import click
 
+from draft.command_name import as_run
+from draft.problems import shown_safely
 from draft.text.width import display_width
 
 # Patterns, not compiled: they are needed only when a command line is wrong, and every
@@ -62,7 +64,9 @@ class ChineseUsageError(click.UsageError):
     def show(self, file: IO[Any] | None = None) -> None:
         command = self.ctx.command_path if self.ctx else "draft"
         hint = f"（运行 {command} --help 查看用法）"
-        click.echo(f"用法错误：{chinese_usage(self.format_message())}{hint}", file=file, err=file is None)
+        # What the user typed is quoted: an escape sequence in it is shown, not acted on.
+        message = shown_safely(chinese_usage(self.format_message()), lines=True)
+        click.echo(f"用法错误：{message}{hint}", file=file, err=file is None)
 
 
 def _names(match: re.Match[str]) -> dict[str, str]:
@@ -87,10 +91,17 @@ _HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
 _CJK_LINE_BREAK = r"(?<=[\u3000-\u9fff\uff00-\uffef])\n[ \t]*(?=[\u3000-\u9fff\uff00-\uffef])"
 
 
+#: Held in place of "-" while click wraps a help text: a line is never broken after the hyphen of an
+#: option or a value (``information-`` / ``disclosure``), which the user copies as one word.
+_UNBROKEN_HYPHEN = "\u2011"
+
+
 class ChineseHelpFormatter(click.HelpFormatter):
     def write_text(self, text: str) -> None:
         # click joins the lines of a paragraph with spaces, which Chinese has none of.
-        super().write_text(re.sub(_CJK_LINE_BREAK, "", text))
+        start = len(self.buffer)
+        super().write_text(as_run(re.sub(_CJK_LINE_BREAK, "", text)).replace("-", _UNBROKEN_HYPHEN))
+        self.buffer[start:] = [written.replace(_UNBROKEN_HYPHEN, "-") for written in self.buffer[start:]]
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, prefix="用法：")
@@ -106,7 +117,7 @@ class ChineseHelpFormatter(click.HelpFormatter):
                 self.write(" " * (column - width))
             else:
                 self.write("\n" + " " * (column + self.current_indent))
-            self.write(f"{second}\n")
+            self.write(f"{as_run(second)}\n")
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}：\n")

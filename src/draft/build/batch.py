@@ -17,7 +17,6 @@ from typing import TextIO, TypeVar
 from draft.build.formats import PDF
 from draft.build.one import FormBuild, build_one
 from draft.build.options import DEFAULTS, BuildOptions, wording_for
-from draft.build.progress import Progress
 from draft.files import safe_write
 from draft.files.report_names import clashes, nameless, report_name, unique
 from draft.problems import CannotProceed, Problem
@@ -119,7 +118,11 @@ def map_forms(
     # (multiprocessing is imported only for a batch: a single build does not pay for it.)
     method = _start_method() if workers > 1 and (chosen or len(forms) >= POOL_FROM) else ""
     pooled = bool(method) and (chosen or len(forms) >= (POOL_FROM if method == "fork" else POOL_FROM_SPAWNED))
-    bar = Progress(progress, len(forms)) if progress is not None and progress.isatty() and len(forms) > 1 else None
+    bar = None
+    if progress is not None and progress.isatty() and len(forms) > 1:
+        from draft.build.progress import Progress  # a terminal and a batch only
+
+        bar = Progress(progress, len(forms))
     try:
         if pooled:
             if before_fork and method == "fork":

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from draft.build.formats import DOCX, HTML, PDF
 from draft.build.options import DEFAULTS, BuildOptions
 from draft.build.protect import Written, put, seal_docx, seal_page
+from draft.check.copies import Identity, identity
 from draft.files.report_names import nameless, report_name
 from draft.problems import CannotProceed, DraftError, Problem, display_path, internal_error, readable
 
@@ -113,6 +114,8 @@ class FormBuild(NamedTuple):
     findings_: list[Finding] | None = None
     built_: Built | None = None
     error: DraftError | None = None
+    #: Which report the form is (None if it could not be read): two forms of a batch may be the same one.
+    identity: Identity | None = None
 
     def findings(self) -> list[Finding]:
         self._raise()
@@ -120,7 +123,7 @@ class FormBuild(NamedTuple):
 
     def built(self) -> Built:
         self._raise()
-        assert self.built_ is not None, "not built (--strict and findings)"
+        assert self.built_ is not None, "not built: the check's findings held it back"
         return self.built_
 
     def _raise(self) -> None:
@@ -129,22 +132,26 @@ class FormBuild(NamedTuple):
 
 
 def build_one(form: Path, output_dir: Path, options: BuildOptions = DEFAULTS) -> FormBuild:
-    """Check and build one form as ``draft build`` does; with ``options.strict``, a form with findings is not built."""
-    from draft.check import check_read, holding_back
+    """Check and build one form as ``draft build`` does: a form the check finds errors in is not built (nor, with
+    ``options.strict``, one with any finding), unless ``options.ignore_review_errors``."""
+    from draft.check import check_read
     from draft.form.read import read_form
 
     findings: list[Finding] | None = None
+    same: Identity | None = None
     try:
         # Read once, for the check and the document alike.
         read = read_form(form, normalize=options.normalize)
+        same = identity(read.report)
         findings = check_read(read)
-        if options.strict and holding_back(findings):
-            return FormBuild(findings_=findings)
+        if options.holding_back(findings):
+            return FormBuild(findings_=findings, identity=same)
         built = _build_read(form, _name(form), read, output_dir, options)
     except DraftError as error:
-        return FormBuild(findings_=findings, error=error)
+        return FormBuild(findings_=findings, error=error, identity=same)
     except Exception as error:  # a bug of ours, met on this form: every other form still gets its answer
         if os.environ.get("DRAFT_DEBUG"):
             raise
-        return FormBuild(findings_=findings, error=CannotProceed(Problem(file=display_path(form), message=internal_error(error))))
-    return FormBuild(findings_=findings, built_=built)
+        problem = Problem(file=display_path(form), message=internal_error(error))
+        return FormBuild(findings_=findings, error=CannotProceed(problem), identity=same)
+    return FormBuild(findings_=findings, built_=built, identity=same)

@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING
 from draft.build.formats import DOCX, Format
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from draft.check import Finding
     from draft.render.wording import Wording
 
 
@@ -30,8 +33,10 @@ class BuildOptions:
     normalize: bool = True
     #: An output edited since draft wrote it is replaced, after a backup (``--force``).
     force: bool = False
-    #: A form the check has findings on is not built (``--strict``).
+    #: A form the check has findings on is not built, hints too (``--strict``).
     strict: bool = False
+    #: A form the check finds errors in (it would print wrong) is built all the same (``--ignore-review-errors``).
+    ignore_review_errors: bool = False
     #: The .html is the page's body only, for a site's editor (``--html-fragment``).
     fragment: bool = False
     #: The user's template folder (``--template``); None: the built-in template.
@@ -40,6 +45,12 @@ class BuildOptions:
     @property
     def wording(self) -> Wording:
         return wording_for(self.template_dir)
+
+    def holding_back(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings of ``draft check`` for which a form's report is not written (:func:`draft.check.holding_back`)."""
+        from draft.check import holding_back
+
+        return holding_back(findings, strict=self.strict, ignore_errors=self.ignore_review_errors)
 
 
 #: A plain ``draft build``: a .docx, punctuation normalized, edited outputs kept.

@@ -40,19 +40,20 @@ def with_pdfs(
         terminal.write(note)
         terminal.flush()
     try:
-        pdfs = _converted(pending)
+        pdfs, late = _converted(pending)
     finally:
         if terminal is not None:
             terminal.write("\r" + " " * 2 * len(note) + "\r")
             terminal.flush()
     for index, (form, done) in enumerate(results):
         if index in pending:
-            done = _finished(done, pending[index], pdfs.get(index), force)
+            done = _finished(done, pending[index], pdfs.get(index), late.get(index), force)
         yield form, done
 
 
-def _converted(pending: dict[int, PendingPdf]) -> dict[int, bytes]:
-    """Each pending .docx's PDF, as draft publishes it (language, seal), by index; a failed one is left out."""
+def _converted(pending: dict[int, PendingPdf]) -> tuple[dict[int, bytes], dict[int, float]]:
+    """Each pending .docx's PDF, as draft publishes it (language, seal), by index; a failed one is left out.
+    And the seconds LibreOffice had, by index, for each it ran out of time on."""
     from draft.pdf import corrections, soffice
 
     with private_folders.private_folder("pdf") as work:
@@ -61,28 +62,36 @@ def _converted(pending: dict[int, PendingPdf]) -> dict[int, bytes]:
             with open(source, "wb") as stream:  # a private folder: no need of safe_write's care
                 stream.write(corrections.aligned_left(pending[index].docx))
         made = soffice.convert(list(sources.values()), Path(work) / "pdf")
-        return {
+        pdfs = {
             index: seal_pdf(corrections.in_chinese(made[source].read_bytes())) for index, source in sources.items() if source in made
         }
+        return pdfs, {index: made.timed_out[source] for index, source in sources.items() if source in made.timed_out}
 
 
-def _finished(done: FormBuild, pending: PendingPdf, pdf: bytes | None, force: bool) -> FormBuild:
+def _finished(done: FormBuild, pending: PendingPdf, pdf: bytes | None, seconds: float | None, force: bool) -> FormBuild:
+    """``done`` with its PDF written, or with the error that says why not (and the files it did write)."""
     built = done.built_
     assert built is not None
     try:
         if pdf is None:
-            raise CannotProceed(_not_converted(built, pending))
+            raise CannotProceed(_not_converted(pending, seconds))
         written = put(pending.target, pdf, PDF.writable(pending.target, force))
     except DraftError as error:
         return done._replace(built_=built._replace(pdf=None), error=error)
     return done._replace(built_=Built(built.files + (written,), built.warnings))
 
 
-def _not_converted(built: Built, pending: PendingPdf) -> Problem:
-    made = "、".join(display_path(file.path) for file in built.files)
-    so_far = f"{made} 已经生成，" if made else ""
+def _not_converted(pending: PendingPdf, seconds: float | None) -> Problem:
+    """Why there is no PDF (the form's other files, listed by the command, are there), and what to do."""
+    if seconds is not None:
+        why = (
+            f"LibreOffice 在 {seconds:g} 秒内没有转换完（可能电脑太忙，或者 LibreOffice 卡住了），draft 停止了它，"
+            "没有生成这个文件（这份表单的其他文件和其余表单不受影响）。"
+            "请关闭正在运行的 LibreOffice 和其他占用电脑的程序，再运行一次 draft build；表单很多时可以分几次生成。"
+        )
+    else:
+        why = "LibreOffice 没能把这份报告转成 PDF，没有生成这个文件（这份表单的其他文件和其余表单不受影响）。请再运行一次 draft build。"
     return Problem(
         file=display_path(pending.target),
-        message=f"LibreOffice 没能把这份报告转成 PDF，没有生成这个文件（{so_far}其余表单不受影响）。"
-        "请再运行一次 draft build；仍然不行时，生成 Word 文件（--format docx）后用 Word、WPS 或 LibreOffice 打开，另存为 PDF。",
+        message=why + "仍然不行时，生成 Word 文件（--format docx）后用 Word、WPS 或 LibreOffice 打开，另存为 PDF。",
     )

@@ -68,11 +68,15 @@ def read_existing(path: Path, limit: int = MAX_OUTPUT_BYTES) -> tuple[bytes, tup
     except FileNotFoundError:
         return OutputState.MISSING
     except (PermissionError, IsADirectoryError, NotAFile) as error:
+        if isinstance(error, PermissionError) and safe_write.occupant(path) is None:
+            return OutputState.MISSING  # the folder may not be entered, not a file: writing there will tell why
         return OutputState.UNREADABLE if isinstance(error, PermissionError) else OutputState.NOT_A_FILE
     except OSError as error:
         if error.errno in (errno.ENOTDIR, errno.ENAMETOOLONG):  # no file can be there: writing it will tell why
             return OutputState.MISSING
-        return OutputState.NOT_A_FILE if error.errno == errno.ELOOP else OutputState.UNREADABLE  # else: a failing disk
+        if error.errno == errno.ELOOP:  # a link at the name (never followed), or a loop of links among the folders
+            return OutputState.MISSING if safe_write.occupant(path) is None else OutputState.NOT_A_FILE
+        return OutputState.UNREADABLE  # a failing disk
     try:
         with stream:
             return stream.read(limit + 1), safe_write.identity(os.fstat(stream.fileno()))
@@ -235,5 +239,5 @@ def put(target: Path, data: bytes, found: Found) -> Written:
         )
         return Written(target)
     backup = safe_write.keep_backup(target) if found.state in (OutputState.EDITED, OutputState.FOREIGN) else None
-    safe_write.replace(target, data, expected=found.identity)
+    safe_write.replace(target, data, expected=found.identity, backup=backup)
     return Written(target, backup)

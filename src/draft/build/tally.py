@@ -8,11 +8,12 @@ from draft.problems import EXIT_BAD_INPUT, EXIT_OK
 class BatchTally:
     """What became of each form of a ``draft build``, for its closing line and exit code."""
 
-    def __init__(self) -> None:
+    def __init__(self, strict: bool = False) -> None:
+        self.strict = strict  # what holds a form back: its review's errors, or with --strict any finding
         self.reports = 0
         self.with_findings = 0
         self.failures = 0
-        self.held_back = 0  # by --strict
+        self.held_back = 0  # by the review's findings
         self._exit_code = EXIT_OK
 
     def built(self, with_findings: bool) -> None:
@@ -20,7 +21,7 @@ class BatchTally:
         self.with_findings += with_findings
 
     def held(self) -> None:
-        """Not built because of ``--strict``."""
+        """Not built because of the review's findings (its errors; with ``--strict`` its hints too)."""
         self.held_back += 1
 
     def failed(self, exit_code: int) -> None:
@@ -43,6 +44,7 @@ class BatchTally:
         if self.failures:
             parts.append(f"{self.failures} 份有问题没有生成")
         if self.held_back:
-            parts.append(f"{self.held_back} 份因为加了 --strict 没有生成")
+            why = "因为加了 --strict" if self.strict else "因为审读发现错误"
+            parts.append(f"{self.held_back} 份{why}没有生成")
         see_above = "，见上" if self.failures or self.held_back or self.with_findings else ""
         return f"共 {self.total} 份表单：{'，'.join(parts)}{see_above}。"

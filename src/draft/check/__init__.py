@@ -6,7 +6,8 @@ at the file, line and column the user wrote). Each finding is a
 :class:`~draft.check.context.Finding`: a :class:`~draft.problems.Problem` with a
 stable ``code`` and, where the fix is mechanical, the ``fix``.
 
-Errors are what would print wrong; warnings are what a reader would question:
+Errors are what would print wrong, so ``draft build`` writes no report for a form with one (unless
+``--ignore-review-errors``: :func:`holding_back`); warnings are what a reader would question:
 
 ==========================  ========  ==================================================
 code                        severity  what
@@ -25,7 +26,7 @@ overlong-paragraph          提示      a paragraph printing over 600 characters
 inconsistent-numbers        提示      5宗 and 五宗 in one report
 invisible-character         错误/提示  a direction control (prints backwards) / a zero-width character
 replacement-character       错误      “\ufffd” left where an imported source had bytes of no encoding
-example-text                提示      text still as draft init wrote it
+closing-twice               错误      特此报告 typed at the end of the body, and asked for by ``closing`` too
 missing-date                提示      no 成文日期, so no 落款 either
 missing-signer              提示      a 发文字号 and no 签发人 (a 报告 is 上行文: 条例第九条)
 carried-over                提示      二、上年结转 is not last year's 四、结转下年度继续办理 (with --previous)
@@ -34,7 +35,7 @@ problems-repeated           提示      五、存在的主要问题 as last year
 ==========================  ========  ==================================================
 
 Each family of findings has its module (``numbering``, ``punctuation``, ``years``,
-``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``frame``, ``disclosure``) with a ``check(ctx)``
+``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``closing``, ``frame``, ``disclosure``) with a ``check(ctx)``
 function; this
 module runs them and presents the result.
 """
@@ -48,7 +49,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from draft.check import characters, disclosure, frame, numbering, numbers, paragraphs, punctuation, structure, unfinished, years
+from draft.check import (
+    characters,
+    closing,
+    disclosure,
+    frame,
+    numbering,
+    numbers,
+    paragraphs,
+    punctuation,
+    structure,
+    unfinished,
+    years,
+)
 from draft.check.context import Context, Finding
 from draft.form.read import ReadForm, read_form
 from draft.model.report import Report
@@ -65,6 +78,7 @@ CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (
     numbers.check,
     characters.check,
     unfinished.check,
+    closing.check,
     frame.check,
     disclosure.check,
 )
@@ -79,6 +93,8 @@ class CheckResult(NamedTuple):
 
     warnings: list[Problem]
     findings: list[Finding]
+    #: The report the form holds (two forms of a batch may be the same one: :mod:`draft.check.copies`).
+    report: Report | None = None
 
     @property
     def errors(self) -> int:
@@ -93,7 +109,7 @@ def check_form(path: Path, *, normalize: bool = True, previous: Path | None = No
     """
     read = read_form(path, normalize=normalize)
     last_year = read_form(previous, normalize=normalize).report if previous is not None else None
-    return CheckResult(warnings=read.warnings, findings=check_read(read, last_year))
+    return CheckResult(warnings=read.warnings, findings=check_read(read, last_year), report=read.report)
 
 
 def check_read(read: ReadForm, previous: Report | None = None) -> list[Finding]:
@@ -131,9 +147,16 @@ def _capped(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def holding_back(findings: Iterable[Finding]) -> list[Finding]:
-    """The findings for which ``build --strict`` does not build: all but what draft puts right itself."""
-    return [finding for finding in findings if not finding.fixed_by_draft]
+def holding_back(findings: Iterable[Finding], *, strict: bool = False, ignore_errors: bool = False) -> list[Finding]:
+    """The findings for which ``draft build`` does not write a form's report.
+
+    Its errors, which would print wrong, unless ``ignore_errors`` (``--ignore-review-errors``); with
+    ``strict`` (``--strict``) its hints too, whatever ``ignore_errors`` says. Never what draft puts right itself.
+    """
+    own = [finding for finding in findings if not finding.fixed_by_draft]
+    if strict:
+        return own
+    return [] if ignore_errors else [finding for finding in own if finding.severity is Severity.ERROR]
 
 
 def summary(problems: Iterable[Problem]) -> str:
@@ -145,7 +168,8 @@ def summary(problems: Iterable[Problem]) -> str:
 
 def as_dict(problem: Problem) -> dict[str, object]:
     """A finding (or a validation problem) as ``--format json`` gives it."""
-    # Validation's problems have no code of their own: they are told apart from the findings by these two.
+    # Validation's problems have no code of their own (but what is not the unit's own yet: unfinished-form, see
+    # draft.form.unfinished): they are told apart from the findings by these two.
     code = problem.code or (INVALID_FORM if problem.severity is Severity.ERROR else FORM_WARNING)
     return {
         "file": problem.file,

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from draft.check.context import Context, Finding
 from draft.model.report import Text, TextKind
-from draft.problems import Severity
+from draft.problems import Severity, excerpt
 
 CODE = "inconsistent-numbers"
 
@@ -36,6 +36,8 @@ FIXED_PHRASES = re.compile(
     "|两个结合|三个规定|三个区分开来|两个毫不动摇|二次|[一二三四五六七八九]期(?:工程|项目)"
 )
 _SHOWN = 3
+#: Beyond this, a Chinese numeral is no count of anything a report states (and its digits would not print).
+_LARGEST_COUNT = 10**16
 
 
 class _Count(NamedTuple):
@@ -59,6 +61,8 @@ def chinese_number(numeral: str) -> int | None:
         elif char == "万":
             total = (total + (digit or 0)) * 10000
             digit, previous_digit = None, False
+            if total > _LARGEST_COUNT:  # 万万万…: no count, and each 万 would make a longer number to multiply
+                return None
     return total + (digit or 0)
 
 
@@ -105,11 +109,11 @@ def check(ctx: Context) -> list[Finding]:
             continue
 
         def place(count: _Count) -> str:
-            return f"“{count.written}”（第 {ctx.line_of(count.text, count.start)} 行）"
+            return f"“{excerpt(count.written)}”（第 {ctx.line_of(count.text, count.start)} 行）"
 
         in_chinese = "、".join(place(c) for c in written[:_SHOWN]) + ("等" if len(written) > _SHOWN else "")
         in_digits = "、".join(place(c) for c in digits[:_SHOWN]) + ("等" if len(digits) > _SHOWN else "")
-        changes = "，".join(f"把“{c.written}”改为“{c.value}{word}”" for c in written[:_SHOWN])
+        changes = "，".join(f"把“{excerpt(c.written)}”改为“{c.value}{word}”" for c in written[:_SHOWN])
         first = written[0]
         findings.append(
             ctx.finding(

@@ -15,7 +15,7 @@ import re
 
 from draft.check.context import Context, Finding
 from draft.model.report import FormPath, Text, TextKind
-from draft.problems import Severity
+from draft.problems import Severity, excerpt
 
 DUPLICATE = "duplicate-text"
 OVERLONG = "overlong-paragraph"
@@ -74,14 +74,10 @@ def _duplicate(ctx: Context, text: Text, earlier: Text) -> Finding:
         DUPLICATE,
         Severity.ERROR,
         text.path,
-        f"{what}与{where}一字不差，报告里会重复出现：“{_shorten(text.printed)}”。",
+        f"{what}与{where}一字不差，报告里会重复出现：“{excerpt(text.printed)}”。",
         fix="删除其中一处，或改写其中一处",
         mark=ctx.at(text, 0),
     )
-
-
-def _shorten(text: str, limit: int = 20) -> str:
-    return text if len(text) <= limit else text[:limit] + "……"
 
 
 # --- overlong-paragraph ------------------------------------------------------------

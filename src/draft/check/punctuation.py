@@ -111,7 +111,7 @@ def _show(mark: str) -> str:
 def _where(text: Text) -> str:
     if text.kind is TextKind.PARAGRAPH:
         return f"第{text.number + 1}段" if text.number else "这一段"
-    return {"title": "标题", "point": "这个要点"}.get(text.kind.value, "这里")
+    return {"title": "标题", "point": "这个要点"}.get(text.kind.value, "这一项")
 
 
 def _unclosed(ctx: Context, text: Text, i: int, opener: str) -> Finding:

@@ -21,7 +21,7 @@ import re
 from draft.check.context import Context, Finding
 from draft.kinds.kind import PartSpec
 from draft.model.report import FormPath, Node, Text
-from draft.problems import Severity
+from draft.problems import Severity, excerpt
 
 EMPTY_PART = "empty-part"
 EMPTY_ITEM = "empty-item"
@@ -56,7 +56,7 @@ def _blank_pieces(ctx: Context, node: Node) -> list[Finding]:
             EMPTY_ITEM,
             Severity.ERROR,
             where,
-            f"{what}{f'只有“{shown}”' if shown else '是空白的'}，没有文字内容，印出来是{prints}。",
+            f"{what}{f'只有“{excerpt(shown)}”' if shown else '是空白的'}，没有文字内容，印出来是{prints}。",
             fix="写上内容，或删除这一行",
             mark=ctx.source.mark(where),
         )

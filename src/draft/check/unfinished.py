@@ -1,81 +1,20 @@
-"""What a newcomer leaves unfinished: the example text of ``draft init``, and no 成文日期 (warnings).
+"""``missing-date`` (warning): no 成文日期. Without it the report ends with no 落款 and no
+成文日期, which every 公文 carries (GB/T 9704—2012 §7.3.5).
 
-* ``example-text``: a title, paragraph or point still exactly as ``draft init``
-  wrote it (its years aside, since init moves them to the year reported on).
-  One finding for the form, at the first such text, with how many there are.
-* ``missing-date``: no ``date``. Without it the report ends with no 落款 and no
-  成文日期, which every 公文 carries (GB/T 9704—2012 §7.3.5).
+(What a newcomer leaves unfinished otherwise — draft init's example unit and texts, draft
+import's placeholders — validation refuses: :mod:`draft.form.unfinished`.)
 """
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from draft.check.context import Context, Finding
-from draft.model.report import Text, TextKind
 from draft.problems import Severity
 
-EXAMPLE_TEXT = "example-text"
 MISSING_DATE = "missing-date"
-
-#: Shorter texts (a unit name, 特此报告。) are as likely to be the user's own.
-_SHORTEST_EXAMPLE = 10
-_DIGITS_AND_SPACES = re.compile(r"[0-9\s]")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def check(ctx: Context) -> list[Finding]:
-    return _example_texts(ctx) + _missing_date(ctx)
-
-
-@cache
-def _init_examples(kind: str) -> frozenset[str]:
-    """The texts of the form ``draft init`` writes for ``kind``, without digits."""
-    import yaml
-
-    from draft.form.starter import builtin_form_text
-
-    found: set[str] = set()
-
-    def collect(value: object) -> None:
-        if isinstance(value, dict):
-            for inner in value.values():
-                collect(inner)
-        elif isinstance(value, list):
-            for inner in value:
-                collect(inner)
-        elif isinstance(value, str):
-            found.update(_comparable(paragraph) for paragraph in _BLANK_LINE.split(value))
-
-    collect(yaml.load(builtin_form_text(kind), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
-    return frozenset(text for text in found if len(text) >= _SHORTEST_EXAMPLE)
-
-
-def _comparable(text: str) -> str:
-    """The text without its years and numbers, and without the line breaks it was typed with."""
-    return _DIGITS_AND_SPACES.sub("", text)
-
-
-def _example_texts(ctx: Context) -> list[Finding]:
-    examples = _init_examples(ctx.report.kind)
-    # One-line fields (title, recipient, signature) name real bodies a unit may share with the example.
-    left: list[Text] = [text for text in ctx.texts if text.kind is not TextKind.FIELD and _comparable(text.raw) in examples]
-    if not left:
-        return []
-    first = left[0]
-    more = f"表单里共有 {len(left)} 处这样的示例文字。" if len(left) > 1 else ""
-    return [
-        ctx.finding(
-            EXAMPLE_TEXT,
-            Severity.WARNING,
-            first.path,
-            f"这里还是 draft init 生成的示例文字（“{first.raw[:20]}{'……' if len(first.raw) > 20 else ''}”），"
-            f"没有改成本单位的内容。{more}",
-            fix="把示例文字改写成本单位本年度的实际情况，用不到的条目整条删除",
-            mark=ctx.at_raw(first, 0),
-        )
-    ]
+    return _missing_date(ctx)
 
 
 def _missing_date(ctx: Context) -> list[Finding]:

@@ -43,6 +43,7 @@ _FUTURE = re.compile(r"下一步|下一年|下年度|明年|来年|计划|将|�
 # Right after a date: from when a rule applies.
 _FROM_DATE = re.compile(r"度?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?\s*(?:起|以后|之后|前|之前|以前)")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+_BOOK_TITLE = re.compile(r"《[^《》]*》")
 _OPENING = re.compile(rf"({YEAR_DIGITS})\s*年度?\s*[，,]")
 # In the plans, the report's year told as the one to come: 2022年将、2022年，我局要……
 #: How far before a year a range's start or a deadline's word is looked for.
@@ -86,7 +87,7 @@ def _years(text: Text) -> list[tuple[int, re.Match[str]]]:
     a text with tens of thousands of years costs time in proportion to its length.
     """
     printed = text.printed
-    titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", printed)]
+    titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(printed)]
     title_starts = [start for start, _ in titles]
     found = []
     for match in YEAR.finditer(printed):

@@ -17,11 +17,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from draft.problems import Problem, display_path
+from draft.problems import Problem, Severity, display_path
 
 #: What a form's name ends in: the one list of draft build, draft init and draft import's -o.
 FORM_SUFFIXES = (".yaml", ".yml")
 REPORT_SUFFIX = ".docx"
+#: What Notepad adds to a form's name when it is saved as a 文本文档: ``2026.yaml.txt``, which Windows
+#: Explorer, hiding the last ending, shows as ``2026.yaml``.
+NOTEPAD_SUFFIX = ".txt"
 
 #: What draft import reads, by the ending of the name: a Word document, a web page the browser
 #: saved, a text or a Markdown file.
@@ -47,11 +50,38 @@ def report_name(form: Path) -> str | None:
     return stem + REPORT_SUFFIX if stem else None
 
 
+def saved_by_notepad(path: Path) -> bool:
+    """Whether ``path`` is a form Notepad saved with ``.txt`` after its name (``2026.yaml.txt``, ``2026.yml.txt``)."""
+    name = path.name.lower()
+    return name.endswith(NOTEPAD_SUFFIX) and Path(name.removesuffix(NOTEPAD_SUFFIX)).suffix in FORM_SUFFIXES
+
+
+def notepad_named(form: Path, severity: Severity = Severity.ERROR) -> Problem:
+    """What to tell of a form :func:`saved_by_notepad`: where its ``.txt`` came from and how to take it off."""
+    meant = form.name[: -len(NOTEPAD_SUFFIX)]
+    return Problem(
+        file=display_path(form),
+        severity=severity,
+        message=f"这份表单的文件名末尾多了“{NOTEPAD_SUFFIX}”（记事本保存时自动加上的；Windows 默认不显示扩展名，"
+        f"所以看上去是“{meant}”），draft 只读以 .yaml 结尾的表单。请把它改名为“{meant}”："
+        "在文件资源管理器的“查看”里勾选“文件扩展名”（Windows 11 在“查看 › 显示”里），就能看到并删掉末尾的“.txt”；"
+        "以后用记事本另存表单时，“保存类型”选“所有文件”。",
+    )
+
+
+def example_form_name() -> str:
+    """A form's name for a message to give as an example: the year being reported on, as ``draft init`` proposes it
+    (``2026.yaml``), so that the example is never a year long past."""
+    from draft.text import dates
+
+    return f"{dates.proposed_year(dates.today())}{FORM_SUFFIXES[0]}"
+
+
 def nameless(form: Path) -> Problem:
     return Problem(
         file=display_path(form),
         message=f"表单的文件名“{form.name}”去掉扩展名和开头的“.”以后什么都不剩，生成的 Word 文件将没有名字。"
-        "请把表单改一个名字，例如 2024.yaml。",
+        f"请把表单改一个名字，例如 {example_form_name()}。",
     )
 
 

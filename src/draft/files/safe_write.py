@@ -9,13 +9,17 @@ a copy of the template — is written here, so that all of them are written alik
 * **with the user's permissions**: a new file gets what the umask gives any new file
   (``0666 & ~umask``, or the folder's default ACL); a replaced file keeps its own mode;
 * **cleaned up**: a temporary file is locked while it is written, so the next build can
-  tell one left by a killed run (nobody holds it) from one being written, and remove it.
+  tell one left by a killed run (nobody holds it) from one being written, and remove it;
+  and it is stamped as draft's once written (:func:`_stamp`), so that a file of the user's
+  that merely has such a name is never removed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
+import hashlib
 import os
 import re
 import secrets
@@ -54,26 +58,47 @@ _ADVICE = {
     errno.ENOSPC: "请清理出一些磁盘空间后再试。",
     errno.EDQUOT: "请清理出一些磁盘空间后再试。",
     errno.EROFS: "请用 -o 换一个可以写入的文件夹，或者把文件复制到自己的电脑上再生成。",
-    errno.ENAMETOOLONG: "文件名最长 255 字节（约 80 个汉字）：请把表单文件改一个短一些的名字。",
+    errno.ELOOP: "路径中的链接（快捷方式）绕成了圈，这个文件夹打不开。请用 -o 换一个文件夹。",
 }
 _GENERAL_ADVICE = (
     "请检查文件夹是否存在、是否有写入权限、磁盘是否已满，以及这个文件是否正在 Word/WPS 中打开（先关闭它）。"
 )
+#: The longest name of one file or folder on the usual disks, in bytes (Windows counts 255 characters).
+_LONGEST_NAME = 255
 
 
 def cannot_write(target: Path, error: OSError) -> CannotProceed:
-    advice = _ADVICE.get(error.errno or 0, _GENERAL_ADVICE)
-    return CannotProceed(Problem(file=display_path(target), message=f"无法写入文件（{reason(error)}）。{advice}"))
+    if error.errno == errno.ENAMETOOLONG:
+        why, advice = _too_long(target)
+    else:
+        why, advice = reason(error), _ADVICE.get(error.errno or 0, _GENERAL_ADVICE)
+    return CannotProceed(Problem(file=display_path(target), message=f"无法写入文件（{why}）。{advice}"))
+
+
+def _too_long(target: Path) -> tuple[str, str]:
+    """Which name is too long — the file's own, a folder's, or the whole path — and what to shorten."""
+    if len(os.fsencode(target.name)) > _LONGEST_NAME:
+        return reason(OSError(errno.ENAMETOOLONG, "")), "文件名最长 255 字节（约 80 个汉字）：请把表单文件改一个短一些的名字。"
+    if any(len(os.fsencode(part)) > _LONGEST_NAME for part in target.parent.parts):
+        return "文件夹的名字太长", "文件夹的名字最长 255 字节（约 80 个汉字）：请用 -o 换一个名字短一些的文件夹。"
+    return "路径太长", "文件夹套得太深，或者名字太长：请用 -o 换一个层次少、名字短一些的文件夹。"
+
+
+#: What ``lstat`` says when the way to a name is blocked, not the name itself: a folder that may not be
+#: entered, a loop of links among the folders, a name longer than a name may be. Nothing stands there that
+#: draft could overwrite, and writing there fails with the reason.
+_FOLDER_UNREACHABLE = (errno.EACCES, errno.ELOOP, errno.ENAMETOOLONG)
 
 
 def occupant(path: Path) -> str | None:
-    """What is at ``path``, in Chinese (``文件``, ``链接（快捷方式）``…), or None if nothing is (a broken link is something)."""
+    """What is at ``path``, in Chinese (``文件``, ``链接（快捷方式）``…), or None if nothing is (a broken link is something)
+    or nothing can be (:data:`_FOLDER_UNREACHABLE`: writing there will tell why)."""
     try:
         mode = os.lstat(path).st_mode
     except (FileNotFoundError, NotADirectoryError):  # nothing, or a file where a folder of the path should be
         return None
-    except OSError:
-        return "无法读取的文件"
+    except OSError as error:
+        return None if error.errno in _FOLDER_UNREACHABLE else "无法读取的文件"
     if stat.S_ISLNK(mode):
         return "链接（快捷方式）"
     if stat.S_ISDIR(mode):
@@ -110,17 +135,24 @@ def identity(status: os.stat_result) -> tuple[int, ...]:
     return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
 
-def replace(target: Path, data: bytes, expected: tuple[int, ...] | None = None) -> None:
+def replace(target: Path, data: bytes, expected: tuple[int, ...] | None = None, backup: Path | None = None) -> None:
     """Write ``data`` as ``target``, in place of the plain file there (which keeps its mode) or as a new file.
 
     ``expected``: the :func:`identity` of the file the caller judged replaceable. If another file
     stands there by the time the new one is put in place (another build's backup, a user's save),
-    nothing is replaced: CannotProceed.
+    nothing is replaced: CannotProceed. ``backup``: where that file was copied first (:func:`keep_backup`),
+    which a failure names: the copy stays, and the user should know it is there.
     """
-    existing = _refuse_unless_file(target)
-    if expected is not None and (existing is None or identity(existing) != expected):
-        raise _changed(target)
-    _write(target, data, stat.S_IMODE(existing.st_mode) if existing else None, expected=expected)
+    try:
+        existing = _refuse_unless_file(target)
+        if expected is not None and (existing is None or identity(existing) != expected):
+            raise _changed(target)
+        _write(target, data, stat.S_IMODE(existing.st_mode) if existing else None, expected=expected)
+    except CannotProceed as error:
+        if backup is None:
+            raise
+        kept = f"这个文件没有被 draft 改动；生成前为它做的备份留在 {display_path(backup)}，不需要时可以删除。"
+        raise CannotProceed([dataclasses.replace(problem, message=problem.message + kept) for problem in error.problems]) from None
 
 
 def create(target: Path, data: bytes, taken: str = "") -> None:
@@ -155,6 +187,7 @@ def _write(target: Path, data: bytes, mode: int | None, exclusive: bool = False,
     try:
         with open(descriptor, "wb", closefd=False) as stream:
             stream.write(data)
+        _stamp(descriptor, temp)
         os.fsync(descriptor)
         if _CLOSE_BEFORE_RENAME:
             os.close(descriptor)
@@ -251,8 +284,36 @@ def _hold(descriptor: int) -> bool:
     return os.fstat(descriptor).st_nlink > 0
 
 
+#: The stamp is a number of 100 ns steps below the second: the finest time NTFS keeps (ext4, APFS and the
+#: like keep nanoseconds). A disk that keeps coarser times (FAT) loses it: its leftovers are only never swept.
+_STAMP_STEP, _STAMP_STEPS = 100, 10**7
+
+
+def _stamp(descriptor: int, temp: Path) -> None:
+    """Mark the written temporary file as draft's: its modification time's fraction of a second is drawn
+    from which file it is (:func:`_stamp_of`). Reading it changes nothing of that (its access time would
+    change); a user's file of the same name has another, and so has a copy of a leftover (another file)."""
+    status = os.fstat(descriptor)
+    modified = status.st_mtime_ns - status.st_mtime_ns % 10**9 + _stamp_of(status)
+    with contextlib.suppress(OSError):  # a disk that keeps no such times: its leftovers are only never swept
+        os.utime(descriptor if os.utime in os.supports_fd else temp, ns=(status.st_atime_ns, modified))
+
+
+def _stamp_of(status: os.stat_result) -> int:
+    digest = hashlib.sha256(f"{status.st_dev}:{status.st_ino}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") % _STAMP_STEPS * _STAMP_STEP
+
+
+def _draft_s(status: os.stat_result) -> bool:
+    """Whether a temporary file was left by draft: stamped (:func:`_stamp`) once written, or empty — what a run
+    killed before it wrote leaves, whose removal loses nothing. (A run killed in the instant of writing leaves
+    a file that is only never swept.)"""
+    return status.st_size == 0 or status.st_mtime_ns % 10**9 == _stamp_of(status)
+
+
 def sweep(folder: Path) -> None:
-    """Remove the temporary files that runs stopped before they finished (killed, power cut) left in ``folder``."""
+    """Remove the temporary files that runs stopped before they finished (killed, power cut) left in ``folder``:
+    draft's own (:func:`_draft_s`), that no run is writing."""
     try:
         entries = [entry for entry in os.scandir(folder) if _TEMP_NAME.fullmatch(entry.name)]
     except OSError:
@@ -265,12 +326,14 @@ def sweep(folder: Path) -> None:
 
 def _remove_if_abandoned(temp: Path) -> None:
     if fcntl is None:
-        temp.unlink()  # fails while the writing process has it open
+        if _draft_s(os.lstat(temp)):
+            temp.unlink()  # fails while the writing process has it open
         return
     descriptor = os.open(temp, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError: being written
-        temp.unlink()
+        if _draft_s(os.fstat(descriptor)):
+            temp.unlink()
     finally:
         os.close(descriptor)
 

@@ -1,39 +1,39 @@
-"""The checks a form needs that its schema cannot state: the date against the year, placeholders, the kind.
+"""The checks a form needs that its schema cannot state: the date against the year, the kind.
 
 cerberus checks each field by its own rules; a date that is a real date but years from the
-report's year, a unit still named ××局 as in the sample, or a kind draft does not know (there is
-then no schema to check against) need the form as a whole, so they are found here.
+report's year, or a kind draft does not know (there is then no schema to check against) need
+the form as a whole, so they are found here (and what is still a sample's or draft init's, in
+:mod:`draft.form.unfinished`).
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any
 
-from draft.form.explain import as_written
 from draft.form.load import LoadedForm
 from draft.form.places import place_name
 from draft.kinds import all_kinds
-from draft.problems import Problem
-from draft.text.dates import parse_date, written_date
-
-#: What sample reports and templates put where a unit's own words belong: ××局, XX区, 某某, ○○, 请填写…
-_PLACEHOLDER = re.compile(r"[×xX*＊○〇]{2}|某某|请填写|待填写|单位名称|（单位）|\[.*?\]|【.*?】")
-
-
-#: A report on year Y dated later than Y + this is a slip of the keyboard (9999-12-31).
-LATEST_DATE = 2
+from draft.problems import Problem, Severity
+from draft.text.dates import DateForYear, date_for_year, parse_date, written_date
 
 
 def date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
-    """A report on year Y is written after Y ends, early in Y+1: a date before, or years after, is a slip of the keyboard."""
+    """A report on year Y is written after Y ends, early in Y+1, or late in Y itself (a 提示 then): a date
+    earlier, or years after, is a slip of the keyboard (:func:`draft.text.dates.date_for_year`)."""
     year, raw = data.get("year"), data.get("date")
     date = parse_date(raw) if isinstance(raw, (str, datetime.date)) else None
-    if isinstance(year, bool) or not isinstance(year, int) or date is None or year < date.year <= year + LATEST_DATE:
+    if isinstance(year, bool) or not isinstance(year, int) or date is None:
         return []  # a year that is no year (true is an int to Python) is told by the schema
+    timing = date_for_year(date, year)
+    if timing is DateForYear.EXPECTED:
+        return []
     written = f"date（成文日期）{written_date(date)}"
-    if date.year <= year:
+    severity = Severity.ERROR
+    if timing is DateForYear.IN_THE_YEAR:
+        message = f"{written} 在 {year} 年度结束之前。年度报告也有在当年年底成文的；如果确是这一天，可以不改。"
+        severity = Severity.WARNING
+    elif timing is DateForYear.TOO_EARLY:
         message = f"{written} 早于 {year} 年度结束。报告应在 {year} 年之后成文，例如 {year + 1}-01-15。"
     else:
         message = f"{written} 比 {year} 年度晚了 {date.year - year} 年。报告通常在下一年年初成文，例如 {year + 1}-01-15。"
@@ -46,12 +46,15 @@ def date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
             field="date",
             place=place_name(("date",)),
             message=message,
+            severity=severity,
         )
     ]
 
 
 def unknown_kind(loaded: LoadedForm) -> Problem:
     """A form of a kind draft does not know: nothing else about it can be checked."""
+    from draft.form.explain import as_written  # how cerberus's errors are worded: needed only for this one
+
     names = "、".join(f"{kind.id}（{kind.name}）" for kind in all_kinds().values())
     mark = loaded.mark(("kind",))
     return Problem(
@@ -63,24 +66,3 @@ def unknown_kind(loaded: LoadedForm) -> Problem:
         message=f"kind（报告种类）不能写“{as_written(loaded.data.get('kind'))}”，只能写以下之一：{names}。"
         "不写 kind 时是法治政府建设年度报告。",
     )
-
-
-def placeholder_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
-    """A unit or title still holding a sample's placeholder would go out under a wrong name."""
-    problems = []
-    for key, label in (("unit", "单位名称"), ("title", "报告标题"), ("signature", "落款单位")):
-        value = data.get(key)
-        found = _PLACEHOLDER.search(value) if isinstance(value, str) else None
-        if found:
-            mark = loaded.mark((key,))
-            problems.append(
-                Problem(
-                    file=loaded.display,
-                    line=mark.line,
-                    column=mark.column,
-                    field=key,
-                    place=place_name((key,)),
-                    message=f"{key}（{label}）里还是示例的占位文字“{found.group()}”。请改成本单位的实际内容。",
-                )
-            )
-    return problems

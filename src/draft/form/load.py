@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from draft.files.os_errors import reason
-from draft.files.report_names import HTML_SUFFIXES, REPORT_FILES, WORD_SUFFIXES
+from draft.files.report_names import HTML_SUFFIXES, REPORT_FILES, WORD_SUFFIXES, notepad_named, saved_by_notepad
 from draft.files.safe_read import NotAFile, open_regular
 from draft.form.yaml import (
     FORBIDDEN,
@@ -51,6 +51,8 @@ def load_form(path: Path) -> LoadedForm:
     """Read and parse the form at ``path``."""
     display = display_path(path)
     suffix = path.suffix.lower()
+    if saved_by_notepad(path):
+        raise CannotProceed(notepad_named(path))
     if suffix in REPORT_FILES:
         imported = suffix in WORD_SUFFIXES | HTML_SUFFIXES  # else saved as a .docx first
         convert = "" if imported else "先用 Word 或 WPS 打开它，另存为 .docx，然后"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from draft.form.schema import LAYOUT_SCHEMA, NODE_SCHEMA, report_schema
+from draft.form.schema import NODE_SCHEMA, PART_LAYOUT_SCHEMA, report_schema
 from draft.kinds import DEFAULT, by_id
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def _field_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Names of the top-level fields (the default kind's parts among them), of the fields of a part or item,
     and of layout options."""
     top = {**_labels(report_schema()), **by_id(DEFAULT).labels}
-    return top, {**_labels(NODE_SCHEMA), **_NODE_NAMES}, _labels(LAYOUT_SCHEMA)
+    return top, {**_labels(NODE_SCHEMA), **_NODE_NAMES}, _labels(PART_LAYOUT_SCHEMA)
 
 
 def place_name(path: FormPath, title_of: TitleOf | None = None, parts: Mapping[str, str] | None = None) -> str:

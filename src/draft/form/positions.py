@@ -22,8 +22,6 @@ from draft.form.load import LoadedForm, Mark
 from draft.model.report import FormPath, Origin
 from draft.text.lines import LINE_BREAK, LINE_BREAKS, Lines
 
-#: A number as a plain scalar: what :meth:`Positions.scalar_text` gives back as typed.
-_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?![^\s#,}\]])")
 _BLANK = " \t" + LINE_BREAKS
 
 
@@ -105,12 +103,8 @@ class Positions:
         return self._marks.mark(path)
 
     def scalar_text(self, path: FormPath) -> str | None:
-        """A plain scalar as it was typed (``0.00``, which YAML reads as 0.0), or None."""
-        mark = self._marks.value_marks.get(path)
-        if mark is None:
-            return None
-        found = _PLAIN_NUMBER.match(self._lines.text, self._lines.index(mark.line, mark.column))
-        return found.group() if found else None
+        """A number as it was typed (``0.00``, which YAML reads as 0.0), or None."""
+        return self._marks.numbers_written.get(path)
 
     def key_mark(self, path: FormPath) -> Mark:
         """Where the key introducing ``path`` starts, falling back to :meth:`mark`."""

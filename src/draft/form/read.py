@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from draft.form.load import LoadedForm, format_field, load_form
 from draft.form.places import place_name
 from draft.form.positions import Positions
+from draft.form.unfinished import UNFINISHED
 from draft.form.validate import validate_form
 from draft.kinds import Kind, kind_of
 from draft.model.numbering import STYLE_SPELLINGS
@@ -52,17 +53,37 @@ def read_form(path: Path, *, normalize: bool = True, today: datetime.date | None
 
 def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:
     """Validate and model a form already loaded; raise FormError listing every problem."""
+    return _read(loaded, normalize, today, unfinished_ok=False)[0]
+
+
+def read_past_unfinished(loaded: LoadedForm, *, normalize: bool = True) -> tuple[ReadForm, list[Problem]]:
+    """:func:`read_loaded`, reading a form still holding examples or placeholders all the same: the form, and
+    those problems (:mod:`draft.form.unfinished`), which keep it from being built. ``draft import`` compares
+    the form it writes with its source so."""
+    return _read(loaded, normalize, None, unfinished_ok=True)
+
+
+def _read(loaded: LoadedForm, normalize: bool, today: datetime.date | None, unfinished_ok: bool) -> tuple[ReadForm, list[Problem]]:
     data, problems = validate_form(loaded, today)
-    if problems:
-        raise FormError(loaded.warnings + problems)
+    unfinished = [problem for problem in problems if problem.code == UNFINISHED] if unfinished_ok else []
+    problems = [problem for problem in problems if problem not in unfinished]
+    # A 提示 (a date late in the report's own year) is listed; the form is still built.
+    hints = [problem for problem in problems if problem.severity is Severity.WARNING]
+    errors = [problem for problem in problems if problem.severity is not Severity.WARNING]
+    if errors:
+        # A value refused is not warned about as well: the warning's fix (quote “0x10”, read as 16)
+        # would contradict the refusal's (write a figure in plain digits).
+        refused = {problem.field for problem in errors if problem.field}
+        raise FormError([warning for warning in loaded.warnings if warning.field not in refused] + problems)
+    warnings = loaded.warnings + hints
     normalize = normalize and data.get("normalize_punctuation") is not False
     positions = Positions(loaded)
     read = _Reader(normalize).report(data, positions)
     try:
         report = resolve(read)
     except TooDeep as too_deep:
-        raise FormError(loaded.warnings + [_too_deep(read, positions, path) for path in too_deep.paths]) from None
-    return ReadForm(report=report, positions=positions, warnings=loaded.warnings)
+        raise FormError(warnings + [_too_deep(read, positions, path) for path in too_deep.paths]) from None
+    return ReadForm(report=report, positions=positions, warnings=warnings), unfinished
 
 
 def _part_order(kind: Kind, data: dict[str, Any]) -> list[str]:
@@ -191,4 +212,5 @@ class _Reader:
             title=TitlePlacement(data["title"]) if "title" in data else None,
             points=PointPlacement(data["points"]) if "points" in data else None,
             continue_numbering=bool(data.get("continue_numbering", False)),
+            items_as_parts=bool(data.get("items_as_parts", False)),
         )

@@ -1,9 +1,9 @@
 """Validate a loaded form: cerberus against the schema of its kind, then the checks the schema cannot state.
 
 cerberus finds the problems the schema describes (:class:`FormValidator` adds the few rules
-it lacks); :mod:`draft.form.explain` words each in Chinese and :mod:`draft.form.beyond_schema`
-finds the rest. Kept apart so that this module only runs the validation and gathers its problems
-in source order.
+it lacks); :mod:`draft.form.explain` words each in Chinese, :mod:`draft.form.beyond_schema`
+finds the rest, and :mod:`draft.form.unfinished` what is not yet the unit's own. Kept apart
+so that this module only runs the validation and gathers its problems in source order.
 """
 
 from __future__ import annotations
@@ -19,16 +19,14 @@ from cerberus.errors import BaseErrorHandler, ValidationError
 from cerberus.schema import DefinitionSchema, SchemaRegistry
 from cerberus.validator import TypeDefinition
 
-from draft.form.beyond_schema import date_problems, placeholder_problems, unknown_kind
-from draft.form.explain import Explainer
+from draft.form.beyond_schema import date_problems, unknown_kind
 from draft.form.kind_schema import kind_schema
 from draft.form.load import LoadedForm, WrittenNumber
 from draft.form.schema import make_registry
-from draft.kinds import DEFAULT, by_id, find
+from draft.form.unfinished import unfinished_problems
+from draft.kinds import DEFAULT, Kind, by_id, find
 from draft.problems import MAX_SAME_PROBLEM, Problem
 from draft.text.dates import parse_date
-from draft.text.doc_number import read_doc_number
-from draft.text.joint_mark import misplaced_word
 
 
 class FormValidator(Validator):
@@ -88,11 +86,15 @@ class FormValidator(Validator):
             self._error(field, "empty_node")
 
     def _check_with_doc_number(self, field: str, value: Any) -> None:
+        from draft.text.doc_number import read_doc_number  # a frame's field: most forms have none
+
         read = read_doc_number(str(value))
         if read is None or read.slips:
             self._error(field, "bad_doc_number")
 
     def _check_with_joint_mark(self, field: str, value: Any) -> None:
+        from draft.text.joint_mark import misplaced_word  # a frame's field: most forms have none
+
         if isinstance(value, list) and misplaced_word([str(name).strip() for name in value]):
             self._error(field, "misplaced_document_word")
 
@@ -120,7 +122,8 @@ class _LeafErrors(BaseErrorHandler):
 def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tuple[dict[str, Any], list[Problem]]:
     """Check ``loaded`` against the schema of its kind: the normalized data and every problem, in source order.
 
-    A form whose figures are all well written has its arithmetic checked too (:mod:`draft.form.arithmetic`).
+    A form whose figures are all well written (:mod:`draft.form.figure_notation`) has its arithmetic checked
+    too (:mod:`draft.form.arithmetic`).
     """
     kind = find(loaded.data.get("kind", DEFAULT))
     if kind is None:
@@ -129,15 +132,19 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
     # Validation only: cerberus's normalizer crashes on a list where a mapping belongs,
     # and the form needs no normalizing (the model builder takes numbers as text).
     validator.validate(loaded.data, normalize=False)
-    explainer = Explainer(loaded, schema, registry, kind)
-    problems = _explained(explainer, validator.errors, validator.overflow)
+    problems = _explained(loaded, schema, registry, kind, validator) if validator.errors else []
     problems.extend(date_problems(loaded, loaded.data))
-    problems.extend(placeholder_problems(loaded, loaded.data))
+    problems.extend(unfinished_problems(loaded, loaded.data, kind))
     figures_written = not any(error.document_path and error.document_path[0] in kind.figure_schema for error in validator.errors)
     if kind.arithmetic is not None and figures_written:
-        from draft.form.arithmetic import arithmetic_problems
+        from draft.form.figure_notation import figure_problems
 
-        problems.extend(arithmetic_problems(loaded, kind))
+        slips = figure_problems(loaded, kind)
+        problems.extend(slips)
+        if not slips:
+            from draft.form.arithmetic import arithmetic_problems
+
+            problems.extend(arithmetic_problems(loaded, kind))
     problems.sort(key=lambda p: (p.line, p.column))
     return loaded.data, problems
 
@@ -146,8 +153,13 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
 _KINDS = {errors.UNKNOWN_FIELD.code: "不认识的字段", errors.BAD_TYPE.code: "写法不对的内容"}
 
 
-def _explained(explainer: Explainer, found: list[ValidationError], overflow: Counter[int]) -> list[Problem]:
+def _explained(loaded: LoadedForm, schema: dict[str, Any], registry: SchemaRegistry, kind: Kind, validator: FormValidator) -> list[Problem]:
     """The first :data:`MAX_SAME_PROBLEM` errors of each kind explained, then a line saying how many more there are."""
+    from draft.form.explain import Explainer  # the wording of cerberus's errors: a form without any never loads it
+
+    explainer = Explainer(loaded, schema, registry, kind)
+    found: list[ValidationError] = validator.errors
+    overflow: Counter[int] = validator.overflow
     listed: Counter[int] = Counter()
     unlisted = Counter(overflow)
     problems: list[Problem] = []

@@ -25,6 +25,7 @@ import sys
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import yaml
@@ -43,11 +44,18 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from draft.form.places import place_name
-from draft.form.yaml_errors import colon_slip, colon_slip_message, describe_syntax_error, quoted
-from draft.problems import FormError, Problem, Severity, display_path, readable
+from draft.problems import FormError, Problem, Severity, display_path, excerpt, not_utf8, readable
 from draft.text.chinese import chinese_at_join
 from draft.text.decode import GB18030, SAVE_AS_UTF8, BadUtf8, NotText, decode
 from draft.text.lines import LINE_BREAKS, Lines
+
+
+def _wording() -> ModuleType:
+    """How a slip is told (:mod:`draft.form.yaml_errors`), loaded when a form has one: a form without any never pays for it."""
+    from draft.form import yaml_errors
+
+    return yaml_errors
+
 
 if TYPE_CHECKING:
     from draft.model.report import FormPath
@@ -67,6 +75,10 @@ MAX_NODES = 50_000
 #: what a file of MAX_BYTES can hold written out. A long text copied by thousands of aliases
 #: is few values but hundreds of MB for everything after the loader.
 MAX_CHARACTERS = MAX_BYTES
+#: Longest number: a figure, a year or a number typed as a text is a few digits. Python refuses to
+#: turn an integer of more than 4,300 digits into text, and YAML 1.1 reads ``0x…`` and ``1:30:…`` in
+#: time that grows with the square of their length; a length this short keeps both far away.
+MAX_NUMBER_LENGTH = 100
 
 TOO_DEEP = f"这里嵌套的层级太深（超过 {MAX_DEPTH} 层）。正常的表单用不到这么多层，请检查缩进或括号是否写错。"
 TOO_MANY_NODES = (
@@ -114,6 +126,9 @@ class LoadedForm(NamedTuple):
     # The text YAML parsed, decoded from the file's bytes and without a byte-order mark: the marks
     # count in it, and later stages read it here rather than read and decode the file again.
     source: str
+    # Every int or float value as its scalar was written (YAML reads ``0.00`` as 0.0, ``.nan`` as
+    # nan): a figure is judged, and printed, by what was typed.
+    numbers_written: dict[FormPath, str]
 
     def mark(self, path: FormPath) -> Mark:
         """Where the value at ``path`` starts, or else its nearest ancestor that has a mark."""
@@ -355,7 +370,7 @@ class Composer:
                 # libyaml (0.2.5 and later) has a depth limit of its own, far above ours,
                 # and its scanner may reach it before our composer sees the events.
                 self.problems.stop(TOO_DEEP, _problem_mark(error))
-            issue = describe_syntax_error(error, self.source)
+            issue = _wording().describe_syntax_error(error, self.source)
             self.problems.stop(issue.message, Mark(issue.line, issue.column) if issue.line else None)
         except (ValueError, OverflowError):
             # Only the pure-Python scanner: it calls chr() on "\\UFFFFFFFF" unchecked.
@@ -429,6 +444,7 @@ def _problem_mark(error: yaml.YAMLError) -> Mark | None:
 #: The prefix of YAML's own tags: ``!!int`` is ``TAG + "int"``.
 TAG = "tag:yaml.org,2002:"
 _STR_TAG = TAG + "str"
+_NUMBER_TAGS = {TAG + "int", TAG + "float"}
 # The only scalar types a form may hold, named for messages. !!binary, !!set,
 # !!python/... and local tags are refused.
 _SCALAR_KINDS = {
@@ -440,7 +456,7 @@ _SCALAR_KINDS = {
     TAG + "timestamp": "日期",
 }
 # What SafeConstructor's scalar functions raise on text they cannot convert
-# (``!!int abc``, ``2024-02-30``, ``!!bool maybe``, ``!!int ""``, 5,000 digits).
+# (``!!int abc``, ``2024-02-30``, ``!!bool maybe``, ``!!int ""``).
 _CONVERSION_ERRORS = (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError)
 _CONSTRUCTOR = SafeConstructor()
 
@@ -503,6 +519,9 @@ class ScalarReader:
                 return node.value
             unsupported_tag(self.problems, node.tag, node.mark, path)
             return node.value
+        if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_LENGTH:
+            self._too_long_number(node, path)
+            return node.value
         construct = SafeConstructor.yaml_constructors[node.tag]
         try:
             value = construct(_CONSTRUCTOR, ScalarNode(node.tag, node.value))
@@ -533,15 +552,27 @@ class ScalarReader:
                     path,
                 )
 
+    def _too_long_number(self, node: Scalar, path: FormPath) -> None:
+        # The year must be written in plain digits: quotes would not do (as _warn_if_surprising says).
+        fix = "年份请直接写 4 位数字，例如 2023" if path == ("year",) else (
+            "如果它是文字（例如编号），请给整个内容加上英文引号；如果是数字，请检查是否多写了"
+        )
+        self.problems.error(
+            f"“{excerpt(node.value)}”会被 YAML 读成一个数字，但它有 {len(node.value):,} 个字符，太长了"
+            f"（一个数字最多 {MAX_NUMBER_LENGTH} 个字符）。{fix}。",
+            node.mark,
+            path,
+        )
+
     def _unconvertible(self, node: Scalar, kind: str, path: FormPath) -> None:
         if node.tag == TAG + "timestamp":
             message = (
                 f"“{node.value}”不是一个存在的日期，请检查年、月、日（例如 2 月没有 30 日）。"
-                f"如果它不是日期，请给它加上英文引号，例如 {quoted(node.value)}。"
+                f"如果它不是日期，请给它加上英文引号，例如 {_wording().quoted(node.value)}。"
             )
         else:
             message = (
-                f"“{_shorten(node.value)}”无法按{kind}读取。请改正内容；"
+                f"“{excerpt(node.value)}”无法按{kind}读取。请改正内容；"
                 "如果它只是普通文字，请去掉前面的“!!”类型标记，或者给它加上英文引号。"
             )
         self.problems.error(message, node.mark, path)
@@ -564,7 +595,7 @@ class ScalarReader:
         else:
             return
         self.problems.warn(
-            f"“{node.value}”会被读成数字 {value}（{reason}）。{hint}，请加上英文引号写成 {quoted(node.value)}。",
+            f"“{node.value}”会被读成数字 {value}（{reason}）。{hint}，请加上英文引号写成 {_wording().quoted(node.value)}。",
             node.mark,
             path,
         )
@@ -575,10 +606,6 @@ def _unescape(code: str) -> str:
     if len(code) > 1:  # x.., u...., U........
         return chr(int(code[1:], 16))
     return Scanner.ESCAPE_REPLACEMENTS.get(code, "")
-
-
-def _shorten(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 # --- Lines folded among Chinese -------------------------------------------------------------------
@@ -685,6 +712,7 @@ class ValueBuilder:
         self.scalars = ScalarReader(source, problems)
         self.value_marks: dict[FormPath, Mark] = {}
         self.key_marks: dict[FormPath, Mark] = {}
+        self.numbers_written: dict[FormPath, str] = {}
         self._count = 0
         self._characters = 0
         # Where the outermost ``*alias`` or ``<<`` merge being expanded is written: a limit
@@ -722,8 +750,8 @@ class ValueBuilder:
     def _colon_hint(self) -> str:
         """The colon slips that made the fields one text, in the words a syntax error gives them."""
         lines = map(self.source.line, range(1, self.source.count + 1))
-        slips = [slip for line in lines if (slip := colon_slip(line)) is not None]
-        return colon_slip_message(slips) if slips else ""
+        slips = [slip for line in lines if (slip := _wording().colon_slip(line)) is not None]
+        return _wording().colon_slip_message(slips) if slips else ""
 
     def _value(self, node: Node, path: FormPath, depth: int) -> Any:
         self.value_marks[path] = node.mark
@@ -773,7 +801,7 @@ class ValueBuilder:
     def _undefined(self, alias: Alias, path: FormPath) -> None:
         self.problems.error(
             f"“*{alias.name}”引用的“&{alias.name}”没有定义（YAML 里“*”表示引用前面用“&”标记的内容）。"
-            f"如果这里只是以“*”开头的文字，请给整个内容加上英文引号，例如 {quoted('*' + alias.name)}。",
+            f"如果这里只是以“*”开头的文字，请给整个内容加上英文引号，例如 {_wording().quoted('*' + alias.name)}。",
             alias.mark,
             path,
         )
@@ -792,6 +820,8 @@ class ValueBuilder:
         if value is _UNSEEN:
             value = self._scalar_values[id(node)] = self.scalars.value(node, path)
         self._count_characters(node.value, node.mark, path)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            self.numbers_written[path] = node.value
         return value
 
     # Mappings
@@ -928,7 +958,7 @@ def _load(raw: bytes, path: Path, problems: LoadProblems) -> LoadedForm:
         raise Stop
     source = Lines(decode_form(raw, problems))
     check_characters(source, problems)
-    if readable(path.name) != path.name:
+    if not_utf8(path.name):
         problems.warn(
             f"这个文件的名字不是 UTF-8 编码（可能来自中文 Windows 上做的压缩包），这里按 GBK 显示为“{readable(path.name)}”，"
             "在这台电脑上它可能显示为乱码，生成的文件名也一样。建议把文件改个名字。"
@@ -936,4 +966,6 @@ def _load(raw: bytes, path: Path, problems: LoadProblems) -> LoadedForm:
     root = Composer(source, problems).compose()
     builder = ValueBuilder(source, problems)
     data = builder.root(root)
-    return LoadedForm(path, problems.display, data, builder.value_marks, builder.key_marks, problems.warnings, source.text)
+    return LoadedForm(
+        path, problems.display, data, builder.value_marks, builder.key_marks, problems.warnings, source.text, builder.numbers_written
+    )

@@ -14,13 +14,14 @@ import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
+from draft.form.figure_notation import MAX_DECIMALS, MAX_WHOLE_DIGITS
 from draft.importer.grid import Grid, Placed, SpanCell, expand
 from draft.importer.model import note
 from draft.kinds import Kind
 from draft.model.figures import Number, compute
 from draft.model.report import FormPath
 from draft.model.table import TableLayout
-from draft.problems import Problem
+from draft.problems import Problem, excerpt
 
 Key = tuple[tuple[str, ...], tuple[str, ...]]  # (row labels, column labels)
 _NUMBER = re.compile(r"^-?[\d,，]*(?:\.\d+)?$")
@@ -28,6 +29,17 @@ _ITEM = re.compile(r"^(\d+)[、．.]")
 _UNIFY = str.maketrans({"(": "（", ")": "）", ":": "："})
 #: A cell standing for nothing: 0.
 _NOTHING = {"", "-", "—", "/", "／", "无", "0"}
+
+
+def _beyond_a_form(number: Decimal, amount: bool) -> str | None:
+    """Why a form would not take ``number`` as a figure (:mod:`draft.form.figure_notation`), or None: 10¹⁰ or
+    more (5,000 digits are no count, and would be no text either), or an amount to more than 6 decimals."""
+    if not number.is_finite() or (number and number.adjusted() >= MAX_WHOLE_DIGITS):
+        return "位数太多"
+    exponent = number.as_tuple().exponent
+    if amount and isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        return f"小数多于 {MAX_DECIMALS} 位"
+    return None
 
 
 def normalized(label: str) -> str:
@@ -118,8 +130,12 @@ class FigureReader:
         except InvalidOperation:
             self.notes.append(note(f"“{field.place}”在原文中是“{text}”，不是数字，按 0 导入，请核对。"))
             return Decimal(0) if field.decimal else 0
+        beyond = _beyond_a_form(number, field.decimal)
+        if beyond is not None:
+            self.notes.append(note(f"“{field.place}”在原文中是“{excerpt(text)}”，{beyond}，表单写不下，按 0 导入，请核对。"))
+            return Decimal(0) if field.decimal else 0
         if field.decimal:
-            return number
+            return Decimal(format(number, "f"))  # as the form writes it: 1000, not 1E+3
         if number != number.to_integral_value() or number < 0:
             self.notes.append(note(f"“{field.place}”在原文中是“{text}”，不是件数，按 0 导入，请核对。"))
             return 0

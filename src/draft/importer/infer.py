@@ -1,7 +1,7 @@
 """What the text says without a field for it: the year, the unit, and which wording is the template's own.
 
 The year comes from the title, else the part headings, else the intro, else the
-date; the unit from the title, else the 落款. Where neither is found the form gets
+date; the unit from the title, else the 落款, else the unit's line under the title. Where neither is found the form gets
 a placeholder that stands out, and a note says so. A title, heading or closing
 that equals what the template writes is left out of the form, so that changing
 ``year`` next year updates it.
@@ -20,7 +20,8 @@ from draft.importer.model import Imported, note
 from draft.kinds import by_id
 from draft.kinds.kind import Tense
 from draft.model.report import Report, Text
-from draft.text.names import UNIT_NAME, UNIT_SUFFIXES, YEAR, YEAR_DIGITS
+from draft.text.dates import DateForYear, date_for_year
+from draft.text.names import UNIT_SUFFIXES, YEAR, YEAR_DIGITS, is_unit_name
 
 
 class TemplateWording(Protocol):
@@ -49,7 +50,7 @@ def _unit_in_title(title: str) -> str | None:
             unit = found.group(1).strip()
             if unit.endswith("关于"):
                 unit = unit[:-2].strip()
-            if UNIT_NAME.match(unit.replace(" ", "").replace("　", "")):
+            if is_unit_name(unit.replace(" ", "").replace("　", "")):
                 return unit
     return None
 
@@ -76,7 +77,7 @@ def infer(imported: Imported, wording: TemplateWording, today: datetime.date) ->
             part = part._replace(node=node._replace(title=None))
         parts.append(part)
     imported.report = report._replace(parts=parts)
-    if report.date and report.date.year <= year:
+    if report.date and date_for_year(report.date, year) is DateForYear.TOO_EARLY:
         imported.date_rejected = True
         imported.notes.append(
             note(
@@ -96,7 +97,10 @@ def _year(imported: Imported, today: datetime.date) -> int:
         if match:
             found.append((int(match.group(1)), "标题"))
     for part in report.parts:
-        heading = part.node.title.printed if part.node.title else ""
+        # A part whose heading ran into its paragraph is held as its one item, printed as a part.
+        held_as_item = imported.source_layouts[part.node.path].items_as_parts and len(part.node.items) == 1
+        named = part.node.items[0] if held_as_item else part.node
+        heading = named.title.printed if named.title else ""
         match = YEAR.match(heading) or YEAR.search(heading[:12])
         if match and tenses[part.kind] is Tense.PAST:
             found.append((int(match.group(1)), "部分标题"))
@@ -128,9 +132,12 @@ def _unit(imported: Imported) -> str | None:
         if unit:
             imported.unit_from = "标题"
             return unit
-    if report.signature and UNIT_NAME.match(report.signature.printed.replace(" ", "")):
+    if report.signature and is_unit_name(report.signature.printed.replace(" ", "")):
         imported.unit_from = "落款"
         return report.signature.printed
+    if imported.unit_line:
+        imported.unit_from = "标题下的单位名称"
+        return imported.unit_line
     hint = ""
     for text in report.intro[:2]:
         match = _SHORT_NAME.search(text.printed)

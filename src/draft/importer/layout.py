@@ -61,8 +61,18 @@ class _Chooser:
     # --- numbering --------------------------------------------------------------------
 
     def numbering(self, parts: list[Part]) -> Layout:
-        """Set the parts' and items' ``numbering`` and ``continue_numbering``; the form-wide ones returned."""
-        sources = [(part.node, self.source[part.node.path]) for part in parts]
+        """Set the parts' and items' ``numbering`` and ``continue_numbering``; the form-wide ones returned.
+
+        The items of a part printed as parts (``items_as_parts``) count here as parts: the form-wide options are theirs.
+        """
+        sources: list[tuple[Node, SourceLayout]] = []
+        for part in parts:
+            source = self.source[part.node.path]
+            if source.items_as_parts:
+                self.set(part.node, "items_as_parts", True)
+                sources += [(item, self.source[item.path]) for item in part.node.items]
+            else:
+                sources.append((part.node, source))
         # Keyed by an optional style, as the default below is (no level may come after the parts').
         styles: Counter[MarkerStyle | None] = Counter(
             source.child_style for node, source in sources if node.items and source.child_style
@@ -98,8 +108,8 @@ class _Chooser:
     def title_requirement(self, node: Node) -> TitlePlacement | None:
         """How the build must place this item's title; None when either way reads the same."""
         source = self.source[node.path]
-        if source.style is MarkerStyle.CHINESE:
-            return None  # a part's heading is always a line of its own
+        if len(node.path) == 1:
+            return None  # a part's heading is always a line of its own (an item printed as a part's may run in)
         if not (node.paragraphs or node.points):
             return None  # nothing to run the title into: it stands alone either way
         if node.title is None:

@@ -59,6 +59,7 @@ class SourceLayout(NamedTuple):
     points: PointPlacement | None  # None: fewer than two points, either placement fits
     child_style: MarkerStyle | None  # the marker form of its items
     continue_numbering: bool  # its grandchildren count on across its children
+    items_as_parts: bool = False  # a part whose items the source printed as parts
 
 
 @dataclass
@@ -79,7 +80,11 @@ class Imported:
     source_closing: str | None = None
     date_text: str = ""  # the 成文日期 as the source wrote it
     date_rejected: bool = False  # found, but the form cannot take it (see notes)
+    #: Part headings the source did not number (主要工作情况：): the build numbers them (一、主要工作情况), as noted.
+    numbered_headings: list[SourcePara] = field(default_factory=list)
+    date_moved: bool = False  # the date under the title, which the rebuilt report prints at the end with the 落款
     placeholders: list[str] = field(default_factory=list)  # required parts the source lacks, filled with a request
+    unit_line: str = ""  # a unit's name on a line of its own under the title (a web page's), dropped from the body
     unit_from: str = ""  # where the unit's name was found ("" when it was not)
     unit_hint: str = ""  # a short name seen in the text, when no full name was found
     year_from: str = ""

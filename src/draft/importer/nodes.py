@@ -32,6 +32,7 @@ class OpenNode:
     items: list[OpenNode] = field(default_factory=list)
     child_style: MarkerStyle | None = None
     continue_numbering: bool = False
+    items_as_parts: bool = False  # a part whose items the source printed as parts (topics of work)
 
 
 @dataclass
@@ -99,7 +100,9 @@ def finish_node(
             found_points, points_placement = points, placement
         else:
             text += [p.text for p in group]
-    layouts[path] = SourceLayout(node.style, node.placement, points_placement, node.child_style, node.continue_numbering)
+    layouts[path] = SourceLayout(
+        node.style, node.placement, points_placement, node.child_style, node.continue_numbering, node.items_as_parts
+    )
     return Node(
         path=path,
         title=title,

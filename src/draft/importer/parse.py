@@ -11,6 +11,7 @@ still reads exactly like the original; every such decision is noted.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from draft.importer import frame_lines, recognise
@@ -18,14 +19,16 @@ from draft.importer.compare import comparable
 from draft.importer.marks import OWN_LINE_MAX, SENTENCE_END, Marker, match_marker, split_title
 from draft.importer.model import MERGED_PART, NOTE, Imported, SourceLayout, note
 from draft.importer.nodes import OpenNode, OpenPart, finish_node, optional_text
-from draft.importer.part_kinds import classify
+from draft.importer.part_kinds import classify, is_topic
 from draft.importer.source import SourcePara
 from draft.kinds import DEFAULT, Kind, by_id
+from draft.kinds.kind import Tense
 from draft.model.numbering import MarkerStyle, chinese_numeral, enumerator
-from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text
+from draft.model.report import FormPath, Frame, Layout, Node, Part, Report, Text, TitlePlacement
 from draft.problems import Problem
+from draft.text.closing import CLOSING
 from draft.text.dates import parse_date, written_date
-from draft.text.names import UNIT_NAME
+from draft.text.names import is_unit_name
 
 
 class NotAReport(Exception):
@@ -46,6 +49,10 @@ class _Found:
     signature: str | None = None
     date: datetime.date | None = None
     date_text: str = ""
+    head_date: tuple[datetime.date, SourcePara] | None = None  # （2019年12月18日） under the title
+    numbered_headings: list[SourcePara] = field(default_factory=list)  # see Imported
+    unit_line: str = ""  # see Imported
+    date_moved: bool = False  # the 成文日期 is the one under the title: the rebuilt report prints it at the end
     notes: list[Problem] = field(default_factory=list)
     frame: Frame = Frame()  # the 版头 and 版记 lines found (draft.importer.frame_lines)
 
@@ -90,8 +97,7 @@ class Parser:
         found = self.found
         layouts: dict[FormPath, SourceLayout] = {}
         parts = [
-            Part(part.kind, finish_node(part.node, (part.kind,), Text.plain(part.heading), layouts, self.note))
-            for part in found.parts
+            Part(part.kind, finish_node(part.node, (part.kind,), _heading(part), layouts, self.note)) for part in found.parts
         ]
         for key in found.placeholders:
             request = [Text.plain(self.kind.part(key).placeholder_text)]
@@ -119,6 +125,9 @@ class Parser:
             source_title=found.title,
             source_closing=found.closing,
             date_text=found.date_text,
+            date_moved=found.date_moved,
+            numbered_headings=found.numbered_headings,
+            unit_line=found.unit_line,
             placeholders=found.placeholders,
         )
 
@@ -140,25 +149,27 @@ class Parser:
     # -- before the first part --------------------------------------------------------
 
     def _unnumbered_headings(self, paras: list[SourcePara]) -> list[int]:
-        """Part headings without 一、: a Word/Markdown level-1 heading, else a short line naming a part."""
+        """Part headings without 一、: a Word/Markdown level-1 heading, else a short line standing alone that
+        names a part by its words (主要工作情况：, 存在的问题); one is enough in the opening of a report."""
         declared = [i for i, p in enumerate(paras) if p.outline == 1 and len(p.text) <= OWN_LINE_MAX]
         if declared:
             return declared
         found = []
-        for i, p in enumerate(paras):
-            text = p.text
+        for i, p in enumerate(paras[:-1]):  # a heading has a paragraph after it
+            text = unnumbered_heading(p.text)
             if len(text) <= 35 and not any(m in text for m in "。；;，,：:") and not match_marker(text) and classify(text, self.kind):
                 if i == 0 and recognise.TITLE_WORDS.search(text) and "报告" in text:
                     continue  # the title
                 found.append(i)
-        kinds = {classify(paras[i].text, self.kind) for i in found}
-        return found if len(found) >= 2 and len(kinds) >= 2 else []
+        kinds = {classify(unnumbered_heading(paras[i].text), self.kind) for i in found}
+        return found if len(found) == 1 or len(kinds) >= 2 else []
 
     def _head(self, head: list[SourcePara]) -> None:
         """Before the first part: web-page lines, the title (one or more lines), the recipient, the intro."""
         found = self.found
         index = 0
         title_lines: list[SourcePara] = []
+        texts: list[str] = []  # the title each line holds (a page's <title> without the site's name)
         while index < len(head):
             para = head[index]
             head_line = frame_lines.number_line(para.text)
@@ -170,26 +181,42 @@ class Parser:
                     self.drop(line)
                 index += taken
                 continue
+            title = "".join(texts)
             if recognise.is_meta(para):
                 self.drop(para, "这一行像是网页信息（发布时间、来源等），没有导入。")
+            elif recognise.is_chrome(para) or (not title_lines and parse_date(para.text)):
+                # A date alone above the title is the page's (the day it was saved, or published), never the report's year.
+                self.drop(para, "这一行像是网页的页头（网站名称、当天日期、无障碍等），没有导入。")
             elif head_line:
                 self._number_line(para, head_line)
-            elif title_lines and parse_date(para.text.strip().strip("（）()")) and para.text.strip()[:1] in "（(":
-                self.drop(para, "标题下面括号里的日期没有导入（表单的成文日期 date 写在文末）。")
+            elif title_lines and (date := recognise.bracketed_date(para.text)):
+                found.head_date = (date, para)  # the 成文日期, if the end of the report has none (see _tail)
+                self.drop(para)
             elif recognise.MASTHEAD.match(para.text) and not title_lines:
                 found.frame = found.frame._replace(issuers=(*found.frame.issuers, Text.plain(para.text.strip())))
                 self.drop(para)
-            elif recognise.is_title_line(para) and len(title_lines) < 4:
-                if title_lines and comparable(para.text) == comparable(title_lines[-1].text):
-                    self.drop(para, "标题重复出现，只保留一次。")
-                else:
+            elif recognise.TITLE_END.search(title) and _is_unit_line(para.text):
+                found.unit_line = found.unit_line or para.text.strip()
+                self.drop(para, "标题下面的单位名称没有导入（单位名称写在表单的 unit，落款处印出）。")
+            elif (text := recognise.title_text(para)) is not None and len(title_lines) < 4:
+                repeated = _repeats(text, title) if title_lines else None
+                if repeated is None:
                     title_lines.append(para)
+                    texts.append(text)
+                elif repeated:  # the fuller title comes second (the site's <title>, then the page's heading)
+                    for line in title_lines:
+                        self.drop(line)
+                    self.note("标题重复出现，只保留一次。", para)
+                    title_lines[:], texts[:] = [para], [text]
+                else:
+                    self._title_repeated(title_lines, texts, text)
+                    self.drop(para, "标题重复出现，只保留一次。")
             else:
                 break
             index += 1
         remaining = head[index:]
         if title_lines:
-            joined = "".join(line.text.replace("\n", "") for line in title_lines)
+            joined = "".join(text.replace("\n", "") for text in texts)
             declared = any(line.outline == 0 or line.centered or "\n" in line.text for line in title_lines)
             if declared or recognise.TITLE_WORDS.search(joined):
                 found.title, found.title_lines = joined, title_lines
@@ -206,6 +233,16 @@ class Parser:
                 if match_marker(para.text):
                     self.note("开头部分有带编号的段落，已作为开头段落原样保留。", para)
 
+    def _title_repeated(self, title_lines: list[SourcePara], texts: list[str], text: str) -> None:
+        """A page repeats the report's title (its <title>, its heading): lines taken for the title before the
+        first copy were the page's own (a channel's name, 工作报告), and are dropped."""
+        for first in range(1, len(texts)):
+            if comparable("".join(texts[first:])) == comparable(text):
+                for line in title_lines[:first]:
+                    self.drop(line, "这一行像是网页的栏目名称，不是标题，没有导入。")
+                del title_lines[:first], texts[:first]
+                return
+
     # -- after the last part ------------------------------------------------------------
 
     def _tail(self, rest: list[SourcePara], heads: set[SourcePara]) -> list[SourcePara]:
@@ -216,6 +253,10 @@ class Parser:
         # The 成文日期 is the first line after the last heading that is a date and nothing else;
         # what follows it (附注, 附件, 抄送) is not part of the report's body.
         date_at = next((i for i in range(last_heading + 2, len(rest)) if parse_date(rest[i].text)), None)
+        if date_at is None and found.head_date:
+            (found.date, date_para), found.date_moved = found.head_date, True
+            found.date_text = date_para.text.strip()[1:-1]
+            self.note("标题下面括号里的日期作为成文日期（date），重建后印在文末落款处。", date_para)
         if date_at is None:
             for i in range(last_heading + 1, len(rest)):
                 if recognise.ATTACHMENT.match(rest[i].text) and len(rest[i].text) <= 60:
@@ -232,6 +273,8 @@ class Parser:
                 self.note(f"成文日期之后的 {len(after)} 段（附件、附注等）没有导入。", after[0])
             end = date_at
             date_para = rest[date_at]
+            if found.head_date:
+                self.note("标题下面括号里的日期没有导入（表单的成文日期 date 取文末的日期）。", found.head_date[1])
             date = parse_date(date_para.text)
             found.date, found.date_text = date, date_para.text
             written = written_date(date)  # type: ignore[arg-type]
@@ -253,15 +296,15 @@ class Parser:
                 and not match_marker(candidate)
                 and not candidate.startswith(enumerator(1))
             )
-            if looks_signed and (found.date is not None or UNIT_NAME.match(candidate.replace(" ", ""))):
+            if looks_signed and (found.date is not None or is_unit_name(candidate.replace(" ", ""))):
                 found.signature = candidate
                 end -= 1
-            elif found.date is not None:
+            elif found.date is not None and not found.date_moved:
                 self.note("成文日期上方没有找到落款单位；重建时会在日期上方写上单位名称。", rest[end])
         end = self._attachment_note(rest, end, last_heading)  # GB/T 9704 puts it above the 落款
         if end > last_heading + 1:
             candidate = rest[end - 1].text
-            if len(candidate) <= 30 and recognise.CLOSING.match(candidate):
+            if len(candidate) <= 30 and CLOSING.match(candidate):
                 found.closing = candidate
                 end -= 1
         return rest[:end]
@@ -320,11 +363,18 @@ class Parser:
                     if not marker.spelled.endswith("、"):
                         self.note(f"部分标题的编号写作“{marker.spelled}”，重建后统一为“一、”的写法。", para)
                 else:
-                    heading = para.text
+                    heading = unnumbered_heading(para.text)
                     self.note("这个部分的标题没有“一、”这样的编号，重建后会加上。", para)
-                if any(mark in heading[:-1] for mark in SENTENCE_END) and len(heading) > OWN_LINE_MAX:
-                    self.note("部分标题很长、含有句号，已整段作为标题；请核对是否应把后半部分移到正文（text）。", para)
+                    found.numbered_headings.append(para)
                 node = OpenNode(source=para, style=MarkerStyle.CHINESE, number=marker.number if marker else 0)
+                # A heading running into its paragraph (一、强化思想引领。坚持……): the title is what names the part.
+                title, after, placement = split_title(para, heading)
+                if title and after and placement is TitlePlacement.RUN_IN:
+                    heading, node.placement = title, placement
+                    node.content.append(SourcePara(after, para.number, para.unit))
+                elif any(mark in heading[:-1] for mark in SENTENCE_END) and len(heading) > OWN_LINE_MAX:
+                    self.note("部分标题很长、含有句号，已整段作为标题；请核对是否应把后半部分移到正文（text）。", para)
+                node.title = heading
                 found.parts.append(OpenPart(kind="", heading=heading, node=node, source=para, paras=[para]))
                 stack = [node]
                 continue
@@ -352,11 +402,55 @@ class Parser:
         words (:mod:`draft.importer.part_kinds`), and a required part the source lacks is left for the
         user to fill. A form has no room for more parts than its kind has: the later ones are merged.
         """
+        if not self.kind.fixed_order:
+            self.found.parts = self._topics_grouped(self.found.parts)
         self._merge_extra_parts()
         if self.kind.fixed_order:
             self._prescribed_kinds()
         else:
             self._guessed_kinds()
+        self._run_in_headings_held()
+
+    def _run_in_headings_held(self) -> None:
+        """A part whose heading runs into its paragraph (二、存在的不足。一是……) is held as its one item,
+        printed as a part (layout ``items_as_parts``), so that its title runs in as published."""
+        tables = {spec.key for spec in self.kind.parts if spec.table is not None}
+        self.found.parts = [
+            _as_items([part], part.heading, part.kind) if part.node.placement and part.kind not in tables else part
+            for part in self.found.parts
+        ]
+
+    def _topics_grouped(self, parts: list[OpenPart]) -> list[OpenPart]:
+        """``parts`` with the topics of work made one part whose items print as parts.
+
+        A part whose heading names none of the kind's parts (强化思想引领, 深化依法行政) is a topic of
+        work, as is one that names a part only by a word in passing (:func:`~draft.importer.part_kinds.is_topic`).
+        Two or more, and no heading outside them naming the work done (主要举措和成效): the report
+        is organised by topics (七 topics, then 八、next year's plans), and the parts from the first topic
+        to the last before the plans are the items of the part on the work done, printed in its place
+        as published (layout ``items_as_parts``); a topic whose words happen to name a part
+        (法治宣传取得新成效) is among them.
+        """
+        kinds = [classify(part.heading, self.kind) for part in parts]
+        topical = [is_topic(part.heading, self.kind) for part in parts]
+        plans = [i for i, kind in enumerate(kinds) if kind and not topical[i] and self.kind.part(kind).tense is Tense.COMING]
+        topics = [i for i, topic in enumerate(topical) if topic and (not plans or i < max(plans))]
+        span = range(topics[0], topics[-1] + 1) if len(topics) >= 2 else range(0)
+        if self._work_done() in (kind for i, kind in enumerate(kinds) if i not in span):
+            span = range(0)
+        if span:
+            self.note(
+                f"这 {len(span)} 个部分的标题各讲一项工作，不是报告的固定部分：已作为“{self.kind.labels[self._work_done()]}”的条目，"
+                "按原文排成“一、二、……”（layout 的 items_as_parts），请核对。",
+                parts[span.start].source,
+            )
+        if not span:
+            return parts
+        return [*parts[: span.start], _as_items(parts[span.start : span.stop], heading=""), *parts[span.stop :]]
+
+    def _work_done(self) -> str:
+        """The kind's part on the work done in the year reported (主要举措和成效): topics of work are its items."""
+        return self.kind.parts_in(Tense.PAST)[0].key
 
     def _merge_extra_parts(self) -> None:
         """The parts after the kind's last go into that last, verbatim, so that nothing is lost and the
@@ -399,7 +493,7 @@ class Parser:
         """Each part's kind by its heading's words; a part named twice, or not at all, takes a free kind."""
         found, labels = self.found, self.kind.labels
         used: set[str] = set()
-        guesses = [classify(part.heading, self.kind) for part in found.parts]
+        guesses = [classify(part.heading, self.kind) if part.heading else self._work_done() for part in found.parts]
         for part, guess in zip(found.parts, guesses, strict=True):
             if guess and guess not in used:
                 part.kind = guess
@@ -452,3 +546,49 @@ class Parser:
             return 1
         grand, parent = chain[-2], chain[-1]
         return 1 + sum(len(s.items) for s in grand.items[: grand.items.index(parent)])
+
+
+#: How some number a part outside the grammar of markers: 第一部分　主要工作情况.
+_PART_ORDINAL = re.compile(r"^第[一二三四五六七八九十]+部分\s*[：:、.．]?\s*")
+
+
+def unnumbered_heading(text: str) -> str:
+    """A heading without a 一、, as the part's title: 第一部分 before it and the colon some write after it
+    (主要工作情况：) go."""
+    return _PART_ORDINAL.sub("", text.strip()).rstrip(":：").rstrip()
+
+
+def _repeats(text: str, title: str) -> bool | None:
+    """Whether a line before the body repeats the title found so far: True when it is the fuller of the two,
+    False when the title holds it already, None when it is more of the title (its second line)."""
+    line, whole = comparable(text), comparable(title)
+    if line in whole:
+        return False
+    return True if whole in line and "报告" in line else None
+
+
+def _is_unit_line(text: str) -> bool:
+    """Whether a line under a whole title is a unit's name alone: who wrote it, as pages repeat it."""
+    return is_unit_name(comparable(text))
+
+
+def _heading(part: OpenPart) -> Text | None:
+    """A part's title: its heading; none for a part whose items print as parts (it prints no heading)."""
+    return None if part.node.items_as_parts else Text.plain(part.heading)
+
+
+def _as_items(parts: list[OpenPart], heading: str, kind: str = "") -> OpenPart:
+    """One part whose items are ``parts``, printed as parts in its place (layout ``items_as_parts``); ``heading``
+    names its kind ("" for topics of work), ``kind`` is it once known."""
+    first = parts[0]
+    node = OpenNode(
+        source=first.source,
+        style=MarkerStyle.CHINESE,
+        number=first.node.number,
+        items=[part.node for part in parts],
+        child_style=MarkerStyle.CHINESE,
+        items_as_parts=True,
+    )
+    for part in parts:
+        part.node.placement = part.node.placement or TitlePlacement.OWN_LINE
+    return OpenPart(kind=kind, heading=heading, node=node, source=first.source, paras=[para for part in parts for para in part.paras])

@@ -21,6 +21,8 @@ def describe_layout(layout: Layout) -> str:
         words.append(layout.points.words)
     if layout.continue_numbering:
         words.append("下下级编号跨条目连续")
+    if layout.items_as_parts:
+        words.append("条目排成部分（一、二、……）")
     return "，".join(words)
 
 
@@ -69,14 +71,23 @@ def summarize(imported: Imported, source: str) -> list[str]:
     sourced = [part for part in report.parts if part.kind not in imported.placeholders]
     kind = find(report.kind) or all_kinds()[DEFAULT]
     tables = {spec.key for spec in kind.parts if spec.table is not None}
-    for number, part in enumerate(sourced, 1):
-        heading = part.node.title.printed if part.node.title else "默认标题"
+    number = 1  # as the build numbers them: the items of a part printed as parts count as parts
+    for part in sourced:
+        node = part.node
+        heading = node.title.printed if node.title else "默认标题"
+        marker = f"{chinese_numeral(number)}、"
+        if node.layout.items_as_parts and len(node.items) > 1:
+            marker += f"至{chinese_numeral(number + len(node.items) - 1)}、"
+            heading = "各项工作（条目排成部分）"
+        elif node.layout.items_as_parts and node.items and node.items[0].title:
+            heading = node.items[0].title.printed
+        number += len(node.items) if node.layout.items_as_parts else 1
         if part.kind in tables:
             figures = sum(1 for path in imported.figures if path[0] == part.kind)
             counts = f"表格，读出 {figures} 个数字（总计由 draft 计算）"
         else:
-            counts = _counts(part.node)
-        lines.append(f"  {chinese_numeral(number)}、{heading} → {part.kind}（{kind.labels[part.kind]}）：{counts}")
+            counts = _counts(node)
+        lines.append(f"  {marker}{heading} → {part.kind}（{kind.labels[part.kind]}）：{counts}")
         own = describe_layout(part.node.layout)
         if own:
             lines.append(f"      本部分排版：{own}")

@@ -46,6 +46,12 @@ class PartSpec(NamedTuple):
     expected_by: str = ""
     #: A source's heading that names no part goes to this part first (before the required ones).
     catch_all: bool = False
+    #: What to write in the part, beyond its name: the starter form's comment and the editor's help on the field
+    #: (a rule in ``expected_by`` is added to it); the starter form's example year (2024) where a year is meant.
+    description: str = ""
+    #: The starter form's text of this part is what the format prescribes (本年度未收取……信息处理费。), which
+    #: a unit keeps word for word: never an example left unfinished (:mod:`draft.form.unfinished`).
+    prescribed: bool = False
 
     @property
     def placeholder_text(self) -> str:

@@ -109,7 +109,9 @@ def as_number(value: Any, decimal: bool, written: str | None = None) -> Number:
         exact = Decimal(written) if written is not None else None
     except InvalidOperation:
         exact = None
-    return exact if exact is not None and exact == Decimal(repr(value)) else Decimal(repr(value))
+    # What was typed, where it is what YAML read: the float nearest to it is the value (a 16-digit
+    # amount need not print again as it was typed from its float, while its text does).
+    return exact if exact is not None and exact.is_finite() and float(exact) == value else Decimal(repr(value))
 
 
 def compute(

@@ -119,12 +119,15 @@ class Layout(NamedTuple):
     ``numbering`` is the marker form of a node's children; ``title`` and ``points``
     apply to the node and everything below it; ``continue_numbering`` makes the
     grandchildren count straight on across the children ((一) has 1–3, (二) starts at 4).
+    ``items_as_parts`` (a part's only) prints the part's items as parts in its place, numbered
+    on with the others, without a heading of the part's own: a report organised by topics of work.
     """
 
     numbering: MarkerStyle | None = None
     title: TitlePlacement | None = None
     points: PointPlacement | None = None
     continue_numbering: bool = False
+    items_as_parts: bool = False
 
 
 class Node(NamedTuple):
@@ -146,6 +149,8 @@ class Node(NamedTuple):
     number: int = 0  # its number: counted among its siblings, or on across them with continue_numbering
     title_placement: TitlePlacement = TitlePlacement.OWN_LINE
     points_placement: PointPlacement = PointPlacement.INLINE
+    #: False for a part whose items print as parts in its place (``items_as_parts``): it has no heading.
+    prints_heading: bool = True
 
     @property
     def marker(self) -> str:

@@ -4,7 +4,10 @@ A form states layout options where it wants something other than the default
 (:class:`~draft.model.report.Layout`); this module turns them, with the
 defaults, into decided values on each node. The rules:
 
-* parts are numbered 一、二、三、 in the order the form lists them;
+* parts are numbered 一、二、三、 in the order the form lists them; a part with ``items_as_parts``
+  prints no heading, and its items stand in its place as parts, numbered on with the others, each
+  taking the options a part takes from the form-wide ``layout`` from the part's own (a report
+  organised by topics of work: 七 topics, then 八、next year's plans);
 * the items below a node take the marker form the node's ``numbering`` names,
   else the form below the node's own (一、→（一）→ 1. →（1）, :data:`NEXT_STYLE`);
   a part without its own ``numbering`` takes the form-wide one;
@@ -59,13 +62,35 @@ def resolve(report: Report) -> Report:
     """``report`` with every node's layout decided; TooDeep if items go below the fourth level."""
     too_deep: list[FormPath] = []
     parts = []
-    for number, part in enumerate(report.parts, 1):
-        node = _node(part.node, _part_options(part.node.layout, report.layout), PART_STYLE, number, too_deep)
-        parts.append(part._replace(node=node._replace(title_placement=TitlePlacement.OWN_LINE)))
+    number = 1
+    for part in report.parts:
+        options = _part_options(part.node.layout, report.layout)
+        if part.node.layout.items_as_parts:
+            node = _items_as_parts(part.node, options, number, too_deep)
+            number += len(node.items)
+        else:
+            node = _node(part.node, options, PART_STYLE, number, too_deep)._replace(title_placement=TitlePlacement.OWN_LINE)
+            number += 1
+        parts.append(part._replace(node=node))
     attachments = tuple(_attachment(node, _inherited(node.layout, report.layout), too_deep) for node in report.frame.attachments)
     if too_deep:
         raise TooDeep(too_deep)
     return report._replace(parts=parts, frame=report.frame._replace(attachments=attachments))
+
+
+def _items_as_parts(node: Node, options: Layout, first: int, too_deep: list[FormPath]) -> Node:
+    """A part whose items stand as parts in its place, numbered from ``first``: the part's options are to
+    its items what the form-wide ones are to a part. Unlike a part's heading, an item's title may run in."""
+    items = [
+        _node(item, _part_options(item.layout, options), PART_STYLE, number, too_deep) for number, item in enumerate(node.items, first)
+    ]
+    return node._replace(
+        items=items,
+        style=PART_STYLE,
+        number=first,
+        points_placement=options.points or default_points_placement(),
+        prints_heading=False,
+    )
 
 
 def _attachment(node: Node, options: Layout, too_deep: list[FormPath]) -> Node:

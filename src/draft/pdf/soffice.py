@@ -67,7 +67,17 @@ def program() -> str:
     return found
 
 
-def convert(sources: Sequence[Path], out_dir: Path, seconds: float | None = None) -> dict[Path, Path]:
+class Converted(dict[Path, Path]):
+    """The PDF LibreOffice wrote for each source it converted; and, of the others, those it ran out of
+    time on (:attr:`timed_out`, with the seconds it had), which the user is told apart from a file it
+    could not convert: waiting, or closing a LibreOffice that hangs, may be all they need."""
+
+    def __init__(self, pdfs: dict[Path, Path], timed_out: dict[Path, float]) -> None:
+        super().__init__(pdfs)
+        self.timed_out = timed_out
+
+
+def convert(sources: Sequence[Path], out_dir: Path, seconds: float | None = None) -> Converted:
     """The PDF LibreOffice wrote into ``out_dir`` for each of ``sources`` it converted (same stem, ``.pdf``).
 
     ``seconds``: a time limit for the whole run, in place of the usual one; the files it did not get to
@@ -76,14 +86,28 @@ def convert(sources: Sequence[Path], out_dir: Path, seconds: float | None = None
     soffice = program()
     private_folders.sweep()  # what runs killed outright left behind
     with private_folders.private_folder("libreoffice") as profile:
-        _run(soffice, Path(profile), sources, out_dir, seconds)
+        late = _attempt(soffice, Path(profile), sources, out_dir, seconds)
         done = _written(sources, out_dir)
         missing = [source for source in sources if source not in done]
         if done and missing and seconds is None:
+            late = {}
             for source in missing:
-                _run(soffice, Path(profile), [source], out_dir)
+                late |= _attempt(soffice, Path(profile), [source], out_dir)
             done = _written(sources, out_dir)
-    return done
+    return Converted(done, {source: limit for source, limit in late.items() if source not in done})
+
+
+def _attempt(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path, seconds: float | None = None) -> dict[Path, float]:
+    """:func:`_run` over ``sources``: nothing if LibreOffice ended in time, else each source with the seconds it had."""
+    limit = _seconds(len(sources)) if seconds is None else seconds
+    if _run(soffice, profile, sources, out_dir, limit):
+        return {}
+    return dict.fromkeys(sources, limit)
+
+
+def _seconds(files: int) -> int:
+    """How long LibreOffice may take over ``files`` files."""
+    return START_SECONDS + SECONDS_PER_FILE * files
 
 
 def _written(sources: Sequence[Path], out_dir: Path) -> dict[Path, Path]:
@@ -111,7 +135,7 @@ def _run(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path, se
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
     command += ["--convert-to", FILTER, "--outdir", str(out_dir), *map(str, sources)]
     env = {"FONTCONFIG_FILE": str(FONTS), **os.environ}
-    seconds = seconds if seconds is not None else START_SECONDS + SECONDS_PER_FILE * len(sources)
+    seconds = seconds if seconds is not None else _seconds(len(sources))
     if sys.platform == "win32":
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     else:

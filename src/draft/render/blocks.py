@@ -27,8 +27,9 @@ def render(report: Report, wording: Wording) -> Document:
     blocks += [Block.plain(Role.BODY, text.printed) for text in report.intro]
     for part in report.parts:
         node = part.node
-        heading = node.title.printed if node.title else wording.heading(part.kind, report)
-        blocks.append(Block.plain(Role.HEADING, node.marker + heading, level=node.level))
+        if node.prints_heading:
+            heading = node.title.printed if node.title else wording.heading(part.kind, report)
+            blocks.append(Block.plain(Role.HEADING, node.marker + heading, level=node.level))
         if part.table is not None:
             blocks.append(Block(Role.TABLE, (), table=part.table))
         blocks += _body(node, title_spans=())

@@ -10,7 +10,6 @@ from __future__ import annotations
 from draft.model.report import Frame
 from draft.render.document import Block, Role, Span
 from draft.text.dates import written_date
-from draft.text.joint_mark import DOCUMENT_WORD, joint_mark
 
 
 def head(frame: Frame) -> list[Block]:
@@ -19,17 +18,22 @@ def head(frame: Frame) -> list[Block]:
     A joint mark with “文件” (§7.2.4) is the names, then “文件” once, to stand right of them;
     any other mark is one line an issuer.
     """
-    blocks = []
-    joint = joint_mark([issuer.printed for issuer in frame.issuers]) if len(frame.issuers) > 1 else None
-    if joint and joint.document_word:
-        blocks.append(Block(Role.JOINT_MARK, tuple(Span(name) for name in (*joint.names, DOCUMENT_WORD))))
-    elif frame.issuers:
+    blocks = _joint_mark(frame) if len(frame.issuers) > 1 else []
+    if not blocks and frame.issuers:
         blocks.append(Block.plain(Role.ISSUER_MARK, "\n".join(issuer.printed for issuer in frame.issuers)))
     if frame.doc_number:
         blocks.append(Block.plain(Role.DOC_NUMBER, frame.doc_number.printed))
     if frame.signers:
         blocks.append(Block(Role.SIGNERS, tuple(Span(signer.printed) for signer in frame.signers)))
     return blocks
+
+
+def _joint_mark(frame: Frame) -> list[Block]:
+    """The names of a 联合行文 and “文件” once, when the last name ends with it; none without “文件”."""
+    from draft.text.joint_mark import DOCUMENT_WORD, joint_mark  # most reports have one issuer or none
+
+    joint = joint_mark([issuer.printed for issuer in frame.issuers])
+    return [Block(Role.JOINT_MARK, tuple(Span(name) for name in (*joint.names, DOCUMENT_WORD)))] if joint.document_word else []
 
 
 def attachment_note(frame: Frame) -> list[Block]:

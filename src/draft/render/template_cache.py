@@ -21,10 +21,10 @@ from jinja2.bccache import Bucket
 
 class TemplateCache(jinja2.FileSystemBytecodeCache):
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        # Code compiled for the sandbox differs from code compiled without it (which earlier
-        # versions of draft kept in the same folder): the two never share a cache file. A folder name
+        # Code compiled for the sandbox, counting its work, differs from code compiled without it
+        # (which earlier versions of draft kept in the same folder): the two never share a cache file. A folder name
         # that is not UTF-8 (a zip unpacked from Chinese Windows) is hashed as its bytes.
-        key = hashlib.sha1(f"sandboxed|{name}|".encode())
+        key = hashlib.sha1(f"budgeted|{name}|".encode())
         if filename is not None:
             key.update(os.fsencode(filename))
         return key.hexdigest()

@@ -2,7 +2,7 @@
 
 Whatever goes wrong while a template is read or run — a syntax error, a name it does
 not have, a division by zero, a macro calling itself forever, something the sandbox
-refuses — is the template's doing, not draft's: the user gets a message naming the
+refuses or its budget does not allow — is the template's doing, not draft's: the user gets a message naming the
 template file and line, never an internal error. Jinja keeps the template's file and
 line in a syntax error; for an error raised while a macro runs, the innermost frame
 of template code in the traceback tells them (as Jinja's own traceback rewriting does).
@@ -11,7 +11,7 @@ of template code in the traceback tells them (as Jinja's own traceback rewriting
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -20,7 +20,8 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from draft.problems import CannotProceed, Problem, display_path
-from draft.render.sandbox import OutsideFolder, TooLong, Unreadable
+from draft.render.sandbox import OutsideFolder, Unreadable
+from draft.render.template_budget import TooBig, TooComplex, TooLong
 from draft.text.decode import NotText
 
 FIX = "请对照内置模板（draft template 新文件夹名 可以复制一份）改正。"
@@ -37,16 +38,34 @@ def problem_at(file: Path, line: int, message: str) -> CannotProceed:
 
 
 def _where(error: BaseException, template_file: Path) -> tuple[Path, int]:
-    if isinstance(error, TemplateSyntaxError) and error.lineno:
+    if isinstance(error, TemplateSyntaxError | TooBig) and error.lineno:  # found while compiling: no template code ran
         return Path(error.filename) if error.filename else template_file, error.lineno
     found: tuple[Path, int] = (template_file, 0)
+    for template, line in _template_frames(error):
+        found = Path(template.filename), template.get_corresponding_lineno(line)
+    return found
+
+
+def _template_frames(error: BaseException) -> Iterator[tuple[Any, int]]:
+    """The template (and line of its compiled code) of each frame of template code ``error`` went through, outermost first."""
     traceback: TracebackType | None = error.__traceback__
     while traceback is not None:
         template = traceback.tb_frame.f_globals.get("__jinja_template__")
         if template is not None and template.filename:
-            found = Path(template.filename), template.get_corresponding_lineno(traceback.tb_lineno)
+            yield template, traceback.tb_lineno
         traceback = traceback.tb_next
-    return found
+
+
+def _recursion(error: RecursionError) -> str:
+    # Python's recursion limit, reached through many calls of template code (a macro calling itself, a
+    # template including itself), or through few: a value nested too deep for Python to print or compare.
+    if sum(1 for _ in _template_frames(error)) > _MANY_CALLS:
+        return "宏在无限地调用自己（或者模板在无限地引用自己）。"
+    return "这里处理的内容一层套一层，嵌套太深，无法处理。请检查模板里的列表和循环。"
+
+
+#: Frames of template code beyond which a RecursionError is a macro or template calling itself (nesting takes few).
+_MANY_CALLS = 20
 
 
 def _quoted(names: list[str]) -> str:
@@ -75,7 +94,9 @@ def _refused(error: SecurityError) -> str:
         what = f"：{message}"  # the sandbox's own limits say in Chinese what they stopped
     else:
         what = ""
-    return f"做了模板不允许做的事{what}，为安全起见没有执行。模板只能使用 report 的内容。"
+    # Past its budget, a template did nothing forbidden in kind, only too much of it.
+    scope = "" if isinstance(error, TooBig) else "模板只能使用 report 的内容。"
+    return f"做了模板不允许做的事{what}，为安全起见没有执行。{scope}"
 
 
 #: What each kind of error means in a template, most specific first (OutsideFolder is a TemplateNotFound).
@@ -87,10 +108,11 @@ _MEANINGS: tuple[tuple[type[BaseException], Callable[[Any], str]], ...] = (
     (TemplateSyntaxError, _syntax),
     (UndefinedError, _undefined),
     (TooLong, lambda e: f"{e.message}，为安全起见停止了。请检查模板里的循环。"),
+    (TooComplex, lambda e: e.message),
     (SecurityError, _refused),
     (NotText, lambda e: f"文件不是可以读取的文本。{e.message}"),
     (ZeroDivisionError, lambda e: "这里除以了零。"),
-    (RecursionError, lambda e: "宏在无限地调用自己（或者模板在无限地引用自己）。"),
+    (RecursionError, _recursion),
     (MemoryError, lambda e: "生成的内容太多，内存不够。"),
     (TypeError, lambda e: "运算或调用的类型不对，例如把文字和数字相加，或者调用了不能调用的东西。"),
 )

@@ -10,7 +10,7 @@ import datetime
 import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from draft import kinds
 from draft.form.starter import FORM_FILE
@@ -41,11 +41,21 @@ _KIND_LINE = re.compile(r"^kind:[ \t]*(\S+)", re.MULTILINE)
 
 
 def folder_kind(folder: Path) -> str:
-    """The kind a template folder is for: the one its ``form.yaml`` names (copied with it by ``draft template``)."""
+    """The kind a template folder is for: the one its ``form.yaml`` names (copied with it by ``draft template``).
+
+    The form is read as forms are (a plain file, at most a form's size, in the encodings forms may have):
+    it comes with the folder, and may be a FIFO or a link to a device like anything handed over."""
+    from draft.files.safe_read import read_regular
+    from draft.form.load import MAX_BYTES
+    from draft.text.decode import BadUtf8, NotText, decode
+
     try:
-        found = _KIND_LINE.search((folder / FORM_FILE).read_text(encoding="utf-8", errors="replace"))
-    except OSError:
+        text, _encoding = decode(read_regular(folder / FORM_FILE, MAX_BYTES)[:MAX_BYTES])
+    except BadUtf8 as error:  # a stray byte elsewhere does not hide the kind line
+        text = error.text
+    except (OSError, NotText):
         return DEFAULT
+    found = _KIND_LINE.search(text)
     kind = kinds.find(found.group(1)) if found else None
     return kind.id if kind else DEFAULT
 
@@ -83,12 +93,15 @@ class Wording:
                     message=f"模板文件夹里没有 {WORDING_FILE}。请用 draft template 文件夹名 复制一份内置模板再修改。",
                 )
             )
-        from draft.render.sandbox import Sandbox, time_limit
+        from draft.render.sandbox import Sandbox
         from draft.render.template_cache import template_cache
 
         self.env = Sandbox(self.dir, bytecode_cache=template_cache())
+        # The report the budget is spent on: none yet, so the first form's macros share the compile's budget.
+        self._budget_report: Report | None = None
+        self._timed_out: CannotProceed | None = None  # what running out of time for a form was told, told again for the next
         try:
-            with time_limit():
+            with self.env.budget.running():
                 self.macros = self.env.get_template(WORDING_FILE).module
         except Exception as error:  # noqa: BLE001 - whatever the template does wrong is its own mistake
             from draft.render.template_errors import template_error
@@ -131,28 +144,50 @@ class Wording:
                 line = found[-1].lineno
         return line
 
-    def _call(self, macro: str, *args: Any) -> str:
+    def _call(self, macro: str, report: Report, *args: Any) -> str:
+        """``macro`` called with ``args`` for ``report``: all macros called for one report share one budget."""
         from draft.form.load import FORBIDDEN
-        from draft.render.sandbox import time_limit
+        from draft.render.template_budget import Budget
 
+        if self._timed_out is not None:
+            raise self._timed_out
+        if report is not self._budget_report:
+            if self._budget_report is not None:
+                self.env.budget = Budget()
+            self._budget_report = report
         try:
-            with time_limit():
+            with self.env.budget.running():
                 text = str(getattr(self.macros, macro)(*args)).strip()
         except Exception as error:  # noqa: BLE001 - a mistake in the template, told at its line
+            from draft.render.template_budget import TooLong
             from draft.render.template_errors import template_error
 
-            raise template_error(error, self.file) from None
+            problem = template_error(error, self.file)
+            if isinstance(error, TooLong):  # it would for the next form of a batch too: each would wait as long
+                self._timed_out = problem
+            raise problem from None
         forbidden = FORBIDDEN.search(text)
         if forbidden:
-            from draft.render.template_errors import problem_at
-
-            raise problem_at(
-                self.file,
-                self._defined_at(macro),
+            self._refuse(
+                macro,
                 f"模板的宏 {macro} 写出的文字里有看不见的控制字符 U+{ord(forbidden.group()):04X}，Word 文档无法保存它。"
                 "请在模板里找到并删掉它（可能是 \\x0b 这样的写法，或复制粘贴带进来的）。",
             )
+        reordering = _bidi_controls_of_its_own(text, args[-1])
+        if reordering:
+            from draft.text.invisible import describe
+
+            self._refuse(
+                macro,
+                f"模板的宏 {macro} 写出的文字里有{describe(reordering)}，它会让后面的文字倒过来或换了顺序显示，"
+                "看到的和实际写的不一样。请在模板里找到并删掉它（可能是 \\u202e 这样的写法，或复制粘贴带进来的）。",
+            )
         return text
+
+    def _refuse(self, macro: str, message: str) -> NoReturn:
+        from draft.render.template_errors import problem_at
+
+        raise problem_at(self.file, self._defined_at(macro), message)
 
     def for_kind(self, kind: str) -> Wording:
         """This wording for a report of ``kind``; for another kind, that kind's built-in wording
@@ -160,19 +195,22 @@ class Wording:
         return self if kind == self.kind else builtin_wording(kind)
 
     def title(self, report: Report) -> str:
-        return self._call("title", _for_templates(report))
+        title = self._call("title", report, _for_templates(report))
+        if not title:
+            self._refuse("title", "模板的宏 title 没有写出任何文字，报告就没有标题了。请在宏 title 里写出标题（或者在表单里写 title）。")
+        return title
 
     def heading(self, kind: str, report: Report) -> str:
-        return self._call("heading", kind, _for_templates(report))
+        return self._call("heading", report, kind, _for_templates(report))
 
     def closing(self, report: Report) -> str:
-        return self._call("closing", _for_templates(report))
+        return self._call("closing", report, _for_templates(report))
 
     def signature(self, report: Report) -> str:
-        return self._call("signature", _for_templates(report))
+        return self._call("signature", report, _for_templates(report))
 
     def date(self, report: Report) -> str:
-        return self._call("date", _for_templates(report))
+        return self._call("date", report, _for_templates(report))
 
 
 class PartForTemplates(NamedTuple):
@@ -226,6 +264,19 @@ def _names_bound(node: jinja2.nodes.Node) -> set[str]:
     if isinstance(node, nodes.Import):
         return {node.target}
     return {alias if isinstance(alias, str) else alias[-1] for alias in node.names}  # type: ignore[attr-defined]
+
+
+def _bidi_controls_of_its_own(text: str, report: ReportForTemplates) -> str:
+    """A bidirectional control (U+202E…) in ``text`` that no text of the form has: the template's own
+    (one the form has is the form's to answer for: ``draft check`` points at it there)."""
+    from draft.text.invisible import BIDI_CONTROLS
+
+    found = set(BIDI_CONTROLS.findall(text))
+    if found:
+        fields = [report.unit, report.title, report.recipient, *report.intro, report.closing, report.signature]
+        fields += [part.title for part in report.parts]
+        found -= set(BIDI_CONTROLS.findall("".join(field for field in fields if isinstance(field, str))))
+    return min(found, default="")
 
 
 def _kind(value: object) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from enum import Enum
 
 from draft.text.numerals import NUMERAL_1_TO_99, YEAR_DIGIT_NUMERALS, numeral_value, year_value
 
@@ -46,3 +47,45 @@ def parse_date(value: datetime.date | str) -> datetime.date | None:
 def written_date(date: datetime.date) -> str:
     """A date as GB/T 9704 §7.3.5.4 writes it: 2024年3月1日 (full year, no leading zeros)."""
     return f"{date.year}年{date.month}月{date.day}日"
+
+
+class DateForYear(Enum):
+    """Where a 成文日期 stands against the year its report tells of (:func:`date_for_year`)."""
+
+    EXPECTED = "expected"  # after the year ended, within the years a report is written in
+    IN_THE_YEAR = "in-the-year"  # in the year's second half: offices report in November or December, too
+    TOO_EARLY = "too-early"  # before the year's second half, or in an earlier year: a slip of the keyboard
+    TOO_LATE = "too-late"  # years after (9999-12-31): a slip of the keyboard
+
+
+#: A report on year Y dated later than Y + this is a slip of the keyboard (9999-12-31).
+LATEST_DATE = 2
+#: A report dated in its own year is written from this month on (a district's report dated 2019-12-18 for 2019);
+#: earlier in the year a date is the previous year's report's, or a slip.
+FIRST_MONTH_IN_THE_YEAR = 7
+
+
+def date_for_year(date: datetime.date, year: int) -> DateForYear:
+    """Whether ``date`` can be the 成文日期 of the report on ``year``: the form's rule, which the import follows."""
+    if year < date.year <= year + LATEST_DATE:
+        return DateForYear.EXPECTED
+    if date.year > year:
+        return DateForYear.TOO_LATE
+    if date.year == year and date.month >= FIRST_MONTH_IN_THE_YEAR:
+        return DateForYear.IN_THE_YEAR
+    return DateForYear.TOO_EARLY
+
+
+#: From this month on, a report on this year is being written (the 法治政府 report is due before 1 April of the
+#: next year; units write it from the year's last quarter).
+FIRST_REPORTING_MONTH = 10
+
+
+def today() -> datetime.date:
+    """The day draft runs (a function, so that tests can set the day)."""
+    return datetime.date.today()
+
+
+def proposed_year(day: datetime.date) -> int:
+    """The year a unit is reporting on at ``day``: what ``draft init`` proposes, and what examples in messages name."""
+    return day.year if day.month >= FIRST_REPORTING_MONTH else day.year - 1

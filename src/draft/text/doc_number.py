@@ -19,6 +19,9 @@ _LOOSE = re.compile(
     r"\s*(?P<di>第?)\s*(?P<number>[0-9０-９]+)\s*(?P<hao>号?)\s*$"
 )
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+#: Longest 序号: a body numbers its documents of one year in the hundreds or thousands. A longer run
+#: of digits is no 发文字号 (and Python turns no integer of more than 4,300 digits into text).
+MAX_SERIAL_DIGITS = 6
 
 
 class DocNumber(NamedTuple):
@@ -35,6 +38,9 @@ def read_doc_number(typed: str) -> DocNumber | None:
         return None
     year = found["year"].translate(_FULL_WIDTH_DIGITS)
     number = found["number"].translate(_FULL_WIDTH_DIGITS)
+    serial = number.lstrip("0") or "0"  # as int() would write it
+    if len(serial) > MAX_SERIAL_DIGITS:
+        return None
     slips = []
     if OPEN not in typed or CLOSE not in typed:
         slips.append("年份要用六角括号“〔〕”括入（不是 [ ]、【】 或（））")
@@ -46,10 +52,10 @@ def read_doc_number(typed: str) -> DocNumber | None:
     if found["di"]:
         slips.append("序号前不加“第”字")
     if number.startswith("0") and number.strip("0"):
-        slips.append(f"序号不编虚位（写 {int(number)}，不写 {number}）")
+        slips.append(f"序号不编虚位（写 {serial}，不写 {number}）")
     if not found["hao"]:
         slips.append("序号后要加“号”字")
-    right = f"{found['code']}{OPEN}{year}{CLOSE}{int(number)}号"
+    right = f"{found['code']}{OPEN}{year}{CLOSE}{serial}号"
     if not slips and right != typed:
         slips.append("字号中间不要有空格")
     return DocNumber(right, tuple(slips))

@@ -8,6 +8,7 @@ finds years that do not fit — all with these. Dates are :mod:`draft.text.dates
 from __future__ import annotations
 
 import re
+from functools import cache
 
 #: What the name of a body that reports or issues ends with: 局, 委员会, 办公室, 办公厅, 人民政府, 街道办事处, 领导小组…
 UNIT_SUFFIXES = (
@@ -16,8 +17,19 @@ UNIT_SUFFIXES = (
 )
 #: The digits of a year a report speaks of: 1900–2099 (a regular-expression fragment to build patterns with).
 YEAR_DIGITS = r"(?:19|20)[0-9]{2}"
-#: A whole unit name and nothing else: 深圳市罗湖区人力资源局.
-UNIT_NAME = re.compile(rf"^[\u4e00-\u9fff（）()·]{{2,40}}(?:{UNIT_SUFFIXES})$")
+
+
+def is_unit_name(text: str) -> bool:
+    """Whether ``text`` is a whole unit name and nothing else: 深圳市罗湖区人力资源局."""
+    return _unit_name().match(text) is not None
+
+
+@cache
+def _unit_name() -> re.Pattern[str]:
+    # Compiled on first use: only the importer asks, and the alternation of endings is among the costliest
+    # patterns to compile, which a build would pay in every process.
+    return re.compile(rf"^[\u4e00-\u9fff（）()·]{{2,40}}(?:{UNIT_SUFFIXES})$")
+
 #: A title's opening up to the end of the unit's name, where the year follows: 深圳市罗湖区人力资源局|2022年.
 UNIT_BEFORE_YEAR = re.compile(rf"^.+?(?:{UNIT_SUFFIXES})(?={YEAR_DIGITS}年)")
 #: A year written in a text, its digits as group 1: 2023年, 2023 年度 — not 2023年代, not the end of 12023.
