@@ -179,3 +179,15 @@ def test_a_report_too_long_to_lay_out_is_as_word_takes_it(layouts: Layouts) -> N
     long = Block.plain(Role.BODY, "依法行政。" * (imprint_page.MAX_MEASURED_CHARACTERS // 5 + 1))
     document = document._replace(blocks=(document.blocks[0], long, *document.blocks[1:]))
     assert ending_page.ending(document, trial) == KEPT_BY_WORD and layouts.asked == []
+
+
+def test_a_table_before_the_signature_is_not_split_but_widows_are_still_avoided(layouts: Layouts) -> None:
+    from draft.model.table import Table
+
+    document = report()
+    table = Block(Role.TABLE, (), table=Table("表", (8845,), ()))
+    document = document._replace(blocks=(*document.blocks[:3], table, *document.blocks[3:]))
+    layouts.answer = [ALONE, ALONE, ALONE]
+    assert ending_page.ending(document, trial) == Ending(measured=True)
+    layouts.answer = [SHORT_TOP, SHORT_TOP, FINE]
+    assert ending_page.ending(document, trial) == Ending(measured=True, avoid_widows=True)

@@ -95,8 +95,6 @@ def ending(document: Document, trial: Callable[[Document, Ending], bytes]) -> En
     if Role.DATE not in roles:
         return KEPT_BY_WORD
     last = _last_paragraph(blocks[: roles.index(Role.SIGNATURE if Role.SIGNATURE in roles else Role.DATE)])
-    if last is None:
-        return KEPT_BY_WORD
     if sum(len(block.text) for block in blocks) > MAX_MEASURED_CHARACTERS:
         return KEPT_BY_WORD  # too long to lay out in time: the 版记's page tells the user already
     measured = document._replace(blocks=tuple(blocks[: roles.index(Role.DATE) + 1]))
@@ -118,7 +116,7 @@ def ending(document: Document, trial: Callable[[Document, Ending], bytes]) -> En
         if kept.short_line_starts_a_page or not_kept.short_line_starts_a_page
         else (_NOT_KEPT, not_kept)
     )
-    if not layout.signature_alone:
+    if not layout.signature_alone or last is None:  # a table or a heading before the 落款 is not split
         return chosen
     return chosen._replace(tail=_tail(layout, len(last.text)))
 
