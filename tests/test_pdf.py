@@ -192,3 +192,71 @@ def test_keeping_the_signature_with_the_body_keeps_the_lines_on_the_grid(endings
             offsets = [(top - tops[0]) / pitch for top in tops]
             assert all(abs(offset - round(offset)) < 0.1 for offset in offsets), (pdf.name, page, offsets)
             assert len(tops) <= LINES_PER_PAGE
+
+
+# --- A long last paragraph: the 落款 with body text, no short line starting a page (issue 21) ----------
+
+#: The sentence the last paragraph repeats (20 characters): 33 lengths move its end over more than a page,
+#: through every line of it, and leave every length of last line (2 characters: “设。” included).
+SENTENCE = "我局坚持依法行政，持续推进法治政府建设。"
+SENTENCES = range(20, 53)
+ENDING_TEXTS = ("示例区司法局", "2024年1月15日", "特此报告。")
+
+
+def _long_ending_form(sentences: int, closing: bool) -> str:
+    return (
+        "unit: 示例区司法局\nyear: 2023\nmeasures:\n  text: 我局坚持依法行政。\nshortcomings:\n  text: 学习还不够深入。\n"
+        f"plans:\n  text: {SENTENCE * sentences}\n" + ("closing: true\n" if closing else "") + "date: 2024-01-15\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def long_endings(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bool], Path]:
+    """Each length built for a PDF (the build lays its ending out), the .docx files converted in one run."""
+    from draft.build import BuildOptions
+    from draft.build.formats import DOCX, PDF
+
+    folder = tmp_path_factory.mktemp("long-endings")
+    cases = {}
+    for sentences in SENTENCES:
+        for closing in (False, True):
+            form = folder / f"s{sentences:02d}{'c' if closing else ''}.yaml"
+            form.write_text(_long_ending_form(sentences, closing), encoding="utf-8")
+            cases[sentences, closing] = build_form(form, folder / "docx", BuildOptions(formats=(DOCX, PDF))).output
+    env = {**os.environ, "FONTCONFIG_FILE": str(soffice.FONTS)}
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder / "pdf")] + [str(d) for d in cases.values()],
+        check=True, capture_output=True, timeout=900, env=env,
+    )
+    return {case: folder / "pdf" / docx_file.with_suffix(".pdf").name for case, docx_file in cases.items()}
+
+
+def page_texts(pdf: Path) -> list[list[str]]:
+    """Each page's lines of text, spaces and the page number left out."""
+    pages = pdf_text(pdf).split("\f")[:-1]
+    return [[line for line in ("".join(raw.split()) for raw in page.splitlines()) if line and not line.startswith("—")] for page in pages]
+
+
+def test_the_signature_never_stands_alone_after_a_long_last_paragraph(long_endings) -> None:
+    alone = {case: pages[-1] for case, pdf in long_endings.items() if (pages := page_texts(pdf))[-1] and len(pages) > 1
+             and all(line in ENDING_TEXTS for line in pages[-1])}
+    assert alone == {}
+    # The lengths tried end the body on every line of a page: with the 落款 alone, before, at 4 of them.
+    assert {len(page_texts(pdf)) for pdf in long_endings.values()} >= {2, 3}
+
+
+def test_no_page_starts_with_a_short_line(long_endings) -> None:
+    short = {
+        (case, number): lines[0]
+        for case, pdf in long_endings.items()
+        for number, lines in enumerate(page_texts(pdf)[1:], 2)
+        if lines and lines[0] not in ENDING_TEXTS and display_width(lines[0]) / 2 < CHARS_PER_LINE / 4
+    }
+    assert short == {}
+
+
+def test_the_body_s_text_is_printed_whole_around_the_moved_lines(long_endings) -> None:
+    for (sentences, _), pdf in long_endings.items():
+        text = "".join(line for page in page_texts(pdf) for line in page)
+        assert SENTENCE * sentences in text

@@ -42,7 +42,8 @@ FONTCONFIG = {"FONTCONFIG_FILE": str(soffice.FONTS)}
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
-    """The three forms built with ``--format docx,pdf`` in one ``draft build``; and how many LibreOffice runs it took."""
+    """The three forms built with ``--format docx,pdf`` in one ``draft build``; and how many LibreOffice runs the
+    conversion took (each report's ending is laid out apart, once, and cached: draft.build.ending_page)."""
     project = tmp_path_factory.mktemp("publish")
     (project / "inputs").mkdir()
     for name, form in FORMS.items():
@@ -51,7 +52,8 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]
     run = soffice._run
 
     def counted(program, profile, sources, out_dir, *limit):  # type: ignore[no-untyped-def]
-        runs.append(len(sources))
+        if not any(f"{private_folders.PREFIX}measure-" in str(source) for source in sources):  # a layout, not the PDFs
+            runs.append(len(sources))
         return run(program, profile, sources, out_dir, *limit)
 
     with mock.patch.dict(os.environ, FONTCONFIG), mock.patch.object(soffice, "_run", counted):

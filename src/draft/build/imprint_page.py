@@ -15,6 +15,9 @@ That costs a LibreOffice start (about two seconds) and the layout of the whole r
 * **bounded**: a report of more than :data:`MAX_MEASURED_CHARACTERS` is not laid out, and the layout
   gets :data:`MEASURE_SECONDS` at most.
 
+The layout and its cache (:func:`laid_out`, :func:`layout_key`, :func:`cached`, :func:`keep`) serve the
+PDF's ending as well (:mod:`draft.build.ending_page`).
+
 Where there is no layout — no LibreOffice on this computer, or a report too long to lay out in
 time — the decision is :func:`draft.word.page.without_layout`: the 版记 starts a section of its own
 on the next even page (or the next page), which Word and WPS lay out themselves. A missing
@@ -108,18 +111,23 @@ def page_counts(documents: list[bytes]) -> list[int] | None:
         program = soffice.program()
     except CannotProceed:  # no LibreOffice here: the decision is without_layout's
         return None
-    keys = [_layout_key(document, program) for document in documents]
+    keys = [layout_key(document, program) for document in documents]
     cached = [_cached(key) for key in keys]
     if all(count is not None for count in cached):
         return [count for count in cached if count is not None]
     counts = _laid_out(documents)
     for key, count in zip(keys, counts, strict=True):
-        _keep(key, count)
+        keep(key, count)
     return counts
 
 
 def _laid_out(documents: list[bytes]) -> list[int]:
     """The page counts LibreOffice lays ``documents`` out to, in one run; LayoutFailed if it fails or runs out of time."""
+    return [len(_PAGE.findall(pdf)) for pdf in laid_out(documents)]
+
+
+def laid_out(documents: list[bytes]) -> list[bytes]:
+    """The PDFs LibreOffice lays ``documents`` out to, in one run; LayoutFailed if it fails or runs out of time."""
     from draft.files import private_folders
     from draft.pdf import soffice
 
@@ -135,10 +143,10 @@ def _laid_out(documents: list[bytes]) -> list[int]:
             raise LayoutFailed from None
         if len(made) != len(names):
             raise LayoutFailed
-        return [len(_PAGE.findall(made[name].read_bytes())) for name in names]
+        return [made[name].read_bytes() for name in names]
 
 
-def _layout_key(docx: bytes, program: str) -> str:
+def layout_key(docx: bytes, program: str) -> str:
     """A hash of what lays ``docx`` out: its parts but the properties (dated, named), and the LibreOffice."""
     import io
     import zipfile
@@ -169,15 +177,20 @@ def cache_folder() -> Path:
 
 def _cached(key: str) -> int | None:
     """The page count kept under ``key``; None if there is none (or it cannot be read: the cache only saves time)."""
+    text = cached(key)
+    return int(text) if text is not None and text.isdigit() else None
+
+
+def cached(key: str) -> str | None:
+    """What is kept under ``key``; None if nothing is (or it cannot be read: the cache only saves time)."""
     try:
-        text = (cache_folder() / key).read_text(encoding="ascii")
+        return (cache_folder() / key).read_text(encoding="ascii")
     except (OSError, ValueError):
         return None
-    return int(text) if text.isdigit() else None
 
 
-def _keep(key: str, count: int) -> None:
-    """Keep ``count`` under ``key``, whole or not at all (a file renamed into place); a cache that fails is skipped."""
+def keep(key: str, value: object) -> None:
+    """Keep ``value`` (as text) under ``key``, whole or not at all (a file renamed into place); a cache that fails is skipped."""
     folder = cache_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -186,7 +199,7 @@ def _keep(key: str, count: int) -> None:
         return
     try:
         with os.fdopen(handle, "w", encoding="ascii") as stream:
-            stream.write(str(count))
+            stream.write(str(value))
         os.replace(temp, folder / key)
     except OSError:
         with contextlib.suppress(OSError):

@@ -72,8 +72,10 @@ def _name(form: Path) -> str:
 
 def _build_read(form: Path, name: str, read: ReadForm, output_dir: Path, options: BuildOptions) -> Built:
     """:func:`build_form` of a form already read, as ``options`` say (never called with one read otherwise)."""
+    from draft.build.ending_page import ending
     from draft.build.imprint_page import imprint_page, warning
     from draft.render.blocks import render
+    from draft.word.page import KEPT_BY_WORD, Place
     from draft.word.writer import to_bytes
 
     formats = options.formats
@@ -83,9 +85,12 @@ def _build_read(form: Path, name: str, read: ReadForm, output_dir: Path, options
     docx, warnings = b"", read.warnings
     if DOCX in formats or PDF in formats:
         source = readable(form.name)
-        # The 版记's page is the build's decision: the .docx writer makes the trial packages, LibreOffice lays them out.
-        page = imprint_page(document, lambda trial, place: to_bytes(trial, source, place))
-        docx, warnings = seal_docx(to_bytes(document, source, page.place)), warnings + warning(display_path(form), page)
+        # The page is the build's decision: the .docx writer makes the trial packages, LibreOffice lays them out.
+        # Word and WPS keep the body's end with the 落款 themselves; the PDF, laid out by LibreOffice, needs its layout.
+        end = ending(document, lambda trial, end: to_bytes(trial, source, Place.NONE, end)) if PDF in formats else KEPT_BY_WORD
+        page = imprint_page(document, lambda trial, place: to_bytes(trial, source, place, end))
+        docx = seal_docx(to_bytes(document, source, page.place, end))
+        warnings = warnings + warning(display_path(form), page)
     contents = {DOCX: lambda: docx, HTML: lambda: _page(document, options.fragment)}
     files = tuple(put(targets[format_], contents[format_](), found[format_]) for format_ in formats if format_ != PDF)
     pending = PendingPdf(targets[PDF], docx) if PDF in formats else None

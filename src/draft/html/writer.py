@@ -114,7 +114,7 @@ def _body(blocks: tuple[Block, ...], signature_indents: tuple[float, float], fra
         if block.table is not None:
             lines.append(tables.table(block.table, fragment))
         elif block.role is Role.TITLE:
-            lines.append(f"<h1>{text.replace(chr(10), '<br>')}</h1>")
+            lines.append(f"<h1>{_title(block.text)}</h1>")
         elif block.role is Role.ATTACHMENT_LABEL:
             # Each 附件 is a section of its own, opened by its label (附件2) and titled like a part.
             opened = "<section>\n<p>" if fragment else '<section class="attachment">\n<p class="attachment-label">'
@@ -169,6 +169,32 @@ class _HeadingRanks:
             self._open.pop()
         self._open.append(level)
         return 1 + len(self._open)
+
+
+#: The title's characters the narrowest phone (320 px) surely holds on a line (14, less what wider digits and
+#: fallback fonts take): a printed line no wider is left whole.
+PHONE_TITLE_LINE = 12.0
+#: Width (in title characters) of the pieces a wider line is cut into, so that any phone fits each piece.
+TITLE_PIECE = 8.0
+
+
+def _title(title: str) -> str:
+    """The title's lines as print breaks them; a line wider than a phone holds, in pieces that break as a
+    secretary would (the .docx's own rule, :func:`draft.render.titles.break_title`, at :data:`TITLE_PIECE`
+    characters). A screen too narrow for the line wraps it between pieces, never inside one, and balances
+    the lines: no line holds one or two characters of a word alone."""
+    from draft.render.titles import break_title, width
+
+    def piece(text: str) -> str:
+        escaped = html.escape(text, quote=False)
+        return f'<span class="title-piece">{escaped}</span>' if width(text) <= TITLE_PIECE else escaped
+
+    def line(text: str) -> str:
+        if width(text) <= PHONE_TITLE_LINE:
+            return html.escape(text, quote=False)
+        return "".join(piece(part) for part in break_title(text, TITLE_PIECE))
+
+    return "<br>".join(line(text) for text in title.split("\n"))
 
 
 def _one_line(title: str) -> str:

@@ -1,4 +1,5 @@
-"""The page of GB/T 9704 §5 (values in twips), and which page of it the 版记 stands on (§7.4.1, §7.5, §6.2).
+"""The page of GB/T 9704 §5 (values in twips), which page of it the 版记 stands on (§7.4.1, §7.5, §6.2), and how
+the body's end is kept with the 落款 (§7.3.5).
 
 A4, 天头 37 mm, 订口 28 mm, type area 156 × 225 mm: shared by the reference package, which sets
 the page up, and by the frame, which places the 版记 from the page's edge; kept apart from both
@@ -18,6 +19,7 @@ Word and WPS lay out themselves, putting in a blank page where one is needed.
 """
 
 from enum import Enum
+from typing import NamedTuple
 
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 2098, 1984, 1587, 1474
@@ -47,3 +49,25 @@ def decide(body_pages: int, fits: bool, double_sided: bool) -> Place:
 def without_layout(double_sided: bool) -> Place:
     """Where the 版记 goes when no layout says where the body ends: Word and WPS place it as they lay the file out."""
     return Place.NEXT_EVEN_PAGE if double_sided else Place.NEXT_PAGE
+
+
+class Ending(NamedTuple):
+    """How the end of the body is kept with the 结束语 and 落款 (GB/T 9704 §7.3.5), as the build decides it.
+
+    Word and WPS keep a paragraph's last line with the next one (``keepNext``): the default, which asks for
+    no layout. LibreOffice keeps such a paragraph whole instead, moving it to the next page if it fits
+    there and leaving the 落款 alone if it does not; from a layout it made (:mod:`draft.build.ending_page`)
+    the build decides ``measured`` endings for the PDF it makes:
+
+    * ``tail``: the last paragraph's last characters, as many as fill its last lines on LibreOffice's page,
+      set as a paragraph of their own that is kept whole with the 落款 — its lines go to the 落款's page;
+    * ``avoid_widows``: widow control on, where a paragraph's short last line would start a page.
+    """
+
+    measured: bool = False
+    tail: int = 0
+    avoid_widows: bool = False
+
+
+#: The ending that asks for no layout: the last paragraph kept with the 落款, as Word and WPS lay it out.
+KEPT_BY_WORD = Ending()

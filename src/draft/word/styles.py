@@ -93,6 +93,10 @@ RECIPIENT = "Recipient"
 #: The body paragraph right before the 结束语 or 落款, and the 结束语: each kept with what follows,
 #: so that a page break never leaves the 落款 and 成文日期 alone on the last page (GB/T 9704 §7.3.5).
 BODY_LAST = "BodyLast"
+#: The last lines of the last body paragraph, set apart when a layout showed LibreOffice would leave the 落款
+#: alone (:class:`draft.word.page.Ending`): they continue the paragraph (no indent) and are kept whole with
+#: the 落款, which LibreOffice does for a paragraph that fits on a page.
+BODY_TAIL = "BodyTail"
 CLOSING = "Closing"
 SIGNATURE = "Signature"
 SIGNATURE_DATE = "SignatureDate"
@@ -141,11 +145,22 @@ def style_element(kind: str, style_id: str, name: str, body: str, based_on: str 
     )
 
 
-def style_sheet(signature_indents: tuple[float, float] = NO_SIGNATURE, more: Sequence[str] = ()) -> str:
+def body_tail_style() -> str:
+    """The style of :data:`BODY_TAIL`, in the sheet of a report whose ending a layout decided."""
+    return style_element(
+        "paragraph", BODY_TAIL, "正文末行", '<w:pPr><w:keepNext/><w:keepLines/><w:ind w:firstLine="0"/></w:pPr>', based_on=NORMAL
+    )
+
+
+def style_sheet(signature_indents: tuple[float, float] = NO_SIGNATURE, more: Sequence[str] = (), avoid_widows: bool = False) -> str:
     """word/styles.xml for one document (the 落款 indents, in characters, depend on its text); ``more``: styles
-    only some reports use (the frame's, the tables'), so that a report without them has the sheet it always had."""
+    only some reports use (the frame's, the tables'), so that a report without them has the sheet it always had.
+
+    ``avoid_widows``: widow control on, where a layout showed a page would start with a paragraph's short last
+    line (the page above it then has 21 lines); otherwise off, for strict 22 lines a page.
+    """
     body_ppr = (
-        "<w:pPr><w:widowControl w:val=\"0\"/>"  # strict 22 lines a page
+        f"<w:pPr><w:widowControl w:val=\"{int(avoid_widows)}\"/>"
         # No extra gap between Chinese and digits/Latin (GB/T 15835 writes 2023年 tight); the
         # 落款 indents and 28 characters a line assume it.
         '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
