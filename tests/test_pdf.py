@@ -218,11 +218,13 @@ def long_endings(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bo
 
     folder = tmp_path_factory.mktemp("long-endings")
     cases = {}
+    # Every length once, with and without 特此报告 in turn: each build lays its ending out in a LibreOffice run
+    # of its own, and CI's time is bounded (the lengths of the last line are all met either way).
     for sentences in SENTENCES:
-        for closing in (False, True):
-            form = folder / f"s{sentences:02d}{'c' if closing else ''}.yaml"
-            form.write_text(_long_ending_form(sentences, closing), encoding="utf-8")
-            cases[sentences, closing] = build_form(form, folder / "docx", BuildOptions(formats=(DOCX, PDF))).output
+        closing = sentences % 2 == 1
+        form = folder / f"s{sentences:02d}{'c' if closing else ''}.yaml"
+        form.write_text(_long_ending_form(sentences, closing), encoding="utf-8")
+        cases[sentences, closing] = build_form(form, folder / "docx", BuildOptions(formats=(DOCX, PDF))).output
     env = {**os.environ, "FONTCONFIG_FILE": str(soffice.FONTS)}
     subprocess.run(
         ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
