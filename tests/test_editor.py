@@ -18,6 +18,7 @@ import pytest
 
 from conftest import REPO, run_cli
 from draft.kinds import by_id
+from draft.text import dates
 from lsp_client import LanguageServer
 
 SERVER = REPO / ".ci" / "node" / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
@@ -77,7 +78,7 @@ def test_a_year_in_quotes_is_marked_at_its_line_in_chinese(forms: Path, server: 
     diagnostics = server.diagnostics(server.open(form))
     year_line = _line(form.read_text(encoding="utf-8"), "year:")
     assert [(d["range"]["start"]["line"], d["message"]) for d in diagnostics] == [
-        (year_line, "year（报告年度） 应写阿拉伯数字的年份，不要加引号，例如 2023。")
+        (year_line, f"year（报告年度） 应写阿拉伯数字的年份，不要加引号，例如 {dates.proposed_year(dates.today())}。")
     ]
 
 

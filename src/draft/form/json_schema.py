@@ -25,7 +25,7 @@ from typing import Any
 from draft.form.kind_schema import kind_schema
 from draft.form.schema import ATTACHMENT_SCHEMA, NODE_SCHEMA, PART_SCHEMA
 from draft.form.starter import dated, field_comment, field_words
-from draft.form.value_words import DATE_WRITTEN, DOC_NUMBER_WRITTEN, one_of, value_expected
+from draft.form.value_words import DOC_NUMBER_WRITTEN, date_written, one_of, value_expected
 from draft.kinds import DEFAULT, Kind
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -174,7 +174,7 @@ class _Translation:
             return f"{named} 写法不对。{DOC_NUMBER_WRITTEN}"
         if rules.get("check_with") == "report_date":
             schema["pattern"] = _DATE_PATTERN
-            return f"{named} 写法不对。{DATE_WRITTEN}"
+            return f"{named} 写法不对。{date_written()}"
         return f"{named} {value_expected(types)}"
 
 

@@ -19,7 +19,7 @@ def value_expected(types: list[str]) -> str:
     if "count" in types or "amount" in types:
         return f"{expected('amount' in types)}。没有的写 0。"
     if "year" in types:
-        return "应写阿拉伯数字的年份，不要加引号，例如 2023。"
+        return f"应写阿拉伯数字的年份，不要加引号，例如 {_reporting_year()}。"
     if "dict" in types:
         return "应在下面分行写出下级字段（如 title:、text:），每行比它多缩进两格。"
     if "list" in types and "string" in types:
@@ -29,7 +29,7 @@ def value_expected(types: list[str]) -> str:
     if "boolean" in types and "string" not in types:
         return "只能写 true（是）或 false（否）。"
     if "date" in types:
-        return "应写日期，例如 2024-01-15 或 2024年1月15日。"
+        return f"应写日期，例如 {_example_date()}。"
     return "应是一段文字。如果写了列表或下级字段，请改成一段文字。"
 
 
@@ -38,6 +38,23 @@ def one_of(allowed: list[Any]) -> str:
     return f"只能写以下之一：{'、'.join(str(word) for word in allowed)}。"
 
 
-#: How a date is written right, and a 发文字号: said after “写法不对”.
-DATE_WRITTEN = "请写成 2024-01-15 或 2024年1月15日 这样的日期。"
+def date_written() -> str:
+    """How a date is written right: said after “写法不对”."""
+    return f"请写成 {_example_date()} 这样的日期。"
+
+
+def _reporting_year() -> int:
+    """The year a unit is reporting on today: the examples name it, never a year long past."""
+    from draft.text import dates
+
+    return dates.proposed_year(dates.today())
+
+
+def _example_date() -> str:
+    """A 成文日期 of the report being written: January of the year after the one reported on."""
+    year = _reporting_year() + 1
+    return f"{year}-01-15 或 {year}年1月15日"
+
+
+#: How a 发文字号 is written right: said after “写法不对”.
 DOC_NUMBER_WRITTEN = "发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，例如 青市监〔2026〕3号。"
