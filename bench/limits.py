@@ -8,7 +8,8 @@ work (read and validate the form) and of ``draft check``'s (the same, then the r
 this process after a warm-up, and the time per item; then the same for the import's readers
 on the worst pages, Word files, Markdown and text issue 24 found (unclosed constructs, stray
 end tags, tables, Word lists, padded lines, hard-wrapped text), with what the import answered
-(read, or refused when a budget of :mod:`draft.importer.budget` is passed). Roughly linear
+(read, or refused when a budget of :mod:`draft.importer.budget` is passed); then a unit's template
+doing more and more work, until its budget (:mod:`draft.render.template_budget`) stops it. Roughly linear
 means the time per item stays about the same from 1× to 100×; the cerberus error sorting,
 the year search, html.parser's rescans and the Markdown patterns that were quadratic made it
 grow a hundredfold. Nothing is asserted: these are figures to read.
@@ -140,6 +141,46 @@ def import_table() -> None:
             sys.stdout.flush()
 
 
+#: A unit's template (wording.j2) whose title macro does ``n`` steps of work: a loop writing, a string built by
+#: doubling, a list grown item by item. Each is under the template budget (draft.render.template_budget) at 1× and
+#: 10×; at 100× the budget stops it, in time proportional to the budget, not to what was asked.
+TEMPLATE_WORK = {
+    "loops writing one character a turn": "{{% for i in range({n} // 100) %}}{{% for j in range(100) %}}x{{% endfor %}}{{% endfor %}}",
+    "joins of lists of 100 items": "{{% for i in range({n} // 100) %}}{{{{ range(100)|join('') }}}}{{% endfor %}}",
+    "text doubled until it is n long": "{{% set s = namespace(t='x') %}}{{% for i in range(40) %}}{{% if s.t|length < {n} %}}"
+    "{{% set s.t = s.t ~ s.t %}}{{% endif %}}{{% endfor %}}{{{{ s.t }}}}",
+}
+TEMPLATE_BASE = 20_000
+
+
+def template_table() -> None:
+    from draft.form.read import read_form
+    from draft.render.wording import Wording
+
+    print()
+    print("| template's title macro | size | n | render ms | per step µs | answer |")
+    print("|---|---|---:|---:|---:|---|")
+    report = read_form(Path(__file__).parent.parent / "examples" / "luohu-2022.yaml").report
+    builtin = (Path(__file__).parent.parent / "templates" / "report" / "wording.j2").read_text(encoding="utf-8")
+    title = "{{ report.unit }}{{ report.year }}年法治政府建设年度报告"
+    with tempfile.TemporaryDirectory() as folder:
+        for name, body in TEMPLATE_WORK.items():
+            for times in (1, 10, 100):
+                n = TEMPLATE_BASE * times
+                (Path(folder) / "wording.j2").write_text(builtin.replace(title, body.format(n=n)), encoding="utf-8")
+
+                def render() -> str:
+                    try:
+                        return f"{len(Wording(Path(folder)).title(report)):,} characters"
+                    except DraftError as error:
+                        return "refused: " + error.problems[0].message.split("（")[0][:40]
+
+                answer = render()
+                seconds = timed(render, 3 if times < 100 else 1)
+                print(f"| {name} | {times}× | {n:,} | {seconds * 1e3:.1f} | {seconds / n * 1e6:.2f} | {answer} |")
+                sys.stdout.flush()
+
+
 def main() -> None:
     print("| input | size | items | validate ms | per item µs | check ms | per item µs |")
     print("|---|---|---:|---:|---:|---:|---:|")
@@ -155,6 +196,7 @@ def main() -> None:
                 print(f"| {name} | {times}× | {count:,} | {v * 1e3:.1f} | {v / count * 1e6:.1f} | {c * 1e3:.1f} | {c / count * 1e6:.1f} |")
                 sys.stdout.flush()
     import_table()
+    template_table()
 
 
 if __name__ == "__main__":
