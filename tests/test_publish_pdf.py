@@ -334,10 +334,31 @@ def test_libreoffice_goes_when_draft_is_killed_and_the_next_run_sweeps_the_copie
     build.kill()  # kill -9: draft cleans up nothing itself
     build.wait(timeout=20)
     assert _gone(pids), "LibreOffice outlived draft"
-    assert len(_drafts_folders(temp)) == 2  # the copies and LibreOffice's profile
+    left = _drafts_folders(temp)
+    assert len(left) == 2  # the copies and LibreOffice's profile
     with mock.patch.dict(os.environ, {"TMPDIR": str(temp)}), mock.patch.object(tempfile, "tempdir", None):
         private_folders.sweep()
+        assert _drafts_folders(temp) == left  # just made: perhaps by a run that has not locked it yet
+        for name in left:
+            _made_an_hour_ago(temp / name)
+        private_folders.sweep()
     assert _drafts_folders(temp) == []
+
+
+def _made_an_hour_ago(folder: Path) -> None:
+    an_hour_ago = time.time() - 3600
+    os.utime(folder, (an_hour_ago, an_hour_ago))
+
+
+def test_the_sweep_never_touches_a_users_own_folders(tmp_path: Path) -> None:
+    # Named like draft's (draft-notes; draft-pdf- with another ending), or draft's name without draft's lock file.
+    for name in ("draft-notes", "draft-pdf-mine", "draft-pdf-abcdefgh", "draft-main"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "thesis.txt").write_text("precious", encoding="utf-8")
+        _made_an_hour_ago(tmp_path / name)
+    with mock.patch.dict(os.environ, {"TMPDIR": str(tmp_path)}), mock.patch.object(tempfile, "tempdir", None):
+        private_folders.sweep()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft-main", "draft-notes", "draft-pdf-abcdefgh", "draft-pdf-mine"]
 
 
 def test_the_sweep_leaves_a_living_runs_folder_alone(tmp_path: Path) -> None:
@@ -347,3 +368,23 @@ def test_the_sweep_leaves_a_living_runs_folder_alone(tmp_path: Path) -> None:
             private_folders.sweep()
             assert (working / "report.docx").exists()
         assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_temporary_folder_costs_the_pdf_only_and_is_told_in_chinese(tmp_path: Path) -> None:
+    import contextlib
+    import errno
+
+    @contextlib.contextmanager
+    def full(purpose: str):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+        yield
+
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "report.yaml").write_text(MINIMAL, encoding="utf-8")
+    with mock.patch.object(private_folders, "private_folder", full), mock.patch.object(soffice, "program", lambda: "soffice"):
+        result = run_cli("build", "--format", "docx,pdf", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "已生成：output/report.docx" in result.stdout
+    assert "里准备 PDF（磁盘已满），没有生成 PDF；Word 文件和网页照常生成。" in result.stderr
+    assert "内部错误" not in result.stderr and "Errno" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["report.docx"]

@@ -132,18 +132,20 @@ def laid_out(documents: list[bytes]) -> list[bytes]:
     from draft.pdf import soffice
 
     # Copies of the report: in a folder only this user reads, swept if draft is killed (as the PDF's are).
-    with private_folders.private_folder("measure") as folder:
-        base = Path(folder)
-        names = [base / f"{index}.docx" for index in range(len(documents))]
-        for name, blob in zip(names, documents, strict=True):
-            name.write_bytes(blob)  # a private folder: no need of safe_write's care
-        try:
+    # A full or unwritable temporary folder is a layout that failed: the build goes on without one, as it does
+    # without LibreOffice, and says so.
+    try:
+        with private_folders.private_folder("measure") as folder:
+            base = Path(folder)
+            names = [base / f"{index}.docx" for index in range(len(documents))]
+            for name, blob in zip(names, documents, strict=True):
+                name.write_bytes(blob)  # a private folder: no need of safe_write's care
             made = soffice.convert(names, base / "pdf", seconds=MEASURE_SECONDS)
-        except CannotProceed:  # LibreOffice went away in between
-            raise LayoutFailed from None
-        if len(made) != len(names):
-            raise LayoutFailed
-        return [made[name].read_bytes() for name in names]
+            if len(made) != len(names):
+                raise LayoutFailed
+            return [made[name].read_bytes() for name in names]
+    except (CannotProceed, OSError):  # LibreOffice went away in between; the temporary folder failed
+        raise LayoutFailed from None
 
 
 def layout_key(docx: bytes, program: str) -> str:

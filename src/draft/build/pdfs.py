@@ -14,6 +14,7 @@ the summary, saying which files were made and how to get the PDF.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -22,6 +23,7 @@ from draft.build.formats import PDF
 from draft.build.one import Built, FormBuild, PendingPdf
 from draft.build.protect import put, seal_pdf
 from draft.files import private_folders
+from draft.files.os_errors import reason
 from draft.problems import CannotProceed, DraftError, Problem, display_path
 
 
@@ -39,15 +41,18 @@ def with_pdfs(
     if terminal is not None:
         terminal.write(note)
         terminal.flush()
+    failed: CannotProceed | None = None
     try:
         pdfs, late = _converted(pending)
+    except CannotProceed as error:  # no PDF could be prepared at all: every form says so, and keeps its other files
+        pdfs, late, failed = {}, {}, error
     finally:
         if terminal is not None:
             terminal.write("\r" + " " * 2 * len(note) + "\r")
             terminal.flush()
     for index, (form, done) in enumerate(results):
         if index in pending:
-            done = _finished(done, pending[index], pdfs.get(index), late.get(index), force)
+            done = _finished(done, pending[index], pdfs.get(index), late.get(index), force, failed)
         yield form, done
 
 
@@ -56,23 +61,36 @@ def _converted(pending: dict[int, PendingPdf]) -> tuple[dict[int, bytes], dict[i
     And the seconds LibreOffice had, by index, for each it ran out of time on."""
     from draft.pdf import corrections, soffice
 
-    with private_folders.private_folder("pdf") as work:
-        sources = {index: Path(work) / f"{index}.docx" for index in pending}
-        for index, source in sources.items():
-            with open(source, "wb") as stream:  # a private folder: no need of safe_write's care
-                stream.write(corrections.aligned_left(pending[index].docx))
-        made = soffice.convert(list(sources.values()), Path(work) / "pdf")
-        pdfs = {
-            index: seal_pdf(corrections.in_chinese(made[source].read_bytes())) for index, source in sources.items() if source in made
-        }
-        return pdfs, {index: made.timed_out[source] for index, source in sources.items() if source in made.timed_out}
+    try:
+        with private_folders.private_folder("pdf") as work:
+            sources = {index: Path(work) / f"{index}.docx" for index in pending}
+            for index, source in sources.items():
+                with open(source, "wb") as stream:  # a private folder: no need of safe_write's care
+                    stream.write(corrections.aligned_left(pending[index].docx))
+            made = soffice.convert(list(sources.values()), Path(work) / "pdf")
+            pdfs = {
+                index: seal_pdf(corrections.in_chinese(made[source].read_bytes())) for index, source in sources.items() if source in made
+            }
+            return pdfs, {index: made.timed_out[source] for index, source in sources.items() if source in made.timed_out}
+    except OSError as error:  # the system's temporary folder is full or cannot be written
+        raise CannotProceed(
+            Problem(
+                file="PDF",
+                message=f"无法在系统的临时文件夹（{display_path(Path(tempfile.gettempdir()))}）里准备 PDF（{reason(error)}），"
+                "没有生成 PDF；Word 文件和网页照常生成。请清理出一些磁盘空间后再运行一次。",
+            )
+        ) from None
 
 
-def _finished(done: FormBuild, pending: PendingPdf, pdf: bytes | None, seconds: float | None, force: bool) -> FormBuild:
+def _finished(
+    done: FormBuild, pending: PendingPdf, pdf: bytes | None, seconds: float | None, force: bool, failed: CannotProceed | None = None
+) -> FormBuild:
     """``done`` with its PDF written, or with the error that says why not (and the files it did write)."""
     built = done.built_
     assert built is not None
     try:
+        if failed is not None:
+            raise failed
         if pdf is None:
             raise CannotProceed(_not_converted(pending, seconds))
         written = put(pending.target, pdf, PDF.writable(pending.target, force))

@@ -11,18 +11,23 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-#: Every folder of draft's in the temporary folder is named so: nothing else is ever removed.
+#: Every folder of draft's in the temporary folder is named so.
 PREFIX = "draft-"
+#: What draft makes folders for; a sweep removes only folders named exactly as :func:`private_folder` names
+#: them (``draft-pdf-`` and the eight characters :func:`tempfile.mkdtemp` adds), holding draft's lock file:
+#: a user's own ``draft-notes`` is never touched.
+PURPOSES = ("pdf", "libreoffice", "measure")
+_NAME = re.compile(rf"{PREFIX}(?:{'|'.join(PURPOSES)})-[a-z0-9_]{{8}}")
 _LOCK = ".draft-lock"
-#: A folder of draft's with no lock file (made by a version before the lock, or being made this
-#: instant) is left alone until it is this old.
-_UNLOCKED_AFTER_SECONDS = 24 * 3600
+#: A folder this young may be one a run has just made and not yet locked: it is left for a later sweep.
+_FRESH_SECONDS = 600
 
 try:
     import fcntl
@@ -33,6 +38,7 @@ except ImportError:  # Windows: an open file cannot be removed, which keeps a li
 @contextlib.contextmanager
 def private_folder(purpose: str) -> Iterator[Path]:
     """A new folder only this user can read (``draft-<purpose>-…``), locked while in use and removed afterwards."""
+    assert purpose in PURPOSES, purpose  # a sweep removes only the folders of the purposes it knows
     folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{purpose}-"))
     lock = os.open(folder / _LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
@@ -48,7 +54,7 @@ def sweep() -> None:
     """Remove the folders that runs killed before they could clean up left in the temporary folder."""
     root = Path(tempfile.gettempdir())
     try:
-        entries = [entry for entry in os.scandir(root) if entry.name.startswith(PREFIX)]
+        entries = [entry for entry in os.scandir(root) if _NAME.fullmatch(entry.name)]
     except OSError:
         return
     for entry in entries:
@@ -59,11 +65,10 @@ def sweep() -> None:
 
 
 def _remove_if_abandoned(folder: Path) -> None:
-    """Remove ``folder`` if no run holds its lock (OSError, e.g. BlockingIOError, if one does)."""
+    """Remove ``folder`` if it holds draft's lock file and no run holds the lock (OSError, e.g. BlockingIOError,
+    if one does). A folder without the lock file is not known to be draft's, and stays."""
     lock_file = folder / _LOCK
-    if not lock_file.exists():
-        if time.time() - folder.stat().st_mtime > _UNLOCKED_AFTER_SECONDS:
-            shutil.rmtree(folder, ignore_errors=True)
+    if not lock_file.is_file() or time.time() - folder.stat().st_mtime < _FRESH_SECONDS:
         return
     if fcntl is None:
         os.remove(lock_file)  # PermissionError while its run still has it open
