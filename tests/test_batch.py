@@ -253,3 +253,4 @@ def test_keep_punctuation_is_honoured_however_the_form_is_built(tmp_path: Path, 
     done = getattr(draft.build, build)(form, tmp_path / "out", BuildOptions(normalize=False))
     built = done if build == "build_form" else done.built()
     assert "我局坚持依法行政,严格执法。" in [p.text for p in docx.Document(str(built.output)).paragraphs]
+

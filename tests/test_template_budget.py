@@ -109,6 +109,11 @@ HOSTILE = {
     "bytes formatted as wide as told": "{{ '%999999999s'.encode() % 'a'.encode() }}",
     "a number as bytes": "{{ (1).to_bytes(999999999, 'big')|length }}",
     "loops within loops": "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    # punycode's encoder takes time growing with the square of the text, in one step no clock check can stop.
+    "punycode of a long text": (
+        "{% set s %}{% for i in range(19968, 59968) %}{{ '%c' % (19968 + i % 20000) }}{% endfor %}{% endset %}"
+        "{{ s.encode('punycode')|length }}"
+    ),
 }
 
 

@@ -78,3 +78,13 @@ def test_no_cache_where_no_private_folder_can_be_made(temp_dir: Path, monkeypatc
     assert template_cache() is None
     assert Wording().title(REPORT) == TITLE
 
+
+
+def test_code_compiled_by_another_version_of_the_compiler_is_never_loaded(monkeypatch) -> None:
+    # Code an older draft compiled lacks the work-counting hooks a newer one added: the key tells them apart.
+    from draft.render import template_cache
+
+    cache = template_cache.TemplateCache()
+    key = cache.get_cache_key("wording.j2", "/x/wording.j2")
+    monkeypatch.setattr(template_cache, "_compiler", lambda: "another compiler")
+    assert cache.get_cache_key("wording.j2", "/x/wording.j2") != key

@@ -5,6 +5,7 @@ core, when there are enough forms to pay for starting them; see :func:`build_for
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import signal
@@ -153,7 +154,7 @@ def _pooled(job: Callable[[Path], T], forms: list[Path], jobs: int, method: str)
     # A forked worker flushes the standard streams when it ends: they must hold nothing of ours then.
     sys.stdout.flush()
     sys.stderr.flush()
-    pool = multiprocessing.get_context(method).Pool(jobs, initializer=_worker_started)
+    pool = multiprocessing.get_context(method).Pool(jobs, initializer=_worker_started, initargs=(os.getpid(),))
     finished = False
     try:
         chunk = max(1, min(16, len(forms) // (jobs * 8)))
@@ -168,10 +169,28 @@ def _pooled(job: Callable[[Path], T], forms: list[Path], jobs: int, method: str)
         gc.unfreeze()
 
 
-def _worker_started() -> None:
+def _worker_started(parent: int) -> None:
     # Ctrl+C is the parent's to handle: it says 已取消 and stops the workers (SIGTERM, which
     # ends a worker at once: a Python handler could miss it while the worker waits for work).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _ending_with_the_parent(parent)
+
+
+def _ending_with_the_parent(parent: int) -> None:
+    """A worker of a draft that was killed outright (``kill -9``) ends too, and writes no more reports: Linux
+    sends it SIGKILL when its parent dies (elsewhere the pool's pipes close and the worker ends on its next form)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+#: prctl(2): the signal a process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
 
 
 def _collected(job: Callable[[Path], T], form: Path) -> T:

@@ -278,6 +278,8 @@ def _hold(descriptor: int) -> bool:
         return True
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False  # another build's sweep holds it, and removes it: a new name is taken
     except OSError:
         return True  # a file system without locks: the file is only never swept
     return os.fstat(descriptor).st_nlink > 0

@@ -134,7 +134,10 @@ def _run(soffice: str, profile: Path, sources: Sequence[Path], out_dir: Path, se
     (then False) or draft is stopped."""
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
     command += ["--convert-to", FILTER, "--outdir", str(out_dir), *map(str, sources)]
-    env = {"FONTCONFIG_FILE": str(FONTS), **os.environ}
+    # LibreOffice's own temporary files (lu*.tmp) go into its profile folder, removed with it: stopped, it leaves
+    # none in the system's temporary folder.
+    own_temp = str(profile)
+    env = {"FONTCONFIG_FILE": str(FONTS), **os.environ, "TMPDIR": own_temp, "TMP": own_temp, "TEMP": own_temp}
     seconds = seconds if seconds is not None else _seconds(len(sources))
     if sys.platform == "win32":
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)

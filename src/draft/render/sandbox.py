@@ -333,12 +333,31 @@ def _expect_method(budget: Budget, method: Any, args: tuple[Any, ...], kwargs: d
     if not isinstance(text, str | bytes):
         return args
     name = method.__name__
+    if name in ("encode", "decode") and _codec(args, kwargs) not in _PLAIN_CODECS:
+        # Some codecs (punycode, idna) take time growing with the square of the text, all in one step the budget's
+        # clock cannot stop where there is no timer (Windows): a wording template has use for none of them.
+        raise SecurityError(f"文字的 {name} 方法只能用 {'、'.join(sorted(_PLAIN_CODECS))} 编码")
     if name == "join" and args:
         args = (list(budget.weighed(args[0], "连接起来的文字")), *args[1:])
     size = _METHOD_SIZES.get(name)
     if size:
         _expect(size(text, *args, **kwargs), f"文字的 {name} 方法的结果")
     return args
+
+
+#: The encodings a template may encode text in or decode it from: linear, and all a report could want.
+_PLAIN_CODECS = frozenset({"utf-8", "gbk", "gb18030", "gb2312", "ascii", "iso8859-1", "utf-16", "utf-32"})
+
+
+def _codec(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """The encoding an encode()/decode() call names (utf-8 when it names none), as Python spells it."""
+    import codecs
+
+    named = args[0] if args else kwargs.get("encoding", "utf-8")
+    try:
+        return codecs.lookup(str(named)).name
+    except LookupError:
+        return str(named)
 
 
 _METHOD_SIZES: dict[str, Callable[..., int]] = {

@@ -12,8 +12,10 @@ cache file that cannot be read, only means compiling as if there were no cache.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
+from pathlib import Path
 
 import jinja2
 from jinja2.bccache import Bucket
@@ -24,7 +26,7 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
         # Code compiled for the sandbox, counting its work, differs from code compiled without it
         # (which earlier versions of draft kept in the same folder): the two never share a cache file. A folder name
         # that is not UTF-8 (a zip unpacked from Chinese Windows) is hashed as its bytes.
-        key = hashlib.sha1(f"budgeted|{name}|".encode())
+        key = hashlib.sha1(f"budgeted|{_compiler()}|{name}|".encode())
         if filename is not None:
             key.update(os.fsencode(filename))
         return key.hexdigest()
@@ -38,6 +40,18 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):  # a full disk, a folder we may not write
             super().dump_bytecode(bucket)
+
+
+@functools.cache
+def _compiler() -> str:
+    """What compiles a template into counted code (the sandbox, its code generator, the budget), as a hash: code
+    compiled by an older draft, without hooks a newer one added, is never run by the newer one."""
+    from draft.render import sandbox, template_budget, template_code
+
+    sha = hashlib.sha1()
+    for module in (sandbox, template_budget, template_code):
+        sha.update(Path(str(module.__file__)).read_bytes())
+    return sha.hexdigest()
 
 
 def template_cache() -> TemplateCache | None:
