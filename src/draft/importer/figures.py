@@ -3,9 +3,12 @@
 Every figure of a kind's table layout is known by the labels to its left (its row) and above
 it up to the first label spanning the table (its column); the same labels are read off each
 table of the source, and a figure is taken from the source cell whose labels match. Labels are
-compared without spaces, with 1、 as 1. and ( ) as （ ）, so that "第二十条 第（一）项" and "1、其他"
-match the format. A row or column the source lacks is 0, with a note; the totals the source
-prints are compared with the sums draft computes, and a difference is noted.
+compared by meaning (:mod:`draft.importer.labels`: numbering, punctuation and brackets aside, the
+kind's aliases, a misspelling read as the label it nearly is, noted), and a group the format before
+2021 printed as one row gives its figures to the field the kind names. A row or column the source
+lacks is 0, with a note; so is a blank cell; a figure of the source no field takes is named in a
+note. The totals the source prints are compared with the sums draft computes: a difference is
+noted, and the total kept as printed (:attr:`FigureReader.published_totals`).
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from decimal import Decimal, InvalidOperation
 
 from draft.form.figure_notation import MAX_DECIMALS, MAX_WHOLE_DIGITS
 from draft.importer.grid import Grid, Placed, SpanCell, expand
+from draft.importer.labels import Vocabulary
 from draft.importer.model import note
 from draft.kinds import Kind
+from draft.kinds.groups import Group
 from draft.model.figures import Number, compute
 from draft.model.report import FormPath
 from draft.model.table import TableLayout
@@ -25,10 +30,25 @@ from draft.problems import Problem, excerpt
 
 Key = tuple[tuple[str, ...], tuple[str, ...]]  # (row labels, column labels)
 _NUMBER = re.compile(r"^-?[\d,，]*(?:\.\d+)?$")
-_ITEM = re.compile(r"^(\d+)[、．.]")
-_UNIFY = str.maketrans({"(": "（", ")": "）", ":": "："})
-#: A cell standing for nothing: 0.
-_NOTHING = {"", "-", "—", "/", "／", "无", "0"}
+#: A unit some pages print after a figure (8件, 96171.6万元): the figure is the number.
+_UNIT = re.compile(r"(?<=\d)(?:件|个|项|次|万元)$")
+#: A cell standing for nothing: 0 (a blank cell too, but that one is said).
+_NOTHING = {"-", "—", "/", "／", "无", "0"}
+#: How many places a note lists before it says 等.
+_LISTED = 3
+
+
+def _written_figure(text: str) -> str:
+    """The figure a cell holds as written: of a cell of several paragraphs (8 / 件), the one that is a number; a unit dropped."""
+    lines = [line for line in (re.sub(r"\s+", "", line) for line in text.split("\n")) if line]
+    numbers = [line for line in lines if _NUMBER.match(_UNIT.sub("", line))]
+    written = numbers[0] if len(lines) > 1 and len(numbers) == 1 else "".join(lines)
+    return _UNIT.sub("", written.replace(",", "").replace("，", ""))
+
+
+def _is_label(text: str) -> bool:
+    written = _written_figure(text)
+    return bool(written) and written not in _NOTHING and not _NUMBER.match(written)
 
 
 def _beyond_a_form(number: Decimal, amount: bool) -> str | None:
@@ -42,17 +62,7 @@ def _beyond_a_form(number: Decimal, amount: bool) -> str | None:
     return None
 
 
-def normalized(label: str) -> str:
-    """A label as compared: no spaces, 1、 as 1., half-width brackets as full-width."""
-    label = re.sub(r"\s+", "", label).translate(_UNIFY)
-    return _ITEM.sub(r"\1.", label)
-
-
-def _is_label(text: str) -> bool:
-    return bool(text) and not _NUMBER.match(text.replace(" ", ""))
-
-
-def _keys(grid: Grid, is_label: Callable[[Placed], bool]) -> dict[tuple[int, int], Key]:
+def _keys(grid: Grid, is_label: Callable[[Placed], bool], named: Callable[[str], str]) -> dict[tuple[int, int], Key]:
     """The labels of every position that is not a label itself: to its left, and above it up to a label spanning the table.
 
     Both are carried along as the grid is read (the row's labels so far, each column's labels above),
@@ -63,7 +73,7 @@ def _keys(grid: Grid, is_label: Callable[[Placed], bool]) -> dict[tuple[int, int
 
     def name(placed: Placed) -> str:
         if placed.text not in names:
-            names[placed.text] = normalized(placed.text)
+            names[placed.text] = named(placed.text)
         return names[placed.text]
 
     keys: dict[tuple[int, int], Key] = {}
@@ -123,35 +133,55 @@ class _Column:
         return self.labels
 
 
-def _layout_keys(layout: TableLayout) -> dict[FormPath, Key]:
+def _layout_keys(layout: TableLayout, named: Callable[[str], str]) -> dict[FormPath, Key]:
     """Where each figure of the layout stands, as labels."""
     rows = [[SpanCell("\0" + "/".join(map(str, cell.figure)) if cell.figure else cell.text, cell.rows, cell.cols) for cell in row]
             for row in layout.rows]
     grid = expand(rows)
-    by_position = _keys(grid, lambda placed: not placed.text.startswith("\0"))
+    by_position = _keys(grid, lambda placed: not placed.text.startswith("\0"), named)
     return {tuple(grid[r][c].text[1:].split("/")): key for (r, c), key in by_position.items()}
 
 
-#: A source table's figures by their labels, and the same grouped by their most specific labels (for :func:`_match`).
-_Found = dict[Key, str]
-_Near = dict[Key, list[tuple[tuple[str, ...], str]]]
+def _layout_labels(layout: TableLayout) -> list[str]:
+    return [cell.text for row in layout.rows for cell in row if not cell.figure]
 
 
-def _near_index(found: _Found) -> _Near:
-    """The source's places by their last row label and first column label: where :func:`_match` looks when not exact."""
-    near: _Near = {}
-    for (row, column), text in found.items():
-        near.setdefault((row[-1:], column[:1]), []).append((column, text))
-    return near
+class _SourceTable:
+    """One table of the source: its figures by their labels read as the kind's (see :mod:`draft.importer.labels`),
+    the same labels as the source wrote them (for notes), and which of its figures a layout took."""
+
+    def __init__(self, grid: Grid, vocabulary: Vocabulary) -> None:
+        #: Misspelt labels read as the kind's: as written → as the format writes it.
+        self.guesses: dict[str, str] = {}
+
+        def named(text: str) -> str:
+            label, guessed = vocabulary.read(text)
+            if guessed:
+                self.guesses[_squeezed(text)] = vocabulary.known[label]
+            return label
+
+        is_label = lambda placed: _is_label(placed.text)  # noqa: E731
+        keys = _keys(grid, is_label, named)
+        written = _keys(grid, is_label, _squeezed)
+        self.found = {key: grid[r][c].text for (r, c), key in keys.items()}
+        self.written = {key: written[position] for position, key in keys.items()}
+        #: The places by their most specific labels, the last row label and first column label: where :meth:`match` looks when not exact.
+        self.near: dict[Key, list[Key]] = {}
+        for row, column in self.found:
+            self.near.setdefault((row[-1:], column[:1]), []).append((row, column))
+        self.used: set[Key] = set()
+
+    def match(self, wanted: Key) -> Key | None:
+        """The place at ``wanted``'s labels; else the one place whose most specific labels are the same."""
+        if wanted in self.found:
+            return wanted
+        row, column = wanted
+        near = [key for key in self.near.get((row[-1:], column[:1]), []) if set(key[1]) <= set(column)]
+        return near[0] if len(near) == 1 else None
 
 
-def _match(wanted: Key, found: _Found, near_index: _Near) -> str | None:
-    """The source text at ``wanted``'s labels; else at the one place whose most specific labels are the same."""
-    if wanted in found:
-        return found[wanted]
-    (row, column) = wanted
-    near = [text for c, text in near_index.get((row[-1:], column[:1]), []) if set(c) <= set(column)]
-    return near[0] if len(near) == 1 else None
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 class FigureReader:
@@ -162,39 +192,114 @@ class FigureReader:
         self.kind = kind
         self.arithmetic = kind.arithmetic
         self.notes: list[Problem] = []
+        #: The figures of the form (totals left to draft), once :meth:`read`.
+        self.figures: dict[FormPath, Number] = {}
+        #: The figures read from a cell of the source (the others are 0: the source has no place for them).
+        self.read_from_source: set[FormPath] = set()
+        #: Totals the source printed that are not the sums of their figures, as printed (the form keeps them to be checked).
+        self.published_totals: dict[FormPath, Number] = {}
+        self._one_row = {path: group.one_row_into for path, group in _groups(kind) if group.one_row_into}
 
     def read(self, tables: list[list[list[SpanCell]]]) -> dict[FormPath, Number]:
-        grids = [expand(rows) for rows in tables]
-        sources = [{key: grid[r][c].text for (r, c), key in _keys(grid, lambda p: _is_label(p.text)).items()} for grid in grids]
-        indexes = [(found, _near_index(found)) for found in sources]
+        layouts = list(self.kind.tables.values())
+        vocabulary = Vocabulary(self.kind.figure_groups, [label for layout in layouts for label in _layout_labels(layout)])
+        sources = [_SourceTable(expand(rows), vocabulary) for rows in tables]
         values: dict[FormPath, Number] = {}
-        for layout in self.kind.tables.values():
-            wanted = _layout_keys(layout)
+        chosen: list[_SourceTable] = []
+        for layout in layouts:
+            wanted = _layout_keys(layout, vocabulary.official)
             # each source's matches: the layout's table is the source matching most of its figures
-            candidates = [{path: _match(key, found, near) for path, key in wanted.items()} for found, near in indexes]
-            matched = max(candidates, key=lambda found: sum(text is not None for text in found.values()), default=dict.fromkeys(wanted))
-            if not any(text is not None for text in matched.values()):
+            candidates = [{path: self._match(path, key, source) for path, key in wanted.items()} for source in sources]
+            best = max(range(len(sources)), key=lambda i: sum(key is not None for key in candidates[i].values()), default=None)
+            if best is None or not any(key is not None for key in candidates[best].values()):
                 self.notes.append(note(f"原文中没有找到“{layout.caption}”表，表单里这一表的数字都是 0，请填写。"))
                 continue
-            missing = [row or column for path, (row, column) in wanted.items() if matched[path] is None]
-            for labels in dict.fromkeys(missing):
-                self.notes.append(note(f"“{layout.caption}”表中没有“{' › '.join(labels)}”这一栏，按 0 导入，请核对。"))
-            for path, text in matched.items():
-                values[path] = self._value(path, text)
+            source, matched = sources[best], candidates[best]
+            if source not in chosen:
+                chosen.append(source)
+            source.used.update(key for key in matched.values() if key is not None)
+            self._read_layout(layout, wanted, source, matched, values)
+        for source in chosen:
+            self._guessed(source)
+            self._unplaced(source)
         self._totals(values)
-        return {path: value for path, value in values.items() if not _computed(self.kind, path)}
+        self.figures = {path: value for path, value in values.items() if not _computed(self.kind, path)}
+        return self.figures
+
+    def _match(self, path: FormPath, wanted: Key, source: _SourceTable) -> Key | None:
+        """Where ``path`` stands in ``source``; a group the source prints as one row (the format before 2021)
+        gives its figures to the field :attr:`~draft.kinds.groups.Group.one_row_into` names."""
+        found = source.match(wanted)
+        if found is None and self._one_row.get(path[:-1]) == path[-1]:
+            one_row = source.match((wanted[0][:-1], wanted[1]))
+            return one_row if one_row is not None and one_row[0] == wanted[0][:-1] else None
+        return found
+
+    def _read_layout(
+        self, layout: TableLayout, wanted: dict[FormPath, Key], source: _SourceTable, matched: dict[FormPath, Key | None],
+        values: dict[FormPath, Number],
+    ) -> None:
+        one_row = {path[:-1] for path, key in matched.items() if key is not None and key[0] != wanted[path][0]}
+        for group in sorted(one_row):
+            into = self.arithmetic.field((*group, self._one_row[group])).place
+            self.notes.append(note(
+                f"原文的“{layout.caption}”表是 2021 年以前的格式，“{into.rsplit(' › ', 2)[-2]}”只有一行："
+                f"它的数字按“{into}”导入，其余各项为 0，请核对。"
+            ))
+        missing = [wanted[path][0] or wanted[path][1] for path, key in matched.items() if key is None and path[:-1] not in one_row]
+        for labels in dict.fromkeys(missing):
+            named = " › ".join(self._written_labels(layout, labels))
+            self.notes.append(note(f"“{layout.caption}”表中没有“{named}”这一栏，按 0 导入，请核对。"))
+        blank: list[FormPath] = []
+        for path, key in matched.items():
+            text = source.found[key] if key is not None else None
+            if key is not None:
+                self.read_from_source.add(path)
+            if text is not None and not text.strip():
+                if _computed(self.kind, path):
+                    continue  # a total left blank was not printed: draft computes it
+                blank.append(path)
+            values[path] = self._value(path, text)
+        if blank:
+            places = "；".join(self.arithmetic.field(path).place.split(" › ", 1)[-1] for path in blank[:_LISTED])
+            more = f"等 {len(blank)} 格" if len(blank) > _LISTED else ""
+            self.notes.append(note(f"“{layout.caption}”表中有空白的格子（{places}{more}），按 0 导入，请核对。"))
+
+    def _written_labels(self, layout: TableLayout, labels: tuple[str, ...]) -> list[str]:
+        """The layout's labels as the format prints them, for a note (``labels`` are canonical)."""
+        from draft.importer.labels import canonical
+
+        printed = {canonical(text): text for text in _layout_labels(layout)}
+        return [printed.get(label, label) for label in labels]
+
+    def _guessed(self, source: _SourceTable) -> None:
+        for written, label in source.guesses.items():
+            self.notes.append(note(f"原文表格中的“{written}”与格式的“{label}”只差个别字，按“{label}”读入，请核对。"))
+
+    def _unplaced(self, source: _SourceTable) -> None:
+        """Each row of a source's table holding figures no field took, named with them: else they would be lost unsaid."""
+        rows: dict[tuple[str, ...], list[str]] = {}
+        for key, text in source.found.items():
+            written = _written_figure(text)
+            if key in source.used or written in _NOTHING or not written or not _NUMBER.match(written) or not written.strip("0.-"):
+                continue
+            row, column = source.written[key]
+            rows.setdefault(row, []).append(f"{column[0]} {written}" if column else written)
+        for row, figures in rows.items():
+            named = " › ".join(row) or "（没有标签的一行）"
+            self.notes.append(note(f"原文表格中“{named}”的数字没有对应的栏目，没有导入：{'，'.join(figures)}。请核对，需要时填入表单。"))
 
     def _value(self, path: FormPath, text: str | None) -> Number:
         field = self.arithmetic.field(path)
         if text is None:
             return Decimal(0) if field.decimal else 0
-        written = text.replace(",", "").replace("，", "").strip()
-        if written in _NOTHING:
+        written = _written_figure(text)
+        if not written or written in _NOTHING:
             return Decimal(0) if field.decimal else 0
         try:
             number = Decimal(written)
         except InvalidOperation:
-            self.notes.append(note(f"“{field.place}”在原文中是“{text}”，不是数字，按 0 导入，请核对。"))
+            self.notes.append(note(f"“{field.place}”在原文中是“{excerpt(text)}”，不是数字，按 0 导入，请核对。"))
             return Decimal(0) if field.decimal else 0
         beyond = _beyond_a_form(number, field.decimal)
         if beyond is not None:
@@ -208,7 +313,8 @@ class FigureReader:
         return int(number)
 
     def _totals(self, values: dict[FormPath, Number]) -> None:
-        """The source's totals against the sums of its figures: a difference is the source's mistake, noted."""
+        """The source's totals against the sums of its figures: a difference is the source's mistake, noted,
+        and the total kept as printed (:attr:`published_totals`) for ``draft check`` to tell again."""
         data: dict[str, object] = {}
         for path, value in values.items():
             node = data
@@ -217,7 +323,20 @@ class FigureReader:
             node[str(path[-1])] = int(value) if isinstance(value, int) else float(value)  # type: ignore[index]
         for disagreement in compute(self.arithmetic, data)[1]:
             place = self.arithmetic.field(disagreement.path).place if disagreement.path in values else ""
+            if disagreement.path in values and _computed(self.kind, disagreement.path):
+                self.published_totals[disagreement.path] = values[disagreement.path]
             self.notes.append(note(f"原文的数字不符合“{disagreement.rule}”（{place}）：表单按各项数字重新计算，请核对原文。"))
+
+
+def _groups(kind: Kind) -> list[tuple[FormPath, Group]]:
+    """Every group of the kind's figures with its path."""
+    found: list[tuple[FormPath, Group]] = []
+    pending: list[tuple[FormPath, Group]] = [((group.key,), group) for group in kind.figure_groups]
+    while pending:
+        path, group = pending.pop()
+        found.append((path, group))
+        pending += [((*path, field.key), field) for field in group.fields]
+    return found
 
 
 def _computed(kind: Kind, path: FormPath) -> bool:

@@ -24,6 +24,10 @@ class Group(NamedTuple):
     decimal: bool = False  # an amount (万元), not a count
     computed: bool = False  # a total draft computes: the form may leave it out
     example: str = "0"
+    #: Other labels real reports print for it (a short name, an older format's): an import reads them as this field.
+    aliases: tuple[str, ...] = ()
+    #: The field a report printing this group as one row (the format before 2021) puts that row's figures into.
+    one_row_into: str = ""
 
 
 def fields(group: Group, path: FormPath = (), place: tuple[str, ...] = ()) -> list[FigureField]:
