@@ -11,7 +11,7 @@ from conftest import SEEDS
 from draft.build import BuildOptions, build_form
 from draft.form.read import read_form
 from draft.form.write import note_line
-from draft.imports import import_report
+from draft.imports import ImportResult, import_report
 from zwgk_pages import page
 from zwgk_sources import HUAIAN_2024, PINGTAN_2022, PINGTAN_2024, SOURCES, Source
 from zwgk_tables import figures_printed, read_tables
@@ -176,3 +176,68 @@ def test_a_seventh_part_is_merged_into_the_sixth_which_stays_the_sixth(tmp_path:
     assert merged == [
         "第11行（“七、附录”）：部分超过六个，表单放不下：这一部分已原样并入上一部分的末尾（编号按原文写在正文里），请核对。"
     ]
+
+
+# --- table labels as real pages write them (issue 22, point 5) -------------------------------------------------
+
+def _imported_page(tmp_path: Path, source: Source, **variant: object) -> tuple[ImportResult, Source]:
+    """``source``'s page in ``variant``, imported, and the figures its form builds into."""
+    html = tmp_path / "page.html"
+    html.write_text(page(source, **variant), encoding="utf-8")  # type: ignore[arg-type]
+    result = import_report(html)
+    assert result.form_problems == []
+    form = tmp_path / "page.yaml"
+    form.write_text(result.form_text, encoding="utf-8")
+    return result, figures_printed(read_tables(build_form(form, tmp_path / "out").output))
+
+
+SHORT_AND_MISSPELT = (
+    ("行政规范性文件", "规范性文件"),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开"),
+    ("（三）不予公开", "(三)不予公开"),
+    ("1.属于国家秘密", "（1）属于国家秘密"),
+    ("1.本机关不掌握相关政府信息", "1.本机关不掌握相关政府信宵"),
+    ("社会公益<br>组织", "社会公易<br>组织"),
+)
+
+
+def test_short_renumbered_and_misspelt_labels_are_read_by_meaning(tmp_path: Path) -> None:
+    result, printed = _imported_page(tmp_path, HUAIAN_2024, relabel=SHORT_AND_MISSPELT)
+    assert printed.proactive == HUAIAN_2024.proactive  # 规范性文件: 8 / 26 / 66, not 0 / 0 / 0
+    assert printed.applications == HUAIAN_2024.applications
+    assert printed.appeals == HUAIAN_2024.appeals
+    assert sorted(note_line(note) for note in result.notes) == [
+        "原文表格中的“1.本机关不掌握相关政府信宵”与格式的“1.本机关不掌握相关政府信息”只差个别字，按“1.本机关不掌握相关政府信息”读入，请核对。",
+        "原文表格中的“社会公易组织”与格式的“社会公益组织”只差个别字，按“社会公益组织”读入，请核对。",
+    ]
+    assert "  二、主动公开政府信息情况 → proactive（主动公开政府信息情况）：表格，读出 10 个数字（总计由 draft 计算）" in result.summary
+
+
+def test_a_table_of_the_format_before_2021_gives_its_single_other_row_to_3_other(tmp_path: Path) -> None:
+    result, printed = _imported_page(tmp_path, HUAIAN_2024, old_format=True)
+    other = [sum(column) for column in zip(*(HUAIAN_2024.applications[f"r6_{i}"] for i in (1, 2, 3)), strict=True)]
+    assert other != [0] * 7  # a figure there would have been lost
+    assert printed.applications == {**HUAIAN_2024.applications, "r6_1": (0,) * 7, "r6_2": (0,) * 7, "r6_3": tuple(other)}
+    assert [note_line(note) for note in result.notes] == [
+        "原文的“收到和处理政府信息公开申请情况”表是 2021 年以前的格式，“（六）其他处理”只有一行：它的数字按"
+        "“（六）其他处理 › 3.其他”导入，其余各项为 0，请核对。"
+    ]
+
+
+def test_blank_cells_are_read_as_0_and_said(tmp_path: Path) -> None:
+    result, printed = _imported_page(tmp_path, PINGTAN_2024, blank_zeros=True)
+    assert (printed.proactive, printed.applications, printed.appeals) == (
+        PINGTAN_2024.proactive, PINGTAN_2024.applications, PINGTAN_2024.appeals)
+    notes = [note_line(note) for note in result.notes]
+    assert notes[0] == "“主动公开政府信息情况”表中有空白的格子（规章 › 本年制发件数；规章 › 本年废止件数；规章 › 现行有效件数），按 0 导入，请核对。"
+    assert notes[1].startswith("“收到和处理政府信息公开申请情况”表中有空白的格子（科研机构 › 一、本年新收政府信息公开申请数量；")
+    assert len(notes) == 3 and "格），按 0 导入" in notes[1]
+
+
+def test_a_row_that_cannot_be_placed_is_named_with_its_figures(tmp_path: Path) -> None:
+    result, printed = _imported_page(tmp_path, HUAIAN_2024, relabel=(("行政强制", "其他对外管理服务事项"),))
+    assert printed.proactive[4] == ("0",)
+    notes = [note_line(note) for note in result.notes]
+    assert "原文表格中“其他对外管理服务事项”的数字没有对应的栏目，没有导入：本年处理决定数量 88283。请核对，需要时填入表单。" in notes
+    assert "“主动公开政府信息情况”表中没有“行政强制”这一栏，按 0 导入，请核对。" in notes
+    assert "表格，读出 9 个数字，另有 1 个原文没有，按 0（总计由 draft 计算）" in "\n".join(result.summary)

@@ -240,11 +240,12 @@ class FigureReader:
         values: dict[FormPath, Number],
     ) -> None:
         one_row = {path[:-1] for path, key in matched.items() if key is not None and key[0] != wanted[path][0]}
-        for group in sorted(one_row):
-            into = self.arithmetic.field((*group, self._one_row[group])).place
+        # one note for the row, not one for each of its columns
+        said = {tuple(self.arithmetic.field((*group, self._one_row[group])).place.rsplit(" › ", 2)[-2:]) for group in one_row}
+        for group_label, into in sorted(said):
             self.notes.append(note(
-                f"原文的“{layout.caption}”表是 2021 年以前的格式，“{into.rsplit(' › ', 2)[-2]}”只有一行："
-                f"它的数字按“{into}”导入，其余各项为 0，请核对。"
+                f"原文的“{layout.caption}”表是 2021 年以前的格式，“{group_label}”只有一行："
+                f"它的数字按“{group_label} › {into}”导入，其余各项为 0，请核对。"
             ))
         missing = [wanted[path][0] or wanted[path][1] for path, key in matched.items() if key is None and path[:-1] not in one_row]
         for labels in dict.fromkeys(missing):
