@@ -12,7 +12,7 @@ from draft.build import BuildOptions, build_form
 from draft.form.read import read_form
 from draft.form.write import note_line
 from draft.imports import ImportResult, import_report
-from zwgk_pages import page
+from zwgk_pages import copied_text, markdown, page
 from zwgk_sources import HUAIAN_2024, PINGTAN_2022, PINGTAN_2024, SOURCES, Source
 from zwgk_tables import figures_printed, read_tables
 
@@ -241,3 +241,22 @@ def test_a_row_that_cannot_be_placed_is_named_with_its_figures(tmp_path: Path) -
     assert "原文表格中“其他对外管理服务事项”的数字没有对应的栏目，没有导入：本年处理决定数量 88283。请核对，需要时填入表单。" in notes
     assert "“主动公开政府信息情况”表中没有“行政强制”这一栏，按 0 导入，请核对。" in notes
     assert "表格，读出 9 个数字，另有 1 个原文没有，按 0（总计由 draft 计算）" in "\n".join(result.summary)
+
+
+# --- tables copied into a .txt, or written in Markdown (issue 22, point 6) ---------------------------------------
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+@pytest.mark.parametrize("source", SOURCES, ids=lambda source: source.name)
+def test_tables_copied_as_tab_separated_text_or_written_in_markdown_give_every_figure(
+    source: Source, suffix: str, tmp_path: Path
+) -> None:
+    text = (copied_text if suffix == ".txt" else markdown)(source, relabel=SHORT_AND_MISSPELT[:4])
+    path = tmp_path / f"report{suffix}"
+    path.write_text(text, encoding="utf-8")
+    result = import_report(path)
+    assert result.form_problems == [] and result.notes == []
+    form = tmp_path / "report.yaml"
+    form.write_text(result.form_text, encoding="utf-8")
+    printed = figures_printed(read_tables(build_form(form, tmp_path / "out").output))
+    assert (printed.proactive, printed.applications, printed.appeals) == (source.proactive, source.applications, source.appeals)
+    assert "  三、收到和处理政府信息公开申请情况 → applications（收到和处理政府信息公开申请情况）：表格，读出 144 个数字（总计由 draft 计算）" in result.summary

@@ -138,3 +138,44 @@ def page(source: Source, *, spaced: bool = False, comma_items: bool = False, lef
 <div class="footer"><p>主办单位：{source.unit}人民政府办公室</p><p>网站标识码：3501000000  备案号：闽ICP备00000000号</p></div>
 </body></html>
 """
+
+
+def copied_text(source: Source, **variant: object) -> str:
+    """The article of :func:`page` copied from the browser into a .txt: a paragraph a line, each table row a line of
+    tab-separated cells (a cell spanning rows or columns copied once, where it starts)."""
+    import re
+
+    html = page(source, **variant)  # type: ignore[arg-type]
+    article = html[html.index('<div class="TRS_Editor">') : html.index('<div class="tools">')]
+    lines = [f"{source.unit}{source.year}年政府信息公开工作年度报告"]
+    for piece in re.findall(r"<p>.*?</p>|<table.*?</table>", article, re.S):
+        if piece.startswith("<table"):
+            for row in re.findall(r"<tr>(.*?)</tr>", piece, re.S):
+                cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+                lines.append("\t".join(re.sub(r"<br>", "", cell) for cell in cells))
+        else:
+            lines.append(re.sub(r"<[^>]+>|&nbsp;", "", piece))
+    return "\n".join(lines) + "\n"
+
+
+def markdown(source: Source, **variant: object) -> str:
+    """The same article written in Markdown: ``##`` part headings, the tables as pipe tables (their spans lost,
+    the first row padded to the table's width, as a Markdown table's header must be)."""
+    lines: list[str] = []
+    rows: list[list[str]] = []
+
+    def table() -> list[str]:
+        width = max(len(row) for row in rows)
+        header = rows[0] + [""] * (width - len(rows[0]))
+        return ["| " + " | ".join(header) + " |", "|" + "---|" * width, *("| " + " | ".join(row) + " |" for row in rows[1:]), ""]
+
+    for line in copied_text(source, **variant).splitlines():
+        if "\t" in line or line.startswith("第二十条"):
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            lines += table()
+            rows = []
+        heading = line[:2] in ("一、", "二、", "三、", "四、", "五、", "六、")
+        lines += [("## " if heading else "") + line, ""]
+    return "\n".join(lines + (table() if rows else [])) + "\n"

@@ -40,9 +40,11 @@ def read_report(path: Path, wording: TemplateWording, today: datetime.date) -> I
     """
     raw = open_report(path)
     paras, reader_notes = read(raw)
+    kind = _kind([para for para in paras if para.table is None])
+    if kind.arithmetic is not None and raw.kind == "md":  # its tables are figures: read them too
+        paras, reader_notes = read(raw, tables_read=True)
     tables = [para for para in paras if para.table is not None]
     paras = [para for para in paras if para.table is None]
-    kind = _kind(paras)
     if not paras:
         raise refuse(path, "文件里没有文字。请确认导入的是报告正文；扫描件（图片）需要先转成文字。")
     # A form draft would refuse is no use: refused here, before the work of parsing it.

@@ -133,12 +133,34 @@ class _Column:
         return self.labels
 
 
-def _layout_keys(layout: TableLayout, named: Callable[[str], str]) -> dict[FormPath, Key]:
+KeysOf = Callable[[Grid, Callable[[Placed], bool], Callable[[str], str]], dict[tuple[int, int], Key]]
+
+
+def _ordinal_keys(grid: Grid, is_label: Callable[[Placed], bool], named: Callable[[str], str]) -> dict[tuple[int, int], Key]:
+    """Every position that is not a label by the labels to its left and its place among the figures after them
+    (``#0``, ``#1``…): how a figure is found in a table whose spans were lost, copied from a browser as
+    tab-separated text or written in Markdown, where the cells above no longer stand over their figures."""
+    keys: dict[tuple[int, int], Key] = {}
+    for r, line in enumerate(grid):
+        labels = [c for c, placed in enumerate(line) if is_label(placed)]
+        row = tuple(dict.fromkeys(named(line[c].text) for c in labels))
+        after = labels[-1] + 1 if labels else 0
+        # up to the last cell written: the rest is the padding of a row shorter than the table
+        written = max((c + 1 for c, placed in enumerate(line) if placed.text.strip()), default=0)
+        for index, c in enumerate(range(after, written)):
+            keys[(r, c)] = (row, (f"#{index}",))
+    return keys
+
+
+def _layout_keys(layout: TableLayout, named: Callable[[str], str], keys_of: KeysOf = _keys) -> dict[FormPath, Key]:
     """Where each figure of the layout stands, as labels."""
     rows = [[SpanCell("\0" + "/".join(map(str, cell.figure)) if cell.figure else cell.text, cell.rows, cell.cols) for cell in row]
             for row in layout.rows]
     grid = expand(rows)
-    by_position = _keys(grid, lambda placed: not placed.text.startswith("\0"), named)
+    if keys_of is _ordinal_keys:  # as a copy without spans gives it: a figure spanning columns is one cell
+        grid = [[placed for c, placed in enumerate(line) if placed.start == (r, c) or not placed.text.startswith("\0")]
+                for r, line in enumerate(grid)]
+    by_position = keys_of(grid, lambda placed: not placed.text.startswith("\0"), named)
     return {tuple(grid[r][c].text[1:].split("/")): key for (r, c), key in by_position.items()}
 
 
@@ -150,7 +172,8 @@ class _SourceTable:
     """One table of the source: its figures by their labels read as the kind's (see :mod:`draft.importer.labels`),
     the same labels as the source wrote them (for notes), and which of its figures a layout took."""
 
-    def __init__(self, grid: Grid, vocabulary: Vocabulary) -> None:
+    def __init__(self, grid: Grid, vocabulary: Vocabulary, keys_of: KeysOf) -> None:
+        self.keys_of = keys_of
         #: Misspelt labels read as the kind's: as written → as the format writes it.
         self.guesses: dict[str, str] = {}
 
@@ -161,8 +184,8 @@ class _SourceTable:
             return label
 
         is_label = lambda placed: _is_label(placed.text)  # noqa: E731
-        keys = _keys(grid, is_label, named)
-        written = _keys(grid, is_label, _squeezed)
+        keys = keys_of(grid, is_label, named)
+        written = keys_of(grid, is_label, _squeezed)
         self.found = {key: grid[r][c].text for (r, c), key in keys.items()}
         self.written = {key: written[position] for position, key in keys.items()}
         #: The places by their most specific labels, the last row label and first column label: where :meth:`match` looks when not exact.
@@ -203,18 +226,22 @@ class FigureReader:
     def read(self, tables: list[list[list[SpanCell]]]) -> dict[FormPath, Number]:
         layouts = list(self.kind.tables.values())
         vocabulary = Vocabulary(self.kind.figure_groups, [label for layout in layouts for label in _layout_labels(layout)])
-        sources = [_SourceTable(expand(rows), vocabulary) for rows in tables]
+        grids = [expand(rows) for rows in tables]
+        # each table read by its labels, then by the order of its figures (a copy that lost its spans): a tie goes to the labels
+        sources = [_SourceTable(grid, vocabulary, keys_of) for keys_of in (_keys, _ordinal_keys) for grid in grids]
         values: dict[FormPath, Number] = {}
         chosen: list[_SourceTable] = []
         for layout in layouts:
-            wanted = _layout_keys(layout, vocabulary.official)
+            wanted_by: dict[KeysOf, dict[FormPath, Key]] = {
+                keys_of: _layout_keys(layout, vocabulary.official, keys_of) for keys_of in (_keys, _ordinal_keys)
+            }
             # each source's matches: the layout's table is the source matching most of its figures
-            candidates = [{path: self._match(path, key, source) for path, key in wanted.items()} for source in sources]
+            candidates = [{path: self._match(path, key, source) for path, key in wanted_by[source.keys_of].items()} for source in sources]
             best = max(range(len(sources)), key=lambda i: sum(key is not None for key in candidates[i].values()), default=None)
             if best is None or not any(key is not None for key in candidates[best].values()):
                 self.notes.append(note(f"原文中没有找到“{layout.caption}”表，表单里这一表的数字都是 0，请填写。"))
                 continue
-            source, matched = sources[best], candidates[best]
+            source, matched, wanted = sources[best], candidates[best], wanted_by[sources[best].keys_of]
             if source not in chosen:
                 chosen.append(source)
             source.used.update(key for key in matched.values() if key is not None)
@@ -239,7 +266,8 @@ class FigureReader:
         self, layout: TableLayout, wanted: dict[FormPath, Key], source: _SourceTable, matched: dict[FormPath, Key | None],
         values: dict[FormPath, Number],
     ) -> None:
-        one_row = {path[:-1] for path, key in matched.items() if key is not None and key[0] != wanted[path][0]}
+        one_row = {path[:-1] for path, key in matched.items()
+                   if key is not None and self._one_row.get(path[:-1]) == path[-1] and source.match(wanted[path]) is None}
         # one note for the row, not one for each of its columns
         said = {tuple(self.arithmetic.field((*group, self._one_row[group])).place.rsplit(" › ", 2)[-2:]) for group in one_row}
         for group_label, into in sorted(said):
