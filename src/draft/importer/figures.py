@@ -38,17 +38,23 @@ _NOTHING = {"-", "—", "/", "／", "无", "0"}
 _LISTED = 3
 
 
+def _lines(text: str) -> list[str]:
+    """A cell's paragraphs (a reader gives a line each), white space dropped, a unit after a figure too."""
+    squeezed = (re.sub(r"\s+", "", line) for line in text.split("\n"))
+    return [_UNIT.sub("", line.replace(",", "").replace("，", "")) for line in squeezed if line]
+
+
 def _written_figure(text: str) -> str:
-    """The figure a cell holds as written: of a cell of several paragraphs (8 / 件), the one that is a number; a unit dropped."""
-    lines = [line for line in (re.sub(r"\s+", "", line) for line in text.split("\n")) if line]
-    numbers = [line for line in lines if _NUMBER.match(_UNIT.sub("", line))]
-    written = numbers[0] if len(lines) > 1 and len(numbers) == 1 else "".join(lines)
-    return _UNIT.sub("", written.replace(",", "").replace("，", ""))
+    """The figure a cell holds as written: of a cell of several paragraphs (8 / 件), the one that is a number.
+    A cell of two numbers (8 / 0) is no one figure: its paragraphs are kept, and it is said to be no number."""
+    lines = _lines(text)
+    numbers = [line for line in lines if _NUMBER.match(line)]
+    return numbers[0] if len(lines) > 1 and len(numbers) == 1 else "\n".join(lines)
 
 
 def _is_label(text: str) -> bool:
-    written = _written_figure(text)
-    return bool(written) and written not in _NOTHING and not _NUMBER.match(written)
+    lines = _lines(text)
+    return bool(lines) and "".join(lines) not in _NOTHING and not any(_NUMBER.match(line) for line in lines)
 
 
 def _beyond_a_form(number: Decimal, amount: bool) -> str | None:
