@@ -175,7 +175,8 @@ def test_numbers_that_belong_to_the_text_are_not_markers(write_form) -> None:
 def test_the_example_forms_have_no_errors_and_no_manual_numbering(form: Path) -> None:
     found = check_form(form).findings
     assert [f for f in found if f.severity is ERROR] == []
-    assert {f.code for f in found} == {"half-width-punctuation", "missing-responsibility"}
+    # Both report the 第一责任人's duties inside the measures: missing-responsibility does not fire (issue 22).
+    assert {f.code for f in found} == {"half-width-punctuation"}
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
@@ -554,13 +555,13 @@ def test_a_paragraph_over_600_characters_is_a_warning(write_form) -> None:
 
 
 def test_a_run_in_title_counts_with_its_paragraph(write_form) -> None:
-    text = "依" * 595  # with the title (4) and its full stop: 600, then 601
+    text = "依" * 594 + "。"  # with the title (4) and its full stop: 600, then 601
     form = CLEAN.replace(
         "  text: 我局坚持依法行政。",
         f"  layout:\n    title: run-in\n  items:\n    - title: 推动升级\n      text: {text}",
     )
     assert check(write_form, form) == []
-    found = check(write_form, form.replace(text, text + "法"))
+    found = check(write_form, form.replace(text, "法" + text))  # at the start: the paragraph still ends with 。
     assert [(f.code, f.line, f.field) for f in found] == [("overlong-paragraph", 8, "measures.items[0].text")]
     assert found[0].message.startswith("这一段印出来有 601 字")
 
@@ -614,14 +615,14 @@ def test_positions_inside_block_plain_and_quoted_values(write_form) -> None:
         measures:
           text: >
             我局坚持依法行政，
-            落实《条例
+            落实《条例。
         shortcomings:
-          text: '学习''还不够（深入'
+          text: '学习''还不够（深入。'
         responsibility:
           text: 主要负责人切实履行
-            第一责任人职责【
+            第一责任人职责【。
         plans:
-          text: "加强\\u3000《执法"
+          text: "加强\\u3000《执法。"
         """
     )
     found = check(write_form, form)

@@ -31,6 +31,7 @@ from draft.form.load import (
 )
 from draft.form.yaml_errors import describe_syntax_error
 from draft.problems import EXIT_BAD_INPUT, EXIT_USAGE, CannotProceed, FormError, Problem, Severity
+from draft.text.dates import proposed_year
 from draft.text.lines import Lines
 
 FORM = Path("inputs/a.yaml")  # display_path keeps it relative to the working folder
@@ -222,7 +223,7 @@ def test_same_key_in_different_mappings_is_fine() -> None:
         pytest.param("a:\n\tb: 1\n", 2, 1, "请用空格缩进，不要用 Tab 键", id="tab-indent"),
         pytest.param("a:\n  b: 1\n  \tc: 2\n", 3, 3, "请用空格缩进，不要用 Tab 键", id="tab-after-spaces"),
         pytest.param(
-            "标题: 时间: 2023年\n", 1, 7, '请给整个内容加上英文引号，例如：标题: "时间: 2023年"', id="colon-in-value"
+            "标题: 时间: 2023年\n", 1, 7, '句子里的冒号请用中文冒号“：”，改成：标题: 时间：2023年', id="colon-in-value"
         ),
         pytest.param("a: 1\n标题：内容\nb: 2\n", 2, 3, "中文冒号“：”", id="fullwidth-colon"),
         pytest.param("标题：内容\nb: 2\n", 1, 3, "请改成：标题: 内容", id="fullwidth-colon-first-line"),
@@ -432,7 +433,7 @@ def test_empty_form(text: str) -> None:
     problem = only_problem(text)
     assert problem.line == 0
     assert problem.message.startswith("表单是空的")
-    assert "year: 2023" in problem.message
+    assert f"year: {proposed_year(datetime.date.today())}" in problem.message  # an example in the year being reported on now
 
 
 def test_list_root() -> None:
@@ -458,8 +459,9 @@ def test_scalar_root(text: str, hint: str) -> None:
     problem = only_problem(text)
     assert (problem.line, problem.column) == (1, 1)
     assert problem.message.startswith("整个表单被读成了一段文字")
-    assert "例如“year: 2023”" in problem.message
-    assert problem.message.endswith(hint or "例如“year: 2023”。")
+    year = proposed_year(datetime.date.today())  # the example is in the year being reported on now
+    assert f"例如“year: {year}”" in problem.message
+    assert problem.message.endswith(hint or f"例如“year: {year}”。")
 
 
 # --- Files -------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ def import_report(
         if mismatches or problems:
             form_text = finished()
     # The notes were made where the source's name was not known: they point at it now.
-    notes = [replace(found, file=name) for found in imported.notes]
+    notes = [found._replace(file=name) for found in imported.notes]
     return ImportResult(form_text=form_text, summary=summarize(imported, name), imported=imported, problems=notes + problems)
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import click
 
@@ -37,13 +36,23 @@ _UNPRINTABLE_IN_MESSAGES = f"[\x00-\x08\x0b-\x1f{_DIRECTION_AND_C1}]"
 _LONG_QUOTE = f"“([^“”]{{{2 * EXCERPT_LENGTH + 1},}})”"
 
 
+class Rewrite(NamedTuple):
+    """A fix a program can apply: lines ``first`` to ``last`` (1-based, inclusive) of the form replaced by ``text``.
+
+    What the message asks for, written out: applying it gives the form the user meant (the tests apply each one).
+    """
+
+    first: int
+    last: int
+    text: str  # the lines written right, without the final line break; "" removes the lines
+
+
 class Severity(Enum):
     ERROR = "错误"
     WARNING = "提示"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong, or worth a second look, located as precisely as the source allows.
 
     The one diagnostic of draft, whoever finds it: the form's reader (validation), ``draft check``
@@ -55,7 +64,8 @@ class Problem:
     Both are empty when the problem is the file. ``code`` names the kind of problem for
     programs, stable across versions (``manual-numbering``, ``import-note``); validation's
     problems have none (``--format json`` says ``invalid-form``). ``fix`` is the change to make,
-    where it is mechanical.
+    where it is mechanical; ``rewrite`` is a form's slip fixed as lines of the form, where the message
+    says how to write the line.
     """
 
     file: str
@@ -70,6 +80,7 @@ class Problem:
     #: Draft itself puts this right when it builds (the finding is listed to be checked, not acted on),
     #: so ``build --strict`` does not hold the report back for it.
     fixed_by_draft: bool = False
+    rewrite: Rewrite | None = None
 
     def location(self) -> str:
         if self.line:

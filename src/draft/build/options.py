@@ -9,10 +9,9 @@ picklable (worker processes get it) and so holds the template's folder, not its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from draft.build.formats import DOCX, Format
 
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
     from draft.render.wording import Wording
 
 
-@dataclass(frozen=True, kw_only=True)
-class BuildOptions:
+class BuildOptions(NamedTuple):
     """What the user asked of a build (the options of ``draft build``)."""
 
     #: The files each form becomes, in the order docx, html, pdf (``--format``).

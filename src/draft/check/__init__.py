@@ -20,7 +20,12 @@ duplicate-text              错误      a paragraph or point (or sibling title) 
 half-width-punctuation      提示      half-width marks the build turns full-width (one per form, counted)
 year-mismatch               提示      a year that does not fit the report's year
 plans-only-continue         提示      every plan starts with 继续
-missing-responsibility      提示      no part on the principal leaders' duty (2019 regulation)
+missing-responsibility      提示      no part on the principal leaders' duty (2019 regulation), nor a word of it in another
+single-dash                 提示      one “—” as 破折号 (it is “——”); not between numbers (2019—2022年)
+space-before-mark           提示      a space before 。，、；：？！ (prints as a gap)
+paragraph-end               提示      a body paragraph with no end mark, or ending its text with ；，、
+mixed-width                 提示      ＋ beside +, ％ beside %, ～ beside ~, ＝ beside = in one report
+inconsistent-institutions   提示      区委区政府 beside 区委、区政府 (any such pair, with and without 顿号)
 title-only                  提示      an item with a title and nothing under it
 overlong-paragraph          提示      a paragraph printing over 600 characters
 inconsistent-numbers        提示      5宗 and 五宗 in one report
@@ -32,12 +37,12 @@ missing-signer              提示      a 发文字号 and no 签发人 (a 报�
 carried-over                提示      二、上年结转 is not last year's 四、结转下年度继续办理 (with --previous)
 overview-too-long           提示      一、总体情况 over 1000 characters (政府信息公开工作年度报告)
 problems-repeated           提示      五、存在的主要问题 as last year's, word for word (with --previous)
+prescribed-heading          提示      a 政府信息公开 part's title other than the format's (五、存在的主要问题及改进情况)
 ==========================  ========  ==================================================
 
-Each family of findings has its module (``numbering``, ``punctuation``, ``years``,
-``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``closing``, ``frame``, ``disclosure``) with a ``check(ctx)``
-function; this
-module runs them and presents the result.
+Each family of findings has its module (``numbering``, ``punctuation``, ``sentences``,
+``consistency``, ``years``, ``structure``, ``paragraphs``, ``numbers``, ``characters``, ``unfinished``, ``closing``,
+``frame``, ``disclosure``) with a ``check(ctx)`` function; this module runs them and presents the result.
 """
 
 from __future__ import annotations
@@ -45,33 +50,37 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
 from draft.check import (
     characters,
     closing,
+    consistency,
     disclosure,
     frame,
     numbering,
     numbers,
     paragraphs,
     punctuation,
+    sentences,
     structure,
     unfinished,
     years,
 )
 from draft.check.context import Context, Finding
-from draft.form.read import ReadForm, read_form
+from draft.form.load import UnreadForm
+from draft.form.read import ReadForm, read_as_fixed, read_form
 from draft.model.report import Report
-from draft.problems import MAX_SAME_PROBLEM, Problem, Severity
+from draft.problems import MAX_SAME_PROBLEM, FormError, Problem, Severity
 
 __all__ = ["CheckResult", "Finding", "check_form", "check_read", "summary", "to_json"]
 
 CHECKS: tuple[Callable[[Context], list[Finding]], ...] = (
     numbering.check,
     punctuation.check,
+    sentences.check,
+    consistency.check,
     years.check,
     structure.check,
     paragraphs.check,
@@ -107,9 +116,22 @@ def check_form(path: Path, *, normalize: bool = True, previous: Path | None = No
     ``normalize=False`` checks the form as ``draft build --keep-punctuation`` prints it. ``previous``
     is last year's form, which this year's figures and problems are compared with.
     """
-    read = read_form(path, normalize=normalize)
+    try:
+        read = read_form(path, normalize=normalize)
+    except UnreadForm as unread:
+        raise FormError(unread.problems + errors_beyond(unread, normalize)) from None
     last_year = read_form(previous, normalize=normalize).report if previous is not None else None
     return CheckResult(warnings=read.warnings, findings=check_read(read, last_year), report=read.report)
+
+
+def errors_beyond(unread: UnreadForm, normalize: bool = True) -> list[Finding]:
+    """The errors the check finds in a form that does not validate yet, as its fixes would make it: what would
+    print wrong (a number typed before a title) is told in the same run as the slips. Its hints wait until the
+    form validates; nothing is told of a line a fix wrote."""
+    fixed = read_as_fixed(unread, normalize=normalize)
+    if fixed is None:
+        return []
+    return [finding for finding in check_read(fixed.read) if finding.severity is Severity.ERROR and finding.line not in fixed.rewritten]
 
 
 def check_read(read: ReadForm, previous: Report | None = None) -> list[Finding]:
@@ -136,8 +158,7 @@ def _capped(findings: list[Finding]) -> list[Finding]:
     for code, index in sorted(last.items(), key=lambda item: -item[1]):  # from the end: indices stay right
         more = listed[code] - MAX_SAME_PROBLEM
         if more > 0:
-            summary = replace(
-                kept[index],
+            summary = kept[index]._replace(
                 field="",
                 place="",
                 fix="",

@@ -7,6 +7,10 @@
   for "篇幅原则上不超过一千字" (国办公开办函〔2021〕30号).
 * ``problems-repeated`` (warning, with last year's form): 五、存在的主要问题及改进情况 is
   last year's word for word; the format forbids "年年雷同".
+* ``prescribed-heading`` (warning): a part's ``title`` differs from the heading the format
+  prescribes (the part's label, which the template prints when the form writes none):
+  五、存在的主要问题及改进措施 for 五、存在的主要问题及改进情况. A number typed before it is
+  ``manual-numbering``'s to tell, and spaces do not count.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ import re
 from draft.check.context import Context, Finding
 from draft.model.report import Report
 from draft.problems import Severity
+from draft.text.markers import read_marker
 
 CARRIED_OVER = "carried-over"
 OVERVIEW_TOO_LONG = "overview-too-long"
 PROBLEMS_REPEATED = "problems-repeated"
+PRESCRIBED_HEADING = "prescribed-heading"
 
 #: 一、总体情况 "篇幅原则上不超过一千字".
 MAX_OVERVIEW = 1000
@@ -29,7 +35,7 @@ _SPACE = re.compile(r"\s+")
 def check(ctx: Context) -> list[Finding]:
     if ctx.kind.arithmetic is None:
         return []
-    return _carried_over(ctx) + _overview_too_long(ctx) + _problems_repeated(ctx)
+    return _carried_over(ctx) + _overview_too_long(ctx) + _problems_repeated(ctx) + _headings(ctx)
 
 
 def _carried_over(ctx: Context) -> list[Finding]:
@@ -92,3 +98,27 @@ def _problems_repeated(ctx: Context) -> list[Finding]:
 def _at_part(ctx: Context, code: str, key: str, message: str, fix: str) -> Finding:
     """A warning about a whole part, told where its field starts."""
     return ctx.finding(code, Severity.WARNING, (key,), message, fix=fix, mark=ctx.source.key_mark((key,)))
+
+
+def _headings(ctx: Context) -> list[Finding]:
+    findings = []
+    for part in ctx.report.parts:
+        title = part.node.title
+        if title is None or part.table is not None:
+            continue
+        prescribed = ctx.kind.part(part.kind).label
+        marker = read_marker(title.printed, 0)
+        written = _SPACE.sub("", title.printed[len(marker.spelled) if marker else 0 :])
+        if written and written != prescribed:
+            findings.append(
+                ctx.finding(
+                    PRESCRIBED_HEADING,
+                    Severity.WARNING,
+                    title.path,
+                    f"这一部分的标题写的是“{written}”，政府信息公开工作年度报告格式（国办公开办函〔2021〕30号）"
+                    f"规定的标题是“{prescribed}”。",
+                    fix=f"删掉这一行 title:，程序会印格式规定的标题“{prescribed}”",
+                    mark=ctx.at(title, 0),
+                )
+            )
+    return findings

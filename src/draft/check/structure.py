@@ -3,8 +3,13 @@
 * ``missing-responsibility`` (warning), and ``missing-KEY`` for any part a kind marks
   :attr:`~draft.kinds.kind.PartSpec.expected_by`: no part on the principal leaders'
   duty (党政主要负责人履行推进法治建设第一责任人职责情况), which the 2019
-  regulation lists as content of the annual report. A warning, not an error:
-  many units report it inside the measures, as both example reports do.
+  regulation lists as content of the annual report. A warning, not an error;
+  and none where the report covers it elsewhere: many units report it inside the
+  measures, as both example reports do (an item titled 履行第一责任人职责, or a
+  paragraph saying 主要负责同志……履行推进法治建设第一责任人的职责). Where a
+  report puts it is found as ``draft import`` finds the part's heading: by the
+  part's heading words (:attr:`~draft.kinds.kind.PartSpec.heading_words`), here
+  searched for in every text of every part.
 * ``empty-part`` (error): a part with a title but nothing under it — the
   heading would print over nothing. (A part that is missing or wholly empty is
   already refused by validation.)
@@ -64,9 +69,19 @@ def _blank_pieces(ctx: Context, node: Node) -> list[Finding]:
     ]
 
 
+def _covered_elsewhere(ctx: Context, part: PartSpec) -> bool:
+    """Whether a text of another part speaks of ``part`` in the words that would make a heading name it."""
+    words = "|".join(filter(None, (part.heading_words.first, part.heading_words.strong)))
+    if not words:
+        return False
+    said = re.compile(words)
+    return any(said.search(text.printed) for text in ctx.texts if ctx.in_part(text))
+
+
 def _missing(ctx: Context, part: PartSpec) -> list[Finding]:
-    """A part the kind's rules ask for, missing: where it goes is above the next part of the kind the form has."""
-    if ctx.report.has_part(part.key):
+    """A part the kind's rules ask for, missing (and not reported inside another part): where it goes is above
+    the next part of the kind the form has."""
+    if ctx.report.has_part(part.key) or _covered_elsewhere(ctx, part):
         return []
     after = ctx.kind.parts[ctx.kind.parts.index(part) + 1 :]
     anchor = next((spec.key for spec in after if ctx.report.has_part(spec.key)), None)

@@ -17,7 +17,6 @@ a copy of the template — is written here, so that all of them are written alik
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import errno
 import hashlib
 import os
@@ -152,7 +151,7 @@ def replace(target: Path, data: bytes, expected: tuple[int, ...] | None = None, 
         if backup is None:
             raise
         kept = f"这个文件没有被 draft 改动；生成前为它做的备份留在 {display_path(backup)}，不需要时可以删除。"
-        raise CannotProceed([dataclasses.replace(problem, message=problem.message + kept) for problem in error.problems]) from None
+        raise CannotProceed([problem._replace(message=problem.message + kept) for problem in error.problems]) from None
 
 
 def create(target: Path, data: bytes, taken: str = "") -> None:

@@ -7,7 +7,9 @@ validation (:mod:`draft.form.validate`) because all this wording is about readin
 
 from __future__ import annotations
 
+import datetime
 import re
+from functools import cached_property
 from typing import Any
 
 from cerberus import errors
@@ -17,22 +19,45 @@ from cerberus.schema import SchemaRegistry
 from draft.form.figure_notation import expected, not_a_number
 from draft.form.load import LoadedForm, WrittenNumber, format_field
 from draft.form.places import SEPARATOR, place_name, titles_in
-from draft.form.value_words import DATE_WRITTEN, DOC_NUMBER_WRITTEN, one_of, value_expected
-from draft.form.yaml_errors import colon_slip, colon_slip_message
+from draft.form.schema import FIRST_YEAR
+from draft.form.value_words import DOC_NUMBER_WRITTEN, one_of, value_expected
+from draft.form.yaml_errors import colon_slip, colon_slip_message, shown_line
 from draft.kinds import Kind
-from draft.problems import Problem, excerpt
+from draft.problems import Problem, Rewrite, excerpt
+from draft.text.dates import proposed_year
 from draft.text.doc_number import read_doc_number
 from draft.text.invisible import describe, unseen
+from draft.text.lines import Lines, indentation
+from draft.text.numerals import YEAR_DIGIT_NUMERALS, year_value
 
 
 class Explainer:
     """Turns one cerberus error into a Problem, using the schema's labels and examples."""
 
-    def __init__(self, loaded: LoadedForm, schema: dict[str, Any], registry: SchemaRegistry, kind: Kind) -> None:
+    def __init__(
+        self, loaded: LoadedForm, schema: dict[str, Any], registry: SchemaRegistry, kind: Kind, today: datetime.date | None = None
+    ) -> None:
         self.loaded = loaded
         self.schema = schema
         self.registry = registry
         self.kind = kind
+        self.today = today or datetime.date.today()
+
+    @cached_property
+    def year(self) -> int:
+        """The year the examples of messages are written for: the form's own, or else the year being reported on now."""
+        year = self.loaded.data.get("year")
+        if isinstance(year, int) and not isinstance(year, bool) and FIRST_YEAR <= year <= self.today.year:
+            return int(year)
+        return proposed_year(self.today)
+
+    @cached_property
+    def lines(self) -> Lines:
+        return Lines(self.loaded.source)
+
+    def example_date(self) -> str:
+        """``请写成 2027-01-15 或 2027年1月15日``: a date early in the year after the report's."""
+        return f"{self.year + 1}-01-15 或 {self.year + 1}年1月15日"
 
     def rules_at(self, path: tuple[str | int, ...]) -> dict[str, Any]:
         """The rules that apply to the value at ``path`` (empty if the path leaves the schema)."""
@@ -86,6 +111,9 @@ class Explainer:
         else:
             message = self._value_problem(path, error)
             mark = self.loaded.mark(path)
+        rewrite = self._rewrite(path, error, mark.line)
+        if rewrite is not None and error.value is None:
+            message = self._without_empty(path, rewrite)
         return Problem(
             file=self.loaded.display,
             line=mark.line,
@@ -93,7 +121,61 @@ class Explainer:
             field=format_field(path),
             place=self.place(path),
             message=message,
+            rewrite=rewrite,
         )
+
+    # The fixes a program can apply: the lines a message asks to be written otherwise.
+
+    def _rewrite(self, path: tuple[str | int, ...], error: ValidationError, line: int) -> Rewrite | None:
+        code, value = error.code, error.value
+        emptied = code in (errors.EMPTY_NOT_ALLOWED.code, errors.NOT_NULLABLE.code) and value is None
+        if emptied and self.rules_at(path).get("type") != "dict":
+            return self._empty_removed(line)
+        if code == errors.BAD_TYPE.code and isinstance(value, str) and self._colon_slip(path, error.constraint, value):
+            return self._colon_slips_fixed(line, value)
+        if code == errors.BAD_TYPE.code and "year" in str(error.constraint) and isinstance(value, str):
+            digits = _year_in(value)
+            if digits is not None:
+                return self._value_written(path, digits)
+        return None
+
+    def _empty_removed(self, number: int) -> Rewrite | None:
+        """An empty field's line taken out. Where it opens a list item (``- title:``), the item's next field
+        moves up beside the ``- ``: deleting the whole line would join the item to the one before it."""
+        line = self.lines.line(number)
+        key = line.lstrip(" -")
+        start = len(line) - len(key)
+        if "-" not in line[:start]:
+            return Rewrite(number, number, "")
+        after = self.lines.line(number + 1)
+        if number + 1 > self.lines.count or len(indentation(after)) != start or not after.strip() or after.lstrip().startswith("#"):
+            return None
+        return Rewrite(number, number + 1, line[:start] + after.lstrip())
+
+    def _without_empty(self, path: tuple[str | int, ...], rewrite: Rewrite) -> str:
+        named = self.named(path)
+        if not rewrite.text:
+            return f"{named} 不能为空。请填写内容，或删除这一行。"
+        fixed = shown_line(rewrite.text.strip())
+        return f"{named} 不能为空。请填写内容；不要它时，删除“{path[-1]}:”，把下一行的字段移到“- ”后面，写成：{fixed}"
+
+    def _colon_slips_fixed(self, number: int, value: str) -> Rewrite | None:
+        """The lines YAML read as one text, each field written with its colon right."""
+        count = len(_FIELD_START.findall(value)) or 1
+        lines = [self.lines.line(number + offset) for offset in range(count)]
+        slips = [colon_slip(line) for line in lines]
+        if any(slip is None for slip in slips):
+            return None
+        fixed = [indentation(line) + slip.fixed for line, slip in zip(lines, slips, strict=True) if slip]
+        return Rewrite(number, number + count - 1, "\n".join(fixed))
+
+    def _value_written(self, path: tuple[str | int, ...], value: str) -> Rewrite | None:
+        """The line of the value at ``path`` with the value written ``value``: where it is written on the key's line alone."""
+        key, mark = self.loaded.key_mark(path), self.loaded.mark(path)
+        line = self.lines.line(mark.line)
+        if key.line != mark.line or line.lstrip().startswith("-"):
+            return None
+        return Rewrite(mark.line, mark.line, f"{line[: mark.column - 1]}{value}")
 
     def place(self, path: tuple[str | int, ...]) -> str:
         """Where ``path`` is, for a person: a figure by the labels of the groups it is in."""
@@ -144,7 +226,7 @@ class Explainer:
         if code == errors.CUSTOM.code and error.info == ("empty_node",):
             return self._empty_node(path)
         if code == errors.CUSTOM.code and error.info == ("bad_date",):
-            return f"{named} 写法不对：“{value}”。{DATE_WRITTEN}"
+            return f"{named} 写法不对：“{value}”。请写成 {self.example_date()} 这样的日期。"
         if code == errors.CUSTOM.code and error.info == ("bad_doc_number",):
             return _doc_number_problem(named, str(value))
         if code == errors.CUSTOM.code and error.info == ("misplaced_document_word",):
@@ -181,25 +263,41 @@ class Explainer:
             return f"{named} 没有内容。请至少写 text（正文）、points（要点）或 items（下级条目）之一。"
         return f"{named} 没有内容。请写 title（标题）、text（正文）、points（要点）或 items（下级条目），或删除这一条。"
 
-    @staticmethod
-    def _expected(constraint: str | list[str], value: Any, written: str) -> str:
+    def _expected(self, constraint: str | list[str], value: Any, written: str) -> str:
         types = [constraint] if isinstance(constraint, str) else list(constraint)
         if "count" in types or "amount" in types:
             return _expected_figure("amount" in types, value, written)
         if "year" in types:
             if isinstance(value, WrittenNumber):
-                return f"应直接写 4 位数字的年份，例如 2023。现在写的“{value.written}”会被 YAML 读成数字 {int(value)}，请改写。"
+                example = int(value) if FIRST_YEAR <= value <= self.today.year else self.year
+                return f"应直接写 4 位数字的年份，例如 {example}。现在写的“{value.written}”会被 YAML 读成数字 {int(value)}，请改写。"
             digits = value.strip() if isinstance(value, str) else ""
             if digits.isdigit() and not digits.isascii():
                 return f"用了全角数字“{digits}”，应写半角数字：写 {int(digits)}（把输入法切换到英文或半角状态再输入）。"
             if digits.isdigit():
                 return f"应写数字，不要加引号：写 {digits} 而不是 \"{digits}\"。"
-            return f"应写阿拉伯数字的年份，例如 2023，现在是“{written}”。"
+            year = _year_in(digits)
+            if year is not None:
+                return f"只写 4 位数字，不要写“年”“年度”等文字：写 {year}，现在是“{written}”。"
+            chinese = len(digits) == 4 and all(char in YEAR_DIGIT_NUMERALS for char in digits)
+            return f"应写阿拉伯数字的年份，例如 {year_value(digits) if chinese else self.year}，现在是“{written}”。"
         if "dict" in types and value is None:
             return "不能为空。请在下面缩进两格写出 text（正文）、points（要点）或 items（下级条目）。"
         if "boolean" in types and "string" not in types:
             return f"只能写 true（是）或 false（否），现在是“{as_written(value)}”。"
+        if "date" in types:
+            return f"应写日期，例如 {self.example_date()}。"
         return value_expected(types)
+
+
+# A year written with words around it: ``2026年``, ``2026 年度``, ``2026年度``.
+_YEAR_WITH_WORDS = re.compile(r"\s*(?P<year>[0-9]{4})\s*(?:年度?|年)\s*")
+
+
+def _year_in(written: str) -> str | None:
+    """The four digits of a year written with 年 or 年度 after them, or None."""
+    found = _YEAR_WITH_WORDS.fullmatch(written)
+    return found["year"] if found else None
 
 
 # Where a field name and its colon stand in a text that YAML read as one: ``title:规范执法text：我局``.

@@ -14,7 +14,7 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from draft.form.load import LoadedForm, format_field, load_form
+from draft.form.load import LoadedForm, UnreadForm, format_field, load_bytes, load_form
 from draft.form.places import place_name
 from draft.form.positions import Positions
 from draft.form.unfinished import UNFINISHED
@@ -23,8 +23,9 @@ from draft.kinds import Kind, kind_of
 from draft.model.numbering import STYLE_SPELLINGS
 from draft.model.report import FormPath, Frame, Layout, Node, Origin, Part, PointPlacement, Report, Text, TextKind, TitlePlacement
 from draft.model.resolve import TooDeep, resolve
-from draft.problems import FormError, Problem, Severity
+from draft.problems import FormError, Problem, Rewrite, Severity
 from draft.text.dates import parse_date
+from draft.text.lines import Lines
 from draft.text.paragraphs import Paragraph, one_line, split_paragraphs
 from draft.text.punctuation import ChangesMemo, apply_changes, changes_found
 
@@ -48,7 +49,85 @@ def read_form(path: Path, *, normalize: bool = True, today: datetime.date | None
     ``normalize=False`` keeps the punctuation as typed (``--keep-punctuation``), as does the form's
     ``normalize_punctuation: false``.
     """
-    return read_loaded(load_form(path), normalize=normalize, today=today)
+    try:
+        loaded = load_form(path)
+    except UnreadForm as unread:
+        raise UnreadForm(validated_too(unread, today), unread.recovered, unread.repaired) from None
+    try:
+        return read_loaded(loaded, normalize=normalize, today=today)
+    except FormError as invalid:
+        raise UnreadForm(invalid.problems, loaded) from None
+
+
+def validated_too(unread: UnreadForm, today: datetime.date | None = None) -> list[Problem]:
+    """The problems of a form YAML could not read as written, and what validation says of it as read past them.
+
+    So one run tells a slip of YAML's and one of the form's alike (a Chinese colon and ``year: 2026年``). What
+    validation says of a line that was repaired, or that has a message of the loader's, is left out: that line
+    has its message already.
+    """
+    if unread.recovered is None:
+        return unread.problems
+    _, found = validate_form(unread.recovered, today)
+    errors = [problem for problem in unread.problems if problem.severity is Severity.ERROR]
+    told = unread.repaired | {problem.line for problem in errors}
+    errors += [problem for problem in found if problem.line not in told]
+    errors.sort(key=lambda problem: (problem.line, problem.column))
+    return errors + [problem for problem in unread.problems if problem.severity is not Severity.ERROR]
+
+
+class FixedForm(NamedTuple):
+    """A form read as its fixes make it, and the lines whose words a fix changed (not only their indentation)."""
+
+    read: ReadForm
+    rewritten: frozenset[int]
+
+
+def read_as_fixed(unread: UnreadForm, *, normalize: bool = True, today: datetime.date | None = None) -> FixedForm | None:
+    """The form ``unread`` with each of its problems fixed, where that gives a form that validates: for the check to
+    look at the rest of a form that does not validate yet, so that one run tells all. None where it does not.
+
+    A problem is fixed as its rewrite says; one without, on a field written on one line, by emptying that line. The
+    lines keep their numbers (a rewrite into fewer lines is followed by empty ones), so that what the check finds
+    is where the user wrote it; what it finds on a line whose words a fix changed is not the user's text.
+    """
+    if unread.recovered is None:
+        return None
+    source = Lines(unread.recovered.source)
+    lines = [source.line(number) for number in range(1, source.count + 1)]  # as YAML counts them
+    fixed: set[int] = set()
+    rewritten: set[int] = set()
+    done: set[Rewrite] = set()
+    for problem in sorted(unread.problems, key=lambda problem: -problem.line):
+        rewrite = problem.rewrite or _emptied(lines, problem.line)
+        if rewrite is not None and rewrite in done:  # several characters of one line, deleted by one rewrite
+            continue
+        if rewrite is None or not 1 <= rewrite.first <= rewrite.last <= len(lines) or fixed & set(range(rewrite.first, rewrite.last + 1)):
+            return None
+        written = rewrite.text.split("\n") if rewrite.text else []
+        if len(written) > rewrite.last - rewrite.first + 1:
+            return None
+        if [line.strip() for line in written] != [line.strip() for line in lines[rewrite.first - 1 : rewrite.last]]:
+            rewritten.update(range(rewrite.first, rewrite.last + 1))
+        lines[rewrite.first - 1 : rewrite.last] = written + [""] * (rewrite.last - rewrite.first + 1 - len(written))
+        fixed.update(range(rewrite.first, rewrite.last + 1))
+        done.add(rewrite)
+    try:
+        read = read_loaded(load_bytes("\n".join(lines).encode("utf-8"), unread.recovered.path), normalize=normalize, today=today)
+    except FormError:
+        return None
+    return FixedForm(read, frozenset(rewritten))
+
+
+def _emptied(lines: list[str], number: int) -> Rewrite | None:
+    """Line ``number`` emptied, where it holds a field and its whole value (the next line is not indented further)."""
+    if not 1 <= number <= len(lines) or ": " not in lines[number - 1]:
+        return None
+    depth = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+    after = lines[number] if number < len(lines) else ""
+    if after.strip() and len(after) - len(after.lstrip()) > depth:
+        return None
+    return Rewrite(number, number, "")
 
 
 def read_loaded(loaded: LoadedForm, *, normalize: bool = True, today: datetime.date | None = None) -> ReadForm:

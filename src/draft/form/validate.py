@@ -128,11 +128,12 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
     kind = find(loaded.data.get("kind", DEFAULT))
     if kind is None:
         return loaded.data, [unknown_kind(loaded)]
-    validator, schema, registry = _validator(today or datetime.date.today(), kind.id)
+    today = today or datetime.date.today()
+    validator, schema, registry = _validator(today, kind.id)
     # Validation only: cerberus's normalizer crashes on a list where a mapping belongs,
     # and the form needs no normalizing (the model builder takes numbers as text).
     validator.validate(loaded.data, normalize=False)
-    problems = _explained(loaded, schema, registry, kind, validator) if validator.errors else []
+    problems = _explained(loaded, schema, registry, kind, validator, today) if validator.errors else []
     problems.extend(date_problems(loaded, loaded.data))
     problems.extend(unfinished_problems(loaded, loaded.data, kind))
     figures_written = not any(error.document_path and error.document_path[0] in kind.figure_schema for error in validator.errors)
@@ -153,11 +154,13 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
 _KINDS = {errors.UNKNOWN_FIELD.code: "不认识的字段", errors.BAD_TYPE.code: "写法不对的内容"}
 
 
-def _explained(loaded: LoadedForm, schema: dict[str, Any], registry: SchemaRegistry, kind: Kind, validator: FormValidator) -> list[Problem]:
+def _explained(
+    loaded: LoadedForm, schema: dict[str, Any], registry: SchemaRegistry, kind: Kind, validator: FormValidator, today: datetime.date
+) -> list[Problem]:
     """The first :data:`MAX_SAME_PROBLEM` errors of each kind explained, then a line saying how many more there are."""
     from draft.form.explain import Explainer  # the wording of cerberus's errors: a form without any never loads it
 
-    explainer = Explainer(loaded, schema, registry, kind)
+    explainer = Explainer(loaded, schema, registry, kind, today)
     found: list[ValidationError] = validator.errors
     overflow: Counter[int] = validator.overflow
     listed: Counter[int] = Counter()

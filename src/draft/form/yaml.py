@@ -7,11 +7,18 @@ column and what to do. The stages, in the order :func:`load_bytes` runs them:
 1. bytes → text: byte-order marks, UTF-8, and a GB18030 fallback for files saved by Notepad or
    WPS in the Chinese Windows default (:func:`decode_form`); then the characters Word cannot hold,
    each at its line and column (:func:`check_characters`);
-2. text → a small tree of nodes with marks, within depth and size limits (:class:`Composer`);
+2. text → a small tree of nodes with marks, within depth and size limits (:class:`Composer`),
+   read on past every line YAML cannot read, repaired as its message asks (:func:`compose_form`,
+   :mod:`draft.form.yaml_recovery`), so that one run tells every slip;
 3. nodes → data, resolving scalars exactly as ``yaml.safe_load`` does while recording marks,
    finding duplicate keys and bounding alias expansion (:class:`ValueBuilder`,
    :class:`ScalarReader`), and taking out the spaces YAML put where Chinese wrapped over lines
-   (:func:`join_folded_lines`).
+   (:func:`join_folded_lines`). Whatever of a text YAML would take away without a word (words
+   after `` #``, an ``&anchor`` or ``!tag`` in front) is told, with the line written right.
+
+A form with problems raises :class:`UnreadForm`, which holds the form as read past them, for
+validation to tell its own slips in the same run. Each message that says how to write a line
+carries that line (:class:`~draft.problems.Rewrite`).
 
 Every stage reports to one :class:`LoadProblems` instead of raising at its first problem, and
 counts lines as YAML does (:mod:`draft.text.lines`). What a syntax error means, and how each
@@ -44,10 +51,13 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from draft.form.places import place_name
-from draft.problems import FormError, Problem, Severity, display_path, excerpt, not_utf8, readable
+from draft.form.yaml_recovery import MAX_REPAIRS, BrokenLine, Reach, Repair, misread_indentation, repair, replaced, unseen_indentation
+from draft.problems import FormError, Problem, Rewrite, Severity, display_path, excerpt, not_utf8, readable
 from draft.text.chinese import chinese_at_join
+from draft.text.dates import proposed_year, today
 from draft.text.decode import GB18030, SAVE_AS_UTF8, BadUtf8, NotText, decode
 from draft.text.lines import LINE_BREAKS, Lines
+from draft.text.paragraphs import join_lines
 
 
 def _wording() -> ModuleType:
@@ -174,8 +184,8 @@ class LoadProblems:
     def add(self, problem: Problem) -> None:
         (self.warnings if problem.severity is Severity.WARNING else self.errors).append(problem)
 
-    def error(self, message: str, mark: Mark | None = None, path: FormPath = ()) -> None:
-        self.add(self._problem(message, mark, path, Severity.ERROR))
+    def error(self, message: str, mark: Mark | None = None, path: FormPath = (), rewrite: Rewrite | None = None) -> None:
+        self.add(self._problem(message, mark, path, Severity.ERROR, rewrite))
 
     def warn(self, message: str, mark: Mark | None = None, path: FormPath = ()) -> None:
         self.add(self._problem(message, mark, path, Severity.WARNING))
@@ -188,9 +198,9 @@ class LoadProblems:
         """Errors in the order of the file, then warnings."""
         return sorted(self.errors, key=lambda problem: (problem.line, problem.column)) + self.warnings
 
-    def _problem(self, message: str, mark: Mark | None, path: FormPath, severity: Severity) -> Problem:
+    def _problem(self, message: str, mark: Mark | None, path: FormPath, severity: Severity, rewrite: Rewrite | None = None) -> Problem:
         line, column = (mark.line, mark.column) if mark else (0, 0)
-        return Problem(self.display, message, line, column, format_field(path), severity, place_name(path))
+        return Problem(self.display, message, line, column, format_field(path), severity, place_name(path), rewrite=rewrite)
 
 
 # --- bytes → text ---------------------------------------------------------------------------------
@@ -242,16 +252,21 @@ MAX_CHARACTER_REPORTS = 100
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
-def check_characters(source: Lines, problems: LoadProblems) -> None:
-    """Report every character Word cannot store; parsing stops if there are any."""
+def check_characters(source: Lines, problems: LoadProblems) -> Lines:
+    """Report every character Word cannot store; the text without them, read on as the messages ask.
+
+    A form holding more than :data:`MAX_CHARACTER_REPORTS` is junk, and is not read on.
+    """
     if not FORBIDDEN.search(source.text):
-        return
+        return source
     found = list(islice(FORBIDDEN.finditer(source.text), MAX_CHARACTER_REPORTS + 1))
     for match in found[:MAX_CHARACTER_REPORTS]:
+        line, column = source.position(match.start())
         problems.error(
             f"这里有一个看不见的特殊字符 U+{ord(match.group()):04X}，通常是从网页、Word 或聊天软件复制粘贴时带进来的，"
             "Word 文档无法保存它。请把光标移到这里，删掉这个字符（它可能看起来像空格，或者什么都看不到）。",
-            Mark(*source.position(match.start())),
+            Mark(line, column),
+            rewrite=Rewrite(line, line, FORBIDDEN.sub("", source.line(line))),
         )
     if len(found) > MAX_CHARACTER_REPORTS:
         # A file full of them would otherwise bury the user in identical lines.
@@ -260,7 +275,8 @@ def check_characters(source: Lines, problems: LoadProblems) -> None:
             f"从这里开始还有 {unlisted} 个这样的特殊字符没有逐个列出，请一并删掉。",
             Mark(*source.position(found[MAX_CHARACTER_REPORTS].start())),
         )
-    raise Stop
+        raise Stop
+    return Lines(FORBIDDEN.sub("", source.text))
 
 
 # --- text → nodes ---------------------------------------------------------------------------------
@@ -284,8 +300,9 @@ class Scalar(NamedTuple):
     value: str
     tag: str
     style: str | None
-    start: int  # index of the scalar's first character in the text, for locating escapes
+    start: int  # index of the scalar's first character in the text (its ``&anchor`` or ``!tag`` if any), for locating escapes
     end: int
+    anchor: str | None = None
 
 
 class Sequence(NamedTuple):
@@ -370,8 +387,8 @@ class Composer:
                 # libyaml (0.2.5 and later) has a depth limit of its own, far above ours,
                 # and its scanner may reach it before our composer sees the events.
                 self.problems.stop(TOO_DEEP, _problem_mark(error))
-            issue = _wording().describe_syntax_error(error, self.source)
-            self.problems.stop(issue.message, Mark(issue.line, issue.column) if issue.line else None)
+            stopped = _problem_mark(error)
+            raise BrokenLine(_wording().describe_syntax_error(error, self.source), stopped.line if stopped else 0) from None
         except (ValueError, OverflowError):
             # Only the pure-Python scanner: it calls chr() on "\\UFFFFFFFF" unchecked.
             self.problems.stop(
@@ -395,7 +412,7 @@ class Composer:
             tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         start, end = event.start_mark, event.end_mark
         assert start is not None and end is not None  # always set by the parsers
-        return Scalar(Mark(start.line + 1, start.column + 1), event.value, tag, event.style, start.index, end.index)
+        return Scalar(Mark(start.line + 1, start.column + 1), event.value, tag, event.style, start.index, end.index, event.anchor)
 
     def _collection(self, event: CollectionStartEvent, depth: int) -> Sequence | Mapping:
         mark = _mark(event)
@@ -499,6 +516,8 @@ class ScalarReader:
     def __init__(self, source: Lines, problems: LoadProblems) -> None:
         self.source = source
         self.problems = problems
+        # Texts that lost words to a comment: told once the form's kind is known (see ValueBuilder.root).
+        self.lost_to_comments: list[tuple[str, Mark, FormPath, Rewrite | None]] = []
 
     def value(self, node: Scalar, path: FormPath) -> Any:
         """The value ``yaml.safe_load`` would give, or the text itself after reporting why not."""
@@ -507,7 +526,12 @@ class ScalarReader:
         if node.tag == _STR_TAG:  # most values; SafeConstructor would return the text as is
             if node.style == "|":
                 return node.value
-            return join_folded_lines(node.value, self.source.text[node.start : node.end], node.style)
+            text = join_folded_lines(node.value, self.source.text[node.start : node.end], node.style)
+            if self.source.text.startswith("!", node.start) or self.source.text.startswith("!", node.start + len(self._properties(node))):
+                self.properties_dropped(node, path, "类型标记")
+            if not node.style:  # plain: None from PyYAML's parser, "" from libyaml's
+                self._check_comment_after(node, text, path)
+            return text
         kind = _SCALAR_KINDS.get(node.tag)
         if kind is None:
             if node.tag == _MERGE_TAG and node.value == "<<":  # YAML reads a bare << as its merge key, not a tag typed
@@ -551,6 +575,97 @@ class ScalarReader:
                     Mark(line, column),
                     path,
                 )
+
+    def _properties(self, node: Scalar) -> str:
+        """What is written before a text's first character: its ``&anchor`` and ``!tag``, with the spaces after them."""
+        found = _PROPERTIES.match(self.source.text, node.start, node.end)
+        return found.group() if found else ""
+
+    def properties_dropped(self, node: Scalar, path: FormPath, what: str) -> None:
+        """Report the ``&a`` or ``!`` a text starts with, which YAML takes away (``&a 中`` reads as ``中``)."""
+        properties = self._properties(node)
+        line, _ = self.source.position(node.start)
+        written = self.source.text[node.start : node.end]
+        rewrite = None
+        if not any(char in written for char in LINE_BREAKS):
+            start = node.start - self.source.starts[line - 1]
+            whole = self.source.line(line)
+            kept = properties + node.value if node.style else written  # a quoted text: its own quotes go
+            rewrite = Rewrite(line, line, whole[:start] + _wording().quoted(kept.strip()))
+        fix = f"，改成：{_wording().shown_line(rewrite.text.strip())}" if rewrite else ""
+        self.problems.error(
+            f"内容开头的“{properties.strip()}”在 YAML 里是{what}，不会印到报告里。如果它是内容的一部分，请给整个内容加上英文引号{fix}。",
+            node.mark,
+            path,
+            rewrite,
+        )
+
+    def _check_comment_after(self, node: Scalar, text: str, path: FormPath) -> None:
+        """Report the words YAML took for a comment in a text: after it on its line, on the lines that continue
+        it, or after its field's colon where the text starts on the next line.
+
+        ``开设 #法治青山# 话题……`` reads as ``开设``: the rest is a comment to YAML, and would be
+        dropped without a word. The composer sees no comment, so the text as written is compared with
+        the lines it stands on.
+        """
+        first_line, start_column = self.source.position(node.start)
+        last_line, _ = self.source.position(max(node.end - 1, node.start))
+        end_column = self.source.position(node.end)[1]
+        rest = self.source.line(last_line)[end_column - 1 :] if node.end > node.start else ""
+        same_line = rest.lstrip(" \t")
+        prefix = self.source.line(first_line)[: start_column - 1]
+        first = first_line
+        lost: list[tuple[int, int, str]] = []  # (line, column of "#", the words lost), in the order of the file
+        above = self._field_line_above(first_line) if not prefix.strip() else None
+        if above is not None:  # "text: #话题" and the text on the next line
+            found = _COMMENT_AFTER_KEY.search(self.source.line(above))
+            if found is not None:
+                first, prefix = above, self.source.line(above)[: found.start("comment")]
+                lost.append((above, found.start("comment") + 1, found["comment"].rstrip()))
+        if same_line.startswith("#"):
+            lost.append((last_line, end_column + len(rest) - len(same_line), same_line))
+        # The column of the text's field (after a list's "- "), or of the "-" of a list's item: a comment line there
+        # is the next field's or item's, and one further right stands where the text's next line would.
+        field_line = self.source.line(above if above is not None else first_line)
+        item_lead = _ITEM_LEAD.match(field_line)
+        keyed = ":" in (field_line if above is not None else prefix)
+        depth = item_lead.end() if keyed and item_lead else len(field_line) - len(field_line.lstrip(" "))
+        number = last_line + 1
+        while number <= self.source.count:  # comment lines indented as the text's own next line would be
+            line = self.source.line(number)
+            body = line.lstrip(" ")
+            if not body.startswith("#") or len(line) - len(body) <= depth:
+                break
+            lost.append((number, len(line) - len(body) + 1, body.rstrip()))
+            number += 1
+        if not lost:
+            return
+        before = [words for number, _, words in lost if number < first_line]
+        meant = text + rest.rstrip() if same_line.startswith("#") else text
+        meant = join_lines([*before, meant, *(words for number, _, words in lost if number > last_line)])
+        fixed = f"{prefix.rstrip()} {_wording().quoted(meant)}" if before else f"{prefix}{_wording().quoted(meant)}"
+        at, column, words = lost[0]
+        where = "这一行以“#”开头，它" if at > last_line else "这一行“ #”后面"
+        in_brackets = "[" in prefix or "{" in prefix  # a list or mapping written on one line: no line to rewrite
+        rewrite = None if in_brackets else Rewrite(first, max(lost[-1][0], last_line), fixed)
+        shown = _wording().shown_line(fixed.strip(), len(prefix.strip()) + len(text))
+        self.lost_to_comments.append(
+            (
+                f"{where}的文字被 YAML 当成了注释，不会印到报告里：“{excerpt(words)}”。"
+                f"如果它是内容的一部分，请给整个内容加上英文引号，改成：{shown}；"
+                "如果是写给自己看的注释，请把它单独写成一行，写在这段内容的上面。",
+                Mark(at, column),
+                path,
+                rewrite,
+            )
+        )
+
+    def _field_line_above(self, number: int) -> int | None:
+        """The nearest line above ``number`` holding something, or None."""
+        number -= 1
+        while number >= 1 and not self.source.line(number).strip():
+            number -= 1
+        return number if number >= 1 else None
 
     def _too_long_number(self, node: Scalar, path: FormPath) -> None:
         # The year must be written in plain digits: quotes would not do (as _warn_if_surprising says).
@@ -599,6 +714,14 @@ class ScalarReader:
             node.mark,
             path,
         )
+
+
+# A field (or a list's item) whose value YAML finds on the next line, a comment after its colon (or dash): ``text: #话题``.
+_COMMENT_AFTER_KEY = re.compile(r"(?:^[ \t]*-|:)[ \t]+(?P<comment>#.*)$")
+# The indentation of a line and the "- " of the list items it opens.
+_ITEM_LEAD = re.compile(r"[ \t]*(?:-[ \t]+)*")
+# A text's anchor and tag as written before it: ``&a !!str ``.
+_PROPERTIES = re.compile(r"(?:[&!]\S*\s+)+")
 
 
 def _unescape(code: str) -> str:
@@ -688,7 +811,9 @@ def _skip(text: str, index: int, chars: str) -> int:
 # refused at the place it is written. Keys written twice, empty keys and tags a form may not use
 # are told here too.
 
-EXAMPLE_LINE = "year: 2023"
+def example_line() -> str:
+    """``year: 2026``: a form's line written right, in the year being reported on now."""
+    return f"year: {proposed_year(today())}"
 
 _MERGE_TAG = TAG + "merge"
 _SEQUENCE_TAGS = {None, "!", TAG + "seq"}
@@ -724,27 +849,44 @@ class ValueBuilder:
         self._flattening: set[int] = set()
         # However often a node is aliased, it is converted and checked once.
         self._scalar_values: dict[int, Any] = {}
+        # Texts written with an ``&anchor``, and what ``*alias`` copies: an anchor no alias copies is no YAML
+        # of the user's, but the start of a text (``&a 中``) that YAML took away.
+        self._anchored: list[tuple[Scalar, FormPath]] = []
+        self._aliased: set[int] = set()
         self._entries_of: dict[int, list[_Entry]] = {}
 
     def root(self, node: Node | None) -> dict[str, Any]:
         if node is None or (isinstance(node, Scalar) and node.value == "" and not node.style):
             self.problems.stop(
                 "表单是空的（没有任何内容，或者只有以 # 开头的注释）。"
-                f"请按模板填写，每行写成“字段名: 内容”，例如“{EXAMPLE_LINE}”。"
+                f"请按模板填写，每行写成“字段名: 内容”，例如“{example_line()}”。"
             )
         if isinstance(node, Sequence):
             self.problems.stop(
                 "表单最外层必须是“字段名: 内容”的形式，而这里是一个列表（以“- ”开头）。"
-                f"请去掉最外层的“- ”，写成例如“{EXAMPLE_LINE}”；列表只能写在某个字段的下面。",
+                f"请去掉最外层的“- ”，写成例如“{example_line()}”；列表只能写在某个字段的下面。",
                 node.mark,
             )
         if not isinstance(node, Mapping):
             self.problems.stop(
                 "整个表单被读成了一段文字，而不是“字段名: 内容”的形式。"
-                f"每一行应写成“字段名: 内容”（英文冒号，后面加一个空格），例如“{EXAMPLE_LINE}”。{self._colon_hint()}",
+                f"每一行应写成“字段名: 内容”（英文冒号，后面加一个空格），例如“{example_line()}”。{self._colon_hint()}",
                 node.mark,
             )
         data: dict[str, Any] = self._value(node, (), 0)
+        for text, path in self._anchored:
+            if id(text) not in self._aliased:
+                self.scalars.properties_dropped(text, path, "引用标记")
+        if self.scalars.lost_to_comments:
+            # A table's figure with a comment after it is the template's way (``0  # 本年制发件数``): a figure
+            # written as text there is validation's to tell, as a figure.
+            from draft.kinds import DEFAULT, find
+
+            kind = find(data.get("kind", DEFAULT))
+            figures = {group.key for group in kind.figure_groups} if kind else set()
+            for message, mark, path, rewrite in self.scalars.lost_to_comments:
+                if not path or path[0] not in figures:
+                    self.problems.error(message, mark, path, rewrite)
         return data
 
     def _colon_hint(self) -> str:
@@ -786,6 +928,7 @@ class ValueBuilder:
             self._self_reference(alias, path)
             return None
         outer = self._copy
+        self._aliased.add(id(alias.target))
         self._copy = outer or alias.mark
         try:
             return self._build(alias.target, path, depth)
@@ -819,6 +962,8 @@ class ValueBuilder:
         value = self._scalar_values.get(id(node), _UNSEEN)
         if value is _UNSEEN:
             value = self._scalar_values[id(node)] = self.scalars.value(node, path)
+            if node.anchor is not None and node.tag == _STR_TAG:
+                self._anchored.append((node, path))
         self._count_characters(node.value, node.mark, path)
         if isinstance(value, int | float) and not isinstance(value, bool):
             self.numbers_written[path] = node.value
@@ -932,14 +1077,105 @@ class ValueBuilder:
         return entries
 
 
+# --- Reading on past a broken line ----------------------------------------------------------------
+# A syntax error is told, its line repaired in a copy of the text (draft.form.yaml_recovery), and the
+# copy parsed again, so that one run tells every slip. Indentation YAML does not see is found line by
+# line first: YAML would read it as part of a field's name, or stop with a message about indentation.
+
+# A line that starts with a character YAML takes for text where indentation belongs (pre-filter).
+_UNSEEN_LEAD = re.compile(r"^[ \t]*[^\S\r\n \t]|^[ \t]*[\u200b-\u200d\u2060\ufeff]", re.MULTILINE)
+# What follows such indentation on a line of the form's structure: a field or a list item.
+_FIELD_OR_ITEM = re.compile(r"(?:-[ \t]|[^\s:#\-][^:#]*:(?:[ \t]|$))")
+
+
+def compose_form(source: Lines, problems: LoadProblems) -> tuple[Node | None, Lines, list[Repair]]:
+    """The node tree of the form, read past every line that can be repaired; the text read, and the repairs."""
+    repairs: list[Repair] = []
+    if _UNSEEN_LEAD.search(source.text):
+        for number in range(1, source.count + 1):
+            line = source.line(number)
+            found = unseen_indentation(line)
+            if found is None or not _FIELD_OR_ITEM.match(found.fixed.lstrip(" ")):
+                continue
+            if misread_indentation(source, number, found):
+                problems.error(found.message, Mark(number, found.column), rewrite=Rewrite(number, number, found.fixed))
+                repairs.append(Repair(number, found.fixed, True))
+                source = replaced(source, repairs[-1])
+    reach = Reach(PARSER)
+    told: set[int] = set()
+    while True:
+        attempt = LoadProblems(problems.display)
+        reach.count(source.text)
+        try:
+            root = Composer(source, attempt).compose()
+        except BrokenLine as broken:
+            broken = _named_indentation(source, broken)
+            fix = repair(source, broken, reach) if len(repairs) < MAX_REPAIRS else None
+            _tell(broken, fix, told, problems)
+            if fix is None:
+                _keep(attempt, problems)
+                raise Stop from None
+            source = replaced(source, fix)
+            repairs.append(fix)
+            continue
+        except Stop:
+            _keep(attempt, problems)
+            raise
+        _keep(attempt, problems)
+        return root, source, repairs
+
+
+def _named_indentation(source: Lines, broken: BrokenLine) -> BrokenLine:
+    """The error told as the indentation YAML does not see, where the line it is about (or stopped at) has some."""
+    for number in dict.fromkeys((broken.issue.line, broken.reached)):
+        found = unseen_indentation(source.line(number)) if number else None
+        if found is not None:
+            return BrokenLine(_wording().SyntaxIssue(number, found.column, found.message, found.fixed), broken.reached)
+    return broken
+
+
+def _tell(broken: BrokenLine, fix: Repair | None, told: set[int], problems: LoadProblems) -> None:
+    issue = broken.issue
+    if issue.line in told:  # a line repaired before, met again
+        return
+    told.add(issue.line)
+    message, rewrite = issue.message, None
+    if fix is not None and fix.faithful and fix.line == issue.line:
+        rewrite = Rewrite(fix.line, fix.line, fix.text)
+        if issue.fixed is None:  # the fix found by trying indentations: said in the message too
+            spaces = len(fix.text) - len(fix.text.lstrip(" "))
+            message += f"这一行改成（行首 {spaces} 个空格）：{_wording().shown_line(fix.text.strip())}"
+    problems.error(message, Mark(issue.line, issue.column) if issue.line else None, rewrite=rewrite)
+
+
+def _keep(attempt: LoadProblems, problems: LoadProblems) -> None:
+    """The problems found by the last reading of the text (earlier ones were found again in it, or not at all)."""
+    for problem in attempt.errors + attempt.warnings:
+        problems.add(problem)
+
+
 # --- Running the stages ---------------------------------------------------------------------------
 
 
+class UnreadForm(FormError):
+    """A form with problems, and the form as read past them (its broken lines repaired as their messages
+    ask), for validation to look at the rest."""
+
+    def __init__(self, problems: list[Problem], recovered: LoadedForm | None = None, repaired: frozenset[int] = frozenset()) -> None:
+        # The defaults rebuild it where it crosses to another process (DraftError.__reduce__), as a FormError.
+        super().__init__(problems)
+        self.recovered = recovered
+        self.repaired = repaired  # the lines repaired: what validation says of them is already told
+
+
 def load_bytes(raw: bytes, path: Path) -> LoadedForm:
-    """Parse the bytes of a form; ``path`` is only used to name the file in messages."""
+    """Parse the bytes of a form; ``path`` is only used to name the file in messages.
+
+    A form with problems raises :class:`UnreadForm`, holding the form as read past them where it could be.
+    """
     problems = LoadProblems(display_path(path))
     try:
-        form = _load(raw, path, problems)
+        form, repairs = _load(raw, path, problems)
     except Stop:
         raise FormError(problems.all()) from None
     except (RecursionError, MemoryError):
@@ -948,24 +1184,29 @@ def load_bytes(raw: bytes, path: Path) -> LoadedForm:
         problems.error(TOO_COMPLEX)
         raise FormError(problems.all()) from None
     if problems.errors:
-        raise FormError(problems.all())
+        raise UnreadForm(problems.all(), form, frozenset(fix.line for fix in repairs))
     return form
 
 
-def _load(raw: bytes, path: Path, problems: LoadProblems) -> LoadedForm:
+def _load(raw: bytes, path: Path, problems: LoadProblems) -> tuple[LoadedForm, list[Repair]]:
     if len(raw) > MAX_BYTES:
         problems.add(too_large(problems.display, len(raw)))
         raise Stop
     source = Lines(decode_form(raw, problems))
-    check_characters(source, problems)
+    source = check_characters(source, problems)
     if not_utf8(path.name):
         problems.warn(
             f"这个文件的名字不是 UTF-8 编码（可能来自中文 Windows 上做的压缩包），这里按 GBK 显示为“{readable(path.name)}”，"
             "在这台电脑上它可能显示为乱码，生成的文件名也一样。建议把文件改个名字。"
         )
-    root = Composer(source, problems).compose()
+    root, source, repairs = compose_form(source, problems)
+    if not all(fix.faithful for fix in repairs):
+        # A line was left out to read on: what the form holds without it is not what the user wrote,
+        # so nothing more is told of it than the lines YAML could not read.
+        raise Stop
     builder = ValueBuilder(source, problems)
     data = builder.root(root)
-    return LoadedForm(
+    form = LoadedForm(
         path, problems.display, data, builder.value_marks, builder.key_marks, problems.warnings, source.text, builder.numbers_written
     )
+    return form, repairs

@@ -9,7 +9,10 @@ both give "mapping values are not allowed"). :func:`describe_syntax_error` tries
 specific first; the last is a fallback that still names the place.
 
 A user fixes a line sooner when shown that very line written right than when shown a rule of
-YAML's, so the messages quote the user's own line, fixed (:func:`quoted_example`). The slip made
+YAML's, so the messages quote the user's own line, fixed (:func:`quoted_example`), and carry it
+whole (:attr:`SyntaxIssue.fixed`): reading goes on past the line written so, and a program (the
+tests) can apply it. A fix prints what was meant: a colon of a sentence becomes "：", a bullet
+typed in front of a text (``- ``, ``*``) goes, any other character YAML reserves is quoted. The slip made
 most, a colon YAML cannot see (``text：我局``, ``text:我局``), is sometimes not a syntax error at
 all and only validation notices it (:mod:`draft.form.explain`): both find it with
 :func:`colon_slip` and word it with :func:`colon_slip_message`, so the user reads the same words.
@@ -23,16 +26,19 @@ from typing import NamedTuple
 
 import yaml
 
-from draft.text.lines import Lines
+from draft.text.chinese import chinese_before
+from draft.text.dates import proposed_year, today
+from draft.text.lines import Lines, indentation
 
 # --- What the parser said, and what a rule makes of it --------------------------------------------
 
 class SyntaxIssue(NamedTuple):
-    """A syntax error, explained: where (1-based) and what to do."""
+    """A syntax error, explained: where (1-based) and what to do, and the line written right where the message says how."""
 
     line: int
     column: int
     message: str
+    fixed: str | None = None  # the whole line ``line`` as the message asks it to be written, indentation included
 
 
 class ErrorReport(NamedTuple):
@@ -77,8 +83,12 @@ class ErrorReport(NamedTuple):
         """The character the parser stopped at; empty at a line end."""
         return self.text_line[self.column - 1 : self.column] if self.column else ""
 
-    def issue(self, message: str) -> SyntaxIssue:
-        return SyntaxIssue(self.line, self.column, message)
+    def issue(self, message: str, fixed: str | None = None) -> SyntaxIssue:
+        return SyntaxIssue(self.line, self.column, message, fixed)
+
+    def quoted_line(self) -> str | None:
+        """The error's line with its value in quotes (what "请给整个内容加上英文引号" asks), or None."""
+        return indented_example(self.text_line)
 
     def context_issue(self, message: str) -> SyntaxIssue:
         """An issue placed where the unfinished construct began (an opening quote or bracket)."""
@@ -153,6 +163,34 @@ def quoted_example(line: str) -> str:
     return GENERIC_EXAMPLE
 
 
+def indented_example(line: str) -> str | None:
+    """:func:`quoted_example` of ``line`` with the line's indentation: the line to write instead, or None."""
+    example = quoted_example(line)
+    return None if example == GENERIC_EXAMPLE else indentation(line) + example
+
+
+
+
+#: Longest line a message shows in full; a longer one is shown by its start and its end.
+SHOWN_LINE = 60
+
+
+def shown_line(line: str, at: int = 0) -> str:
+    """``line`` as a message shows it: whole when short, else the start, the part around index ``at`` and the end.
+
+    A fix that repeats a paragraph of a hundred characters hides the change it asks for.
+    """
+    if len(line) <= SHOWN_LINE:
+        return line
+    head = 24
+    if at <= head:
+        return f"{line[:max(head, at + 12)]}……{line[-12:]}"
+    start = at - 10
+    end = min(len(line), at + 16)
+    tail = f"……{line[-12:]}" if end < len(line) - 12 else line[end:]
+    return f"{line[:12]}……{line[start:end]}{tail}"
+
+
 # --- A colon YAML cannot see ----------------------------------------------------------------------
 
 # A field name, then an English colon with no space after it (not "://" nor "::", as in a web address,
@@ -184,7 +222,7 @@ def colon_slip_message(slips: Sequence[ColonSlip]) -> str:
     """What the user is told about a line with a colon slip, or about several lines read as one text."""
     lines = "这一行" if len(slips) == 1 else f"这 {len(slips)} 行"
     each = "" if len(slips) == 1 else "（每个字段单独一行）"
-    fixed = "；".join(slip.fixed for slip in slips)
+    fixed = "；".join(shown_line(slip.fixed) for slip in slips)
     colons = {slip.colon for slip in slips}
     if colons == {":"}:
         return f"{lines}的冒号后面缺少空格，YAML 因此认不出字段。请在冒号后面加一个空格，写成{each}：{fixed}"
@@ -234,11 +272,16 @@ def _unclosed_quote(report: ErrorReport) -> SyntaxIssue | None:
         return None
     if "end of stream" not in report.problem and "document" not in report.problem:
         return None
-    quote = report.source.line(report.context_line)[report.context_column - 1 : report.context_column]
-    return report.context_issue(
+    line = report.source.line(report.context_line)
+    quote = line[report.context_column - 1 : report.context_column]
+    # A text on one line: the quote it lacks is at the line's end.
+    closed = line.rstrip() + quote if line[report.context_column :].strip() else None
+    issue = report.context_issue(
         f"这里开始的引号 {quote} 没有结束，后面找不到与它配对的 {quote}。"
         f"请在这段内容末尾补上 {quote}；如果不需要引号，请把开头的 {quote} 删掉。"
+        + (f"补上后是：{shown_line(closed.strip())}" if closed else "")
     )
+    return issue._replace(fixed=closed)
 
 
 def _bad_escape(report: ErrorReport) -> SyntaxIssue | None:
@@ -284,17 +327,37 @@ def _mapping_value_here(report: ErrorReport) -> SyntaxIssue | None:
             "如果冒号前面是内容而不是字段名，请写成“字段名: 内容”，并给内容加上英文引号。"
         )
     if re.search(r":[ \t]", report.before):
+        return _colon_in_sentence(report)
+    return _colon_slip_on(report, _previous_text_line(report)) or _misindented(report)
+
+
+# A line's value: after "- " items and "key: " in front of it.
+_VALUE_START = re.compile(r"^\s*(?:-[ \t]+)*(?:[^\s\"'#:\[{][^#]*?:[ \t]+)?")
+# A colon and the spaces after it, written after a Chinese character inside a sentence.
+_SENTENCE_COLON = re.compile(r":[ \t]+")
+
+
+def _colon_in_sentence(report: ErrorReport) -> SyntaxIssue:
+    """``text: 主要做法: 协助……``: a colon of the sentence, typed in English. Among Chinese it is meant as "：",
+    and written so it prints as the build would print it (no space after a full-width colon)."""
+    line = report.text_line
+    start = _VALUE_START.match(line)
+    value_start = start.end() if start else 0
+    colons = list(_SENTENCE_COLON.finditer(line, value_start))
+    said = "这一行的内容里有“冒号+空格”（: ），YAML 会把它当成又一个“字段: 内容”。"
+    if colons and all(chinese_before(line[colon.start() - 1]) for colon in colons):
+        fixed = line[:value_start] + _SENTENCE_COLON.sub("：", line[value_start:])
         return report.issue(
-            "这一行的内容里有“冒号+空格”（: ），YAML 会把它当成又一个“字段: 内容”。"
-            f"请给整个内容加上英文引号，例如：{quoted_example(report.text_line)}"
+            f"{said}句子里的冒号请用中文冒号“：”，改成：{shown_line(fixed.strip(), colons[0].start() - len(indentation(line)))}", fixed
         )
-    return _colon_slip_on(report, _previous_text_line(report)) or report.issue(INDENT)
+    return report.issue(f"{said}请给整个内容加上英文引号，例如：{shown_line(quoted_example(line))}", report.quoted_line())
 
 
 def _colon_slip_on(report: ErrorReport, number: int) -> SyntaxIssue | None:
     """A field line whose colon YAML cannot see: a Chinese colon, or no space after it."""
-    slip = colon_slip(report.source.line(number))
-    return SyntaxIssue(number, slip.column, colon_slip_message([slip])) if slip else None
+    line = report.source.line(number)
+    slip = colon_slip(line)
+    return SyntaxIssue(number, slip.column, colon_slip_message([slip]), indentation(line) + slip.fixed) if slip else None
 
 
 def _missing_colon(report: ErrorReport) -> SyntaxIssue | None:
@@ -304,13 +367,54 @@ def _missing_colon(report: ErrorReport) -> SyntaxIssue | None:
     slip = _colon_slip_on(report, number)
     if slip is not None:
         return slip
-    return SyntaxIssue(
-        number,
-        report.context_column,
-        "这一行既不是“字段名: 内容”，也不是以“- ”开头的列表项。"
-        "请写成“字段名: 内容”（英文冒号，后面加一个空格）；"
-        "如果它是上一行内容的延续，请把它接到上一行末尾，或用引号把整段内容括起来。",
-    )
+    said = "这一行既不是“字段名: 内容”，也不是以“- ”开头的列表项。请写成“字段名: 内容”（英文冒号，后面加一个空格）；"
+    continued = _continuation(report.source, number)
+    if continued is None:
+        return SyntaxIssue(number, report.context_column, said + "如果它是上一行内容的延续，请用引号把整段内容括起来。")
+    return SyntaxIssue(number, report.context_column, said + _continued(continued), continued)
+
+
+def _continued(continued: str) -> str:
+    spaces, shown = len(indentation(continued)), shown_line(continued.strip())
+    return f"如果它是上面内容的延续（或新的一段），请把它缩进到和上面的内容对齐，改成（行首 {spaces} 个空格）：{shown}"
+
+
+# A line holding a field or a list item: wrongly indented, it is no text continued.
+_FIELD_LINE = re.compile(r"^\s*(?:-(?:[ \t]|$)|[^\s:#][^:#]*:(?:[ \t]|$))")
+
+
+def _misindented(report: ErrorReport) -> SyntaxIssue:
+    """A line standing where no line can: told as indentation, and, where it holds text, as the text above continued."""
+    continued = None if _FIELD_LINE.match(report.text_line) else _continuation(report.source, report.line)
+    if continued is None:
+        return report.issue(INDENT)
+    return report.issue(f"{INDENT}{_continued(continued)}", continued)
+
+
+# A line that starts a value: "key:", "key: value", "- value" (the value's column is after them).
+_VALUE_LINE = re.compile(r"^(?P<lead>\s*(?:-[ \t]+)*)(?:(?P<key>[^\s\"'#:\[{][^#]*?):(?:[ \t]+|$))?")
+
+
+def _continuation(source: Lines, number: int) -> str | None:
+    """Line ``number`` indented as the text above it: where the line above holds text, at its column.
+
+    A line that ends a ``|`` text, or a plain text, by standing too far left was meant as its next line
+    (or, after a blank line, its next paragraph): written at the text's own indentation it is.
+    """
+    above = number - 1
+    while above >= 1 and not source.line(above).strip():
+        above -= 1
+    if above < 1:
+        return None
+    line, previous = source.line(number), source.line(above)
+    start = _VALUE_LINE.match(previous)
+    if start is None or previous.lstrip().startswith("#"):
+        return None
+    if start["key"] is not None:  # "key: 我局……" or "key: |": the text is one level deeper than the key
+        column = len(start["lead"]) + 2
+    else:  # a line of the text, or "- 我局……"
+        column = len(start["lead"])
+    return " " * column + line.lstrip()
 
 
 def _text_after_quoted_start(report: ErrorReport) -> SyntaxIssue | None:
@@ -337,7 +441,8 @@ def _text_after_quoted_start(report: ErrorReport) -> SyntaxIssue | None:
         report.line,
         value.start("quote") + 1,
         f"这里的内容以引号 {value['quote']} 开头，YAML 把它当成了括住整个内容的引号，引号后面的文字就读不下去了。"
-        f"请改用中文引号（{prefix} {chinese}），或者给整个内容再加一层引号（{prefix} {wrapped}）。",
+        f"请改用中文引号（{shown_line(f'{prefix} {chinese}')}），或者给整个内容再加一层引号（{shown_line(f'{prefix} {wrapped}')}）。",
+        report.text_line[: value.start("quote")] + chinese,
     )
 
 
@@ -348,12 +453,14 @@ def _in_block_mapping(report: ErrorReport) -> SyntaxIssue | None:
     if last and last in "\"'":
         return report.issue(
             "引号只能把整个内容括起来，这里引号结束之后还有文字。"
-            f"请把整个内容放进一对引号里，例如：{quoted_example(report.text_line)}"
+            f"请把整个内容放进一对引号里，例如：{shown_line(quoted_example(report.text_line))}",
+            report.quoted_line(),
         )
     if last and last in "]}":
         return report.issue(
             "以 [ 或 { 开头的内容会被 YAML 当成列表或字典。"
-            f"请给整个内容加上英文引号，例如：{quoted_example(report.text_line)}"
+            f"请给整个内容加上英文引号，例如：{shown_line(quoted_example(report.text_line))}",
+            report.quoted_line(),
         )
     if report.char == "-":
         return report.issue(
@@ -362,7 +469,7 @@ def _in_block_mapping(report: ErrorReport) -> SyntaxIssue | None:
         )
     if report.char == ":":
         return report.issue("这一行冒号前面没有字段名。请在冒号前写上字段名，或删掉这个冒号。")
-    return report.issue(INDENT)
+    return _misindented(report)
 
 
 def _in_block_sequence(report: ErrorReport) -> SyntaxIssue | None:
@@ -374,7 +481,8 @@ def _in_block_sequence(report: ErrorReport) -> SyntaxIssue | None:
             report.line,
             bracket.start("open") + 1,
             "以 [ 或 { 开头的内容会被 YAML 当成列表或字典。"
-            f"请给整个内容加上英文引号，例如：{quoted_example(report.text_line)}；或者改用中文的【】或（）。",
+            f"请给整个内容加上英文引号，例如：{shown_line(quoted_example(report.text_line))}；或者改用中文的【】或（）。",
+            report.quoted_line(),
         )
     return report.issue(
         "这一行在一个列表里（列表的每一项以“- ”开头），但缩进不对：新的一项要以“- ”开头并和上一项的“-”对齐，"
@@ -383,7 +491,11 @@ def _in_block_sequence(report: ErrorReport) -> SyntaxIssue | None:
 
 
 def _starts_with_indicator(report: ErrorReport) -> SyntaxIssue | None:
-    """A value that begins with a character YAML reserves: - ? @ ` % & * ! | > , ] }."""
+    """A value that begins with a character YAML reserves: - ? @ ` % & * ! | > , ] }.
+
+    ``- `` and ``*`` there are the bullets of a list typed as in Word or a chat, not text to print: the
+    fix takes them out. Any other such character is the text's own, and the fix quotes the text.
+    """
     example = quoted_example(report.text_line)
     if "sequence entries are not allowed" in report.problem:
         start = "- "
@@ -399,9 +511,31 @@ def _starts_with_indicator(report: ErrorReport) -> SyntaxIssue | None:
         start = "!"
     else:
         return None
+    bullet = _bullet(report.text_line)
+    if bullet is not None and start.strip() == bullet[0].strip() and "*" not in bullet[1][-1:]:  # not *emphasis*
+        return report.issue(
+            f"内容开头的“{bullet[0].strip()}”在 YAML 里有特殊含义，报告里也不印项目符号。"
+            "分条的内容请写成 points（要点）或 items（下级条目），由程序编号；"
+            f"这里请删掉它，改成：{shown_line(bullet[1].strip())}；如果确实要印出“{bullet[0].strip()}”，"
+            f"请给整个内容加上英文引号，例如：{shown_line(example)}",
+            bullet[1],
+        )
     return report.issue(
-        f"内容不能以“{start.strip()}”开头，它在 YAML 里有特殊含义。请给整个内容加上英文引号，例如：{example}"
+        f"内容不能以“{start.strip()}”开头，它在 YAML 里有特殊含义。请给整个内容加上英文引号，例如：{shown_line(example)}",
+        report.quoted_line(),
     )
+
+
+# A bullet typed at the start of a field's value: "text: - 深化……", "text: *深化……".
+_BULLET = re.compile(r"^(?P<field>\s*(?:-[ \t]+)?[^\s\"'#:\[{\-*][^#]*?:[ \t]+)(?P<bullet>-[ \t]+|\*[ \t]*)(?=\S)")
+
+
+def _bullet(line: str) -> tuple[str, str] | None:
+    """The bullet a field's value starts with and the line without it, or None."""
+    found = _BULLET.match(line)
+    if found is None:
+        return None
+    return found["bullet"], found["field"] + line[found.end() :]
 
 
 def _block_scalar(report: ErrorReport) -> SyntaxIssue | None:
@@ -409,7 +543,8 @@ def _block_scalar(report: ErrorReport) -> SyntaxIssue | None:
         return None
     return report.issue(
         "“|”和“>”表示下面是多行文字，它们后面必须直接换行，文字从下一行开始写并且要缩进。"
-        f"如果内容本身就以“|”或“>”开头，请给整个内容加上英文引号，例如：{quoted_example(report.text_line)}"
+        f"如果内容本身就以“|”或“>”开头，请给整个内容加上英文引号，例如：{shown_line(quoted_example(report.text_line))}",
+        report.quoted_line(),
     )
 
 
@@ -419,7 +554,7 @@ def _unclosed_bracket(report: ErrorReport) -> SyntaxIssue | None:
     opening, closing = ("[", "]") if "flow sequence" in report.context else ("{", "}")
     return report.context_issue(
         f"这里的“{opening}”没有找到配对的“{closing}”，或者括号里的内容写错了。请检查括号和逗号；"
-        f"如果内容本身就以“{opening}”开头（例如“[2023]5号”），请给整个内容加上英文引号。"
+        f"如果内容本身就以“{opening}”开头（例如“[{proposed_year(today())}]5号”），请给整个内容加上英文引号。"
     )
 
 

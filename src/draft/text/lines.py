@@ -56,3 +56,8 @@ class Lines:
         start = self.starts[number - 1]
         end = self.starts[number] if number < len(self.starts) else len(self.text)
         return self.text[start:end].rstrip(LINE_BREAKS)
+
+
+def indentation(line: str) -> str:
+    """The blanks ``line`` starts with (a form's line: how deep YAML, or its writer, takes it to be)."""
+    return line[: len(line) - len(line.lstrip())]

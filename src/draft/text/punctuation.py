@@ -26,7 +26,6 @@ import string
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
 from typing import NamedTuple
@@ -149,17 +148,23 @@ class _Source:
 # --- Deciding which candidates apply --------------------------------------------
 
 
-@dataclass(eq=False)
 class _Candidate:
     """Changes that apply together when the character at ``before`` (to their left)
-    or at ``after`` (to their right) reads as Chinese; with ``needs_both``, both."""
+    or at ``after`` (to their right) reads as Chinese; with ``needs_both``, both.
 
-    changes: tuple[Change, ...]
-    before: int
-    after: int
-    needs_both: bool
-    chinese_after: Callable[[str], bool]
-    applied: bool = False
+    (A plain class, not a dataclass: making a dataclass costs every run of draft about a millisecond.)"""
+
+    __slots__ = ("changes", "before", "after", "needs_both", "chinese_after", "applied")
+
+    def __init__(
+        self, changes: tuple[Change, ...], before: int, after: int, needs_both: bool, chinese_after: Callable[[str], bool]
+    ) -> None:
+        self.changes = changes
+        self.before = before
+        self.after = after
+        self.needs_both = needs_both
+        self.chinese_after = chinese_after
+        self.applied = False
 
     def holds(self, char: Callable[[int], str]) -> bool:
         left = chinese_before(char(self.before))
