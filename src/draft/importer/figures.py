@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from draft.form.figure_notation import MAX_DECIMALS, MAX_WHOLE_DIGITS
 from draft.importer.grid import Grid, Placed, SpanCell, expand
-from draft.importer.labels import Vocabulary
+from draft.importer.labels import Vocabulary, canonical
 from draft.importer.model import note
 from draft.kinds import Kind
 from draft.kinds.groups import Group
@@ -68,7 +68,7 @@ def _beyond_a_form(number: Decimal, amount: bool) -> str | None:
     return None
 
 
-def _keys(grid: Grid, is_label: Callable[[Placed], bool], named: Callable[[str], str]) -> dict[tuple[int, int], Key]:
+def _keys(grid: Grid, is_label: Callable[[Placed], bool], named: Callable[[str], str] = canonical) -> dict[tuple[int, int], Key]:
     """The labels of every position that is not a label itself: to its left, and above it up to a label spanning the table.
 
     Both are carried along as the grid is read (the row's labels so far, each column's labels above),
@@ -302,8 +302,6 @@ class FigureReader:
 
     def _written_labels(self, layout: TableLayout, labels: tuple[str, ...]) -> list[str]:
         """The layout's labels as the format prints them, for a note (``labels`` are canonical)."""
-        from draft.importer.labels import canonical
-
         printed = {canonical(text): text for text in _layout_labels(layout)}
         return [printed.get(label, label) for label in labels]
 
