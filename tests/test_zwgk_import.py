@@ -260,3 +260,12 @@ def test_tables_copied_as_tab_separated_text_or_written_in_markdown_give_every_f
     printed = figures_printed(read_tables(build_form(form, tmp_path / "out").output))
     assert (printed.proactive, printed.applications, printed.appeals) == (source.proactive, source.applications, source.appeals)
     assert "  三、收到和处理政府信息公开申请情况 → applications（收到和处理政府信息公开申请情况）：表格，读出 144 个数字（总计由 draft 计算）" in result.summary
+
+
+def test_a_tab_separated_table_in_a_report_without_tables_is_said_not_imported(tmp_path: Path) -> None:
+    seed = next(SEEDS.glob("000_*.txt"))
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join([*lines[:3], "项目\t件数", "行政复议\t12", "行政诉讼\t3", *lines[3:]]) + "\n", encoding="utf-8")
+    notes = [note_line(note) for note in import_report(path).notes]
+    assert "第4行起有一个表格，表格内容没有导入，请在表单中另行补充。" in notes

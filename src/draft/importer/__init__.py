@@ -79,10 +79,15 @@ def _kind(paras: list[SourcePara]) -> Kind:
 def _figures(kind: Kind, tables: list[SourcePara]) -> FigureReader | _NoFigures:
     """The figures of a kind with tables, read from the source's; for a kind without, a note for each table left out."""
     if kind.arithmetic is None:
-        return _NoFigures([note(f"第{table.number}段之后有一个表格，表格内容没有导入，请在表单中另行补充。") for table in tables])
+        return _NoFigures([note(f"{_table_place(table)}有一个表格，表格内容没有导入，请在表单中另行补充。") for table in tables])
     reader = FigureReader(kind)
     reader.read([table.table for table in tables if table.table is not None])
     return reader
+
+
+def _table_place(table: SourcePara) -> str:
+    """Where a table stands: after a paragraph of a Word file or page, from a line of a text."""
+    return f"第{table.number}段之后" if table.unit == "段" else f"{table.where}起"
 
 
 class _NoFigures(NamedTuple):

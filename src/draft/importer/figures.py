@@ -189,9 +189,8 @@ class _SourceTable:
                 self.guesses[_squeezed(text)] = vocabulary.known[label]
             return label
 
-        is_label = lambda placed: _is_label(placed.text)  # noqa: E731
-        keys = keys_of(grid, is_label, named)
-        written = keys_of(grid, is_label, _squeezed)
+        keys = keys_of(grid, _is_label_cell, named)
+        written = keys_of(grid, _is_label_cell, _squeezed)
         self.found = {key: grid[r][c].text for (r, c), key in keys.items()}
         self.written = {key: written[position] for position, key in keys.items()}
         #: The places by their most specific labels, the last row label and first column label: where :meth:`match` looks when not exact.
@@ -207,6 +206,10 @@ class _SourceTable:
         row, column = wanted
         near = [key for key in self.near.get((row[-1:], column[:1]), []) if set(key[1]) <= set(column)]
         return near[0] if len(near) == 1 else None
+
+
+def _is_label_cell(placed: Placed) -> bool:
+    return _is_label(placed.text)
 
 
 def _squeezed(text: str) -> str:
