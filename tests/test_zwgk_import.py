@@ -269,3 +269,21 @@ def test_a_tab_separated_table_in_a_report_without_tables_is_said_not_imported(t
     path.write_text("\n".join([*lines[:3], "项目\t件数", "行政复议\t12", "行政诉讼\t3", *lines[3:]]) + "\n", encoding="utf-8")
     notes = [note_line(note) for note in import_report(path).notes]
     assert "第4行起有一个表格，表格内容没有导入，请在表单中另行补充。" in notes
+
+
+OLD_COLUMNS = (("本年<br>制发件数", "本年<br>新制作数量"), ("本年<br>废止件数", "本年<br>新公开数量"), ("现行<br>有效件数", "对外公开<br>总数量"))
+
+
+@pytest.mark.parametrize("suffix", [".html", ".txt"])
+def test_columns_of_another_meaning_are_not_read_by_their_order_but_named(suffix: str, tmp_path: Path) -> None:
+    """The format before 2021 counted 规章 by 本年新制作数量 / 本年新公开数量 / 对外公开总数量: not the 制发 / 废止 /
+    现行有效 of today's, so none of them is taken for those, and each figure is named in a note."""
+    text = page(HUAIAN_2024, relabel=OLD_COLUMNS) if suffix == ".html" else copied_text(HUAIAN_2024, relabel=OLD_COLUMNS)
+    path = tmp_path / f"report{suffix}"
+    path.write_text(text, encoding="utf-8")
+    result = import_report(path)
+    assert "regulations:  # 规章\n    issued: 0  # 本年制发件数\n    repealed: 0  # 本年废止件数\n    in_force: 0  # 现行有效件数" in result.form_text
+    notes = [note_line(note) for note in result.notes]
+    assert "原文表格中“规章”的数字没有对应的栏目，没有导入：本年新制作数量 1，对外公开总数量 11。请核对，需要时填入表单。" in notes
+    assert "原文表格中“行政规范性文件”的数字没有对应的栏目，没有导入：本年新制作数量 8，本年新公开数量 26，对外公开总数量 66。请核对，需要时填入表单。" in notes
+    assert "  licensing: 447228  # 行政许可" in result.form_text

@@ -145,16 +145,27 @@ KeysOf = Callable[[Grid, Callable[[Placed], bool], Callable[[str], str]], dict[t
 def _ordinal_keys(grid: Grid, is_label: Callable[[Placed], bool], named: Callable[[str], str]) -> dict[tuple[int, int], Key]:
     """Every position that is not a label by the labels to its left and its place among the figures after them
     (``#0``, ``#1``…): how a figure is found in a table whose spans were lost, copied from a browser as
-    tab-separated text or written in Markdown, where the cells above no longer stand over their figures."""
+    tab-separated text or written in Markdown, where the cells above no longer stand over their figures.
+
+    Where the last row of labels above has as many labels as the row has figures or more, the figures' columns
+    are also known by those labels, aligned to the right (信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+    over 规章 | 1 | 0 | 11): so that a table of other columns (the format before 2021) is not read by order alone.
+    """
     keys: dict[tuple[int, int], Key] = {}
+    header: list[str] = []
     for r, line in enumerate(grid):
         labels = [c for c, placed in enumerate(line) if is_label(placed)]
-        row = tuple(dict.fromkeys(named(line[c].text) for c in labels))
         after = labels[-1] + 1 if labels else 0
         # up to the last cell written: the rest is the padding of a row shorter than the table
         written = max((c + 1 for c, placed in enumerate(line) if placed.text.strip()), default=0)
+        if labels and written <= after:  # a row of labels only: the columns' names for the rows below
+            header = [named(line[c].text) for c in labels]
+            continue
+        row = tuple(dict.fromkeys(named(line[c].text) for c in labels))
+        count = written - after
+        above = header[len(header) - count :] if count <= len(header) else []
         for index, c in enumerate(range(after, written)):
-            keys[(r, c)] = (row, (f"#{index}",))
+            keys[(r, c)] = (row, (f"#{index}", *above[index : index + 1]))
     return keys
 
 
@@ -320,7 +331,8 @@ class FigureReader:
             if key in source.used or written in _NOTHING or not written or not _NUMBER.match(written) or not written.strip("0.-"):
                 continue
             row, column = source.written[key]
-            rows.setdefault(row, []).append(f"{column[0]} {written}" if column else written)
+            names = [label for label in column if not label.startswith("#")]  # #0, #1: a place by order, no name
+            rows.setdefault(row, []).append(f"{names[0]} {written}" if names else written)
         for row, figures in rows.items():
             named = " › ".join(row) or "（没有标签的一行）"
             self.notes.append(note(f"原文表格中“{named}”的数字没有对应的栏目，没有导入：{'，'.join(figures)}。请核对，需要时填入表单。"))
