@@ -287,3 +287,18 @@ def test_columns_of_another_meaning_are_not_read_by_their_order_but_named(suffix
     assert "原文表格中“规章”的数字没有对应的栏目，没有导入：本年新制作数量 1，对外公开总数量 11。请核对，需要时填入表单。" in notes
     assert "原文表格中“行政规范性文件”的数字没有对应的栏目，没有导入：本年新制作数量 8，本年新公开数量 26，对外公开总数量 66。请核对，需要时填入表单。" in notes
     assert "  licensing: 447228  # 行政许可" in result.form_text
+
+
+def test_cells_of_two_paragraphs_on_a_page_are_read(tmp_path: Path) -> None:
+    """A label broken into two paragraphs, a figure with its unit in a second one, and a cell of two figures
+    (which is no one figure: 0, said)."""
+    text = page(HUAIAN_2024)
+    text = text.replace("<td>行政规范性文件</td><td>8</td>", "<td><p>行政规范性</p><p>文件</p></td><td><p>8</p><p>件</p></td>", 1)
+    text = text.replace("<td>行政许可</td><td colspan=\"3\">447228</td>", "<td>行政许可</td><td colspan=\"3\"><p>447228</p><p>1</p></td>", 1)
+    path = tmp_path / "page.html"
+    path.write_text(text, encoding="utf-8")
+    result = import_report(path)
+    assert "normative_documents:  # 行政规范性文件\n    issued: 8  # 本年制发件数\n" in result.form_text
+    assert "  licensing: 0  # 行政许可" in result.form_text
+    assert [note_line(note) for note in result.notes] == ["“二、主动公开政府信息情况 › 行政许可”在原文中是“447228 / 1”，不是数字，按 0 导入，请核对。"]
+    assert result.form_problems == []

@@ -219,6 +219,11 @@ class _SourceTable:
         return near[0] if len(near) == 1 else None
 
 
+def _shown(text: str) -> str:
+    """A cell's text as a note quotes it: on one line (the note is a comment line of the form), its paragraphs apart."""
+    return excerpt(" / ".join(line.strip() for line in text.split("\n") if line.strip()))
+
+
 def _is_label_cell(placed: Placed) -> bool:
     return _is_label(placed.text)
 
@@ -347,16 +352,16 @@ class FigureReader:
         try:
             number = Decimal(written)
         except InvalidOperation:
-            self.notes.append(note(f"“{field.place}”在原文中是“{excerpt(text)}”，不是数字，按 0 导入，请核对。"))
+            self.notes.append(note(f"“{field.place}”在原文中是“{_shown(text)}”，不是数字，按 0 导入，请核对。"))
             return Decimal(0) if field.decimal else 0
         beyond = _beyond_a_form(number, field.decimal)
         if beyond is not None:
-            self.notes.append(note(f"“{field.place}”在原文中是“{excerpt(text)}”，{beyond}，表单写不下，按 0 导入，请核对。"))
+            self.notes.append(note(f"“{field.place}”在原文中是“{_shown(text)}”，{beyond}，表单写不下，按 0 导入，请核对。"))
             return Decimal(0) if field.decimal else 0
         if field.decimal:
             return Decimal(format(number, "f"))  # as the form writes it: 1000, not 1E+3
         if number != number.to_integral_value() or number < 0:
-            self.notes.append(note(f"“{field.place}”在原文中是“{text}”，不是件数，按 0 导入，请核对。"))
+            self.notes.append(note(f"“{field.place}”在原文中是“{_shown(text)}”，不是件数，按 0 导入，请核对。"))
             return 0
         return int(number)
 
