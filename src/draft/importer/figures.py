@@ -271,8 +271,11 @@ class FigureReader:
                 chosen.append(source)
             source.used.update(key for key in matched.values() if key is not None)
             self._read_layout(layout, wanted, source, matched, values)
+        # a table chosen by its labels and by its order made the same guesses: each said once
+        guesses = {written: label for source in chosen for written, label in source.guesses.items()}
+        for written, label in guesses.items():
+            self.notes.append(note(f"原文表格中的“{written}”与格式的“{label}”只差个别字，按“{label}”读入，请核对。"))
         for source in chosen:
-            self._guessed(source)
             self._unplaced(source)
         self._totals(values)
         self.figures = {path: value for path, value in values.items() if not _computed(self.kind, path)}
@@ -322,11 +325,7 @@ class FigureReader:
     def _written_labels(self, layout: TableLayout, labels: tuple[str, ...]) -> list[str]:
         """The layout's labels as the format prints them, for a note (``labels`` are canonical)."""
         printed = {canonical(text): text for text in _layout_labels(layout)}
-        return [printed.get(label, label) for label in labels]
-
-    def _guessed(self, source: _SourceTable) -> None:
-        for written, label in source.guesses.items():
-            self.notes.append(note(f"原文表格中的“{written}”与格式的“{label}”只差个别字，按“{label}”读入，请核对。"))
+        return [printed.get(label, label) for label in labels if not label.startswith("#")]  # #0: a place by order
 
     def _unplaced(self, source: _SourceTable) -> None:
         """Each row of a source's table holding figures no field took, named with them: else they would be lost unsaid."""
