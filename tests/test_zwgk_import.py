@@ -302,3 +302,28 @@ def test_cells_of_two_paragraphs_on_a_page_are_read(tmp_path: Path) -> None:
     assert "  licensing: 0  # 行政许可" in result.form_text
     assert [note_line(note) for note in result.notes] == ["“二、主动公开政府信息情况 › 行政许可”在原文中是“447228 / 1”，不是数字，按 0 导入，请核对。"]
     assert result.form_problems == []
+
+
+@pytest.mark.parametrize(
+    ("written", "read_as"),
+    [
+        ("（四）无法提供", ("无法提供", False)),
+        ("(四)无法提供", ("无法提供", False)),
+        ("4、保护第三方合法权益", ("保护第三方合法权益", False)),
+        ("规范性文件", ("行政规范性文件", False)),  # an alias the kind declares
+        ("行政法复议", ("行政复议", True)),  # one character too many
+        ("本年制法件数", ("本年制发件数", True)),
+        ("本年新公开数量", ("本年新公开数量", False)),  # another column of the format before 2021: not 本年制发件数
+        ("（六）其它处理", ("其他处理", False)),  # 其它 is 其他
+        ("其他处置", ("其他处置", False)),  # two characters of four differ: not guessed
+        ("政府集中采购", ("政府集中采购", False)),
+    ],
+)
+def test_labels_are_read_by_meaning_and_only_near_misspellings_are_guessed(written: str, read_as: tuple[str, bool]) -> None:
+    from draft.importer.figures import _layout_labels
+    from draft.importer.labels import Vocabulary
+    from draft.kinds import all_kinds
+
+    kind = all_kinds()["information-disclosure"]
+    vocabulary = Vocabulary(kind.figure_groups, [label for layout in kind.tables.values() for label in _layout_labels(layout)])
+    assert vocabulary.read(written) == read_as

@@ -30,9 +30,13 @@ MAX_GUESSES = 300
 _LONGEST_GUESSED = 60
 
 
+#: Spellings of one word that pages mix (其它 for the format's 其他).
+_VARIANTS = str.maketrans({"它": "他"})
+
+
 def canonical(label: str) -> str:
-    """``label`` as compared: without white space, its leading number, punctuation and brackets."""
-    squeezed = re.sub(r"\s+", "", label)
+    """``label`` as compared: without white space, its leading number, punctuation and brackets; 其它 as 其他."""
+    squeezed = re.sub(r"\s+", "", label).translate(_VARIANTS)
     return _PUNCTUATION.sub("", _NUMBERING.sub("", squeezed, count=1)) or squeezed
 
 
