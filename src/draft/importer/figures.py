@@ -271,8 +271,11 @@ class FigureReader:
                 chosen.append(source)
             source.used.update(key for key in matched.values() if key is not None)
             self._read_layout(layout, wanted, source, matched, values)
-        # a table chosen by its labels and by its order made the same guesses: each said once
-        guesses = {written: label for source in chosen for written, label in source.guesses.items()}
+        # a guess that placed a figure, said once (a table chosen by its labels and by its order made the same guesses)
+        guesses = {
+            written: label for source in chosen for written, label in source.guesses.items()
+            if any(vocabulary.official(label) in key[0] + key[1] for key in source.used)
+        }
         for written, label in guesses.items():
             self.notes.append(note(f"原文表格中的“{written}”与格式的“{label}”只差个别字，按“{label}”读入，请核对。"))
         for source in chosen:

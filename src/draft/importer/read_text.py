@@ -73,6 +73,8 @@ def _wrap_width(lines: list[str]) -> int:
     return 0
 
 
+#: The longest piece of a table's cell on a line of its own (商业 of 商业<br>企业, 有效件数 of 现行<br>有效件数).
+_PIECE = 8
 #: A line of a 政府信息公开 table that names its block (第二十条第（一）项): one cell, no tab, just above the rows.
 _BLOCK_LINE = re.compile(r"^第[一二三四五六七八九十百]+条")
 
@@ -89,6 +91,12 @@ def tab_tables(lines: list[str]) -> list[SourcePara]:
     def block(line: str) -> bool:
         return bool(_BLOCK_LINE.match(clean(line)))
 
+    def piece(at: int) -> bool:
+        """A short line between two rows: a piece of a cell whose line break the copy kept (本年<br>制发件数)."""
+        text = clean(lines[at])
+        return (0 < len(text) <= _PIECE and not read_marker(text) and not text.endswith(_LINE_END)
+                and at + 1 < len(lines) and cells(lines[at + 1]) is not None)
+
     found: list[SourcePara] = []
     number = 0
     while number < len(lines):
@@ -97,7 +105,7 @@ def tab_tables(lines: list[str]) -> list[SourcePara]:
             continue
         start = number - 1 if number and block(lines[number - 1]) else number
         end = number
-        while end + 1 < len(lines) and (cells(lines[end + 1]) is not None or block(lines[end + 1])):
+        while end + 1 < len(lines) and (cells(lines[end + 1]) is not None or block(lines[end + 1]) or piece(end + 1)):
             end += 1
         run = lines[start : end + 1]
         if sum(cells(line) is not None for line in run) >= 2:
