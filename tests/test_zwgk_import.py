@@ -232,6 +232,7 @@ def test_blank_cells_are_read_as_0_and_said(tmp_path: Path) -> None:
     assert notes[0] == "“主动公开政府信息情况”表中有空白的格子（规章 › 本年制发件数；规章 › 本年废止件数；规章 › 现行有效件数），按 0 导入，请核对。"
     assert notes[1].startswith("“收到和处理政府信息公开申请情况”表中有空白的格子（科研机构 › 一、本年新收政府信息公开申请数量；")
     assert len(notes) == 3 and "格），按 0 导入" in notes[1]
+    assert "表格，读出 7 个数字，另有 3 个原文没有或空白，按 0（总计由 draft 计算）" in "\n".join(result.summary)
 
 
 def test_a_row_that_cannot_be_placed_is_named_with_its_figures(tmp_path: Path) -> None:
@@ -240,7 +241,7 @@ def test_a_row_that_cannot_be_placed_is_named_with_its_figures(tmp_path: Path) -
     notes = [note_line(note) for note in result.notes]
     assert "原文表格中“其他对外管理服务事项”的数字没有对应的栏目，没有导入：本年处理决定数量 88283。请核对，需要时填入表单。" in notes
     assert "“主动公开政府信息情况”表中没有“行政强制”这一栏，按 0 导入，请核对。" in notes
-    assert "表格，读出 9 个数字，另有 1 个原文没有，按 0（总计由 draft 计算）" in "\n".join(result.summary)
+    assert "表格，读出 9 个数字，另有 1 个原文没有或空白，按 0（总计由 draft 计算）" in "\n".join(result.summary)
 
 
 # --- tables copied into a .txt, or written in Markdown (issue 22, point 6) ---------------------------------------

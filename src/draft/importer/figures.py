@@ -242,7 +242,7 @@ class FigureReader:
         self.notes: list[Problem] = []
         #: The figures of the form (totals left to draft), once :meth:`read`.
         self.figures: dict[FormPath, Number] = {}
-        #: The figures read from a cell of the source (the others are 0: the source has no place for them).
+        #: The figures read from a cell of the source (the others are 0: the source has no place for them, or a blank cell).
         self.read_from_source: set[FormPath] = set()
         #: Totals the source printed that are not the sums of their figures, as printed (the form keeps them to be checked).
         self.published_totals: dict[FormPath, Number] = {}
@@ -313,7 +313,7 @@ class FigureReader:
         blank: list[FormPath] = []
         for path, key in matched.items():
             text = source.found[key] if key is not None else None
-            if key is not None:
+            if text is not None and text.strip():
                 self.read_from_source.add(path)
             if text is not None and not text.strip():
                 if _computed(self.kind, path):
