@@ -7,6 +7,7 @@ layout tables; both must import into the same form.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -62,13 +63,24 @@ def test_a_report_whose_body_is_laid_out_in_a_one_cell_table_imports_as_without_
 
 
 def _law_based_report(path: Path, *, in_tables: bool) -> None:
-    """A 法治政府建设 report with a red head, a tracked change and a 版记; with ``in_tables``, the red head in a
-    one-cell table, the body in another (its paragraphs, the tracked change with them), the 版记 in a third."""
+    """A 法治政府建设 report with a red head, parts Word numbers, a tracked change and a 版记; with ``in_tables``, the
+    red head in a one-cell table, the body in another (its paragraphs, numbering and tracked change with them), the
+    版记 in a third."""
     lines = [line for line in next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8").splitlines() if line.strip()]
     document = docx.Document()
     head = document.add_paragraph("深圳市罗湖区人力资源局文件")
     document.add_paragraph("深圳市罗湖区人力资源局2022年法治政府建设年度报告")
-    body = [document.add_paragraph(line) for line in lines]
+    # the parts' numbers (一、二、) typed by Word's automatic list numbering, not by the author
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                               '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    body = []
+    for line in lines:
+        part = re.match(r"[一二三四五六七八九十]+、", line)
+        body.append(document.add_paragraph(line[part.end() :] if part else line))
+        if part:
+            body[-1]._p.get_or_add_pPr().append(parse_xml(f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
     # a tracked change: a word deleted and one inserted, as Word keeps them until accepted
     body[0]._p.append(parse_xml(f'<w:del xmlns:w="{W}" w:id="1" w:author="a"><w:r><w:delText>删去的字</w:delText></w:r></w:del>'))
     body[0]._p.append(parse_xml(f'<w:ins xmlns:w="{W}" w:id="2" w:author="a"><w:r><w:t>（已修订）</w:t></w:r></w:ins>'))
@@ -87,6 +99,8 @@ def test_a_red_head_body_and_imprint_in_layout_tables_import_as_without_them(tmp
     assert _form(laid_out.form_text) == _form(plain.form_text)
     assert [note_line(note) for note in laid_out.notes] == [note_line(note) for note in plain.notes]
     assert "（已修订）" in laid_out.form_text and "删去的字" not in laid_out.form_text
+    assert not [note for note in laid_out.notes if "没有找到报告的各个部分" in note.message]
+    assert "\nmeasures:" in laid_out.form_text and "\nplans:" in laid_out.form_text  # the parts Word numbered, found
     assert "\nissuer_mark: 深圳市罗湖区人力资源局文件" in laid_out.form_text  # the red head, kept
     assert "抄送：区委办，区政府办。" in laid_out.form_text and "2023年1月20日印发" in laid_out.form_text
 
