@@ -25,8 +25,9 @@ from docx.oxml import parse_xml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from draft.importer.figures import Key, _is_label, _keys, normalized
+from draft.importer.figures import Key, _is_label, _keys
 from draft.importer.grid import Grid, Placed, SpanCell, expand, span
+from draft.importer.labels import canonical as normalized
 from draft.importer.read_markdown import _heading, _links_as_text, _table_rule, _without_comments
 from draft.imports import import_report
 

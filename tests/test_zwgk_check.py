@@ -47,3 +47,32 @@ def test_problems_written_as_last_year_and_an_overview_over_a_thousand_character
     assert "总计:[提示]" not in result.output
     assert ":[提示] 总体情况共 1163 字，超过了格式要求的“篇幅原则上不超过一千字”。（改法：精简各方面的综述，具体数字留在后面的表格里）" in result.output
     assert "存在的主要问题及改进情况:[提示] 存在的主要问题及改进情况与2022年度报告一字不差。" in result.output
+
+
+def test_a_total_the_source_printed_wrong_is_kept_by_import_and_told_by_check(tmp_path: Path) -> None:
+    """Import notes a 总计 that is not the sum of its figures; the form keeps it under ``published``, the
+    build prints the sum, and ``draft check`` tells the disagreement again, at the kept figure's line."""
+    from draft.build import build_form
+    from draft.imports import import_report
+    from zwgk_pages import page
+    from zwgk_sources import PINGTAN_2024
+    from zwgk_tables import figures_printed, read_tables
+
+    wrong = PINGTAN_2024._replace(appeals=(2, 1, 3, 1, 8, *PINGTAN_2024.appeals[5:]))
+    html = tmp_path / "page.html"
+    html.write_text(page(wrong), encoding="utf-8")
+    form = tmp_path / "form.yaml"
+    form.write_text(import_report(html).form_text, encoding="utf-8")
+    text = form.read_text(encoding="utf-8")
+    assert "  published:  # 原文印的总计，与各项之和不符" in text and "    review:  # 行政复议\n      total: 8  # 总计\n" in text
+    assert figures_printed(read_tables(build_form(form, tmp_path / "out").output)).appeals == PINGTAN_2024.appeals  # the sum, 7
+    line = next(n for n, written in enumerate(text.splitlines(), 1) if written == "      total: 8  # 总计")
+    [finding] = [f for f in check_form(form).findings if f.code == "published-total"]
+    assert str(finding) == (
+        f"{finding.file}:{line}:14 四、政府信息公开行政复议、行政诉讼情况 › 行政复议 › 总计:[提示] "
+        "原文印的总计是 8，而四种结果之和是 7，不符合“总计等于结果维持、结果纠正、其他结果、尚未审结之和”；表格按 7 印出。"
+        "（改法：核对原文的各项数字；表格的数字无误的话，删去 published 下的这一行）"
+    )
+    fixed = tmp_path / "fixed.yaml"
+    fixed.write_text(text.replace("      total: 8  # 总计", "      total: 7  # 总计"), encoding="utf-8")
+    assert not [f for f in check_form(fixed).findings if f.code == "published-total"]

@@ -11,8 +11,8 @@ from conftest import SEEDS
 from draft.build import BuildOptions, build_form
 from draft.form.read import read_form
 from draft.form.write import note_line
-from draft.imports import import_report
-from zwgk_pages import page
+from draft.imports import ImportResult, import_report
+from zwgk_pages import copied_text, markdown, page
 from zwgk_sources import HUAIAN_2024, PINGTAN_2022, PINGTAN_2024, SOURCES, Source
 from zwgk_tables import figures_printed, read_tables
 
@@ -176,3 +176,159 @@ def test_a_seventh_part_is_merged_into_the_sixth_which_stays_the_sixth(tmp_path:
     assert merged == [
         "第11行（“七、附录”）：部分超过六个，表单放不下：这一部分已原样并入上一部分的末尾（编号按原文写在正文里），请核对。"
     ]
+
+
+# --- table labels as real pages write them (issue 22, point 5) -------------------------------------------------
+
+def _imported_page(tmp_path: Path, source: Source, **variant: object) -> tuple[ImportResult, Source]:
+    """``source``'s page in ``variant``, imported, and the figures its form builds into."""
+    html = tmp_path / "page.html"
+    html.write_text(page(source, **variant), encoding="utf-8")  # type: ignore[arg-type]
+    result = import_report(html)
+    assert result.form_problems == []
+    form = tmp_path / "page.yaml"
+    form.write_text(result.form_text, encoding="utf-8")
+    return result, figures_printed(read_tables(build_form(form, tmp_path / "out").output))
+
+
+SHORT_AND_MISSPELT = (
+    ("行政规范性文件", "规范性文件"),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开"),
+    ("（三）不予公开", "(三)不予公开"),
+    ("1.属于国家秘密", "（1）属于国家秘密"),
+    ("1.本机关不掌握相关政府信息", "1.本机关不掌握相关政府信宵"),
+    ("社会公益<br>组织", "社会公易<br>组织"),
+)
+
+
+def test_short_renumbered_and_misspelt_labels_are_read_by_meaning(tmp_path: Path) -> None:
+    result, printed = _imported_page(tmp_path, HUAIAN_2024, relabel=SHORT_AND_MISSPELT)
+    assert printed.proactive == HUAIAN_2024.proactive  # 规范性文件: 8 / 26 / 66, not 0 / 0 / 0
+    assert printed.applications == HUAIAN_2024.applications
+    assert printed.appeals == HUAIAN_2024.appeals
+    assert sorted(note_line(note) for note in result.notes) == [
+        "原文表格中的“1.本机关不掌握相关政府信宵”与格式的“1.本机关不掌握相关政府信息”只差个别字，按“1.本机关不掌握相关政府信息”读入，请核对。",
+        "原文表格中的“社会公易组织”与格式的“社会公益组织”只差个别字，按“社会公益组织”读入，请核对。",
+    ]
+    assert "  二、主动公开政府信息情况 → proactive（主动公开政府信息情况）：表格，读出 10 个数字（总计由 draft 计算）" in result.summary
+
+
+def test_a_table_of_the_format_before_2021_gives_its_single_other_row_to_3_other(tmp_path: Path) -> None:
+    result, printed = _imported_page(tmp_path, HUAIAN_2024, old_format=True)
+    other = [sum(column) for column in zip(*(HUAIAN_2024.applications[f"r6_{i}"] for i in (1, 2, 3)), strict=True)]
+    assert other != [0] * 7  # a figure there would have been lost
+    assert printed.applications == {**HUAIAN_2024.applications, "r6_1": (0,) * 7, "r6_2": (0,) * 7, "r6_3": tuple(other)}
+    assert [note_line(note) for note in result.notes] == [
+        "原文的“收到和处理政府信息公开申请情况”表是 2021 年以前的格式，“（六）其他处理”只有一行：它的数字按"
+        "“（六）其他处理 › 3.其他”导入，其余各项为 0，请核对。"
+    ]
+
+
+def test_blank_cells_are_read_as_0_and_said(tmp_path: Path) -> None:
+    result, printed = _imported_page(tmp_path, PINGTAN_2024, blank_zeros=True)
+    assert (printed.proactive, printed.applications, printed.appeals) == (
+        PINGTAN_2024.proactive, PINGTAN_2024.applications, PINGTAN_2024.appeals)
+    notes = [note_line(note) for note in result.notes]
+    assert notes[0] == "“主动公开政府信息情况”表中有空白的格子（规章 › 本年制发件数；规章 › 本年废止件数；规章 › 现行有效件数），按 0 导入，请核对。"
+    assert notes[1].startswith("“收到和处理政府信息公开申请情况”表中有空白的格子（科研机构 › 一、本年新收政府信息公开申请数量；")
+    assert len(notes) == 3 and "格），按 0 导入" in notes[1]
+    assert "表格，读出 7 个数字，另有 3 个原文没有或空白，按 0（总计由 draft 计算）" in "\n".join(result.summary)
+
+
+def test_a_row_that_cannot_be_placed_is_named_with_its_figures(tmp_path: Path) -> None:
+    result, printed = _imported_page(tmp_path, HUAIAN_2024, relabel=(("行政强制", "其他对外管理服务事项"),))
+    assert printed.proactive[4] == ("0",)
+    notes = [note_line(note) for note in result.notes]
+    assert "原文表格中“其他对外管理服务事项”的数字没有对应的栏目，没有导入：本年处理决定数量 88283。请核对，需要时填入表单。" in notes
+    assert "“主动公开政府信息情况”表中没有“行政强制”这一栏，按 0 导入，请核对。" in notes
+    assert "表格，读出 9 个数字，另有 1 个原文没有或空白，按 0（总计由 draft 计算）" in "\n".join(result.summary)
+
+
+# --- tables copied into a .txt, or written in Markdown (issue 22, point 6) ---------------------------------------
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", "-line-breaks.txt"])
+@pytest.mark.parametrize("source", SOURCES, ids=lambda source: source.name)
+def test_tables_copied_as_tab_separated_text_or_written_in_markdown_give_every_figure(
+    source: Source, suffix: str, tmp_path: Path
+) -> None:
+    """Also when the copy broke a row where a cell held a <br> (本年<br>制发件数): the pieces stay in the table."""
+    if suffix == ".md":
+        text = markdown(source, relabel=SHORT_AND_MISSPELT[:4])
+    else:
+        text = copied_text(source, line_breaks=suffix != ".txt", relabel=SHORT_AND_MISSPELT[:4])
+    path = tmp_path / f"report{suffix}"
+    path.write_text(text, encoding="utf-8")
+    result = import_report(path)
+    assert result.form_problems == [] and result.notes == []
+    form = tmp_path / "report.yaml"
+    form.write_text(result.form_text, encoding="utf-8")
+    printed = figures_printed(read_tables(build_form(form, tmp_path / "out").output))
+    assert (printed.proactive, printed.applications, printed.appeals) == (source.proactive, source.applications, source.appeals)
+    assert "  三、收到和处理政府信息公开申请情况 → applications（收到和处理政府信息公开申请情况）：表格，读出 144 个数字（总计由 draft 计算）" in result.summary
+
+
+def test_a_tab_separated_table_in_a_report_without_tables_is_said_not_imported(tmp_path: Path) -> None:
+    seed = next(SEEDS.glob("000_*.txt"))
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join([*lines[:3], "项目\t件数", "行政复议\t12", "行政诉讼\t3", *lines[3:]]) + "\n", encoding="utf-8")
+    notes = [note_line(note) for note in import_report(path).notes]
+    assert "第4行起有一个表格，表格内容没有导入，请在表单中另行补充。" in notes
+
+
+OLD_COLUMNS = (("本年<br>制发件数", "本年<br>新制作数量"), ("本年<br>废止件数", "本年<br>新公开数量"), ("现行<br>有效件数", "对外公开<br>总数量"))
+
+
+@pytest.mark.parametrize("suffix", [".html", ".txt"])
+def test_columns_of_another_meaning_are_not_read_by_their_order_but_named(suffix: str, tmp_path: Path) -> None:
+    """The format before 2021 counted 规章 by 本年新制作数量 / 本年新公开数量 / 对外公开总数量: not the 制发 / 废止 /
+    现行有效 of today's, so none of them is taken for those, and each figure is named in a note."""
+    text = page(HUAIAN_2024, relabel=OLD_COLUMNS) if suffix == ".html" else copied_text(HUAIAN_2024, relabel=OLD_COLUMNS)
+    path = tmp_path / f"report{suffix}"
+    path.write_text(text, encoding="utf-8")
+    result = import_report(path)
+    assert "regulations:  # 规章\n    issued: 0  # 本年制发件数\n    repealed: 0  # 本年废止件数\n    in_force: 0  # 现行有效件数" in result.form_text
+    notes = [note_line(note) for note in result.notes]
+    assert "原文表格中“规章”的数字没有对应的栏目，没有导入：本年新制作数量 1，对外公开总数量 11。请核对，需要时填入表单。" in notes
+    assert "原文表格中“行政规范性文件”的数字没有对应的栏目，没有导入：本年新制作数量 8，本年新公开数量 26，对外公开总数量 66。请核对，需要时填入表单。" in notes
+    assert "  licensing: 447228  # 行政许可" in result.form_text
+
+
+def test_cells_of_two_paragraphs_on_a_page_are_read(tmp_path: Path) -> None:
+    """A label broken into two paragraphs, a figure with its unit in a second one, and a cell of two figures
+    (which is no one figure: 0, said)."""
+    text = page(HUAIAN_2024)
+    text = text.replace("<td>行政规范性文件</td><td>8</td>", "<td><p>行政规范性</p><p>文件</p></td><td><p>8</p><p>件</p></td>", 1)
+    text = text.replace("<td>行政许可</td><td colspan=\"3\">447228</td>", "<td>行政许可</td><td colspan=\"3\"><p>447228</p><p>1</p></td>", 1)
+    path = tmp_path / "page.html"
+    path.write_text(text, encoding="utf-8")
+    result = import_report(path)
+    assert "normative_documents:  # 行政规范性文件\n    issued: 8  # 本年制发件数\n" in result.form_text
+    assert "  licensing: 0  # 行政许可" in result.form_text
+    assert [note_line(note) for note in result.notes] == ["“二、主动公开政府信息情况 › 行政许可”在原文中是“447228 / 1”，不是数字，按 0 导入，请核对。"]
+    assert result.form_problems == []
+
+
+@pytest.mark.parametrize(
+    ("written", "read_as"),
+    [
+        ("（四）无法提供", ("无法提供", False)),
+        ("(四)无法提供", ("无法提供", False)),
+        ("4、保护第三方合法权益", ("保护第三方合法权益", False)),
+        ("规范性文件", ("行政规范性文件", False)),  # an alias the kind declares
+        ("行政法复议", ("行政复议", True)),  # one character too many
+        ("本年制法件数", ("本年制发件数", True)),
+        ("本年新公开数量", ("本年新公开数量", False)),  # another column of the format before 2021: not 本年制发件数
+        ("（六）其它处理", ("其他处理", False)),  # 其它 is 其他
+        ("其他处置", ("其他处置", False)),  # two characters of four differ: not guessed
+        ("政府集中采购", ("政府集中采购", False)),
+    ],
+)
+def test_labels_are_read_by_meaning_and_only_near_misspellings_are_guessed(written: str, read_as: tuple[str, bool]) -> None:
+    from draft.importer.figures import _layout_labels
+    from draft.importer.labels import Vocabulary
+    from draft.kinds import all_kinds
+
+    kind = all_kinds()["information-disclosure"]
+    vocabulary = Vocabulary(kind.figure_groups, [label for layout in kind.tables.values() for label in _layout_labels(layout)])
+    assert vocabulary.read(written) == read_as

@@ -47,8 +47,9 @@ def proactive(source: Source, spaced: bool) -> str:
     return '<table border="1" cellspacing="0" align="center">' + "".join(rows) + "</table>"
 
 
-def applications(source: Source, comma_items: bool, left_out: set[str]) -> str:
-    """Table 三; ``left_out`` rows are not printed (a site's slip), ``comma_items`` writes （六）'s items "1、"."""
+def applications(source: Source, comma_items: bool, left_out: set[str], old_format: bool = False) -> str:
+    """Table 三; ``left_out`` rows are not printed (a site's slip), ``comma_items`` writes （六）'s items "1、";
+    ``old_format`` prints （六）其他处理 as one row, as the format before 2021 did."""
     rows = [
         '<tr><td rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>'
         '<td colspan="7">申请人情况</td></tr>',
@@ -56,14 +57,22 @@ def applications(source: Source, comma_items: bool, left_out: set[str]) -> str:
         "<tr><td>商业<br>企业</td><td>科研<br>机构</td><td>社会公益<br>组织</td><td>法律服务<br>机构</td><td>其他</td></tr>",
     ]
     figures = {key: "".join(map(_td, source.applications[key])) for key in APPLICATION_ROWS}
+    if old_format:
+        other = [sum(column) for column in zip(*(source.applications[f"r6_{i}"] for i in (1, 2, 3)), strict=True)]
+        figures["r6"] = "".join(map(_td, other))
+        left_out = left_out | {"r6_1", "r6_2", "r6_3"}
     rows.append(f'<tr><td colspan="3">{_LABELS["new"]}</td>{figures["new"]}</tr>')
     rows.append(f'<tr><td colspan="3">{_LABELS["carried_in"]}</td>{figures["carried_in"]}</tr>')
     body_keys = [key for key in APPLICATION_ROWS[2:-1] if key not in left_out]
+    if old_format:
+        body_keys.insert(body_keys.index("r7"), "r6")
     first = f'<td rowspan="{len(body_keys)}">三、本年度办理结果</td>'
     for key in body_keys:
         group, _, index = key.partition("_")
         label = _LABELS[group]
-        if isinstance(label, tuple):
+        if isinstance(label, tuple) and key == group:  # the format before 2021: the group in one row
+            rows.append(f'<tr>{first}<td colspan="2">{label[0]}</td>{figures[key]}</tr>')
+        elif isinstance(label, tuple):
             heading, items = label
             shown = [k for k in APPLICATION_ROWS if k.startswith(group + "_") and k not in left_out]
             item = items[int(index) - 1]
@@ -90,8 +99,9 @@ def appeals(source: Source) -> str:
 
 
 def page(source: Source, *, spaced: bool = False, comma_items: bool = False, left_out: frozenset[str] = frozenset(),
-         typo: bool = False) -> str:
-    """The report's page, as a browser saves it."""
+         typo: bool = False, old_format: bool = False, relabel: tuple[tuple[str, str], ...] = (), blank_zeros: bool = False) -> str:
+    """The report's page, as a browser saves it; in its tables, each label of ``relabel`` written as the site wrote it
+    (a short name, a misspelling), and with ``blank_zeros`` every 0 left blank."""
     title = f"{source.unit}{source.year}年政府信息公开工作年度报告"
     appeals_heading = "四、政府信息公开行政法复议、行政诉讼情况" if typo else "四、政府信息公开行政复议、行政诉讼情况"
     paragraphs = [
@@ -100,9 +110,14 @@ def page(source: Source, *, spaced: bool = False, comma_items: bool = False, lef
         "（三）政府信息管理", "加强政府信息管理。", "（四）平台建设", "优化政府信息公开平台。", "（五）监督保障", "强化监督保障。",
     ]
     body = "".join(f"<p>&nbsp;&nbsp;&nbsp;&nbsp;{escape(text)}</p>\n" for text in paragraphs)
-    body += "<p><strong>二、主动公开政府信息情况</strong></p>\n" + proactive(source, spaced)
-    body += "\n<p><strong>三、收到和处理政府信息公开申请情况</strong></p>\n" + applications(source, comma_items, set(left_out))
-    body += f"\n<p><strong>{appeals_heading}</strong></p>\n" + appeals(source)
+    tables = [proactive(source, spaced), applications(source, comma_items, set(left_out), old_format), appeals(source)]
+    for written, instead in relabel:
+        tables = [table.replace(f">{written}<", f">{instead}<") for table in tables]
+    if blank_zeros:
+        tables = [table.replace("<td>0</td>", "<td></td>") for table in tables]
+    body += "<p><strong>二、主动公开政府信息情况</strong></p>\n" + tables[0]
+    body += "\n<p><strong>三、收到和处理政府信息公开申请情况</strong></p>\n" + tables[1]
+    body += f"\n<p><strong>{appeals_heading}</strong></p>\n" + tables[2]
     body += "\n<p>五、存在的主要问题及改进情况</p>\n<p>一是信息发布的及时性有待提高；二是政策解读的形式还不够丰富。</p>\n"
     body += f"<p>六、其他需要报告的事项</p>\n<p>{escape(source.fee_text)}</p>\n"
     return f"""<!DOCTYPE html>
@@ -123,3 +138,45 @@ def page(source: Source, *, spaced: bool = False, comma_items: bool = False, lef
 <div class="footer"><p>主办单位：{source.unit}人民政府办公室</p><p>网站标识码：3501000000  备案号：闽ICP备00000000号</p></div>
 </body></html>
 """
+
+
+def copied_text(source: Source, line_breaks: bool = False, **variant: object) -> str:
+    """The article of :func:`page` copied from the browser into a .txt: a paragraph a line, each table row a line of
+    tab-separated cells (a cell spanning rows or columns copied once, where it starts); with ``line_breaks``, a
+    ``<br>`` in a cell copied as a line break, as browsers copy it (商业<br>企业 puts 企业 on the next line)."""
+    import re
+
+    html = page(source, **variant)  # type: ignore[arg-type]
+    article = html[html.index('<div class="TRS_Editor">') : html.index('<div class="tools">')]
+    lines = [f"{source.unit}{source.year}年政府信息公开工作年度报告"]
+    for piece in re.findall(r"<p>.*?</p>|<table.*?</table>", article, re.S):
+        if piece.startswith("<table"):
+            for row in re.findall(r"<tr>(.*?)</tr>", piece, re.S):
+                cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+                lines.append("\t".join(cell.replace("<br>", "\n" if line_breaks else "") for cell in cells))
+        else:
+            lines.append(re.sub(r"<[^>]+>|&nbsp;", "", piece))
+    return "\n".join(lines) + "\n"
+
+
+def markdown(source: Source, **variant: object) -> str:
+    """The same article written in Markdown: ``##`` part headings, the tables as pipe tables (their spans lost,
+    the first row padded to the table's width, as a Markdown table's header must be)."""
+    lines: list[str] = []
+    rows: list[list[str]] = []
+
+    def table() -> list[str]:
+        width = max(len(row) for row in rows)
+        header = rows[0] + [""] * (width - len(rows[0]))
+        return ["| " + " | ".join(header) + " |", "|" + "---|" * width, *("| " + " | ".join(row) + " |" for row in rows[1:]), ""]
+
+    for line in copied_text(source, **variant).splitlines():
+        if "\t" in line or line.startswith("第二十条"):
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            lines += table()
+            rows = []
+        heading = line[:2] in ("一、", "二、", "三、", "四、", "五、", "六、")
+        lines += [("## " if heading else "") + line, ""]
+    return "\n".join(lines + (table() if rows else [])) + "\n"

@@ -38,6 +38,7 @@ carried-over                提示      二、上年结转 is not last year's �
 overview-too-long           提示      一、总体情况 over 1000 characters (政府信息公开工作年度报告)
 problems-repeated           提示      五、存在的主要问题 as last year's, word for word (with --previous)
 prescribed-heading          提示      a 政府信息公开 part's title other than the format's (五、存在的主要问题及改进情况)
+published-total             提示      a total kept as the source printed it (``published``) that is not the sum printed
 ==========================  ========  ==================================================
 
 Each family of findings has its module (``numbering``, ``punctuation``, ``sentences``,

@@ -11,6 +11,9 @@
   prescribes (the part's label, which the template prints when the form writes none):
   五、存在的主要问题及改进措施 for 五、存在的主要问题及改进情况. A number typed before it is
   ``manual-numbering``'s to tell, and spaces do not count.
+* ``published-total`` (warning): a total the form keeps as last year's report printed it
+  (``published``, written by ``draft import`` where the source's totals did not add up) is not
+  the sum draft prints. The build prints the sum; the check tells it again, at the kept figure.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ CARRIED_OVER = "carried-over"
 OVERVIEW_TOO_LONG = "overview-too-long"
 PROBLEMS_REPEATED = "problems-repeated"
 PRESCRIBED_HEADING = "prescribed-heading"
+PUBLISHED_TOTAL = "published-total"
 
 #: 一、总体情况 "篇幅原则上不超过一千字".
 MAX_OVERVIEW = 1000
@@ -35,7 +39,7 @@ _SPACE = re.compile(r"\s+")
 def check(ctx: Context) -> list[Finding]:
     if ctx.kind.arithmetic is None:
         return []
-    return _carried_over(ctx) + _overview_too_long(ctx) + _problems_repeated(ctx) + _headings(ctx)
+    return _carried_over(ctx) + _overview_too_long(ctx) + _problems_repeated(ctx) + _headings(ctx) + _published_totals(ctx)
 
 
 def _carried_over(ctx: Context) -> list[Finding]:
@@ -60,6 +64,36 @@ def _carried_over(ctx: Context) -> list[Finding]:
                 mark=ctx.source.mark(path) if typed else ctx.source.key_mark(path[:-1]),
             )
         )
+    return findings
+
+
+def _published_totals(ctx: Context) -> list[Finding]:
+    from draft.form.load import format_field
+    from draft.kinds.groups import published_path
+    from draft.model.figures import as_number
+
+    arithmetic, figures = ctx.kind.arithmetic, ctx.report.figures
+    if arithmetic is None or figures is None:
+        return []
+    findings = []
+    for rule in arithmetic.sums:
+        kept = published_path(rule.total)
+        written = ctx.source.scalar_text(kept)
+        if written is None:
+            continue
+        field = arithmetic.field(rule.total)
+        printed, summed = as_number(float(written), field.decimal, written), figures[rule.total].value
+        if printed == summed:
+            continue
+        finding = ctx.finding(
+            PUBLISHED_TOTAL,
+            Severity.WARNING,
+            rule.total,
+            f"原文印的{field.label}是 {printed}，而{rule.terms_name}是 {summed}，不符合“{rule.rule}”；表格按 {summed} 印出。",
+            fix="核对原文的各项数字；表格的数字无误的话，删去 published 下的这一行",
+            mark=ctx.source.mark(kept),
+        )
+        findings.append(finding._replace(field=format_field(kept)))
     return findings
 
 

@@ -44,6 +44,8 @@ class Imported(Protocol):
     def date_rejected(self) -> bool: ...  # the date cannot be taken: written commented out
     @property
     def figures(self) -> Mapping[FormPath, Number]: ...
+    @property
+    def published_totals(self) -> Mapping[FormPath, Number]: ...  # totals the source printed that do not add up
 
 
 def note_line(note: Problem) -> str:
@@ -185,7 +187,7 @@ def _prescribed_parts(imported: Imported, kind: Kind) -> list[str]:
     for spec in kind.parts:
         lines += ["", f"# {spec.label}"]
         if spec.table is not None:
-            lines += figures_yaml(groups[spec.key], imported.figures)
+            lines += figures_yaml(groups[spec.key], imported.figures, printed=imported.published_totals)
         elif spec.key in found:
             lines += [f"{spec.key}:", *_part_body(found[spec.key])]
         else:

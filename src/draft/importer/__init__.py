@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from draft.importer.figures import FigureReader
 from draft.importer.files import open_report, refuse
@@ -39,14 +40,16 @@ def read_report(path: Path, wording: TemplateWording, today: datetime.date) -> I
     """
     raw = open_report(path)
     paras, reader_notes = read(raw)
+    kind = _kind([para for para in paras if para.table is None])
+    if kind.arithmetic is not None and raw.kind == "md":  # its tables are figures: read them too
+        paras, reader_notes = read(raw, tables_read=True)
     tables = [para for para in paras if para.table is not None]
     paras = [para for para in paras if para.table is None]
-    kind = _kind(paras)
     if not paras:
         raise refuse(path, "文件里没有文字。请确认导入的是报告正文；扫描件（图片）需要先转成文字。")
     # A form draft would refuse is no use: refused here, before the work of parsing it.
     refuse_if_too_long(path, sum(len(para.text.encode("utf-8")) for para in paras))
-    figures, figure_notes = _figures(kind, tables)
+    reader = _figures(kind, tables)
     try:
         imported = Parser(paras, kind).parse()
     except NotAReport:
@@ -55,8 +58,8 @@ def read_report(path: Path, wording: TemplateWording, today: datetime.date) -> I
             "没有找到报告的各个部分。draft 按“一、……”“二、……”这样的标题识别各部分，"
             "请确认文件是法治政府建设年度报告的正文，并且各部分标题单独成行、以“一、二、三、”开头。",
         ) from None
-    imported.notes[:0] = [note(message) for message in raw.notes + reader_notes] + figure_notes
-    imported.figures = figures
+    imported.notes[:0] = [note(message) for message in raw.notes + reader_notes] + reader.notes
+    imported.figures, imported.figures_read, imported.published_totals = reader.figures, reader.read_from_source, reader.published_totals
     infer(imported, wording, today)
     choose_layout(imported)
     return imported
@@ -73,13 +76,27 @@ def _kind(paras: list[SourcePara]) -> Kind:
     return next(found, all_kinds()[DEFAULT])
 
 
-def _figures(kind: Kind, tables: list[SourcePara]) -> tuple[dict[FormPath, Number], list[Problem]]:
+def _figures(kind: Kind, tables: list[SourcePara]) -> FigureReader | _NoFigures:
     """The figures of a kind with tables, read from the source's; for a kind without, a note for each table left out."""
     if kind.arithmetic is None:
-        return {}, [note(f"第{table.number}段之后有一个表格，表格内容没有导入，请在表单中另行补充。") for table in tables]
+        return _NoFigures([note(f"{_table_place(table)}有一个表格，表格内容没有导入，请在表单中另行补充。") for table in tables])
     reader = FigureReader(kind)
-    figures = reader.read([table.table for table in tables if table.table is not None])
-    return figures, reader.notes
+    reader.read([table.table for table in tables if table.table is not None])
+    return reader
+
+
+def _table_place(table: SourcePara) -> str:
+    """Where a table stands: after a paragraph of a Word file or page, from a line of a text."""
+    return f"第{table.number}段之后" if table.unit == "段" else f"{table.where}起"
+
+
+class _NoFigures(NamedTuple):
+    """What a kind without tables reads of the source's tables: nothing, said in its notes."""
+
+    notes: list[Problem]
+    figures: dict[FormPath, Number] = {}
+    read_from_source: set[FormPath] = set()
+    published_totals: dict[FormPath, Number] = {}
 
 
 def refuse_if_too_long(path: Path, size: int) -> None:

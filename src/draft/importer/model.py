@@ -90,3 +90,7 @@ class Imported:
     year_from: str = ""
     #: The figures of a kind with tables, as read from the source's tables (totals left to draft).
     figures: dict[FormPath, Number] = field(default_factory=dict)
+    #: Which of them a cell of the source gave (the others are 0: the source had no place for them).
+    figures_read: set[FormPath] = field(default_factory=set)
+    #: Totals the source printed that are not the sums of their figures, as printed: the form keeps them for ``draft check``.
+    published_totals: dict[FormPath, Number] = field(default_factory=dict)

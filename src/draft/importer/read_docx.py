@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from draft.importer import frame_lines
-from draft.importer.budget import MAX_LEVEL_TEXT, MAX_LIST_NUMBER, MAX_WORD_BLOCKS, TooMuch, too_much
+from draft.importer.budget import MAX_DEPTH, MAX_LEVEL_TEXT, MAX_LIST_NUMBER, MAX_WORD_BLOCKS, TooMuch, too_much
 from draft.importer.files import RawFile, refuse
 from draft.importer.grid import SpanCell, span
 from draft.importer.source import SourcePara, clean, join_lines
@@ -121,14 +121,19 @@ class _DocxReader:
                 paras.append(para)
         return paras, notes
 
-    def _body_elements(self, parent: _Element) -> Iterator[_Element]:
+    def _body_elements(self, parent: _Element, depth: int = 0) -> Iterator[_Element]:
+        """The paragraphs and tables of ``parent`` in reading order: through content controls, and into the cells
+        of a table that only lays text out (:func:`layout_table`), as if that table were not there."""
         for child in parent.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
-            if tag in ("p", "tbl", "altChunk"):
+            if tag == "tbl" and depth < MAX_DEPTH and frame_rows(child) is None and layout_table(child):
+                for cell in _xpath(child, "./w:tr/w:tc"):
+                    yield from self._body_elements(cell, depth + 1)
+            elif tag in ("p", "tbl", "altChunk"):
                 yield child
             elif tag == "sdt":  # a content control wrapping paragraphs
                 for content in child.iterchildren(f"{{{_W}}}sdtContent"):
-                    yield from self._body_elements(content)
+                    yield from self._body_elements(content, depth + 1)
 
     def _paragraph(self, paragraph: Paragraph, number: int) -> SourcePara:
         p = paragraph._p
@@ -389,12 +394,32 @@ def frame_rows(table: _Element) -> list[str] | None:
         return lines
     rows = []
     for row in _xpath(table, "w:tr"):
-        # A line break or tab between names is a gap between them.
-        pieces = [_xpath(cell, ".//w:t|.//w:br|.//w:tab") for cell in _xpath(row, "w:tc")]
-        cells = ["".join(e.text or "" if e.tag.endswith("}t") else " " for e in cell) for cell in pieces]
+        cells = [_gapped_text(cell) for cell in _xpath(row, "w:tc")]
+        written = [cell for cell, text in zip(_xpath(row, "w:tc"), cells, strict=True) if text.strip()]
+        if len(written) == 1:  # a row of one cell: each of its paragraphs a line (抄送 above 印发, in one cell)
+            rows += [clean(_gapped_text(p)) for p in _xpath(written[0], ".//w:p")]
+            continue
         rows.append(clean("  ".join(cell for cell in cells if cell.strip())))
     frame_line = [frame_lines.number_line(row) or frame_lines.copy_to(row) or frame_lines.imprint(row) for row in rows if row]
     return [row for row in rows if row] if frame_line and all(frame_line) else None
+
+
+def _gapped_text(element: _Element) -> str:
+    """The text of ``element``, a line break or tab in it a gap (between names)."""
+    return "".join(e.text or "" if e.tag.endswith("}t") else " " for e in _xpath(element, ".//w:t|.//w:br|.//w:tab"))
+
+
+#: A cell holding a figure: a number alone (8, 96171.6, 1,288).
+_FIGURE = re.compile(r"-?[0-9][0-9,，]*(?:\.[0-9]+)?")
+
+
+def layout_table(table: _Element) -> bool:
+    """Whether a table only lays text out (a body, a red head, a 版记 set in a table to place it): one cell, or
+    no cell holding a figure. A table with a figure in a cell is data, read as a grid (:func:`_table_rows`)."""
+    cells = _xpath(table, "./w:tr/w:tc")
+    if len(cells) <= 1:
+        return True
+    return not any(_FIGURE.fullmatch(re.sub(r"\s+", "", "".join(_xpath(cell, "./w:p//w:t/text()")))) for cell in cells)
 
 
 def _table_rows(tbl: _Element) -> list[list[SpanCell]]:
@@ -412,9 +437,10 @@ def _table_rows(tbl: _Element) -> list[list[SpanCell]]:
                 r, i = above[column]
                 rows[r][i] = rows[r][i]._replace(rows=rows[r][i].rows + 1)
             else:
-                text = "".join(t.text or "" for t in tc.iter(f"{{{_W}}}t"))
+                # a paragraph a line: a cell of two paragraphs (8 / 件, or 8 and 0 by mistake) is not one number run together
+                lines = ("".join(t.text or "" for t in p.iter(f"{{{_W}}}t")) for p in tc.iter(f"{{{_W}}}p"))
                 above[column] = (len(rows), len(row))
-                row.append(SpanCell(re.sub(r"\s+", "", text), 1, cols))
+                row.append(SpanCell("\n".join(line for line in (re.sub(r"\s+", "", line) for line in lines) if line), 1, cols))
             column += cols
         rows.append(row)
     return rows

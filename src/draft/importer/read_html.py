@@ -268,7 +268,7 @@ def _rows(table: _Element) -> list[list[SpanCell]]:
         if element.tag == "tr":
             cells = [child for child in element.elements() if child.tag in ("td", "th")]
             rows.append(
-                [SpanCell(_squeezed(cell.text()), span(cell.attrs.get("rowspan")), span(cell.attrs.get("colspan"))) for cell in cells]
+                [SpanCell(_cell_text(cell), span(cell.attrs.get("rowspan")), span(cell.attrs.get("colspan"))) for cell in cells]
             )
         if element.tag != "table":
             pending.extend(reversed(element.elements()))
@@ -282,5 +282,22 @@ def _inline(text: str) -> str:
 
 
 def _squeezed(text: str) -> str:
-    """Text with no white space at all: a table cell's label, broken over lines by ``<br>`` or by spaces."""
+    """Text with no white space at all: a title's, compared with the opening lines."""
     return re.sub(r"\s+", "", text.replace("\xa0", ""))
+
+
+def _cell_text(cell: _Element) -> str:
+    """A table cell's text, a line for each paragraph (``<p>``, ``<div>``, ``<br>``) with no white space in it: a
+    label broken over lines reads whole, and a figure beside its unit (8 / 件) is not run into another figure."""
+    pieces: list[str] = []
+    pending: list[_Element | str] = [cell]
+    while pending:  # a loop, not recursion: a page may nest deeper than Python recurses
+        node = pending.pop()
+        if isinstance(node, str):
+            pieces.append(node)
+        elif node is cell or node.tag not in _SKIPPED:
+            if node is not cell and (node.tag in _BLOCKS or node.tag == "br"):
+                pieces.append("\n")
+                pending.append("\n")  # after its content
+            pending.extend(reversed(node.children))
+    return "\n".join(line for line in map(_squeezed, "".join(pieces).split("\n")) if line)

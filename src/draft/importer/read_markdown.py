@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from draft.importer.grid import SpanCell
 from draft.importer.page_guard import guarded
 from draft.importer.source import SourcePara, clean, join_lines
 from draft.text.markers import read_marker
@@ -22,6 +23,8 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 #: A code fence (closed or not): its lines are the report's text like any other, only the fence goes.
 _MD_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
+#: A ``|`` between two cells (``\|`` is a bar inside a cell).
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 #: A cell of a table's second row (|---|:---:|).
 _MD_RULE_CELL = re.compile(r":?-{3,}:?")
 #: HTML whose content is not text of the report: tables (not importable as paragraphs), scripts, styles.
@@ -33,8 +36,11 @@ _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 _STARTS_BLOCK = re.compile(r"^\s*(?:#|[-*+]\s|\*\*\s*[（(一二三四五六七八九十\d])")
 
 
-def read_markdown(text: str) -> tuple[list[SourcePara], list[str]]:
+def read_markdown(text: str, tables_read: bool = False) -> tuple[list[SourcePara], list[str]]:
     """Markdown: headings, bold run-in titles, lists and escapes; a blank line separates paragraphs.
+
+    With ``tables_read`` (a report of a kind with tables), a Markdown table is handed over as a table
+    where it stands (its cells, no spans); else it is skipped and noted with the rest.
 
     A file with (almost) no blank lines is text pasted into a .md file: then every
     line is a paragraph, as in a .txt file. What is not text is skipped and noted: code
@@ -56,7 +62,9 @@ def read_markdown(text: str) -> tuple[list[SourcePara], list[str]]:
     blank = sum(1 for line in body if not line.strip())
     line_per_paragraph = blank * 4 < non_blank
     skipped = _table_lines(lines)
-    tables += [number for number in sorted(skipped) if number - 1 not in skipped]
+    starts = [number for number in sorted(skipped) if number - 1 not in skipped]
+    read_at = {number: _table_rows(lines, number, skipped) for number in starts} if tables_read else {}
+    tables += [] if tables_read else starts
     fences: list[int] = []
     tagged: list[int] = []
     paras: list[SourcePara] = []
@@ -74,6 +82,8 @@ def read_markdown(text: str) -> tuple[list[SourcePara], list[str]]:
     for number, line in enumerate(body, start + 1):
         if number in skipped:
             flush()
+            if number in read_at:
+                paras.append(SourcePara("", number, table=read_at[number]))
             continue
         if _MD_FENCE.match(line):
             fences.append(number)
@@ -183,6 +193,21 @@ def _table_lines(lines: list[str]) -> set[int]:
                 after += 1
                 found.add(after)
     return found
+
+
+def _table_rows(lines: list[str], start: int, table_lines: set[int]) -> list[list[SpanCell]]:
+    """The rows of the Markdown table at line ``start`` (1-based), its ``|---|`` rule left out: each cell cleaned, unescaped."""
+    rows = []
+    number = start
+    while number in table_lines:
+        line = lines[number - 1]
+        if not _table_rule(line):
+            cells = line.strip()
+            cells = cells[1:] if cells.startswith("|") else cells
+            cells = cells[:-1] if cells.endswith("|") and not cells.endswith("\\|") else cells
+            rows.append([SpanCell(clean(_unescape(cell))) for cell in _CELL_SEPARATOR.split(cells)])
+        number += 1
+    return rows
 
 
 def _skipped_notes(fences: list[int], tables: list[int], tagged: list[int]) -> list[str]:

@@ -18,10 +18,13 @@ from draft.importer.read_text import read_text, wrap_width
 from draft.importer.source import SourcePara
 
 
-def read(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
-    """The paragraphs of ``raw`` and notes about what was skipped; its tables' spans cut to what each table holds."""
+def read(raw: RawFile, tables_read: bool = False) -> tuple[list[SourcePara], list[str]]:
+    """The paragraphs of ``raw`` and notes about what was skipped; its tables' spans cut to what each table holds.
+
+    ``tables_read``: the report is of a kind with tables, so that a Markdown table is read too (else skipped and noted).
+    """
     try:
-        paras, notes = _read(raw)
+        paras, notes = _read(raw, tables_read)
         cells = 0
         for para in paras:
             if para.table is not None:
@@ -34,7 +37,7 @@ def read(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
     return paras, notes
 
 
-def _read(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
+def _read(raw: RawFile, tables_read: bool) -> tuple[list[SourcePara], list[str]]:
     if raw.kind == "docx":
         return read_docx(raw)
     text, encoding = decode_text(raw.path, raw.data)
@@ -42,7 +45,7 @@ def _read(raw: RawFile) -> tuple[list[SourcePara], list[str]]:
     if raw.kind == "html":
         return read_html(text), notes
     if raw.kind == "md":
-        paras, skipped = read_markdown(text)
+        paras, skipped = read_markdown(text, tables_read)
         return paras, notes + skipped
     paras = read_text(text)
     if wrap_width(text):

@@ -84,7 +84,9 @@ def summarize(imported: Imported, source: str) -> list[str]:
         number += len(node.items) if node.layout.items_as_parts else 1
         if part.kind in tables:
             figures = sum(1 for path in imported.figures if path[0] == part.kind)
-            counts = f"表格，读出 {figures} 个数字（总计由 draft 计算）"
+            read = sum(1 for path in imported.figures_read if path[0] == part.kind and path in imported.figures)
+            unread = f"，另有 {figures - read} 个原文没有或空白，按 0" if read < figures else ""
+            counts = f"表格，读出 {read} 个数字{unread}（总计由 draft 计算）"
         else:
             counts = _counts(node)
         lines.append(f"  {marker}{heading} → {part.kind}（{kind.labels[part.kind]}）：{counts}")

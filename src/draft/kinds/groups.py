@@ -14,6 +14,11 @@ from draft.model.report import FormPath
 
 SEPARATOR = " › "
 
+#: The field of a table's group holding the totals a source printed that are not the sums of their figures
+#: (:func:`published`): the build ignores it, ``draft check`` compares it.
+PUBLISHED = "published"
+PUBLISHED_LABEL = "原文印的总计（与各项之和不符）"
+
 
 class Group(NamedTuple):
     """A named field of the form: a figure (``fields`` empty) or a group of them."""
@@ -24,6 +29,10 @@ class Group(NamedTuple):
     decimal: bool = False  # an amount (万元), not a count
     computed: bool = False  # a total draft computes: the form may leave it out
     example: str = "0"
+    #: Other labels real reports print for it (a short name, an older format's): an import reads them as this field.
+    aliases: tuple[str, ...] = ()
+    #: The field a report printing this group as one row (the format before 2021) puts that row's figures into.
+    one_row_into: str = ""
 
 
 def fields(group: Group, path: FormPath = (), place: tuple[str, ...] = ()) -> list[FigureField]:
@@ -47,3 +56,33 @@ def schema(group: Group) -> dict[str, Any]:
     if not group.fields:
         return {"type": "amount" if group.decimal else "count", "min": 0, "meta": meta}
     return {"type": "dict", "schema": {field.key: schema(field) for field in group.fields}, "meta": {**meta, "example": "\n  ……"}}
+
+
+def published(group: Group) -> Group | None:
+    """The totals of ``group`` draft computes, as figures a form may keep as last year's report printed them
+    (under :data:`PUBLISHED`, by the same keys): None when it has none."""
+    kept: list[Group] = []
+    for field in group.fields:
+        if field.computed:
+            kept.append(_typed(field))
+        elif field.fields and (below := published(field)) is not None:
+            kept.append(below)
+    return group._replace(fields=tuple(kept), computed=False) if kept else None
+
+
+def _typed(group: Group) -> Group:
+    return group._replace(fields=tuple(_typed(field) for field in group.fields), computed=False)
+
+
+def published_path(total: FormPath) -> FormPath:
+    """Where a form keeps the printed value of the total at ``total``: ``applications.published.natural_persons.total``."""
+    return (total[0], PUBLISHED, *total[1:])
+
+
+def table_schema(group: Group) -> dict[str, Any]:
+    """The cerberus rules of a table's group: its figures, and the totals a source printed (:func:`published`), optional."""
+    rules = schema(group)
+    printed = published(group)
+    if printed is not None:
+        rules["schema"][PUBLISHED] = {**schema(printed._replace(label=PUBLISHED_LABEL)), "required": False}
+    return rules

@@ -78,9 +78,9 @@ class Kind(NamedTuple):
     @property
     def figure_schema(self) -> dict[str, Any]:
         """cerberus rules of the fields holding figures, by field: every one required."""
-        from draft.kinds.groups import schema
+        from draft.kinds.groups import table_schema
 
-        return {group.key: {**schema(group), "required": True} for group in self.figure_groups}
+        return {group.key: {**table_schema(group), "required": True} for group in self.figure_groups}
 
     @property
     def labels(self) -> dict[str, str]:

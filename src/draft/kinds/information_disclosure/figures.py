@@ -31,7 +31,7 @@ PROACTIVE = Group(
     "二、主动公开政府信息情况",
     (
         Group("regulations", "规章", _ISSUED),
-        Group("normative_documents", "行政规范性文件", _ISSUED),
+        Group("normative_documents", "行政规范性文件", _ISSUED, aliases=("规范性文件",)),
         Group("licensing", "行政许可"),
         Group("penalties", "行政处罚"),
         Group("enforcement", "行政强制"),
@@ -44,7 +44,7 @@ OUTCOMES = (
     Group("new", "一、本年新收政府信息公开申请数量"),
     Group("carried_in", "二、上年结转政府信息公开申请数量"),
     Group("disclosed", "（一）予以公开"),
-    Group("partly_disclosed", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    Group("partly_disclosed", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", aliases=("（二）部分公开",)),
     Group(
         "withheld",
         "（三）不予公开",
@@ -87,6 +87,7 @@ OUTCOMES = (
             ("fee_unpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
             ("other", "3.其他"),
         ),
+        one_row_into="other",  # the 2019 format's single row （六）其他处理: its figures are 3.其他's
     ),
     Group("total", "（七）总计", computed=True),
     Group("carried_out", "四、结转下年度继续办理"),
