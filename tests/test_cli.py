@@ -375,5 +375,5 @@ def test_a_form_s_problems_and_a_refusal_keep_their_words_and_exit_codes(tmp_pat
     nothing = run_cli("build", cwd=tmp_path)
     assert nothing.exit_code == 2
     assert nothing.stderr.strip() == (
-        "inputs:没有找到表单（inputs 文件夹里没有 .yaml 文件）。请先运行 draft init 新建一份表单，或在命令后写出表单文件名。"
+        "inputs:没有找到表单（这里没有 inputs 文件夹）。请先运行 draft init 新建一份表单，或在命令后写出表单文件名。"
     )

@@ -99,3 +99,12 @@ def test_init_of_a_name_ending_in_yaml_txt_suggests_the_name_without_txt(tmp_pat
     assert result.exit_code == 2
     assert result.stderr == "inputs/2026.yaml.txt:表单的文件名要以 .yaml 结尾，draft build 才会读它。请写成 inputs/2026.yaml 这样的名字。\n"
     assert not (tmp_path / "inputs").exists()
+
+
+def test_a_form_named_without_the_txt_notepad_added_is_pointed_to_it(tmp_path: Path) -> None:
+    # The user types the name Explorer shows (report.yaml); on disk it is report.yaml.txt.
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "report.yaml.txt").write_text(MINIMAL, encoding="utf-8")
+    result = run_cli("build", "inputs/report.yaml", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("inputs/report.yaml.txt:这份表单的文件名末尾多了“.txt”")

@@ -972,3 +972,9 @@ def test_every_number_yaml_reads_is_read_as_yaml_reads_it_or_told_as_too_long(wr
     assert form.numbers_written == {("a",): written}
     for warning in form.warnings:  # any number shows in a message, however it was written
         assert warning.line == 1
+
+
+def test_a_date_that_does_not_exist_in_a_date_field_is_not_told_to_be_quoted() -> None:
+    # Quoting 2027-13-01 in the 成文日期 would only get "写法不对": the digit is what is wrong.
+    [problem] = problems("year: 2026\ndate: 2027-13-01\n")
+    assert str(problem) == "inputs/a.yaml:2:7 成文日期:“2027-13-01”不是一个存在的日期，请检查年、月、日（例如 2 月没有 30 日，月份最大是 12）。"

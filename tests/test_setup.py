@@ -45,7 +45,7 @@ def test_the_examples_are_not_the_user_s_forms(tmp_path: Path) -> None:
     nothing = run_cli("build", cwd=tmp_path)
     assert nothing.exit_code == 2
     assert nothing.stderr == (
-        "inputs:没有找到表单（inputs 文件夹里没有 .yaml 文件）。请先运行 draft init 新建一份表单，或在命令后写出表单文件名。\n"
+        "inputs:没有找到表单（这里没有 inputs 文件夹）。请先运行 draft init 新建一份表单，或在命令后写出表单文件名。\n"
     )
     (tmp_path / "inputs").mkdir()
     (tmp_path / "inputs" / "2026.yaml").write_text(MINIMAL, encoding="utf-8")

@@ -83,8 +83,12 @@ def _forms(files: tuple[Path, ...]) -> list[Path]:
             [notepad_named(path) for path in misnamed]
             or Problem(
                 file=str(DEFAULT_INPUTS),
-                message="没有找到表单（inputs 文件夹里没有 .yaml 文件）。"
-                f"请先运行 {running_command()} init 新建一份表单，或在命令后写出表单文件名。",
+                message=(
+                    "没有找到表单（inputs 文件夹里没有 .yaml 文件）。"
+                    if DEFAULT_INPUTS.is_dir()
+                    else "没有找到表单（这里没有 inputs 文件夹）。"
+                )
+                + f"请先运行 {running_command()} init 新建一份表单，或在命令后写出表单文件名。",
             )
         )
     _report([notepad_named(path, Severity.WARNING) for path in misnamed])

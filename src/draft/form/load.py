@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from draft.files.os_errors import reason
-from draft.files.report_names import HTML_SUFFIXES, REPORT_FILES, WORD_SUFFIXES, notepad_named, saved_by_notepad
+from draft.files.report_names import HTML_SUFFIXES, NOTEPAD_SUFFIX, REPORT_FILES, WORD_SUFFIXES, notepad_named, saved_by_notepad
 from draft.files.safe_read import NotAFile, open_regular
 from draft.form.yaml import (
     FORBIDDEN,
@@ -73,6 +73,9 @@ def load_form(path: Path) -> LoadedForm:
             display, f"“{display}”不是普通文件（而是管道、设备之类的特殊文件），无法作为表单读取。请指定 .yaml 表单文件。"
         ) from None
     except FileNotFoundError:
+        saved_as = path.with_name(path.name + NOTEPAD_SUFFIX)
+        if saved_by_notepad(saved_as) and saved_as.is_file():  # 2026.yaml named, 2026.yaml.txt there: Notepad's doing
+            raise CannotProceed(notepad_named(saved_as)) from None
         raise _cannot_open(display, f"找不到文件“{display}”。请检查文件名和所在的文件夹是否写对。") from None
     except IsADirectoryError:
         raise _cannot_open(

@@ -460,6 +460,8 @@ def _problem_mark(error: yaml.YAMLError) -> Mark | None:
 
 #: The prefix of YAML's own tags: ``!!int`` is ``TAG + "int"``.
 TAG = "tag:yaml.org,2002:"
+#: The form's date fields (成文日期, 印发日期): a date there that does not exist is a slip of a digit, never a text.
+_DATE_FIELDS = {("date",), ("printed_date",)}
 _STR_TAG = TAG + "str"
 _NUMBER_TAGS = {TAG + "int", TAG + "float"}
 # The only scalar types a form may hold, named for messages. !!binary, !!set,
@@ -680,11 +682,11 @@ class ScalarReader:
         )
 
     def _unconvertible(self, node: Scalar, kind: str, path: FormPath) -> None:
+        """A value YAML takes for a date or a number of a kind, that is none."""
         if node.tag == TAG + "timestamp":
-            message = (
-                f"“{node.value}”不是一个存在的日期，请检查年、月、日（例如 2 月没有 30 日）。"
-                f"如果它不是日期，请给它加上英文引号，例如 {_wording().quoted(node.value)}。"
-            )
+            message = f"“{node.value}”不是一个存在的日期，请检查年、月、日（例如 2 月没有 30 日，月份最大是 12）。"
+            if path not in _DATE_FIELDS:  # elsewhere a text may look like a date (a code, a number range)
+                message += f"如果它不是日期，请给它加上英文引号，例如 {_wording().quoted(node.value)}。"
         else:
             message = (
                 f"“{excerpt(node.value)}”无法按{kind}读取。请改正内容；"
