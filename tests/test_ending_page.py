@@ -25,8 +25,8 @@ LEFT, INDENT = 79.4, 111.5  # where a continued line and a paragraph's first lin
 LAST = "我局坚持依法行政，持续推进法治政府建设。" * 4  # 80 characters: 26 + 28 + 26 on three lines
 
 
-def report(closing: bool = False) -> Document:
-    blocks = [Block.plain(Role.TITLE, "关于2024年法治政府建设情况的报告"), Block.plain(Role.BODY, "前文。"), Block.plain(Role.BODY, LAST)]
+def report(closing: bool = False, last: str = LAST) -> Document:
+    blocks = [Block.plain(Role.TITLE, "关于2024年法治政府建设情况的报告"), Block.plain(Role.BODY, "前文。"), Block.plain(Role.BODY, last)]
     blocks += [Block.plain(Role.CLOSING, "特此报告。")] if closing else []
     blocks += [Block.plain(Role.SIGNATURE, "示例区司法局"), Block.plain(Role.DATE, "2024年1月15日"), Block.plain(Role.COPY_TO, "抄送：县委。")]
     return Document(title="报告", author="示例区司法局", blocks=tuple(blocks))
@@ -191,3 +191,24 @@ def test_a_table_before_the_signature_is_not_split_but_widows_are_still_avoided(
     assert ending_page.ending(document, trial) == Ending(measured=True)
     layouts.answer = [SHORT_TOP, SHORT_TOP, FINE]
     assert ending_page.ending(document, trial) == Ending(measured=True, avoid_widows=True)
+
+
+def test_a_one_line_last_paragraph_is_kept_with_the_signature_even_with_a_gap(layouts: Layouts) -> None:
+    """Not kept, the one-line paragraph leaves the 落款 alone and has no lines to set apart: kept, gap and all."""
+    gap = [page((INDENT, 6), *[(LEFT, 28)] * 17), page((INDENT, 6), (360, 6), (360, 10))]  # 4 lines short
+    one_line = [page((INDENT, 6), *[(LEFT, 28)] * 20, (INDENT, 6)), page((360, 6), (360, 10))]
+    layouts.answer = [gap, one_line, one_line]
+    assert ending_page.ending(report(last="计划。"), trial) == KEPT_BY_WORD
+
+
+@pytest.mark.parametrize("damaged", ["[]", "[[]", "{}", "[[[1, 2]]]", '[[["a", "b", "c"]]]', "[3]", "null"])
+def test_a_damaged_cache_is_laid_out_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damaged: str) -> None:
+    program = tmp_path / "soffice"
+    program.write_text("")
+    monkeypatch.setattr(soffice, "program", lambda: str(program))
+    monkeypatch.setattr(imprint_page, "cache_folder", lambda: tmp_path / "cache")
+    monkeypatch.setattr(imprint_page, "laid_out", lambda documents: [pdf(ALONE), pdf(ALONE), pdf(FINE)])
+    assert ending_page.ending(report(), trial) == Ending(measured=True, tail=28 + 26)
+    for entry in (tmp_path / "cache").iterdir():
+        entry.write_text(damaged, encoding="ascii")
+    assert ending_page.ending(report(), trial) == Ending(measured=True, tail=28 + 26)

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TypeVar
 
 import docx
 import pytest
@@ -210,21 +211,20 @@ def _long_ending_form(sentences: int, closing: bool) -> str:
     )
 
 
-@pytest.fixture(scope="module")
-def long_endings(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bool], Path]:
-    """Each length built for a PDF (the build lays its ending out), the .docx files converted in one run."""
+Case = TypeVar("Case")
+
+
+def _built_for_pdf(folder: Path, forms: dict[Case, str]) -> dict[Case, Path]:
+    """Each form built for a PDF (the build lays its ending out, a LibreOffice run each), the .docx files
+    converted in one run: the PDF of each case."""
     from draft.build import BuildOptions
     from draft.build.formats import DOCX, PDF
 
-    folder = tmp_path_factory.mktemp("long-endings")
     cases = {}
-    # Every length once, with and without 特此报告 in turn: each build lays its ending out in a LibreOffice run
-    # of its own, and CI's time is bounded (the lengths of the last line are all met either way).
-    for sentences in SENTENCES:
-        closing = sentences % 2 == 1
-        form = folder / f"s{sentences:02d}{'c' if closing else ''}.yaml"
-        form.write_text(_long_ending_form(sentences, closing), encoding="utf-8")
-        cases[sentences, closing] = build_form(form, folder / "docx", BuildOptions(formats=(DOCX, PDF))).output
+    for number, (case, text) in enumerate(forms.items()):
+        form = folder / f"f{number:02d}.yaml"
+        form.write_text(text, encoding="utf-8")
+        cases[case] = build_form(form, folder / "docx", BuildOptions(formats=(DOCX, PDF))).output
     env = {**os.environ, "FONTCONFIG_FILE": str(soffice.FONTS)}
     subprocess.run(
         ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
@@ -232,6 +232,15 @@ def long_endings(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bo
         check=True, capture_output=True, timeout=900, env=env,
     )
     return {case: folder / "pdf" / docx_file.with_suffix(".pdf").name for case, docx_file in cases.items()}
+
+
+@pytest.fixture(scope="module")
+def long_endings(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, bool], Path]:
+    """Each length built for a PDF (the build lays its ending out), the .docx files converted in one run."""
+    # Every length once, with and without 特此报告 in turn: each build lays its ending out in a LibreOffice run
+    # of its own, and CI's time is bounded (the lengths of the last line are all met either way).
+    forms = {(sentences, sentences % 2 == 1): _long_ending_form(sentences, sentences % 2 == 1) for sentences in SENTENCES}
+    return _built_for_pdf(tmp_path_factory.mktemp("long-endings"), forms)
 
 
 def page_texts(pdf: Path) -> list[list[str]]:
@@ -262,3 +271,32 @@ def test_the_body_s_text_is_printed_whole_around_the_moved_lines(long_endings) -
     for (sentences, _), pdf in long_endings.items():
         text = "".join(line for page in page_texts(pdf) for line in page)
         assert SENTENCE * sentences in text
+
+
+# --- A one-line last paragraph (plans as points): nothing to split, kept with the 落款 all the same --------
+
+#: How many whole lines the first section's paragraph takes: the body's end walks down page 1 and onto page 2
+#: (with the 落款 alone, before, at 12, 13 and 14 lines: the not-kept layout had no lines to move along).
+FIRST_SECTION_LINES = range(3, 18)
+PHRASE = "我局坚持依法行政推进法治建设"  # 14 characters, no punctuation to move a line break
+
+
+def _points_ending_form(lines: int) -> str:
+    paragraph = (PHRASE * 2 * lines)[: CHARS_PER_LINE * lines - 3] + "。"  # the indent takes 2
+    return (
+        f"unit: 示例区司法局\nyear: 2023\nmeasures:\n  text: {paragraph}\nshortcomings:\n  text: 学习还不够深入。\n"
+        "plans:\n  points:\n    - 加强学习。\n    - 完善制度。\nclosing: true\ndate: 2024-01-15\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def point_endings(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    forms = {lines: _points_ending_form(lines) for lines in FIRST_SECTION_LINES}
+    return _built_for_pdf(tmp_path_factory.mktemp("point-endings"), forms)
+
+
+def test_the_signature_never_stands_alone_after_a_one_line_last_paragraph(point_endings) -> None:
+    alone = {lines: pages[-1] for lines, pdf in point_endings.items() if len(pages := page_texts(pdf)) > 1
+             and all(line in ENDING_TEXTS for line in pages[-1])}
+    assert alone == {}
+    assert {len(page_texts(pdf)) for pdf in point_endings.values()} == {1, 2}

@@ -18,7 +18,9 @@ lines back (:func:`draft.pdf.lines.page_lines`):
 2. the last paragraph not kept, and the same with widow control on (when a page started with a short
    line): where the 落款 still stands alone, the last lines of the last paragraph are set as a
    paragraph of their own, kept whole with the 落款 (:attr:`~draft.word.page.Ending.tail`), so that
-   they go to its page — counted in glyphs from LibreOffice's own lines, one glyph a character.
+   they go to its page — counted in glyphs from LibreOffice's own lines, one glyph a character;
+3. where nothing can be set apart so (a one-line last paragraph, a table), the first trial after all, if
+   its 落款 has body text on its page: a page left short is allowed, a 落款 alone is not.
 
 The layouts are cached as the 版记's page counts are (:mod:`draft.build.imprint_page`); without
 LibreOffice, or when it fails, the .docx is as Word and WPS take it, and nothing is said (the PDF,
@@ -116,9 +118,14 @@ def ending(document: Document, trial: Callable[[Document, Ending], bytes]) -> En
         if kept.short_line_starts_a_page or not_kept.short_line_starts_a_page
         else (_NOT_KEPT, not_kept)
     )
-    if not layout.signature_alone or last is None:  # a table or a heading before the 落款 is not split
+    if not layout.signature_alone:
         return chosen
-    return chosen._replace(tail=_tail(layout, len(last.text)))
+    tail = _tail(layout, len(last.text)) if last is not None else 0  # a table or a heading is not split
+    if tail:
+        return chosen._replace(tail=tail)
+    # Nothing can be moved (a one-line paragraph, a table): the last paragraph kept with the 落款 is
+    # better, gap and all, than the 落款 alone.
+    return chosen if kept.signature_alone else KEPT_BY_WORD
 
 
 def _last_paragraph(blocks: tuple[Block, ...]) -> Block | None:
@@ -154,7 +161,6 @@ def page_lines(documents: list[bytes]) -> list[list[list[Line]]] | None:
     there is no LibreOffice, or its PDF could not be read; LayoutFailed if it did not lay them out."""
     from draft.build import imprint_page
     from draft.pdf import soffice
-    from draft.pdf.lines import Line
     from draft.pdf.lines import page_lines as read
     from draft.problems import CannotProceed
 
@@ -165,10 +171,9 @@ def page_lines(documents: list[bytes]) -> list[list[list[Line]]] | None:
     keys = ["lines-" + imprint_page.layout_key(document, program) for document in documents]
     kept = [imprint_page.cached(key) for key in keys]
     if all(text is not None for text in kept):
-        try:
-            return [[[Line(*line) for line in page] for page in json.loads(text or "")] for text in kept]
-        except (ValueError, TypeError):
-            pass  # a cache that cannot be read only costs time
+        layouts = [_cached_pages(text or "") for text in kept]
+        if all(pages is not None for pages in layouts):
+            return [pages for pages in layouts if pages is not None]
     laid_out = [read(pdf) for pdf in imprint_page.laid_out(documents)]
     if any(pages is None for pages in laid_out):
         return None
@@ -176,3 +181,18 @@ def page_lines(documents: list[bytes]) -> list[list[list[Line]]] | None:
     for key, pages in zip(keys, found, strict=True):
         imprint_page.keep(key, json.dumps(pages))
     return found
+
+
+def _cached_pages(text: str) -> list[list[Line]] | None:
+    """The pages kept as ``text``; None if it is not a layout's pages (a damaged cache only costs time)."""
+    from draft.pdf.lines import Line
+
+    try:
+        pages = [[Line(*line) for line in page] for page in json.loads(text)]
+    except (ValueError, TypeError):
+        return None
+    well_formed = all(
+        isinstance(x, int | float) and isinstance(y, int | float) and isinstance(glyphs, int)
+        for page in pages for x, y, glyphs in page
+    )
+    return pages if pages and well_formed else None
