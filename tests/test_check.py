@@ -921,7 +921,7 @@ def test_a_closing_above_a_pasted_signature_is_found_with_no_date(write_form) ->
     form = ENDING_PASTED.replace("date: 2024-01-15\n", "")
     findings = check_form(write_form(form)).findings
     assert [f.code for f in findings if f.severity is ERROR] == ["closing-twice"]
-    assert coded(findings, "closing-twice")[0].fix == "删除正文最后“特此报告。”这一段，结束语由 closing: true 印出"
+    assert coded(findings, "closing-twice")[0].fix == "删除落款上面的“特此报告。”这一段，结束语由 closing: true 印出"
     assert coded(findings, "paragraph-end") == []
 
 

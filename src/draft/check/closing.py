@@ -10,7 +10,7 @@ by (:data:`draft.text.closing.CLOSING`).
 Last year's ending pasted in whole (特此报告。, then the unit's name and the date) prints twice
 the same way: the build prints the 落款 itself when the form has ``date`` or ``signature``. Its
 paragraphs are whole paragraphs to delete, which is what the finding then says; the
-``paragraph-end`` hint leaves them alone (:func:`typed_again`), or it would offer to close
+``paragraph-end`` hint leaves them alone (:func:`pasted_ending`), or it would offer to close
 青山县司法局2027年1月15日 with a 。.
 """
 
@@ -46,6 +46,12 @@ class TypedEnding(NamedTuple):
         """The typed 落款 if the build prints one too."""
         return self.signature if self.signature_printed else []
 
+    @property
+    def paragraphs_again(self) -> list[Text]:
+        """The whole paragraphs that the build prints again after the body: a closing of its own, a 落款."""
+        closing = [self.closing[0]] if self.closing is not None and self.closing[1] == 0 else []
+        return closing + self.signature_again
+
 
 def check(ctx: Context) -> list[Finding]:
     ending = _typed_ending(ctx.report)
@@ -56,19 +62,10 @@ def check(ctx: Context) -> list[Finding]:
     return [_ending_typed(ctx, ending)]
 
 
-def typed_again(report: Report) -> list[Text]:
-    """The whole paragraphs at the end of the body that the build prints again after it (a closing, a 落款)."""
-    ending = _typed_ending(report)
-    if ending is None:
-        return []
-    closing = [ending.closing[0]] if ending.closing is not None and ending.closing[1] == 0 else []
-    return closing + ending.signature_again
-
-
 def pasted_ending(report: Report) -> list[Text]:
     """The whole paragraphs at the end of the body that are a closing or a 落款, printed again or not: none takes a 。."""
     ending = _typed_ending(report)
-    return [] if ending is None else typed_again(report) + ([] if ending.signature_printed else ending.signature)
+    return [] if ending is None else ending.paragraphs_again + ([] if ending.signature_printed else ending.signature)
 
 
 def _asked(report: Report) -> str:
@@ -101,10 +98,11 @@ def _ending_typed(ctx: Context, ending: TypedEnding) -> Finding:
     if ending.signature_again:
         what.append(f"落款“{''.join(text.printed for text in ending.signature)}”")
         asked += [name for name, value in (("signature", report.signature), ("date", report.date)) if value]
-    paragraphs = typed_again(report)
+    paragraphs = ending.paragraphs_again
     if paragraphs:
         count = "这一段" if len(paragraphs) == 1 else f"这{'两三四'[len(paragraphs) - 2]}段"
-        deleted.append("正文最后" + "、".join(f"“{text.printed}”" for text in paragraphs) + count)
+        where = "落款上面的" if ending.signature and not ending.signature_again else "正文最后"
+        deleted.append(where + "、".join(f"“{text.printed}”" for text in paragraphs) + count)
     printed = "和".join(noun for noun, typed in (("结束语", ending.closing), ("落款", ending.signature_again)) if typed)
     first, raw_start = (ending.closing[0], ending.closing[1]) if ending.closing is not None else (ending.signature_again[0], 0)
     return ctx.finding(
@@ -119,7 +117,7 @@ def _ending_typed(ctx: Context, ending: TypedEnding) -> Finding:
 
 
 def _typed_ending(report: Report) -> TypedEnding | None:
-    """The closing and 落款 typed last in the body that the form also asks for; None if there is neither."""
+    """The closing the form also asks for and the 落款 typed last in the body; None if there is neither."""
     if not report.parts:
         return None
     texts = _printed_last(report.parts[-1].node)
