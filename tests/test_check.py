@@ -885,6 +885,57 @@ def test_build_writes_nothing_for_a_closing_that_would_print_twice(write_form, t
     assert f"{path}:10:18 下一年度的主要安排 › 正文:[错误] 正文最后一段的末尾写了结束语“特此报告。”" in result.stderr
 
 
+#: Last year's ending pasted in whole: 特此报告。, then the unit and the date, which the build prints itself.
+ENDING_PASTED = CLEAN.replace(
+    "plans:\n  text: 加强执法人员培训。\n",
+    "plans:\n  text: |\n    加强执法人员培训。\n\n    特此报告。\n\n    示例区司法局\n    2024年1月15日\n",
+) + "closing: true\n"
+
+
+def test_a_pasted_closing_and_signature_are_one_error_saying_to_delete_them(write_form) -> None:
+    findings = check(write_form, ENDING_PASTED)
+    assert summary(findings) == [
+        (
+            "closing-twice", ERROR, 13, 5, "plans.text",
+            "正文最后写了结束语“特此报告。”和落款“示例区司法局2024年1月15日”，表单又写了 closing: true 和 date，"
+            "生成时会在正文之后再印一次结束语和落款，这样会印两次。",
+        )
+    ]
+    assert findings[0].fix == "删除正文最后“特此报告。”、“示例区司法局2024年1月15日”这两段，结束语和落款由 closing: true 和 date 印出"
+
+
+def test_a_pasted_signature_alone_is_found_without_a_closing_asked(write_form) -> None:
+    form = ENDING_PASTED.replace("\n    特此报告。\n", "").replace("closing: true\n", "")
+    findings = check(write_form, form)
+    assert summary(findings) == [
+        (
+            "closing-twice", ERROR, 13, 5, "plans.text",
+            "正文最后写了落款“示例区司法局2024年1月15日”，表单又写了 date，生成时会在正文之后再印一次落款，这样会印两次。",
+        )
+    ]
+    assert findings[0].fix == "删除正文最后“示例区司法局2024年1月15日”这一段，落款由 date 印出"
+
+
+def test_a_closing_above_a_pasted_signature_is_found_with_no_date(write_form) -> None:
+    # No date: the build prints no 落款, but the closing still prints again, below the pasted one; a 落款 takes no 。.
+    form = ENDING_PASTED.replace("date: 2024-01-15\n", "")
+    findings = check_form(write_form(form)).findings
+    assert [f.code for f in findings if f.severity is ERROR] == ["closing-twice"]
+    assert coded(findings, "closing-twice")[0].fix == "删除落款上面的“特此报告。”这一段，结束语由 closing: true 印出"
+    assert coded(findings, "paragraph-end") == []
+
+
+def test_a_pasted_ending_gets_no_paragraph_end_hint(write_form) -> None:
+    # 在段末加上“。” would print 示例区司法局2024年1月15日。 and still print it twice.
+    assert coded(check(write_form, ENDING_PASTED), "paragraph-end") == []
+
+
+def test_a_last_paragraph_naming_the_unit_in_a_sentence_is_no_signature(write_form) -> None:
+    form = CLEAN.replace("加强执法人员培训。", "示例区司法局将加强执法人员培训")
+    assert coded(check(write_form, form), "closing-twice") == []
+    assert [f.code for f in coded(check(write_form, form), "paragraph-end")] == ["paragraph-end"]
+
+
 # --- unfinished: no 成文日期 (init's example text: validation's, see test_validate.py) ---------
 
 

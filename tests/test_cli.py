@@ -122,6 +122,36 @@ def test_build_of_a_report_points_to_import(tmp_path: Path, name: str, says: str
     assert result.stderr.splitlines()[0] == f"{name}:“{name}”{says}"
 
 
+#: Last year's report saved as text: the title, the 主送机关, headings and paragraphs, the 落款.
+REPORT_TEXT = (
+    "青山县司法局2026年法治政府建设年度报告\n\n区委依法治区办：\n\n"
+    "　　2026年，我局坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n（一）加强学习。我局组织集中学习12次。\n"
+    "二、存在的不足和原因\n学习不够深入。\n三、下一年度的主要安排\n加强执法。\n特此报告。\n\n青山县司法局\n2027年1月15日\n"
+)
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+@pytest.mark.parametrize("name", ["去年的报告.txt", "2023.md"])
+def test_build_of_a_report_saved_as_text_points_to_import(tmp_path: Path, name: str, command: str) -> None:
+    # Read as YAML it would be told a slip on nearly every line, none of which helps.
+    (tmp_path / name).write_text(REPORT_TEXT, encoding="utf-8")
+    result = run_cli(command, name, cwd=tmp_path)
+    assert result.exit_code == 2
+    stem = name.rsplit(".", 1)[0]
+    assert result.stderr == (
+        f"{name}:“{name}”看起来是一份报告的文字，不是表单：draft build 用 .yaml 表单生成报告。要从去年的报告开始，"
+        f"请运行 draft import {name} -o inputs/{stem}.yaml，把它转成表单，再改写成今年的内容。\n"
+    )
+
+
+def test_a_form_saved_as_txt_with_a_slip_is_told_its_slip(tmp_path: Path) -> None:
+    (tmp_path / "form.txt").write_text(MINIMAL.replace("plans:\n", "plans: [\n"), encoding="utf-8")
+    result = run_cli("build", "form.txt", cwd=tmp_path)
+    assert result.exit_code != 0
+    assert "看起来是一份报告的文字" not in result.stderr
+    assert "form.txt:7:8:这里的“[”没有找到配对的“]”" in result.stderr
+
+
 def test_init_never_overwrites(tmp_path: Path) -> None:
     (tmp_path / "mine.yaml").write_text("我的内容", encoding="utf-8")
     result = run_cli("init", "mine.yaml", cwd=tmp_path)

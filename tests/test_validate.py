@@ -394,3 +394,27 @@ def test_a_broken_schema_is_caught_by_the_check_the_run_time_skips(monkeypatch: 
     monkeypatch.setattr(validate, "kind_schema", lambda kind, today: {**real(kind, today), "year": {"type": "no-such-type"}})
     with pytest.raises(SchemaError):
         validate.checked_validator(datetime.date(2026, 12, 8), "law-based-government")
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("ture", "ture"), ("treu", "treu"), ("flase", "flase"), ("Ture", "Ture"), ('"no"', "no"), ('"true"', "true"), ('"false"', "false"),
+     ("是", "是"), ("否", "否"), ("要", "要"), ("不要", "不要"), ("对", "对")],
+)
+def test_a_closing_written_as_a_yes_or_no_is_refused_with_its_fix(write_form, written: str, shown: str) -> None:
+    # Taken as the closing's own words, it would print as the closing line: “ture。”.
+    path = write_form(MINIMAL + f"closing: {written}\n")
+    with pytest.raises(FormError) as caught:
+        read_form(path, today=TODAY)
+    [problem] = caught.value.problems
+    assert str(problem) == (
+        f"{path}:9:10 结束语:closing（结束语）写的是“{shown}”，会被当作结束语原样印出来，印成“{shown}。”。"
+        "closing 只能写 true（使用“特此报告。”）、false（不要结束语），或者写出结束语的全文。"
+        "（改法：写 true（不加引号）或写出结束语的全文）"
+    )
+    assert problem.fix == "写 true（不加引号）或写出结束语的全文"
+
+
+@pytest.mark.parametrize("written", ["true", "false", "特此报告。", "以上报告，请审阅。", "专此报告"])
+def test_a_closing_of_true_false_or_words_is_accepted(write_form, written: str) -> None:
+    read_form(write_form(MINIMAL + f"closing: {written}\n"), today=TODAY)

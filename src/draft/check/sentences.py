@@ -13,14 +13,16 @@ still catches, so the check reads the text as it will print:
   mark, or with ``；``/``，``/``、`` and nothing after it in its text. Points are left out: the
   build closes them itself (:mod:`draft.model.points`). So are a title, which takes none, a
   paragraph opening with a number typed by hand (``manual-numbering`` says what it is), a
-  特此报告 typed in the body of a form that asks for the closing (``closing-twice`` says to delete
-  it), and the paragraphs of a list where each ends with ``；`` and the last with ``。``.
+  特此报告 typed in the body of a form that asks for the closing, or a 落款 (unit, date) typed last
+  (``closing-twice`` says to delete them; a 落款 takes no 。), and the paragraphs of a list where
+  each ends with ``；`` and the last with ``。``.
 """
 
 from __future__ import annotations
 
 import re
 
+from draft.check import closing
 from draft.check.context import Context, Finding, part_of
 from draft.model.report import Text, TextKind
 from draft.problems import Severity
@@ -55,8 +57,11 @@ _SHOWN_ENDING = 12
 def check(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     last_paragraphs = _last_paragraphs(ctx)
+    typed_again = {(text.path, text.number) for text in closing.pasted_ending(ctx.report)}
     for text in ctx.texts:
         findings += _single_dashes(ctx, text) + _spaces_before_marks(ctx, text)
+        if (text.path, text.number) in typed_again:
+            continue  # last year's closing or 落款 pasted in: closing-twice says to delete it, not to close it with 。
         if text.kind is TextKind.PARAGRAPH and (ctx.in_part(text) or part_of(text) == "intro"):
             findings += _paragraph_end(ctx, text, is_last=(text.path, text.number) in last_paragraphs)
     return findings

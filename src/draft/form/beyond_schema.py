@@ -1,14 +1,16 @@
-"""The checks a form needs that its schema cannot state: the date against the year, the kind.
+"""The checks a form needs that its schema cannot state: the date against the year, the kind, a closing that is a yes.
 
 cerberus checks each field by its own rules; a date that is a real date but years from the
 report's year, or a kind draft does not know (there is then no schema to check against) need
-the form as a whole, so they are found here (and what is still a sample's or draft init's, in
+the form as a whole; a ``closing`` that answers yes or no in words (``ture``, ``"true"``, ``是``) is text
+to the schema, and would print as the closing line (“ture。”), so they are found here (and what is still a sample's or draft init's, in
 :mod:`draft.form.unfinished`).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from draft.form.load import LoadedForm
@@ -47,6 +49,37 @@ def date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
             place=place_name(("date",)),
             message=message,
             severity=severity,
+        )
+    ]
+
+
+#: Words that answer “a closing?” rather than say one; compared with the value stripped, lower-cased and without 。.
+_YES_OR_NO = frozenset(
+    "true false yes no y n on off ok 是 否 对 错 要 不要 需要 不需要 有 无 没有 用 不用 加 不加 好 是的 不是".split()
+)
+#: What a Chinese closing never is: only Latin letters (ture, treu, flase, True…), a true or false mistyped.
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def closing_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
+    """A ``closing`` written as a yes or no (a mistyped or quoted true/false, 是, 要…): refused, or it prints as the closing."""
+    closing = data.get("closing")
+    if not isinstance(closing, str):
+        return []
+    word = closing.strip().rstrip("。.").strip()
+    if word.lower() not in _YES_OR_NO and not _LATIN_WORD.fullmatch(word):
+        return []
+    mark = loaded.mark(("closing",))
+    return [
+        Problem(
+            file=loaded.display,
+            line=mark.line,
+            column=mark.column,
+            field="closing",
+            place=place_name(("closing",)),
+            message=f"closing（结束语）写的是“{word}”，会被当作结束语原样印出来，印成“{word}。”。"
+            "closing 只能写 true（使用“特此报告。”）、false（不要结束语），或者写出结束语的全文。",
+            fix="写 true（不加引号）或写出结束语的全文",
         )
     ]
 

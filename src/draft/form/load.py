@@ -12,11 +12,20 @@ them as ``draft.form.load.LoadedForm``, ``MAX_BYTES``….
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import BinaryIO
 
 from draft.files.os_errors import reason
-from draft.files.report_names import HTML_SUFFIXES, NOTEPAD_SUFFIX, REPORT_FILES, WORD_SUFFIXES, notepad_named, saved_by_notepad
+from draft.files.report_names import (
+    HTML_SUFFIXES,
+    NOTEPAD_SUFFIX,
+    REPORT_FILES,
+    TEXT_SUFFIXES,
+    WORD_SUFFIXES,
+    notepad_named,
+    saved_by_notepad,
+)
 from draft.files.safe_read import NotAFile, open_regular
 from draft.form.yaml import (
     FORBIDDEN,
@@ -56,15 +65,7 @@ def load_form(path: Path) -> LoadedForm:
     if saved_by_notepad(path):
         raise CannotProceed(notepad_named(path))
     if suffix in REPORT_FILES:
-        imported = suffix in WORD_SUFFIXES | HTML_SUFFIXES  # else saved as a .docx first
-        convert = "" if imported else "先用 Word 或 WPS 打开它，另存为 .docx，然后"
-        raise _cannot_open(
-            display,
-            f"“{display}”是{REPORT_FILES[suffix]}，不是表单：draft build 用 .yaml 表单生成报告。"
-            f"要从去年的报告开始，请{convert}运行 draft import {display if imported else display_path(path.with_suffix('.docx'))}"
-            f" -o inputs/{path.stem}.yaml，"
-            "把它转成表单，再改写成今年的内容。",
-        )
+        raise _report_given(path, f"是{REPORT_FILES[suffix]}")
     try:
         with open_regular(path) as stream:  # a FIFO or a device is refused, not waited on
             raw = _read_limited(stream, display)
@@ -87,7 +88,27 @@ def load_form(path: Path) -> LoadedForm:
         ) from None
     except OSError as error:
         raise _cannot_open(display, f"无法读取“{display}”（{reason(error)}）。请确认文件存在并且可以打开。") from None
-    return load_bytes(raw, path)
+    try:
+        return load_bytes(raw, path)
+    except FormError:
+        if suffix in TEXT_SUFFIXES and _reads_as_prose(raw):
+            raise _report_given(path, "看起来是一份报告的文字") from None
+        raise
+
+
+#: A line of a form: a field (``year: 2026``), a line of a list, a comment, or one indented under a field.
+_FORM_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\s*:|-(?:\s|$)|#| ")
+
+
+def _reads_as_prose(raw: bytes) -> bool:
+    """Whether the text of a .txt or .md that YAML could not read is mostly lines no form has: a report's text.
+
+    A form saved as .txt with a slip in it still has its ``field:`` lines, and is told its slip; a report
+    pasted into a text file would be told a YAML error on nearly every line, none of which helps.
+    """
+    lines = [line for line in raw.decode("utf-8", "replace").removeprefix("\ufeff").splitlines() if line.strip()]
+    prose = sum(1 for line in lines if not _FORM_LINE.match(line))
+    return prose * 2 > len(lines)
 
 
 def _read_limited(stream: BinaryIO, display: str) -> bytes:
@@ -97,6 +118,21 @@ def _read_limited(stream: BinaryIO, display: str) -> bytes:
         raise FormError(too_large(display, size))
     # Files that report no size (pipes, /proc) are still read only up to the limit.
     return stream.read(MAX_BYTES + 1)
+
+
+def _report_given(path: Path, what: str) -> CannotProceed:
+    """A report given where a form belongs (``what`` it is): how to start from it with draft import."""
+    display = display_path(path)
+    suffix = path.suffix.lower()
+    imported = suffix in WORD_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES  # else saved as a .docx first
+    convert = "" if imported else "先用 Word 或 WPS 打开它，另存为 .docx，然后"
+    return _cannot_open(
+        display,
+        f"“{display}”{what}，不是表单：draft build 用 .yaml 表单生成报告。"
+        f"要从去年的报告开始，请{convert}运行 draft import {display if imported else display_path(path.with_suffix('.docx'))}"
+        f" -o inputs/{path.stem}.yaml，"
+        "把它转成表单，再改写成今年的内容。",
+    )
 
 
 def _cannot_open(display: str, message: str) -> CannotProceed:

@@ -19,7 +19,7 @@ from cerberus.errors import BaseErrorHandler, ValidationError
 from cerberus.schema import DefinitionSchema, SchemaRegistry
 from cerberus.validator import TypeDefinition
 
-from draft.form.beyond_schema import date_problems, unknown_kind
+from draft.form.beyond_schema import closing_problems, date_problems, unknown_kind
 from draft.form.kind_schema import kind_schema
 from draft.form.load import LoadedForm, WrittenNumber
 from draft.form.schema import make_registry
@@ -135,6 +135,7 @@ def validate_form(loaded: LoadedForm, today: datetime.date | None = None) -> tup
     validator.validate(loaded.data, normalize=False)
     problems = _explained(loaded, schema, registry, kind, validator, today) if validator.errors else []
     problems.extend(date_problems(loaded, loaded.data))
+    problems.extend(closing_problems(loaded, loaded.data))
     problems.extend(unfinished_problems(loaded, loaded.data, kind))
     figures_written = not any(error.document_path and error.document_path[0] in kind.figure_schema for error in validator.errors)
     if kind.arithmetic is not None and figures_written:
