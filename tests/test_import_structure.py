@@ -309,3 +309,13 @@ def test_parts_numbered_as_parts_one_two_three_and_a_unit_line_under_the_title(t
     assert [part.kind for part in result.report.parts] == ["measures", "shortcomings", "plans"]
     assert result.data["unit"] == "青山区司法局" and result.data["measures"]["title"] == "主要工作情况"
     result.assert_reproduces(["一、主要工作情况", lines[3], "二、存在的问题", lines[5], "三、下一步工作打算", lines[7]])
+
+
+@pytest.mark.parametrize("name", ["page-menu-line.html", "page-menu-list.html"])
+def test_a_sites_menu_after_a_whole_title_is_neither_title_nor_intro(rebuilt, name: str) -> None:  # type: ignore[no-untyped-def]
+    """首页 政务公开 互动交流 … 简体|繁體 (one line, or one item a line) beside the page's <h1>: the page's, not the report's."""
+    result = rebuilt(FIXTURES / name)
+    assert result.result.imported.source_title == "青山县市场监督管理局2025年法治政府建设年度报告"
+    assert result.data["recipient"] == "县委全面依法治县委员会办公室"
+    assert result.data["intro"].startswith("2025年，我局坚持以习近平新时代中国特色社会主义思想为指导")
+    assert "政务公开" not in result.data["intro"] and "发布时间" not in result.data["intro"]

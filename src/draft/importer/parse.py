@@ -200,6 +200,14 @@ class Parser:
                 self.drop(para, "标题下面的单位名称没有导入（单位名称写在表单的 unit，落款处印出）。")
             elif (text := recognise.title_text(para)) is not None and len(title_lines) < 4:
                 repeated = _repeats(text, title) if title_lines else None
+                if repeated is None and len(title) >= _WHOLE_TITLE and recognise.TITLE_END.search(title):
+                    # The title is whole (……2025年法治政府建设年度报告): what follows is not more of it. A word or two
+                    # alone there is the page's menu, one item a line (首页, 政务公开 …).
+                    if len(text) > _MENU_ITEM:
+                        break
+                    self.drop(para, "这一行像是网页的页头（网站名称、当天日期、无障碍等），没有导入。")
+                    index += 1
+                    continue
                 if repeated is None:
                     title_lines.append(para)
                     texts.append(text)
@@ -556,6 +564,12 @@ def unnumbered_heading(text: str) -> str:
     """A heading without a 一、, as the part's title: 第一部分 before it and the colon some write after it
     (主要工作情况：) go."""
     return _PART_ORDINAL.sub("", text.strip()).rstrip(":：").rstrip()
+
+
+#: A title at least this long that ends as titles end (报告, 总结) is whole: a channel's name (工作报告) is shorter.
+_WHOLE_TITLE = 10
+#: A line after a whole title no longer than this is an item of the page's menu.
+_MENU_ITEM = 6
 
 
 def _repeats(text: str, title: str) -> bool | None:

@@ -35,6 +35,8 @@ _CHROME = re.compile(
     r"|^[^\s，。,]{2,30}(?:门户网站|政府网站|政务网站|政务网|政府网|官方网站|官网)$"
     r"|^(?:无障碍|长者模式|关怀版|适老化|简体|繁体|English|登录|注册|网站地图|设为首页|加入收藏|智能问答|站内搜索|首页$)"
 )
+#: A word only a web site's menu or toolbar holds, standing as a word of its own.
+_MENU_WORD = re.compile(r"(?:^|\s)(?:首页|无障碍\S*|长者模式|关怀版|适老化|简体|繁[体體]|登录|注册|网站地图|站内搜索)(?=\s|$|[|｜])")
 #: What a title ends with once it is whole: a line after it naming the unit is the author's line, not more title.
 TITLE_END = re.compile(r"(?:报告|总结|汇报|情况)$")
 #: What a page's ``<title>`` puts between the report's title and the site's name.
@@ -52,10 +54,18 @@ def is_meta(para: SourcePara) -> bool:
 
 
 def is_chrome(para: SourcePara) -> bool:
-    """A line of the web page around the report (site name, the day's date and weekday, 无障碍 简体|繁体)."""
+    """A line of the web page around the report (site name, the day's date and weekday, 无障碍 简体|繁体, a menu)."""
     text = para.text.strip()
     # Never a sentence: 2023年3月5日星期日，我局召开…… opens an intro.
-    return len(text) <= 60 and not any(mark in text for mark in "。，；") and bool(_CHROME.search(text))
+    if len(text) > 60 or any(mark in text for mark in "。，；"):
+        return False
+    return bool(_CHROME.search(text)) or _is_menu(text)
+
+
+def _is_menu(text: str) -> bool:
+    """A site's menu copied as one line: short words side by side, one of them a site's (首页 政务公开 … 无障碍浏览)."""
+    words = text.split()
+    return len(words) >= 3 and all(len(word) <= 8 for word in words) and bool(_MENU_WORD.search(text))
 
 
 def bracketed_date(text: str) -> datetime.date | None:
