@@ -978,3 +978,12 @@ def test_a_date_that_does_not_exist_in_a_date_field_is_not_told_to_be_quoted() -
     # Quoting 2027-13-01 in the 成文日期 would only get "写法不对": the digit is what is wrong.
     [problem] = problems("year: 2026\ndate: 2027-13-01\n")
     assert str(problem) == "inputs/a.yaml:2:7 成文日期:“2027-13-01”不是一个存在的日期，请检查年、月、日（例如 2 月没有 30 日，月份最大是 12）。"
+
+
+def test_a_tab_before_the_first_field_of_a_part_is_fixed_under_the_part() -> None:
+    # The line under measures: was meant as its field: two spaces, not none (which left measures empty).
+    found = problems("unit: 青山县司法局\nyear: 2026\nmeasures:\n\ttext: 全年办理案件12件。\n")
+    assert [str(problem) for problem in found] == [
+        "inputs/a.yaml:4:1:这一行开头的缩进里有 Tab 字符，YAML 只认空格。请用空格缩进，不要用 Tab 键（同一级的字段左边空格数要相同，"
+        "一般每级 2 个空格）。这一行改成（行首 2 个空格）：text: 全年办理案件12件。"
+    ]

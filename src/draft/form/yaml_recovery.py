@@ -183,9 +183,15 @@ def _candidates(source: Lines, issue: SyntaxIssue) -> list[Repair]:
     lead = indentation(line)
     if any(char != " " for char in lead):
         body = line.lstrip()
-        neighbours = (near for near in (_near(source, number, -1), _near(source, number, 1)) if near is not None)
+        above = _near(source, number, -1)
+        neighbours = (near for near in (above, _near(source, number, 1)) if near is not None)
         indents = [len(indentation(source.line(near))) for near in neighbours]
-        widths = dict.fromkeys(width for indent in indents for width in (indent, indent + 2, indent - 2) if width >= 0)
+        # Under a field that opens a block (measures:), the line is first taken as its first field (two spaces
+        # further in): a form whose first field under a part was typed with a Tab means that, not a field of its own.
+        opening = [len(indentation(source.line(above))) + 2] if above is not None and source.line(above).rstrip().endswith(":") else []
+        widths = dict.fromkeys(
+            width for width in (*opening, *(w for indent in indents for w in (indent, indent + 2, indent - 2))) if width >= 0
+        )
         candidates += [Repair(number, " " * width + body, True) for width in widths]
     candidates.append(Repair(number, "", False))
     # Left out with the lines under it: a line YAML cannot place takes its own fields with it, which would
