@@ -37,6 +37,8 @@ READINGS = [
     ("一、二〇二三年工作情况", True),
     ("（一）加强领导", True),
     ("(1)加强领导", True),
+    ("1）加强领导", True),  # the opening bracket left out, as many reports write it
+    ("2)加强领导", True),
     ("1.推动服务升级", True),
     ("1. 提升政治站位", True),
     ("２．加强学习", True),

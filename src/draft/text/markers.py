@@ -44,7 +44,7 @@ _NEXT_NUMERAL = rf"\s*({NUMERAL_1_TO_99})(?![〇零])"
 #: of that style is typed. The first style that matches is the one: （一） before 一、.
 STYLES: dict[str, str] = {
     "(一)": rf"[（(]\s*{NUMERAL_1_TO_99}\s*[）)]|[\u3220-\u3229]",  # （一） (一) ㈠
-    "(1)": rf"[（(]\s*{_ARABIC}\s*[）)]|[\u2460-\u2487]",  # （1） (1) ① ⑴
+    "(1)": rf"[（(]\s*{_ARABIC}\s*[）)]|[\u2460-\u2487]|{_ARABIC}\s*[）)]",  # （1） (1) ① ⑴, and 1） 1) with no opening bracket
     "一、": rf"{NUMERAL_1_TO_99}\s*[、.．]",  # 一、 一. 一． (not 一、二级: see _lists_numbers)
     "1.": rf"{_ARABIC}\s*[.．](?!{_NUMBER_GOES_ON}|%)|[\u2488-\u249b]",  # 1. 1． ⒈ (not 1.5, nor 1.% — a number lost)
     "1、": rf"{_ARABIC}\s*、(?!{_NUMBER_GOES_ON})",  # 1、
