@@ -407,6 +407,47 @@ def test_years_in_ranges_titles_deadlines_and_plans_are_fine(write_form) -> None
     assert check(write_form, form) == []
 
 
+def test_a_later_year_naming_a_plan_is_the_plans_year(write_form) -> None:
+    form = dedent(
+        """
+        unit: 青山县市场监督管理局
+        year: 2026
+        title: 青山县市场监督管理局关于2026年度法治政府建设工作情况和2027年工作打算的报告
+        intro: 2026年，我局坚持依法行政。
+        measures:
+          text: 我局办结复议案件5宗，研究明确了2027年工作思路。2027年安排专项资金50万元。
+        shortcomings:
+          text: 学习还不够深入。
+        responsibility:
+          text: 主要负责人切实履行第一责任人职责。
+        plans:
+          text: 加强执法人员培训。
+        """
+    )
+    # The plan's year is no slip; a deed told with the verb 安排 still is.
+    assert summary(coded(check(write_form, form), "year-mismatch")) == [
+        (
+            "year-mismatch",
+            WARNING,
+            6,
+            35,
+            "measures.text",
+            "本报告是 2026 年度的报告，这里却把 2027 年写成已经做了的事。"
+            "如果说的是本年度，应为 2026 年；如果是下一年度的打算，请写到 plans（下一年度的主要安排）里。",
+        )
+    ]
+
+
+def test_a_later_year_in_the_title_of_the_report_itself_is_a_warning(write_form) -> None:
+    form = CLEAN.replace("year: 2023", "year: 2026").replace("date: 2024-01-15", "date: 2027-01-15")
+    form += "title: 青山县市场监督管理局2027年法治政府建设年度报告\n"
+    found = coded(check(write_form, form), "year-mismatch")
+    assert summary(found) == [
+        ("year-mismatch", WARNING, 12, 18, "title", "报告标题写的是 2027 年，而表单的 year（报告年度）是 2026。两者应一致。")
+    ]
+    assert [f.fix for f in found] == ["改为“2026年”（或改正 year）"]
+
+
 # --- plans-only-continue ---------------------------------------------------------------
 
 

@@ -49,6 +49,11 @@ _OPENING = re.compile(rf"({YEAR_DIGITS})\s*年度?\s*[，,]")
 #: How far before a year a range's start or a deadline's word is looked for.
 _NEAR = 16
 _PLAN_VERB = re.compile(r"度?\s*[，,]?[^。；;，,]{0,6}?(?:将|计划|拟|力争|争取|要(?!求))")
+# Right after a year: the plan it names (2027年工作打算, 2027年度法治政府建设工作计划), not a slip for
+# the report's year. The plan word ends the name, so a deed told with the verb (2027年安排专项资金) is still one.
+_PLAN_NAMED = re.compile(
+    r"度?\s*(?:的)?[^。；;，,、和及与]{0,10}?(?:打算|计划|安排|工作思路)(?=$|的|报告|如下|[和及与、，,。；;：:）)”])"
+)
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -137,7 +142,12 @@ def _past(ctx: Context, text: Text, opening: bool) -> list[Finding]:
             where = "标题" if part_title else "开头"
             message = f"本报告是 {year} 年度的报告，{where}却写 {written} 年，可能是沿用往年报告时没有改。"
         # 2024年度 in a 2023 report names next year's programme (2024年度工作要点), not a deed.
-        elif written > year and not sentences.about_future(match) and not text.printed.startswith("度", match.end()):
+        elif (
+            written > year
+            and not sentences.about_future(match)
+            and not text.printed.startswith("度", match.end())
+            and not _names_plan(text.printed, match)
+        ):
             message = (
                 f"本报告是 {year} 年度的报告，这里却把 {written} 年写成已经做了的事。"
                 f"如果说的是本年度，应为 {year} 年" + (f"；{move}" if move else "。")
@@ -159,8 +169,13 @@ def _report_title(ctx: Context, text: Text) -> list[Finding]:
             f"改为“{year}年”（或改正 year）",
         )
         for written, match in _years(text)
-        if written != year
+        if written != year and not (written > year and _names_plan(text.printed, match))
     ]
+
+
+def _names_plan(printed: str, match: re.Match[str]) -> bool:
+    """Whether the year ``match`` is the year of a plan named right after it (……和2027年工作打算的报告)."""
+    return bool(_PLAN_NAMED.match(printed, match.end()))
 
 
 def _plans(ctx: Context, text: Text, opening: bool) -> list[Finding]:
