@@ -177,6 +177,26 @@ def test_build_continues_past_a_bad_form_and_exits_1(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "a_bad.docx").exists()
 
 
+def test_an_untouched_form_is_told_plainly_that_no_report_was_written(tmp_path: Path) -> None:
+    assert run_cli("init", cwd=tmp_path).exit_code == 0
+    result = run_cli("build", "-o", "out", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "inputs/report.yaml：有问题没有生成，请按上面的说明改正后再生成。"
+    assert not (tmp_path / "out").exists()
+
+
+def test_in_a_batch_each_form_with_problems_is_told_not_written(tmp_path: Path) -> None:
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "a_bad.yaml").write_text(MINIMAL.replace("year: 2023", "year: 二〇二三"), encoding="utf-8")
+    (tmp_path / "inputs" / "b_good.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = run_cli("build", "-o", "out", cwd=tmp_path)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert "inputs/a_bad.yaml：有问题没有生成，请按上面的说明改正后再生成。" in lines
+    assert not any(line.startswith("inputs/b_good.yaml：有问题没有生成") for line in lines)
+    assert lines[-1] == "共 2 份表单：已生成 1 份（其中 1 份有审读意见），1 份有问题没有生成，见上。"
+
+
 def test_a_batch_ends_with_a_line_counting_what_became_of_each_form(tmp_path: Path) -> None:
     inputs = tmp_path / "inputs"
     inputs.mkdir()

@@ -22,6 +22,7 @@ from draft.problems import (
     EXIT_USAGE,
     CannotProceed,
     DraftError,
+    FormError,
     Problem,
     Severity,
     display_path,
@@ -341,6 +342,7 @@ def build(
     只有提示时照常生成并列出提示，加 --strict 时有提示的表单也不生成。
     """
     from draft.build import BatchTally, BuildOptions, build_forms
+    from draft.build.tally import NOT_BUILT
     from draft.check import summary
     from draft.check.copies import copies
     from draft.form.schema_file import refresh_schemas
@@ -372,6 +374,8 @@ def build(
             _report(error.problems)
             if done.built_ is not None:  # only its PDF failed: what it did write is told as ever
                 _list_written(done.built_.files)
+            elif isinstance(error, FormError):  # its problems are about the form: they do not say no report was written
+                click.echo(f"{display_path(form)}：{NOT_BUILT}，请按上面的说明改正后再生成。", err=True)
             tally.failed(error.exit_code)
             continue
         _report(built.warnings)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from draft.problems import EXIT_BAD_INPUT, EXIT_OK
 
+#: What became of a form whose problems stopped it: said of each such form, and counted in the closing line.
+NOT_BUILT = "有问题没有生成"
+
 
 class BatchTally:
     """What became of each form of a ``draft build``, for its closing line and exit code."""
@@ -42,7 +45,7 @@ class BatchTally:
         if self.with_findings:
             parts[0] += f"（其中 {self.with_findings} 份有审读意见）"
         if self.failures:
-            parts.append(f"{self.failures} 份有问题没有生成")
+            parts.append(f"{self.failures} 份{NOT_BUILT}")
         if self.held_back:
             why = "因为加了 --strict" if self.strict else "因为审读发现错误"
             parts.append(f"{self.held_back} 份{why}没有生成")
