@@ -258,7 +258,8 @@ class Explainer:
             return ""
         # Each piece was a line from the value's own on (as _colon_slips_fixed rewrites them): shown with its indentation.
         first = self.loaded.mark(path).line
-        return colon_slip_message([slip._replace(indent=indentation(self.lines.line(first + offset))) for offset, slip in enumerate(slips) if slip])
+        indents = [indentation(self.lines.line(first + offset)) for offset in range(len(slips))]
+        return colon_slip_message([slip._replace(indent=indent) for slip, indent in zip(slips, indents, strict=True) if slip])
 
     def _empty_node(self, path: tuple[str | int, ...]) -> str:
         named = self.named(path)
