@@ -228,5 +228,5 @@ def test_two_colon_slips_in_a_row_are_told_apart(write_form) -> None:
     result = run_cli("validate", str(path))
     assert result.stderr == (
         f"{path}:9:7 主要举措和成效 › 第1条:这 2 行用了中文冒号“：”，或者冒号后面缺少空格。"
-        "YAML 只认英文冒号，而且冒号后面要有一个空格，请改成（每个字段单独一行）：- title: 规范执法；text: 我局做了\n"
+        "YAML 只认英文冒号，而且冒号后面要有一个空格，请改成（每个字段单独一行）：\n    - title: 规范执法\n      text: 我局做了\n"
     )

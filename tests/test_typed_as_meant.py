@@ -200,6 +200,63 @@ def test_a_control_character_does_not_hide_the_other_slips(tmp_path: Path) -> No
     ]
 
 
+def told_and_applied(tmp_path: Path, text: str) -> tuple[list[tuple[int, int, str]], str]:
+    """Where each problem of ``text`` is and what it says; and ``text`` with every rewrite made."""
+    found = problems(tmp_path, text)
+    assert all(problem.rewrite is not None for problem in found), found
+    return [(problem.line, problem.column, problem.message) for problem in found], applied(text, [p.rewrite for p in found if p.rewrite])
+
+
+def test_two_glued_colons_in_a_row_are_both_told_in_one_run(tmp_path: Path) -> None:
+    # Read as one text "unit:青山县司法局 year:2026", the two lines broke YAML only at the next field:
+    # the second was told, and the first only once the second was fixed.
+    told, fixed = told_and_applied(tmp_path, with_line(1, "unit:青山县司法局", "year:2026", count=2))
+    assert told == [
+        (1, 5, "这一行的冒号后面缺少空格，YAML 因此认不出字段。请在冒号后面加一个空格，写成：unit: 青山县司法局"),
+        (2, 5, "这一行的冒号后面缺少空格，YAML 因此认不出字段。请在冒号后面加一个空格，写成：year: 2026"),
+    ]
+    assert printed(tmp_path, fixed) == printed(tmp_path, FORM)
+
+
+POINTS = ["  points:", "    - 加强执法。", "plans:"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "column"), [("    - \t加强执法。", 7), ("    -\t加强执法。", 6), ("    -\t\t加强执法。", 6)], ids=["space-tab", "tab", "two-tabs"]
+)
+def test_a_tab_after_a_list_dash_is_told_with_the_item_written_right(tmp_path: Path, typed: str, column: int) -> None:
+    told, fixed = told_and_applied(tmp_path, with_line(11, "  points:", typed, "plans:"))
+    assert told == [(12, column, "这一行“-”后面是一个 Tab 字符，YAML 只认空格。请把它换成一个空格，改成：- 加强执法。")]
+    assert fixed.split("\n")[11] == "    - 加强执法。"
+    assert printed(tmp_path, fixed) == printed(tmp_path, with_line(11, *POINTS))
+
+
+@pytest.mark.parametrize(
+    ("at", "typed", "line", "meant"),
+    [
+        (7, ["    -title: 规范执法"], 7, "    - title: 规范执法"),
+        (11, ["  points:", "    - 加强执法。", "    -加强学习。", "plans:"], 13, "    - 加强学习。"),
+    ],
+    ids=["item", "point"],
+)
+def test_a_list_dash_with_no_space_after_it_is_told_so(tmp_path: Path, at: int, typed: list[str], line: int, meant: str) -> None:
+    told, fixed = told_and_applied(tmp_path, with_line(at, *typed))
+    assert told == [(line, 5, f"这一行开头的“-”后面缺少空格，YAML 因此认不出这是列表的一项。请在“-”后面加一个空格，改成：{meant.strip()}")]
+    written_right = typed.copy()
+    written_right[line - at] = meant
+    assert printed(tmp_path, fixed) == printed(tmp_path, with_line(at, *written_right))
+
+
+def test_chinese_colons_on_two_lines_of_an_item_are_fixed_as_two_lines(tmp_path: Path) -> None:
+    typed = with_line(7, "    - title：强化领导", "      text：全年开会3次。", count=2)
+    fix = "    - title: 强化领导\n      text: 全年开会3次。"
+    [problem] = problems(tmp_path, typed)
+    assert (problem.line, problem.column) == (7, 7)
+    assert problem.message == f"这 2 行用的是中文冒号“：”。YAML 只认英文冒号，而且冒号后面要有一个空格，请改成（每个字段单独一行）：\n{fix}"
+    assert problem.rewrite == Rewrite(7, 8, fix)
+    assert printed(tmp_path, applied(typed, [problem.rewrite])) == printed(tmp_path, with_line(7, *fix.split("\n"), count=2))
+
+
 # --- Invisible characters -------------------------------------------------------------------------------
 
 

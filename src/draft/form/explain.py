@@ -166,8 +166,7 @@ class Explainer:
         slips = [colon_slip(line) for line in lines]
         if any(slip is None for slip in slips):
             return None
-        fixed = [indentation(line) + slip.fixed for line, slip in zip(lines, slips, strict=True) if slip]
-        return Rewrite(number, number + count - 1, "\n".join(fixed))
+        return Rewrite(number, number + count - 1, "\n".join(slip.line for slip in slips if slip))
 
     def _value_written(self, path: tuple[str | int, ...], value: str) -> Rewrite | None:
         """The line of the value at ``path`` with the value written ``value``: where it is written on the key's line alone."""
@@ -254,8 +253,13 @@ class Explainer:
         pieces = [value[start:end] for start, end in zip(starts, [*starts[1:], None], strict=True)]
         if isinstance(path[-1], int):
             pieces[0] = "- " + pieces[0]  # an item of a list: its line is written "- title:…"
-        slips = [slip for piece in pieces if (slip := colon_slip(piece)) is not None]
-        return colon_slip_message(slips) if len(slips) == len(pieces) else ""
+        slips = [colon_slip(piece) for piece in pieces]
+        if any(slip is None for slip in slips):
+            return ""
+        # Each piece was a line from the value's own on (as _colon_slips_fixed rewrites them): shown with its indentation.
+        first = self.loaded.mark(path).line
+        indents = [indentation(self.lines.line(first + offset)) for offset in range(len(slips))]
+        return colon_slip_message([slip._replace(indent=indent) for slip, indent in zip(slips, indents, strict=True) if slip])
 
     def _empty_node(self, path: tuple[str | int, ...]) -> str:
         named = self.named(path)

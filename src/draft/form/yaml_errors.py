@@ -204,6 +204,12 @@ class ColonSlip(NamedTuple):
     column: int  # 1-based, of the colon in the line
     colon: str  # "：" or ":"
     fixed: str  # the line written right, without its indentation
+    indent: str = ""  # the line's indentation, kept by the fix
+
+    @property
+    def line(self) -> str:
+        """The whole line written right, indentation included: what replaces it."""
+        return self.indent + self.fixed
 
 
 def colon_slip(line: str) -> ColonSlip | None:
@@ -212,9 +218,9 @@ def colon_slip(line: str) -> ColonSlip | None:
         return None
     glued = _GLUED_COLON.search(line)
     if glued is not None:
-        return ColonSlip(glued.end(), ":", line.strip().replace(":", ": ", 1))
+        return ColonSlip(glued.end(), ":", line.strip().replace(":", ": ", 1), indentation(line))
     if "：" in line:
-        return ColonSlip(line.index("：") + 1, "：", re.sub(r"\s*：\s*", ": ", line.strip(), count=1).rstrip())
+        return ColonSlip(line.index("：") + 1, "：", re.sub(r"\s*：\s*", ": ", line.strip(), count=1).rstrip(), indentation(line))
     return None
 
 
@@ -222,7 +228,8 @@ def colon_slip_message(slips: Sequence[ColonSlip]) -> str:
     """What the user is told about a line with a colon slip, or about several lines read as one text."""
     lines = "这一行" if len(slips) == 1 else f"这 {len(slips)} 行"
     each = "" if len(slips) == 1 else "（每个字段单独一行）"
-    fixed = "；".join(shown_line(slip.fixed) for slip in slips)
+    # Several lines are shown as lines, each with its indentation: copied as shown, they are the fix.
+    fixed = shown_line(slips[0].fixed) if len(slips) == 1 else "".join(f"\n{slip.indent}{shown_line(slip.fixed)}" for slip in slips)
     colons = {slip.colon for slip in slips}
     if colons == {":"}:
         return f"{lines}的冒号后面缺少空格，YAML 因此认不出字段。请在冒号后面加一个空格，写成{each}：{fixed}"
@@ -263,8 +270,23 @@ def _tab(report: ErrorReport) -> SyntaxIssue | None:
             "请用空格缩进，不要用 Tab 键（同一级的字段左边空格数要相同，一般每级 2 个空格）。",
         )
     if report.char == "\t":
+        item = _ITEM_DASHES.match(line)
+        if item is not None and item.end() >= report.column - 1:  # "- <Tab>加强执法。": the Tab stands for the space after "-"
+            fixed = _item_written(line, item)
+            return report.issue(
+                f"这一行“-”后面是一个 Tab 字符，YAML 只认空格。请把它换成一个空格，改成：{shown_line(fixed.strip())}", fixed
+            )
         return report.issue("这里有一个 Tab 字符，YAML 不允许它出现在这个位置。请把它删掉或换成空格。")
     return None
+
+
+# The dashes of list items at a line's start, with the blanks after each, spaces and Tabs alike: "    - \t".
+_ITEM_DASHES = re.compile(r" *(?:-[ \t]+)+")
+
+
+def _item_written(line: str, dashes: re.Match[str]) -> str:
+    """``line`` with one space after each of its item dashes: how YAML reads a list item."""
+    return indentation(line) + re.sub(r"-[ \t]*", "- ", dashes.group().lstrip(" ")) + line[dashes.end() :].lstrip(" \t")
 
 
 def _unclosed_quote(report: ErrorReport) -> SyntaxIssue | None:
@@ -357,7 +379,7 @@ def _colon_slip_on(report: ErrorReport, number: int) -> SyntaxIssue | None:
     """A field line whose colon YAML cannot see: a Chinese colon, or no space after it."""
     line = report.source.line(number)
     slip = colon_slip(line)
-    return SyntaxIssue(number, slip.column, colon_slip_message([slip]), indentation(line) + slip.fixed) if slip else None
+    return SyntaxIssue(number, slip.column, colon_slip_message([slip]), slip.line) if slip else None
 
 
 def _missing_colon(report: ErrorReport) -> SyntaxIssue | None:
@@ -367,6 +389,11 @@ def _missing_colon(report: ErrorReport) -> SyntaxIssue | None:
     slip = _colon_slip_on(report, number)
     if slip is not None:
         return slip
+    above = report.source.line(_previous_text_line(report._replace(line=number)))
+    if number > 1 and above.lstrip(" ").startswith("- "):  # after an item, level with its dash: an item with no space after "-"
+        glued = _glued_dash(report.source, number, len(indentation(above)) + 1)
+        if glued is not None:
+            return glued
     said = "这一行既不是“字段名: 内容”，也不是以“- ”开头的列表项。请写成“字段名: 内容”（英文冒号，后面加一个空格）；"
     continued = _continuation(report.source, number)
     if continued is None:
@@ -484,9 +511,31 @@ def _in_block_sequence(report: ErrorReport) -> SyntaxIssue | None:
             f"请给整个内容加上英文引号，例如：{shown_line(quoted_example(report.text_line))}；或者改用中文的【】或（）。",
             report.quoted_line(),
         )
+    glued = _glued_dash(report.source, report.line, report.context_column)
+    if glued is not None:
+        return glued
     return report.issue(
         "这一行在一个列表里（列表的每一项以“- ”开头），但缩进不对：新的一项要以“- ”开头并和上一项的“-”对齐，"
         "属于同一项的字段要和这一项第一个字段的左边对齐。"
+    )
+
+
+# A list item's dash with the item glued to it: "-title: 规范执法", "-加强执法。".
+_GLUED_DASH = re.compile(r"(?P<indent> *)-(?=[^\s\-])")
+
+
+def _glued_dash(source: Lines, number: int, dash_column: int) -> SyntaxIssue | None:
+    """Line ``number`` written "-title: 规范执法" level with its list's dashes (1-based ``dash_column``): a space left out after "-"."""
+    line = source.line(number)
+    glued = _GLUED_DASH.match(line)
+    if glued is None or len(glued["indent"]) != dash_column - 1:
+        return None
+    fixed = f"{glued['indent']}- {line[glued.end():]}"
+    return SyntaxIssue(
+        number,
+        glued.end(),
+        f"这一行开头的“-”后面缺少空格，YAML 因此认不出这是列表的一项。请在“-”后面加一个空格，改成：{shown_line(fixed.strip())}",
+        fixed,
     )
 
 

@@ -169,6 +169,11 @@ def repair(source: Lines, broken: BrokenLine, reach: Reach) -> Repair | None:
         if reach.spent:
             break
         reached = reach(replaced(source, candidate).text)
+        if candidate.text == broken.issue.fixed and 1 <= reached <= number < broken.reached:
+            # Written as its message asks, the line told (above where the parser stopped) now stops it at itself or
+            # higher: the line above it, read with it as one text ("unit:青山县司法局" over "year:2026"), is broken
+            # too, and is told next.
+            return candidate
         if reached > broken.reached and (best is None or reached > best[0]):
             best = (reached, candidate)
         if reached == sys.maxsize or (best is not None and candidate.text == broken.issue.fixed):
