@@ -60,9 +60,9 @@ class Found(NamedTuple):
 MAX_OUTPUT_BYTES = 50 * 1024 * 1024
 
 
-def read_existing(path: Path, limit: int = MAX_OUTPUT_BYTES) -> tuple[bytes, tuple[int, ...]] | OutputState:
-    """At most ``limit + 1`` bytes of the plain file at ``path`` (never through a link) and its identity,
-    or the state that says why there are none."""
+def read_existing(path: Path) -> tuple[bytes, tuple[int, ...]] | OutputState:
+    """At most :data:`MAX_OUTPUT_BYTES` + 1 bytes of the plain file at ``path`` (never through a link) and its
+    identity, or the state that says why there are none."""
     try:
         stream = open_regular(path, follow_links=False)
     except FileNotFoundError:
@@ -79,7 +79,7 @@ def read_existing(path: Path, limit: int = MAX_OUTPUT_BYTES) -> tuple[bytes, tup
         return OutputState.UNREADABLE  # a failing disk
     try:
         with stream:
-            return stream.read(limit + 1), safe_write.identity(os.fstat(stream.fileno()))
+            return stream.read(MAX_OUTPUT_BYTES + 1), safe_write.identity(os.fstat(stream.fileno()))
     except OSError:
         return OutputState.UNREADABLE
 
@@ -219,7 +219,6 @@ def found_at(path: Path, seal: Seal) -> Found:
     if len(data) <= MAX_OUTPUT_BYTES and seal.sealed(data):
         return Found(OutputState.UNCHANGED, which)
     return Found(OutputState.EDITED if seal.marked(data[:MAX_OUTPUT_BYTES]) else OutputState.FOREIGN, which)
-
 
 
 class Written(NamedTuple):
