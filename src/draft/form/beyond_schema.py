@@ -14,7 +14,6 @@ import re
 from typing import Any
 
 from draft.form.load import LoadedForm
-from draft.form.places import place_name
 from draft.kinds import all_kinds
 from draft.problems import Problem, Severity
 from draft.text.dates import DateForYear, date_for_year, parse_date, written_date
@@ -39,18 +38,7 @@ def date_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
         message = f"{written} 早于 {year} 年度结束。报告应在 {year} 年之后成文，例如 {year + 1}-01-15。"
     else:
         message = f"{written} 比 {year} 年度晚了 {date.year - year} 年。报告通常在下一年年初成文，例如 {year + 1}-01-15。"
-    mark = loaded.mark(("date",))
-    return [
-        Problem(
-            file=loaded.display,
-            line=mark.line,
-            column=mark.column,
-            field="date",
-            place=place_name(("date",)),
-            message=message,
-            severity=severity,
-        )
-    ]
+    return [loaded.problem_at(("date",), message, severity=severity)]
 
 
 #: Words that answer “a closing?” rather than say one; compared with the value stripped, lower-cased and without 。.
@@ -69,15 +57,10 @@ def closing_problems(loaded: LoadedForm, data: dict[str, Any]) -> list[Problem]:
     word = closing.strip().rstrip("。.").strip()
     if word.lower() not in _YES_OR_NO and not _LATIN_WORD.fullmatch(word):
         return []
-    mark = loaded.mark(("closing",))
     return [
-        Problem(
-            file=loaded.display,
-            line=mark.line,
-            column=mark.column,
-            field="closing",
-            place=place_name(("closing",)),
-            message=f"closing（结束语）写的是“{word}”，会被当作结束语原样印出来，印成“{word}。”。"
+        loaded.problem_at(
+            ("closing",),
+            f"closing（结束语）写的是“{word}”，会被当作结束语原样印出来，印成“{word}。”。"
             "closing 只能写 true（使用“特此报告。”）、false（不要结束语），或者写出结束语的全文。",
             fix="写 true（不加引号）或写出结束语的全文",
         )
@@ -89,13 +72,9 @@ def unknown_kind(loaded: LoadedForm) -> Problem:
     from draft.form.explain import as_written  # how cerberus's errors are worded: needed only for this one
 
     names = "、".join(f"{kind.id}（{kind.name}）" for kind in all_kinds().values())
-    mark = loaded.mark(("kind",))
-    return Problem(
-        file=loaded.display,
-        line=mark.line,
-        column=mark.column,
-        field="kind",
-        place="报告种类",
-        message=f"kind（报告种类）不能写“{as_written(loaded.data.get('kind'))}”，只能写以下之一：{names}。"
+    return loaded.problem_at(
+        ("kind",),
+        f"kind（报告种类）不能写“{as_written(loaded.data.get('kind'))}”，只能写以下之一：{names}。"
         "不写 kind 时是法治政府建设年度报告。",
+        place="报告种类",
     )

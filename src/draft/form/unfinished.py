@@ -111,7 +111,6 @@ def _named_placeholders(loaded: LoadedForm, data: dict[str, Any]) -> list[Proble
         value = data.get(key)
         if not isinstance(value, str):
             continue
-        mark = loaded.mark((key,))
         if key == "unit" and value.strip() == UNIT_PLACEHOLDER:
             message = (
                 f"unit（单位名称）还是 draft import 写的占位文字“{UNIT_PLACEHOLDER}”：导入的原文里没有写出单位名称。"
@@ -121,17 +120,7 @@ def _named_placeholders(loaded: LoadedForm, data: dict[str, Any]) -> list[Proble
             message = f"{key}（{label}）里还是示例的占位文字“{found.group()}”。请改成本单位的实际内容。"
         else:
             continue
-        problems.append(
-            Problem(
-                file=loaded.display,
-                line=mark.line,
-                column=mark.column,
-                field=key,
-                place=place_name((key,)),
-                message=message,
-                code=UNFINISHED,
-            )
-        )
+        problems.append(loaded.problem_at((key,), message, code=UNFINISHED))
     return problems
 
 

@@ -152,6 +152,13 @@ class LoadedForm(NamedTuple):
         """Where the key introducing ``path`` starts, falling back to :meth:`mark`."""
         return self.key_marks.get(path) or self.mark(path)
 
+    def problem_at(self, path: FormPath, message: str, **more: Any) -> Problem:
+        """A problem with the value at ``path``: in this form, at the value's line and column, the field named
+        for programs and for a person (``more`` sets the rest: severity, code, fix, or another place)."""
+        mark = self.mark(path)
+        named = {"field": format_field(path), "place": place_name(path), **more}
+        return Problem(file=self.display, line=mark.line, column=mark.column, message=message, **named)
+
 
 def format_field(path: FormPath) -> str:
     """``("measures", "items", 2, "title")`` → ``measures.items[2].title``."""
