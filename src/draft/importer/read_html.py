@@ -45,8 +45,9 @@ class _Element:
         self.tag, self.attrs, self.parent = tag, attrs, parent
         self.children: list[_Element | str] = []
 
-    def text(self) -> str:
-        """The text of the element and all inside it but what is never shown (scripts, styles…)."""
+    def text(self, lines: bool = False) -> str:
+        """The text of the element and all inside it but what is never shown (scripts, styles…); with ``lines``,
+        each paragraph inside (``<p>``, ``<div>``, ``<br>``) on a line of its own."""
         pieces: list[str] = []
         pending: list[_Element | str] = [self]
         while pending:  # a loop, not recursion: a page may nest deeper than Python recurses
@@ -54,6 +55,9 @@ class _Element:
             if isinstance(node, str):
                 pieces.append(node)
             elif node is self or node.tag not in _SKIPPED:
+                if lines and node is not self and (node.tag in _BLOCKS or node.tag == "br"):
+                    pieces.append("\n")
+                    pending.append("\n")  # after its content
                 pending.extend(reversed(node.children))
         return "".join(pieces)
 
@@ -289,15 +293,4 @@ def _squeezed(text: str) -> str:
 def _cell_text(cell: _Element) -> str:
     """A table cell's text, a line for each paragraph (``<p>``, ``<div>``, ``<br>``) with no white space in it: a
     label broken over lines reads whole, and a figure beside its unit (8 / 件) is not run into another figure."""
-    pieces: list[str] = []
-    pending: list[_Element | str] = [cell]
-    while pending:  # a loop, not recursion: a page may nest deeper than Python recurses
-        node = pending.pop()
-        if isinstance(node, str):
-            pieces.append(node)
-        elif node is cell or node.tag not in _SKIPPED:
-            if node is not cell and (node.tag in _BLOCKS or node.tag == "br"):
-                pieces.append("\n")
-                pending.append("\n")  # after its content
-            pending.extend(reversed(node.children))
-    return "\n".join(line for line in map(_squeezed, "".join(pieces).split("\n")) if line)
+    return "\n".join(line for line in map(_squeezed, cell.text(lines=True).split("\n")) if line)
